@@ -1,0 +1,516 @@
+"""The rule-based annotator: hedges, official statements, expert commentary, unverified claims.
+
+It works in four readable steps, each a small function:
+
+1. split the text into sentences (``sentences.split_sentences``, NLTK Punkt, no downloads);
+2. find who speaks in each sentence: an attribution verb ("said", "told", "according to")
+   with its subject, resolved through the article ("Giles said" → the Chatham House expert
+   introduced earlier; "the ministry" → the last ministry named; "he" → the last speaker);
+   quotations and their continuations belong to their speaker;
+3. find cue words from the rule files (hedges, verification and dispute markers);
+4. turn all this into :class:`~lessons.annotation.Annotation` records with a reason each.
+
+The rules live in ``lessons/data/rules/*.yaml`` so that teachers can read and extend them.
+Attribution follows the pattern-based approach of quotation extraction in news
+(Pouliquen et al. 2007; Pareti 2012): a cue verb, a quotation, and a source span.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nltk.tokenize import RegexpTokenizer
+
+from .annotation import Annotation
+from .rules import Rules, load_rules
+from .sentences import Sentence, split_sentences
+
+KINDS = ("official", "expert", "voice")
+
+_TOKENS = RegexpTokenizer(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF][\w'’.\-]*\w|[A-Za-z\u00C0-\u024F\u0400-\u04FF]\.?|\d[\d,.]*|\S")
+_OPEN_Q = "“«„"
+_CLOSE_Q = "”»"
+_QUOTES = _OPEN_Q + _CLOSE_Q + '"'
+_NAME_WORD = r"(?:(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Pres|Rev|St)\.|[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})"
+_NAME = re.compile(r"(?<![\w.])%s(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)?%s){0,4}" % (_NAME_WORD, _NAME_WORD))
+_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
+_RELATIVE = {"who", "which", "whose", "whom", "that"}
+_VERBISH = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|be|being|will|would|can|could|did|does|do)\b|\w{3,}ed\b")
+_LEAD_WORDS = re.compile(r"(?i)^(?:\s*(?:but|and|while|as well as|also|however|meanwhile|yet|so|then|both|even|—|–|-)\s*)+")
+_DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|American|Mexican|German|Cuban|Kenyan|Moroccan|Afghan|Israeli|Pakistani|Yemeni|Iraqi|Saudi|Kuwaiti|Omani|Qatari|Bangladeshi|Somali|Emirati|Bahraini|Nepali|Thai|Swiss|French|Dutch|Greek|Czech|Kazakh|Uzbek|Tajik|Palestinian|Chinese)$")
+_CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+             "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"}
+_SKIP_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "This", "That", "He", "She",
+               "They", "We", "I", "As", "While", "After", "Before", "When", "For", "With", "From",
+               "Get", "If", "Now", "Given", "Unconfirmed", "Exploiting", "Mourners", "Workers"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A source the text quotes or paraphrases: a name, what kind of source, and how it was introduced."""
+
+    name: str
+    kind: str            # official / expert / voice
+    description: str     # e.g. "an expert on Russia and a consulting fellow at Chatham House"
+
+    @property
+    def label(self) -> str:
+        """The name with its description, as shown to learners."""
+        if self.description and self.description.lower() not in self.name.lower():
+            return f"{self.name} ({self.description})"
+        return self.name
+
+
+@dataclass(frozen=True)
+class SentenceAnalysis:
+    """One sentence with the categories it carries and who speaks in it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    categories: frozenset
+    source: Speaker | None
+    annotations: tuple
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the annotator found in a text."""
+
+    text: str
+    annotations: tuple
+    sentences: tuple
+    speakers: tuple
+
+
+@dataclass
+class _Attribution:
+    speaker: Speaker
+    cue: str
+    rule: str            # attribution / according_to / quote / continuation
+
+
+@dataclass
+class _State:
+    """What the annotator remembers while it reads: known speakers and the last ones mentioned."""
+
+    people: dict = field(default_factory=dict)     # name or surname -> Speaker
+    heads: dict = field(default_factory=dict)      # head noun ("ministry") -> last Speaker
+    last: Speaker | None = None
+    last_person: Speaker | None = None
+    seen: list = field(default_factory=list)
+
+    def remember(self, sp: Speaker, head: str | None = None) -> None:
+        self.last = sp
+        if head:
+            self.heads[head.split()[-1]] = sp
+        if any(v is sp for v in self.people.values()):
+            self.last_person = sp
+        if sp not in self.seen:
+            self.seen.append(sp)
+
+
+# ---------------------------------------------------------------- speakers
+
+def _classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
+    """Kind of source a role phrase names ('a consulting fellow at Chatham House' → expert).
+
+    The head noun decides: the last role word before a preposition or relative pronoun;
+    an ambiguous role ("director", "chief") takes its kind from the organisation named with it.
+    """
+    lex = rules.sources
+    chunk = re.split(r"(?i)\b(?:who|which|whose|that|in|on|at|of|for|from|with|to|by|based|and|,)\b", phrase)
+    kind, head = None, None
+    for i, part in enumerate(chunk):
+        matches = list(lex.role_pattern.finditer(part))
+        if not matches:
+            continue
+        word = _singular(matches[-1].group().lower(), lex)
+        if word in lex.ambiguous_roles:
+            rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
+            org_kind = _org_kind(rest, rules)
+            if org_kind:
+                return org_kind, word
+            head = head or word
+            continue
+        return lex.roles.get(word), word
+    return kind, head
+
+
+def _org_kind(text: str, rules: Rules) -> str | None:
+    for kind in ("expert", "official", "voice"):
+        for w in rules.sources.organisations:
+            if rules.sources.organisations[w] == kind and re.search(r"\b%s\b" % re.escape(w), text):
+                return kind
+    return None
+
+
+def _singular(word: str, lex) -> str:
+    word = re.sub(r"\s+", " ", word)
+    if word in lex.roles or word in lex.ambiguous_roles:
+        return word
+    for suffix in ("es", "s"):
+        if word.endswith(suffix) and word[: -len(suffix)] in lex.roles:
+            return word[: -len(suffix)]
+        if word.endswith(suffix) and word[: -len(suffix)] in lex.ambiguous_roles:
+            return word[: -len(suffix)]
+    return word
+
+
+def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
+    """Split 'Ukrainian President Volodymyr Zelenskyy' into ('Ukrainian President', 'Volodymyr Zelenskyy')."""
+    words = candidate.split()
+    lex = rules.sources
+    i = 0
+    while i < len(words) - 1:
+        w = words[i].lower().rstrip(".").replace("’s", "").replace("'s", "")
+        two = (w + " " + words[i + 1].lower().rstrip(".")) if i + 1 < len(words) else w
+        if (w in lex.roles or w in lex.ambiguous_roles or two in lex.roles or w in lex.places
+                or _DEMONYM.match(words[i]) or w in {"mr", "mrs", "ms", "dr", "deputy", "vice", "former",
+                                                     "acting", "chief", "senior", "prime", "foreign",
+                                                     "defense", "defence", "interior", "lt", "gen"}):
+            i += 1
+            continue
+        break
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
+    """People and bodies introduced with a role, by full name and (for people) surname.
+
+    Two patterns: a role right before the name ("Ukrainian President Volodymyr Zelenskyy",
+    "war correspondent Semyon Pegov") and an appositive after it ("Keir Giles, an expert on
+    Russia and a consulting fellow at Chatham House").
+    """
+    lex = rules.sources
+    people: dict[str, Speaker] = {}
+    for m in _NAME.finditer(text):
+        cand = m.group()
+        words = cand.split()
+        while words and words[0] in _SKIP_NAMES:
+            words = words[1:]
+        if not words:
+            continue
+        title, name = _split_name(" ".join(words), rules)
+        if not name or all(w.lower().strip(".") in lex.places or w.lower() in lex.roles or w in _CALENDAR
+                           for w in name.split()):
+            continue
+        lead = re.search(r"((?:[a-z][\w'’-]*\s+){0,3})$", text[max(0, m.start() - 50):m.start()])
+        lead = re.sub(r"^.*\b(?:to|the|a|an|by|of|in|at|from|with|for|and|as|just|said|says|told)\s+", "",
+                      lead.group(1) if lead else "")
+        before = (lead + title).strip()
+        after = ""
+        tail = text[m.end():m.end() + 200]
+        ap = re.match(r",[ \t]+((?:(?:a|an|the)\s+)?[^,.;:“”\"\n]{3,160}?)(?=,|\.\s|\.$|\s(?:told|said|says|wrote|tweeted|added|commented)\b|;|$)", tail)
+        if ap and not re.match(r"(?i)(?:who|which|but|and|said|says|told|as|while|in|on|at)\b", ap.group(1)):
+            after = ap.group(1)
+            more = re.match(r",\s+((?:a|an|the)\s+[^,.;:]{3,80}?)(?=,|\.|\s(?:told|said)\b)", tail[ap.end():])
+            if more:
+                after += ", " + more.group(1)
+        kind = desc = None
+        if after:
+            kind, _ = _classify_role(after, rules)
+            desc = after
+        if kind is None and before:
+            kind, _ = _classify_role(before, rules)
+            desc = before
+        if kind is None or (len(name.split()) == 1 and not title and not after):
+            continue
+        desc = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s+", " ", desc)).strip(" ,")
+        sp = Speaker(name=name, kind=kind, description=desc)
+        people.setdefault(name, sp)
+        surname = name.split()[-1]
+        is_body = any(w.lower() in lex.organisations or w.lower() in lex.roles for w in name.split())
+        if len(name.split()) > 1 and not is_body and surname not in people:
+            people[surname] = people[name]
+    return people
+
+
+def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, str | None]:
+    """Who a subject phrase names: a known person, a pronoun, a role noun, a place or a document."""
+    lex = rules.sources
+    phrase = _LEAD_WORDS.sub("", phrase.strip(" ,—–-")).strip()
+    if not phrase:
+        return None, None
+    found = []
+    for name in state.people:
+        m = re.search(r"(?<![\w])%s(?![\w])" % re.escape(name), phrase)
+        if m:
+            found.append((m.start(), -len(name), name))
+    if found:
+        return state.people[min(found)[2]], None
+    low = phrase.lower()
+    first = low.split()[0] if low.split() else ""
+    if first in _PRONOUNS and len(low.split()) <= 2:
+        if first in ("he", "she"):
+            return state.last_person or state.last, None
+        return state.last, None
+    words = re.findall(r"[\w'’-]+", low)
+    if words and words[-1] in lex.document_nouns or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in ("said", "read")):
+        return state.last, None
+    kind, head = _classify_role(phrase, rules)
+    if kind:
+        definite = re.match(r"(?i)^the\s+", phrase) and not re.search(r"[A-Z]", phrase[4:])
+        if definite and head and head.split()[-1] in state.heads:
+            return state.heads[head.split()[-1]], head
+        name = re.sub(r"^(?i:the)\s+", "", phrase)
+        name = re.sub(r"\s+", " ", name)
+        name = name[:1].upper() + name[1:]
+        return Speaker(name=name, kind=kind, description=""), head
+    pm = lex.place_pattern.search(phrase)
+    if pm and len(words) <= 4:
+        return Speaker(name=pm.group().strip(), kind="official", description="government"), None
+    return None, None
+
+
+def _subject_before(left: str) -> str:
+    """The subject phrase right before a verb: the nearest clause chunk, with its appositives."""
+    left = re.split(r"[“”\"«»;:()]", left)[-1]
+    chunks = [c for c in re.split(r",|\s[—–]\s|\s-\s", left)]
+    while chunks and not chunks[-1].strip():
+        chunks.pop()
+    if not chunks:
+        return ""
+    subject = chunks[-1]
+    # Inside the chunk, a relative clause: "soldiers that Russia says" → "Russia";
+    # "a correspondent who was awarded ... by Putin" → "a correspondent".
+    words = subject.split()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in _RELATIVE:
+            after = " ".join(words[i + 1:])
+            if _VERBISH.search(after):
+                subject = " ".join(words[:i])
+            else:
+                subject = after
+            break
+    # An appositive chain before: "Keir Giles, an expert ..., a London think tank, told"
+    k = len(chunks) - 1
+    while k > 0 and re.match(r"(?i)^\s*(?:a|an)\s", chunks[k]) and len(chunks[k - 1].split()) <= 20:
+        k -= 1
+        subject = chunks[k] + ", " + subject
+    words = subject.split()
+    return " ".join(words[-25:])
+
+
+def _speech_verbs(sentence: str, rules: Rules):
+    """Attribution verbs in the sentence, with their position."""
+    lex = rules.sources
+    for s, e in _TOKENS.span_tokenize(sentence):
+        w = sentence[s:e].lower()
+        if w not in lex.speech_verbs:
+            continue
+        if w in lex.figure_verbs:
+            nxt = sentence[e:e + 40].lower()
+            if not any(re.search(r"\b%s\b" % f, nxt) for f in lex.figure_words):
+                continue
+        yield s, e
+
+
+def _attribution(sent: Sentence, text: str, state: _State, rules: Rules) -> _Attribution | None:
+    """The speaker a sentence reports, if any, and the words that say so."""
+    s = sent.text
+    low = s.lower()
+    for phrase in rules.sources.before_speaker:
+        for m in re.finditer(r"\b%s\b" % re.escape(phrase), low):
+            tail = re.split(r"[,.;:“”\"]", s[m.end():])[0]
+            sp, head = _resolve(tail, state, rules)
+            if sp:
+                state.remember(sp, head)
+                return _Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to")
+    for vs, ve in _speech_verbs(s, rules):
+        left = s[:vs]
+        left = re.sub(r"(?i)(?:\b(?:also|later|previously|has|have|had|was|were|is|are|will|would|"
+                      r"repeatedly|again|then|further|recently|earlier|already|publicly|not|never|"
+                      r"reportedly|separately|on\s+\w+day|late\s+\w+day|\w+ly)\s*)+$", "", left.rstrip())
+        subj = _subject_before(left)
+        sp, head = _resolve(subj, state, rules) if subj else (None, None)
+        if sp is None:
+            # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
+            right = re.split(r"[,.;:“”\"]|\b(?:in|on|at|that|who)\b", s[ve:])[0]
+            before = s[:vs].rstrip()
+            if before.endswith(("”", '"', ",", "’")) or not before:
+                sp, head = _resolve(right, state, rules)
+                if sp:
+                    state.remember(sp, head)
+                    return _Attribution(sp, (s[vs:ve] + right).strip(), "attribution")
+            continue
+        state.remember(sp, head)
+        return _Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution")
+    return None
+
+
+# ---------------------------------------------------------------- quotations
+
+def _quote_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int, int]]:
+    """Quotations as (start, end, paragraph), pairing opening and closing marks in each paragraph."""
+    spans = []
+    for para in sorted({s.paragraph for s in sentences}):
+        ps = [s for s in sentences if s.paragraph == para]
+        lo, hi = ps[0].start, ps[-1].end
+        open_at = None
+        for i in range(lo, hi):
+            ch = text[i]
+            if ch not in _QUOTES:
+                continue
+            prev = text[i - 1] if i > lo else " "
+            nxt = text[i + 1] if i + 1 < hi else " "
+            is_open = ch in _OPEN_Q or (ch == '"' and (prev.isspace() or prev in "([—–-") and not nxt.isspace())
+            if open_at is None and is_open:
+                open_at = i
+            elif open_at is not None and not is_open:
+                spans.append((open_at, i + 1, para))
+                open_at = None
+        if open_at is not None:                      # quote runs to the paragraph's end
+            spans.append((open_at, hi, para))
+    return spans
+
+
+# ---------------------------------------------------------------- cues
+
+def _cue_matches(rule, sent: Sentence, text: str, state: _State, rules: Rules):
+    s = sent.text
+    for m in rule.pattern.finditer(s):
+        before, after = s[:m.start()], s[m.end():]
+        if rule.not_before and rule.not_before.search(before):
+            continue
+        if rule.not_after and rule.not_after.search(after):
+            continue
+        if rule.skip_capitalised and m.group()[:1].isupper() and before.strip(" “\"‘'(") != "":
+            continue
+        if rule.subject_not_speaker:
+            subj = _subject_before(before)
+            if subj and _resolve(subj, _State(people=state.people, last=state.last,
+                                                last_person=state.last_person), rules)[0]:
+                continue
+        yield m.start() + sent.start, m.end() + sent.start, m.group()
+
+
+# ---------------------------------------------------------------- the whole pass
+
+def _explain(rules: Rules, key: str, **kw) -> str:
+    return rules.explanations[key].format(**kw)
+
+
+def analyse(text: str) -> Analysis:
+    """Annotate ``text`` and return the sentences, speakers and annotations found."""
+    if not isinstance(text, str):
+        raise TypeError("annotate() needs text (a str)")
+    rules = load_rules()
+    sentences = split_sentences(text)
+    state = _State(people=find_people(text, rules))
+    n = len(sentences)
+    attributions: list[_Attribution | None] = [None] * n
+    framing = [False] * n
+    for i, sent in enumerate(sentences):
+        attributions[i] = _attribution(sent, text, state, rules)
+        framing[i] = sent.text.rstrip().endswith(":")
+
+    # Quotations belong to the speaker named with them, in any sentence they touch.
+    for qs, qe, para in _quote_spans(text, sentences):
+        touched = [i for i, s in enumerate(sentences) if s.start < qe and s.end > qs]
+        if not touched:
+            continue
+        owner = next((attributions[i] for i in reversed(touched) if attributions[i]), None)
+        if owner is None:
+            earlier = [i for i in range(touched[0] - 1, -1, -1)
+                       if sentences[i].paragraph >= para - 1 and attributions[i]]
+            if earlier:
+                owner = attributions[earlier[0]]
+        if owner is None:
+            continue
+        for i in touched:
+            if attributions[i] is None:
+                attributions[i] = _Attribution(owner.speaker, owner.cue, "quote")
+
+    # A framing line ending in a colon ("X tweeted:") hands its speaker to the next paragraph.
+    for i, sent in enumerate(sentences):
+        if framing[i] and attributions[i] and i + 1 < n:
+            nxt_para = sentences[i + 1].paragraph
+            for j in range(i + 1, n):
+                if sentences[j].paragraph != nxt_para:
+                    break
+                if attributions[j] is None:
+                    attributions[j] = _Attribution(attributions[i].speaker, attributions[i].cue, "continuation")
+
+    annotations: list[Annotation] = []
+    per_sentence: list[list[Annotation]] = [[] for _ in range(n)]
+
+    def add(i: int, ann: Annotation) -> None:
+        annotations.append(ann)
+        per_sentence[i].append(ann)
+
+    for i, sent in enumerate(sentences):
+        att = attributions[i]
+        if att and not framing[i]:
+            kind = att.speaker.kind
+            add(i, Annotation(kind, sent.start, sent.end, att.cue, f"{kind}.{att.rule}",
+                              _explain(rules, f"{kind}.{att.rule}", source=att.speaker.label),
+                              att.speaker.label))
+        for rule in rules.hedges:
+            for s0, e0, cue in _cue_matches(rule, sent, text, state, rules):
+                add(i, Annotation("hedge", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
+                                  att.speaker.label if att else None))
+
+    # Unverified: the marker's own sentence, and the claim right before it that it points at.
+    for i, sent in enumerate(sentences):
+        for rule in rules.unverified:
+            for s0, e0, cue in _cue_matches(rule, sent, text, state, rules):
+                att = attributions[i]
+                add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
+                                  att.speaker.label if att else None))
+                if rule.marks_neighbour and i > 0 and rules.pointing_words.search(sent.text):
+                    _mark_claim_before(i, sentences, attributions, rules, cue, add)
+
+    annotations = _dedupe(annotations)
+    keep = set(id(a) for a in annotations)
+    out_sentences = []
+    for i, sent in enumerate(sentences):
+        anns = tuple(a for a in per_sentence[i] if id(a) in keep)
+        cats = frozenset(a.category for a in anns)
+        att = attributions[i]
+        out_sentences.append(SentenceAnalysis(i, sent.start, sent.end, sent.text, sent.paragraph, cats,
+                                              att.speaker if att else None, anns))
+    annotations.sort(key=lambda a: (a.start, -a.end, a.category))
+    return Analysis(text, tuple(annotations), tuple(out_sentences), tuple(state.seen))
+
+
+def _mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
+    """Mark the reported claim just before a verification or dispute marker, and the same party's run."""
+    j = i - 1
+    if sentences[j].paragraph < sentences[i].paragraph - 1:
+        return
+    claim = attributions[j] or (re.search(r"(?i)\b(reports?|claims?|said|says)\b", sentences[j].text) and "report")
+    if not claim:
+        return
+    speaker = attributions[j].speaker if attributions[j] else None
+    while j >= 0:
+        s = sentences[j]
+        add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                          _explain(rules, "unverified.neighbour", cue=cue),
+                          speaker.label if speaker else None))
+        j -= 1
+        if j < 0 or speaker is None or not attributions[j] or attributions[j].speaker != speaker:
+            break
+
+
+def _dedupe(annotations: list[Annotation]) -> list[Annotation]:
+    """Drop exact repeats and shorter cues inside a longer cue of the same category."""
+    seen, out = set(), []
+    for a in sorted(annotations, key=lambda a: (a.category, a.start, -(a.end - a.start))):
+        if (a.category, a.start, a.end) in seen:
+            continue
+        if a.category in ("hedge", "unverified") and a.rule != "unverified.neighbour" and any(
+                b.category == a.category and b.rule != "unverified.neighbour" and b.start <= a.start
+                and a.end <= b.end and (b.start, b.end) != (a.start, a.end) for b in out):
+            continue
+        seen.add((a.category, a.start, a.end))
+        out.append(a)
+    return out
+
+
+def annotate(text: str) -> list[Annotation]:
+    """All annotations of ``text``, in reading order, with offsets into ``text`` exactly as given."""
+    return list(analyse(text).annotations)

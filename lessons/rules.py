@@ -1,0 +1,119 @@
+"""Load the annotator's cue lists and rules from ``data/rules/*.yaml`` into compiled patterns.
+
+Teachers edit the YAML; this module only turns it into regular expressions once per session.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .data import data_path
+
+
+@dataclass(frozen=True)
+class CueRule:
+    """One cue rule: a pattern for the cue words, conditions that veto a match, and a reason."""
+
+    id: str
+    category: str
+    pattern: re.Pattern
+    explanation: str
+    not_before: re.Pattern | None = None
+    not_after: re.Pattern | None = None
+    skip_capitalised: bool = False
+    subject_not_speaker: bool = False
+    marks_neighbour: bool = False
+
+
+@dataclass(frozen=True)
+class SourceLexicon:
+    """Words that identify speakers and speech: verbs, role nouns by kind, places, documents."""
+
+    speech_verbs: frozenset
+    figure_verbs: frozenset
+    figure_words: frozenset
+    before_speaker: tuple
+    document_nouns: frozenset
+    roles: dict          # phrase (lower case) -> kind, longest phrases first
+    ambiguous_roles: frozenset
+    organisations: dict  # word -> kind
+    places: frozenset
+    role_pattern: re.Pattern
+    place_pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Everything the annotator reads from data files."""
+
+    hedges: tuple
+    unverified: tuple
+    pointing_words: re.Pattern
+    sources: SourceLexicon
+    explanations: dict
+
+
+def _yaml(name: str):
+    import yaml
+
+    return yaml.safe_load(data_path("rules", name).read_text(encoding="utf-8"))
+
+
+def _phrase_regex(phrases) -> re.Pattern:
+    """Whole-word alternation of the phrases; spaces match any run of whitespace."""
+    parts = sorted((p.replace(" ", r"\s+") for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
+
+
+def _cue_rule(spec: dict, category: str) -> CueRule:
+    return CueRule(
+        id=spec["id"],
+        category=category,
+        pattern=_phrase_regex(spec["phrases"]),
+        explanation=spec["explanation"],
+        not_before=re.compile(spec["not_before"]) if spec.get("not_before") else None,
+        not_after=re.compile(spec["not_after"]) if spec.get("not_after") else None,
+        skip_capitalised=bool(spec.get("skip_capitalised")),
+        subject_not_speaker=bool(spec.get("subject_not_speaker")),
+        marks_neighbour=bool(spec.get("marks_neighbour")),
+    )
+
+
+def _words_regex(words) -> re.Pattern:
+    parts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?:%s)(?:s|es)?(?![\w-])" % "|".join(parts), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """Read and compile every rule file (cached: the files are read once per session)."""
+    hedges = tuple(_cue_rule(s, "hedge") for s in _yaml("hedges.yaml"))
+    unv = _yaml("unverified.yaml")
+    unverified = tuple(_cue_rule(s, "unverified") for s in unv["verification"] + unv["dispute"])
+    src = _yaml("sources.yaml")
+    roles: dict[str, str] = {}
+    for kind in ("voice", "expert", "official"):
+        for w in src["roles"][kind]["words"]:
+            roles.setdefault(w.lower(), kind)
+    orgs = {w.lower(): kind for kind, words in src["organisations"].items() for w in words}
+    lex = SourceLexicon(
+        speech_verbs=frozenset(w.lower() for w in src["speech_verbs"]["words"]),
+        figure_verbs=frozenset(w.lower() for w in src["speech_verbs"]["figure_verbs"]),
+        figure_words=frozenset(w.lower() for w in src["speech_verbs"]["figure_words"]),
+        before_speaker=tuple(p.lower() for p in src["phrases_before_speaker"]),
+        document_nouns=frozenset(w.lower() for w in src["document_nouns"]),
+        roles=roles,
+        ambiguous_roles=frozenset(w.lower() for w in src["ambiguous_roles"]),
+        organisations=orgs,
+        places=frozenset(w.lower() for w in src["places"]),
+        role_pattern=_words_regex(list(roles) + list(src["ambiguous_roles"])),
+        place_pattern=_words_regex(src["places"]),
+    )
+    return Rules(
+        hedges=hedges,
+        unverified=unverified,
+        pointing_words=_phrase_regex(unv["pointing_words"]),
+        sources=lex,
+        explanations=_yaml("explanations.yaml"),
+    )
