@@ -33,6 +33,10 @@ _CLOSE_Q = "”»"
 _QUOTES = _OPEN_Q + _CLOSE_Q + '"'
 _NAME_WORD = r"(?:(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Pres|Rev|St)\.|[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})"
 _NAME = re.compile(r"(?<![\w.])%s(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)?%s){0,4}" % (_NAME_WORD, _NAME_WORD))
+# Photo credits and image lines: not statements by anyone.
+_CREDIT = re.compile(r"(?i)\b(?:image|photo|picture|video)\s+(?:courtesy|by|credit|from)\b|getty images|"
+                     r"\bAP Photo\b|\bphoto:|\(CC BY|/ AFP\b|/ Reuters\b")
+_PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’\-]+)){1,3}")
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
 _RELATIVE = {"who", "which", "whose", "whom", "that"}
 _VERBISH = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|be|being|will|would|can|could|did|does|do)\b|\w{3,}ed\b")
@@ -102,9 +106,12 @@ class _State:
     last: Speaker | None = None
     last_person: Speaker | None = None
     seen: list = field(default_factory=list)
+    sentence: int = 0          # the sentence being read
+    last_at: int = -99         # where the last speaker was named
 
     def remember(self, sp: Speaker, head: str | None = None) -> None:
         self.last = sp
+        self.last_at = self.sentence
         if head:
             self.heads[head.split()[-1]] = sp
         if any(v is sp for v in self.people.values()):
@@ -132,6 +139,9 @@ def _classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         if word in lex.ambiguous_roles:
             rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
             org_kind = _org_kind(rest, rules)
+            if org_kind is None:
+                kinds = [lex.roles.get(_singular(x.group().lower(), lex)) for x in lex.role_pattern.finditer(rest)]
+                org_kind = next((k for k in kinds if k), None)
             if org_kind:
                 return org_kind, word
             head = head or word
@@ -198,7 +208,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if not name or all(w.lower().strip(".") in lex.places or w.lower() in lex.roles or w in _CALENDAR
                            for w in name.split()):
             continue
-        lead = re.search(r"((?:[a-z][\w'’-]*\s+){0,3})$", text[max(0, m.start() - 50):m.start()])
+        lead = re.search(r"((?<![\w'’-])(?:[a-z][\w'’-]*\s+){0,3})$", text[max(0, m.start() - 50):m.start()])
         lead = re.sub(r"^.*\b(?:to|the|a|an|by|of|in|at|from|with|for|and|as|just|said|says|told)\s+", "",
                       lead.group(1) if lead else "")
         before = (lead + title).strip()
@@ -238,16 +248,23 @@ def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, 
     found = []
     for name in state.people:
         m = re.search(r"(?<![\w])%s(?![\w])" % re.escape(name), phrase)
-        if m:
-            found.append((m.start(), -len(name), name))
+        if not m:
+            continue
+        given = re.search(r"([A-Z][\w'’-]*)\s+$", phrase[:m.start()])
+        if given and " " not in name and given.group(1) not in state.people[name].name.split() \
+                and given.group(1).lower() not in rules.sources.roles and not _DEMONYM.match(given.group(1)):
+            continue                      # "Mai Saleh" is not "Ali Abdullah Saleh"
+        found.append((m.start(), -len(name), name))
     if found:
         return state.people[min(found)[2]], None
     low = phrase.lower()
     first = low.split()[0] if low.split() else ""
     if first in _PRONOUNS and len(low.split()) <= 2:
+        if state.sentence - state.last_at > 3:
+            return None, None
         if first in ("he", "she"):
-            return state.last_person or state.last, None
-        return state.last, None
+            return state.last_person, None
+        return (state.last if state.last is not state.last_person else None), None
     words = re.findall(r"[\w'’-]+", low)
     if words and words[-1] in lex.document_nouns or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in ("said", "read")):
         return state.last, None
@@ -260,20 +277,32 @@ def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, 
         name = re.sub(r"\s+", " ", name)
         name = name[:1].upper() + name[1:]
         return Speaker(name=name, kind=kind, description=""), head
-    pm = lex.place_pattern.search(phrase)
-    if pm and len(words) <= 4:
-        return Speaker(name=pm.group().strip(), kind="official", description="government"), None
+    bare = re.sub(r"(?i)^the\s+", "", phrase).strip()
+    pm = lex.place_pattern.fullmatch(bare)
+    if pm:
+        return Speaker(name=bare, kind="official", description="government"), None
+    if _PERSON_NAME.fullmatch(bare) and bare.split()[0] not in _SKIP_NAMES and bare not in _CALENDAR:
+        # A named person introduced without a role: another voice, remembered for "he"/"she".
+        sp = Speaker(name=bare, kind="voice", description="")
+        state.people.setdefault(bare, sp)
+        return state.people[bare], None
     return None, None
 
 
-def _subject_before(left: str) -> str:
-    """The subject phrase right before a verb: the nearest clause chunk, with its appositives."""
-    left = re.split(r"[“”\"«»;:()]", left)[-1]
-    chunks = [c for c in re.split(r",|\s[—–]\s|\s-\s", left)]
+def _subject_candidates(left: str) -> list[str]:
+    """Possible subject phrases right before a verb, narrowest first.
+
+    The nearest clause chunk ("but experts"), then with its appositives ("Keir Giles, an expert
+    ..., a London think tank"), then with a role phrase before a name ("The Chief Minister of
+    Tamil Nadu, Ms. Jayalalithaa").
+    """
+    left = re.sub(r"\([^()]*\)", " ", left)
+    left = re.split(r"[“”\"«»;:]", left)[-1]
+    chunks = re.split(r",|\s[—–]\s|\s-\s", left)
     while chunks and not chunks[-1].strip():
         chunks.pop()
     if not chunks:
-        return ""
+        return []
     subject = chunks[-1]
     # Inside the chunk, a relative clause: "soldiers that Russia says" → "Russia";
     # "a correspondent who was awarded ... by Putin" → "a correspondent".
@@ -281,23 +310,30 @@ def _subject_before(left: str) -> str:
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() in _RELATIVE:
             after = " ".join(words[i + 1:])
-            if _VERBISH.search(after):
-                subject = " ".join(words[:i])
-            else:
-                subject = after
+            subject = " ".join(words[:i]) if _VERBISH.search(after) else after
             break
-    # An appositive chain before: "Keir Giles, an expert ..., a London think tank, told"
+    out = [" ".join(subject.split()[-25:])]
     k = len(chunks) - 1
-    while k > 0 and re.match(r"(?i)^\s*(?:a|an)\s", chunks[k]) and len(chunks[k - 1].split()) <= 20:
+    while k > 0 and len(chunks[k - 1].split()) <= 20 and (
+            re.match(r"(?i)^\s*(?:a|an|the)\s", chunks[k]) or
+            (re.match(r"^\s*[A-Z]", chunks[k]) and not _VERBISH.search(chunks[k - 1]))):
         k -= 1
         subject = chunks[k] + ", " + subject
-    words = subject.split()
-    return " ".join(words[-25:])
+        out.append(" ".join(subject.split()[-40:]))
+    return out
+
+
+def _subject_before(left: str) -> str:
+    """The narrowest subject phrase right before a verb."""
+    c = _subject_candidates(left)
+    return c[0] if c else ""
 
 
 def _speech_verbs(sentence: str, rules: Rules):
-    """Attribution verbs in the sentence, with their position."""
+    """Attribution verbs in the sentence, with their position ("gave a speech" counts too)."""
     lex = rules.sources
+    for m in lex.speech_events.finditer(sentence):
+        yield m.start(), m.end()
     for s, e in _TOKENS.span_tokenize(sentence):
         w = sentence[s:e].lower()
         if w not in lex.speech_verbs:
@@ -325,8 +361,12 @@ def _attribution(sent: Sentence, text: str, state: _State, rules: Rules) -> _Att
         left = re.sub(r"(?i)(?:\b(?:also|later|previously|has|have|had|was|were|is|are|will|would|"
                       r"repeatedly|again|then|further|recently|earlier|already|publicly|not|never|"
                       r"reportedly|separately|on\s+\w+day|late\s+\w+day|\w+ly)\s*)+$", "", left.rstrip())
-        subj = _subject_before(left)
-        sp, head = _resolve(subj, state, rules) if subj else (None, None)
+        sp = head = None
+        subj = ""
+        for subj in _subject_candidates(left):
+            sp, head = _resolve(subj, state, rules)
+            if sp:
+                break
         if sp is None:
             # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
             right = re.split(r"[,.;:“”\"]|\b(?:in|on|at|that|who)\b", s[ve:])[0]
@@ -404,9 +444,11 @@ def analyse(text: str) -> Analysis:
     n = len(sentences)
     attributions: list[_Attribution | None] = [None] * n
     framing = [False] * n
+    credit = [bool(_CREDIT.search(s.text)) for s in sentences]
     for i, sent in enumerate(sentences):
-        attributions[i] = _attribution(sent, text, state, rules)
-        framing[i] = sent.text.rstrip().endswith(":")
+        state.sentence = i
+        attributions[i] = None if credit[i] else _attribution(sent, text, state, rules)
+        framing[i] = sent.text.rstrip().endswith(":") and not any(q in sent.text for q in _QUOTES)
 
     # Quotations belong to the speaker named with them, in any sentence they touch.
     for qs, qe, para in _quote_spans(text, sentences):
@@ -428,8 +470,13 @@ def analyse(text: str) -> Analysis:
     # A framing line ending in a colon ("X tweeted:") hands its speaker to the next paragraph.
     for i, sent in enumerate(sentences):
         if framing[i] and attributions[i] and i + 1 < n:
-            nxt_para = sentences[i + 1].paragraph
-            for j in range(i + 1, n):
+            j0 = i + 1
+            while j0 < n and any(credit[k] for k in range(j0, n) if sentences[k].paragraph == sentences[j0].paragraph):
+                j0 = next((k for k in range(j0, n) if sentences[k].paragraph != sentences[j0].paragraph), n)
+            if j0 >= n:
+                continue
+            nxt_para = sentences[j0].paragraph
+            for j in range(j0, n):
                 if sentences[j].paragraph != nxt_para:
                     break
                 if attributions[j] is None:
@@ -461,7 +508,8 @@ def analyse(text: str) -> Analysis:
                 att = attributions[i]
                 add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
                                   att.speaker.label if att else None))
-                if rule.marks_neighbour and i > 0 and rules.pointing_words.search(sent.text):
+                points = rules.pointing_words.search(sent.text) or rule.id.startswith(("unverified.denial", "unverified.doubt"))
+                if rule.marks_neighbour and i > 0 and points:
                     _mark_claim_before(i, sentences, attributions, rules, cue, add)
 
     annotations = _dedupe(annotations)
@@ -482,7 +530,7 @@ def _mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
     j = i - 1
     if sentences[j].paragraph < sentences[i].paragraph - 1:
         return
-    claim = attributions[j] or (re.search(r"(?i)\b(reports?|claims?|said|says)\b", sentences[j].text) and "report")
+    claim = attributions[j] or (re.search(r"(?i)\b(reports?|reported|claims?|claimed|said|says)\b", sentences[j].text) and "report")
     if not claim:
         return
     speaker = attributions[j].speaker if attributions[j] else None

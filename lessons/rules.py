@@ -41,6 +41,7 @@ class SourceLexicon:
     places: frozenset
     role_pattern: re.Pattern
     place_pattern: re.Pattern
+    speech_events: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def load_rules() -> Rules:
         places=frozenset(w.lower() for w in src["places"]),
         role_pattern=_words_regex(list(roles) + list(src["ambiguous_roles"])),
         place_pattern=_words_regex(src["places"]),
+        speech_events=re.compile("|".join(src["speech_events"]), re.IGNORECASE),
     )
     return Rules(
         hedges=hedges,
