@@ -363,10 +363,12 @@ def _attribution(sent: Sentence, text: str, state: _State, rules: Rules) -> _Att
                       r"reportedly|separately|on\s+\w+day|late\s+\w+day|\w+ly)\s*)+$", "", left.rstrip())
         sp = head = None
         subj = ""
-        for subj in _subject_candidates(left):
-            sp, head = _resolve(subj, state, rules)
-            if sp:
-                break
+        found = [(c, *_resolve(c, state, rules)) for c in _subject_candidates(left)]
+        found = [f for f in found if f[1]]
+        if found:
+            # A named person in the appositive chain beats the bare role ("Semyon Pegov, a war correspondent").
+            named = [f for f in found if any(f[1] is v for v in state.people.values())]
+            subj, sp, head = (named or found)[0]
         if sp is None:
             # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
             right = re.split(r"[,.;:“”\"]|\b(?:in|on|at|that|who)\b", s[ve:])[0]
@@ -494,7 +496,7 @@ def analyse(text: str) -> Analysis:
         if att and not framing[i]:
             kind = att.speaker.kind
             add(i, Annotation(kind, sent.start, sent.end, att.cue, f"{kind}.{att.rule}",
-                              _explain(rules, f"{kind}.{att.rule}", source=att.speaker.label),
+                              _explain(rules, f"{kind}.{att.rule}", source=att.speaker.name),
                               att.speaker.label))
         for rule in rules.hedges:
             for s0, e0, cue in _cue_matches(rule, sent, text, state, rules):

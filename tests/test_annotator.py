@@ -1,0 +1,257 @@
+"""The annotator, specified by behaviour on the seed article and on small made-up news texts."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lessons import annotate
+from lessons.annotator import analyse
+from lessons.annotation import CATEGORIES
+from lessons.data import data_path
+from lessons.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = data_path("articles", "makiivka-nbc-2023", "raw.txt")
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    with open(SEED, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text):
+    return analyse(seed_text)
+
+
+def sentence_with(analysis, fragment):
+    return next(s for s in analysis.sentences if fragment in s.text)
+
+
+def cats(text: str) -> set[str]:
+    return {a.category for a in annotate(text)}
+
+
+# ---------------------------------------------------------------- sentences
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Gen. Lt. Sergei Sevryukov spoke on Jan. 3 in the U.S. capital. Then he left."
+    assert [s.text for s in split_sentences(text)] == [
+        "Gen. Lt. Sergei Sevryukov spoke on Jan. 3 in the U.S. capital.", "Then he left."]
+
+
+def test_sentence_offsets_index_the_text_exactly(seed_text):
+    for s in split_sentences(seed_text):
+        assert seed_text[s.start:s.end] == s.text
+
+
+def test_a_quotation_over_two_sentences_is_split_at_its_sentence_boundary(seed):
+    s1 = sentence_with(seed, "Now is the moment")
+    s2 = sentence_with(seed, "We have no doubt")
+    assert s1.index + 1 == s2.index
+
+
+# ---------------------------------------------------------------- speakers
+
+def test_giles_is_tracked_as_expert_across_paragraphs(seed):
+    later = sentence_with(seed, "It is a tactical setback")
+    assert later.source.name == "Keir Giles"
+    assert "expert" in later.categories
+    said_giles = sentence_with(seed, "said Giles")
+    assert said_giles.source.name == "Keir Giles" and "expert" in said_giles.categories
+
+
+def test_the_ministry_is_the_british_defense_ministry_named_just_before(seed):
+    s = sentence_with(seed, "the ministry said in its daily briefing")
+    assert "British Defense Ministry" in s.source.name
+    assert "official" in s.categories
+
+
+def test_the_briefing_read_belongs_to_the_ministry_that_gave_it(seed):
+    s = sentence_with(seed, "realistic possibility")
+    assert "British Defense Ministry" in s.source.name
+
+
+def test_he_said_is_the_general_quoted_just_before(seed):
+    s = sentence_with(seed, "This factor allowed the enemy")
+    assert s.source.name == "Sergei Sevryukov" and s.source.kind == "official"
+    assert sentence_with(seed, "Sevryukov said").source.name == "Sergei Sevryukov"
+
+
+def test_a_war_correspondent_is_another_voice_not_an_official(seed):
+    s = sentence_with(seed, "cast doubt on the official explanation")
+    assert s.source.name == "Semyon Pegov" and s.source.kind == "voice"
+    assert "official" not in s.categories
+
+
+def test_every_sentence_of_a_quotation_belongs_to_its_speaker(seed):
+    for fragment in ("I rarely say this", "As such it looks like"):
+        assert sentence_with(seed, fragment).source.name == "Semyon Pegov"
+    assert "official" in sentence_with(seed, "We have no doubt").categories
+
+
+def test_state_media_reporting_an_event_is_not_an_official_statement(seed):
+    s = sentence_with(seed, "RIA Novosti")
+    assert "official" not in s.categories
+
+
+def test_an_attribution_inside_a_clause_counts():
+    assert "official" in cats("Mourners remembered the soldiers that Russia says were killed.")
+
+
+def test_unnamed_experts_and_officials_are_recognised():
+    assert "expert" in cats("Experts said the strike may change the course of the war.")
+    assert "official" in cats("Officials in Kyiv said the toll was far higher.")
+
+
+def test_a_professor_introduced_once_is_an_expert_on_later_mentions():
+    text = ("Maria Lopez, a professor of economics at Leeds University, studies sanctions.\n\n"
+            "The ban will hurt exports, Lopez said.")
+    later = sentence_with(analyse(text), "Lopez said")
+    assert later.source.name == "Maria Lopez" and "expert" in later.categories
+
+
+def test_a_framing_line_without_content_carries_no_category_but_hands_over_its_speaker():
+    text = "Health Minister Ana Silva tweeted:\n\nThe clinics will reopen on Monday."
+    a = analyse(text)
+    assert "official" not in a.sentences[0].categories
+    assert "official" in a.sentences[1].categories
+
+
+# ---------------------------------------------------------------- hedges
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("The death toll may have been much higher.", "may"),
+    ("There is a realistic possibility that ammunition was stored there.", "realistic possibility"),
+    ("The ministry's stance appeared to do little.", "appeared to"),
+    ("The damage suggested that arms were stored nearby.", "suggested"),
+    ("Police arrested two suspected militants.", "suspected"),
+    ("The rebels reportedly withdrew overnight.", "reportedly"),
+    ("The plant is expected to open soon.", "is expected to"),
+    ("It is unclear who fired first.", "unclear"),
+])
+def test_hedge_cues_from_the_guidelines_are_marked(sentence, cue):
+    hedges = [a.cue for a in annotate(sentence) if a.category == "hedge"]
+    assert any(cue.lower() in h.lower() for h in hedges), hedges
+
+
+@pytest.mark.parametrize("sentence", [
+    "At least 89 soldiers were killed.",
+    "It is a setback, but one that they can absorb easily.",
+    "We have no doubt that they will try again.",
+    "The claim could not be verified.",
+    "The talks began in May 2022.",
+    "Theresa May spoke to reporters.",
+])
+def test_things_that_are_not_hedges_are_left_alone(sentence):
+    assert "hedge" not in cats(sentence)
+
+
+# ---------------------------------------------------------------- unverified
+
+def test_unable_to_verify_marks_the_claims_just_before_it(seed):
+    before = sentence_with(seed, "suggested that the death toll may have been much higher")
+    marker = sentence_with(seed, "NBC News was unable to verify")
+    assert "unverified" in marker.categories and "unverified" in before.categories
+    assert {"official", "hedge"} <= before.categories
+
+
+def test_unconfirmed_reports_are_unverified_and_hedged(seed):
+    assert {"hedge", "unverified"} <= sentence_with(seed, "Unconfirmed reports said").categories
+
+
+def test_a_denial_marks_the_claim_it_answers():
+    a = analyse("The army said it had destroyed the bridge. The government denied this.")
+    assert all("unverified" in s.categories for s in a.sentences)
+
+
+def test_no_doubt_is_a_booster_not_a_dispute():
+    assert "unverified" not in cats("We have no doubt that the masters of Russia will throw everything.")
+
+
+# ---------------------------------------------------------------- the record itself
+
+def test_every_annotation_carries_offsets_cue_rule_and_an_explanation(seed_text, seed):
+    assert seed.annotations
+    for a in seed.annotations:
+        assert 0 <= a.start < a.end <= len(seed_text)
+        assert a.cue and a.rule and a.explanation.endswith((".", ")"))
+        assert a.category in CATEGORIES + ("voice",)
+        if a.category in ("hedge", "unverified") and a.rule != "unverified.neighbour":
+            assert seed_text[a.start:a.end].lower() == a.cue.lower()
+
+
+def test_all_four_categories_are_found_in_the_seed(seed):
+    assert set(CATEGORIES) <= {a.category for a in seed.annotations}
+
+
+def test_offsets_refer_to_crlf_text_exactly_as_given():
+    text = "Officials said the bridge may reopen.\r\nExperts said it could take weeks.\r\n"
+    for a in annotate(text):
+        assert text[a.start:a.end].strip()
+    hedge = [a for a in annotate(text) if a.category == "hedge"]
+    assert [text[a.start:a.end] for a in hedge] == ["may", "could"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_annotation_never_crashes_and_stays_inside_the_text(text):
+    for a in annotate(text):
+        assert 0 <= a.start < a.end <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["He said", "may", "“", "”", '"', "Officials", ",", ".", "\n", "Giles",
+                                 "Keir Giles, an expert,", "the ministry", "denied", "could not be verified",
+                                 ":", " ", "Dr.", "U.S.", "according to"]), max_size=40).map("".join))
+def test_annotation_survives_news_like_fragments(text):
+    for a in annotate(text):
+        assert 0 <= a.start < a.end <= len(text)
+
+
+def test_one_huge_sentence_is_annotated_without_hanging():
+    text = ("officials may say " * 6000).strip()
+    assert annotate(text)
+
+
+# ---------------------------------------------------------------- command line
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "lessons", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+
+
+def test_cli_json_offsets_index_the_file_exactly(seed_text):
+    out = run_cli("annotate", str(SEED), "--json")
+    assert out.returncode == 0, out.stderr
+    items = json.loads(out.stdout)
+    assert items and {"category", "start", "end", "text", "cue", "rule", "explanation", "source"} <= set(items[0])
+    for it in items:
+        assert seed_text[it["start"]:it["end"]] == it["text"]
+
+
+def test_cli_human_output_names_category_cue_and_reason():
+    out = run_cli("annotate", str(SEED))
+    assert out.returncode == 0 and "Official" in out.stdout and "cue:" in out.stdout
+
+
+def test_cli_bad_input_gives_a_clear_message_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00 not utf-8 \xc3")
+    for args in (("annotate", str(tmp_path / "missing.txt")), ("annotate", str(bad))):
+        out = run_cli(*args)
+        assert out.returncode == 2
+        assert "Traceback" not in out.stderr and out.stderr.startswith("Sorry:")
+
+
+def test_cli_evaluate_prints_the_table_and_the_annotator_beats_the_baseline():
+    out = run_cli("evaluate")
+    assert out.returncode == 0, out.stderr
+    assert "official" in out.stdout and "baseline" in out.stdout
