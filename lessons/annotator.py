@@ -445,22 +445,31 @@ def analyse(text: str) -> Analysis:
     state = _State(people=find_people(text, rules))
     n = len(sentences)
     attributions: list[_Attribution | None] = [None] * n
-    framing = [False] * n
+    framing = [False] * n       # "X tweeted:" with nothing of what X said
+    hands_over = [False] * n    # ends with a colon: what follows is X's
     credit = [bool(_CREDIT.search(s.text)) for s in sentences]
     for i, sent in enumerate(sentences):
         state.sentence = i
         attributions[i] = None if credit[i] else _attribution(sent, text, state, rules)
-        framing[i] = sent.text.rstrip().endswith(":") and not any(q in sent.text for q in _QUOTES)
+        hands_over[i] = sent.text.rstrip().endswith(":")
+        framing[i] = hands_over[i] and not any(q in sent.text for q in _QUOTES)
 
     # Quotations belong to the speaker named with them, in any sentence they touch.
     for qs, qe, para in _quote_spans(text, sentences):
         touched = [i for i, s in enumerate(sentences) if s.start < qe and s.end > qs]
         if not touched:
             continue
+        if len(text[qs:qe].split()) < 5:
+            continue                     # a quoted phrase or scare quotes, not a quotation
         owner = next((attributions[i] for i in reversed(touched) if attributions[i]), None)
+        starts_paragraph = sentences[touched[0]].start == qs and (
+            touched[0] == 0 or sentences[touched[0] - 1].paragraph != para)
         if owner is None:
+            # Same paragraph: the speaker named earlier in it. A paragraph that opens with a
+            # quotation continues the previous paragraph's speaker (a news-writing convention).
             earlier = [i for i in range(touched[0] - 1, -1, -1)
-                       if sentences[i].paragraph >= para - 1 and attributions[i]]
+                       if (sentences[i].paragraph == para or (starts_paragraph and sentences[i].paragraph == para - 1))
+                       and attributions[i]]
             if earlier:
                 owner = attributions[earlier[0]]
         if owner is None:
@@ -471,7 +480,7 @@ def analyse(text: str) -> Analysis:
 
     # A framing line ending in a colon ("X tweeted:") hands its speaker to the next paragraph.
     for i, sent in enumerate(sentences):
-        if framing[i] and attributions[i] and i + 1 < n:
+        if hands_over[i] and attributions[i] and i + 1 < n:
             j0 = i + 1
             while j0 < n and any(credit[k] for k in range(j0, n) if sentences[k].paragraph == sentences[j0].paragraph):
                 j0 = next((k for k in range(j0, n) if sentences[k].paragraph != sentences[j0].paragraph), n)
