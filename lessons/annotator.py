@@ -320,6 +320,10 @@ def _subject_candidates(left: str) -> list[str]:
         k -= 1
         subject = chunks[k] + ", " + subject
         out.append(" ".join(subject.split()[-40:]))
+    # An aside between subject and verb: "a senior official, speaking on condition of anonymity, said".
+    for k in range(len(chunks) - 2, max(-1, len(chunks) - 4), -1):
+        if chunks[k].strip() and len(chunks[k].split()) <= 12:
+            out.append(chunks[k])
     return out
 
 

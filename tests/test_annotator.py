@@ -255,3 +255,33 @@ def test_cli_evaluate_prints_the_table_and_the_annotator_beats_the_baseline():
     out = run_cli("evaluate")
     assert out.returncode == 0, out.stderr
     assert "official" in out.stdout and "baseline" in out.stdout
+
+
+# ---------------------------------------------------------------- constructions common in wire news
+
+@pytest.mark.parametrize("sentence, category", [
+    ("A senior U.S. official, speaking on condition of anonymity, said the talks had stalled.", "official"),
+    ("Kremlin spokesman Dmitry Peskov told reporters the claims were false.", "official"),
+    ("The U.N. said aid convoys were blocked.", "official"),
+    ("Police said two people were arrested.", "official"),
+    ("In a statement, the Interior Ministry said the border would close.", "official"),
+    ("According to the army, the town was retaken on Friday.", "official"),
+    ("Washington said it would send more aid.", "official"),
+    ("John Smith, a senior fellow at the Atlantic Council, said the move was risky.", "expert"),
+    ("Analysts at a London research group said prices would rise.", "expert"),
+    ("Reuters could not immediately verify the report.", "unverified"),
+    ("The group said it carried out the attack, without providing evidence.", "unverified"),
+])
+def test_common_wire_constructions_are_recognised(sentence, category):
+    assert category in cats(sentence)
+
+
+@pytest.mark.parametrize("sentence, category", [
+    ("Residents said the shelling lasted all night.", "official"),
+    ("A local journalist said the shelling lasted all night.", "official"),
+    ("The minister visited the hospital on Monday.", "official"),
+    ("A professor at the university was injured.", "expert"),
+    ("Russian military bloggers said the base was hit.", "official"),
+])
+def test_mentions_without_statements_and_non_official_voices_are_not_marked(sentence, category):
+    assert category not in cats(sentence)
