@@ -247,7 +247,7 @@ def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, 
         return None, None
     found = []
     for name in state.people:
-        m = re.search(r"(?<![\w])%s(?![\w])" % re.escape(name), phrase)
+        m = re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(name), phrase)
         if not m:
             continue
         given = re.search(r"([A-Z][\w'’-]*)\s+$", phrase[:m.start()])
