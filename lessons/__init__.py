@@ -32,7 +32,7 @@ _LAZY = {
     "bring_your_own": "widgets",
     "reflection": "widgets",
     "handout_button": "widgets",
-    "quiz": "quiz",
+    "quiz": "quizzes",
     "plot_speakers": "plots",
     "plot_hedging": "plots",
     "plot_figures": "plots",

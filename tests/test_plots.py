@@ -1,0 +1,175 @@
+"""Charts: the death-toll figures and who gives them, speakers, hedging; readable without colour."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest  # noqa: E402
+
+from lessons import plots  # noqa: E402
+from lessons.annotator import analyse  # noqa: E402
+from lessons.key import article_text, load_key  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return analyse(article_text())
+
+
+# --- extracting the figures ----------------------------------------------------------------------
+
+def test_the_seed_articles_death_toll_figures_and_who_gives_them(seed):
+    found = {(f.value_text, f.value_low): f for f in plots.extract_figures(seed)}
+    assert found[("more than 60", 60)].source == "Russia"
+    assert found[("more than 60", 60)].qualifier == "more than"
+    assert "Defense Ministry" in found[("89", 89)].source
+    higher = found[("much higher", None)]
+    assert "pro-military voices in Russia" in higher.source and "officials in Kyiv" in higher.source
+    assert not higher.numeric
+
+
+def test_63_is_not_in_the_article_so_it_is_not_extracted(seed):
+    assert all(f.value_low != 63 for f in plots.extract_figures(seed))
+
+
+def test_both_mentions_of_89_are_found_including_the_one_that_says_it(seed):
+    eighty_nine = [f for f in plots.extract_figures(seed) if f.value_low == 89]
+    assert len(eighty_nine) == 2
+    assert all("Defense Ministry" in f.source for f in eighty_nine)   # "It also raised…" resolved
+
+
+def test_the_headline_dozens_is_the_reporters_own_words(seed):
+    dozens = [f for f in plots.extract_figures(seed) if f.value_text == "dozens"]
+    assert dozens and all(f.source is None and f.value_low is None for f in dozens)
+
+
+def test_extracted_figures_agree_with_the_keys_figures(seed):
+    """Every death-toll figure the answer key lists is found, in the right sentence."""
+    found = {(f.value_text.lower(), " ".join(seed.text[seed.sentences[f.sentence_index].start:
+                                                        seed.sentences[f.sentence_index].end].split()))
+             for f in plots.extract_figures(seed)}
+    for u in load_key():
+        for fig in u.figures:
+            if "killed" in fig.what or "death toll" in fig.what:
+                assert (fig.value.lower(), " ".join(u.text.split())) in found, (u.id, fig)
+
+
+def test_offsets_point_at_the_figure(seed):
+    for f in plots.extract_figures(seed):
+        assert seed.text[f.start:f.end] == f.value_text
+
+
+@pytest.mark.parametrize("sentence, value_text, low, source", [
+    ("At least 12 people were killed in the blast, police said.", "At least 12", 12, "police"),
+    ("The health ministry put the toll at 1,200 on Monday.", "1,200", 1200, "The health ministry"),
+    ("“Fifty people died,” the governor said.", "Fifty", 50, "the governor"),
+    ("Hundreds were wounded, according to the Red Cross.", "Hundreds", None, "Red Cross"),
+    ("Officials said the death toll could be far higher.", "far higher", None, "Officials"),
+    ("The quake killed 3 people.", "3", 3, None),
+])
+def test_figures_are_found_in_any_article(sentence, value_text, low, source):
+    figures = plots.extract_figures(analyse(sentence))
+    assert [(f.value_text, f.value_low, f.source) for f in figures] == [(value_text, low, source)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The attack was carried out one minute into the new year, Sevryukov said.",
+    "The war began 10 months ago and 40 percent of the town lost power.",
+    "Mourners held a minute's silence for the dead on January 3.",
+    "Putin has already called up hundreds of thousands of reservists.",
+    "Six rockets were fired and two were shot down, the ministry said.",
+])
+def test_numbers_that_are_not_casualties_are_left_out(sentence):
+    assert plots.extract_figures(analyse(sentence)) == []
+
+
+# --- the charts -----------------------------------------------------------------------------
+
+def _all_labelled(fig):
+    assert fig._suptitle is not None or any(ax.get_title() for ax in fig.axes)
+    for ax in fig.axes:
+        assert ax.get_title(), "every panel has a title"
+        assert ax.get_xlabel() and ax.get_ylabel(), "every axis is labelled in words"
+
+
+def _hatches(fig):
+    return {p.get_hatch() for ax in fig.axes for p in ax.patches if p.get_hatch()}
+
+
+@pytest.mark.parametrize("plot", [plots.plot_speakers, plots.plot_hedging, plots.plot_figures])
+def test_every_chart_has_a_title_labelled_axes_hatching_and_a_description(seed, plot):
+    from matplotlib.figure import Figure
+    fig = plot(seed)
+    assert isinstance(fig, Figure)
+    _all_labelled(fig)
+    assert _hatches(fig), "hatching keeps the chart readable in greyscale"
+    assert len(fig.alt_text) > 40
+    fig.canvas.draw()   # renders with Agg without a display
+
+
+def test_charts_leave_no_pyplot_figures_behind(seed):
+    import matplotlib.pyplot as plt
+    before = plt.get_fignums()
+    plots.plot_speakers(seed)
+    plots.plot_figures(seed)
+    assert plt.get_fignums() == before
+
+
+def test_the_figures_chart_shows_63_only_with_context(seed):
+    def texts(fig):
+        ax = fig.axes[0]
+        return " ".join([t.get_text() for t in ax.texts] + [t.get_text() for t in ax.get_yticklabels()])
+
+    plain = texts(plots.plot_figures(seed))
+    assert "“89”" in plain and "“more than 60”" in plain and "much higher" in plain
+    assert "63" not in plain
+    with_context = texts(plots.plot_figures(seed, context=True))
+    assert "63" in with_context and "from other coverage (AP), not in this article" in with_context
+
+
+def test_outside_figures_are_not_added_to_another_article():
+    other = analyse("At least 12 people were killed, police said.")
+    fig = plots.plot_figures(other, context=True)
+    assert "63" not in " ".join(t.get_text() for t in fig.axes[0].texts)
+
+
+def test_the_speakers_chart_counts_sentences_per_speaker_and_kind(seed):
+    rows = plots.speaker_counts(seed)
+    by_name = {name: (kind, n) for name, kind, n in rows}
+    assert by_name["Keir Giles"][0] == "expert" and by_name["Keir Giles"][1] >= 2
+    assert sum(n for _, _, n in rows) == sum(1 for s in seed.sentences if s.text.strip())
+    fig = plots.plot_speakers(seed)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "Keir Giles" in labels
+
+
+def test_the_hedging_chart_labels_each_bar_with_its_cue_words(seed):
+    fig = plots.plot_hedging(seed)
+    words = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "may" in words and "realistic possibility" in words
+    assert sum(len(c) for _, c in plots.hedges_by_sentence(seed)) == sum(
+        1 for a in seed.annotations if a.category == "hedge")
+
+
+def test_a_chart_shows_itself_once_in_a_notebook(seed, monkeypatch):
+    class Shell:
+        execution_count = 7
+
+    shown = []
+    monkeypatch.setattr(plots, "_shell", lambda: Shell())
+    import IPython.display
+    monkeypatch.setattr(IPython.display, "display", lambda obj, raw=False: shown.append(obj))
+    fig = plots.plot_hedging(seed)
+    fig._ipython_display_()          # the cell's result: already shown, so not again
+    assert len(shown) == 1
+    bundle = shown[0]
+    assert bundle["image/png"] and 'alt="Bar chart of hedge words' in bundle["text/html"]
+    Shell.execution_count = 8        # shown again on purpose in a later cell
+    fig._ipython_display_()
+    assert len(shown) == 2
+
+
+def test_the_charts_open_the_seed_article_by_default():
+    pytest.importorskip("lessons.article")
+    assert plots.plot_figures().alt_text.count("89") >= 1

@@ -1,0 +1,500 @@
+"""The notebook views, driven from Python as a learner would drive them in the browser."""
+from __future__ import annotations
+
+import re
+import time
+from datetime import datetime, timezone
+
+import pytest
+
+from lessons import progress as P
+from lessons import widgets as W
+from lessons.annotation import Annotation
+from lessons.annotator import Analysis, SentenceAnalysis, Speaker, analyse
+from lessons.key import KeyUnit, article_text, load_key
+
+
+@pytest.fixture(autouse=True)
+def progress_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("MLK_PROGRESS_DIR", str(tmp_path / "progress"))
+    P._INSTANCES.clear()
+    yield tmp_path / "progress"
+    P._INSTANCES.clear()
+
+
+@pytest.fixture(scope="module")
+def seed():
+    """The seed article, analysed by the real annotator."""
+    return analyse(article_text())
+
+
+@pytest.fixture
+def article_module():
+    """The article reader (``lessons.article``), which turns pasted text and files into articles."""
+    import lessons.article
+    return lessons.article
+
+
+def tiny_analysis(text: str | None = None) -> Analysis:
+    """A hand-made analysis: two sentences, a hedge, an official statement and an expert."""
+    text = text or "The toll may be higher, officials said. <b>Giles</b> & co said it was a setback."
+    first_end = text.index(".") + 1
+    minister = Speaker("officials", "official", "")
+    giles = Speaker("<b>Giles</b>", "expert", "an expert & <i>fellow</i>")
+    hedge = Annotation("hedge", text.index("may"), text.index("may") + 3, "may", "hedge.modal",
+                       "“May” makes it less certain.")
+    official = Annotation("official", 0, first_end, "officials said", "official.attribution",
+                          "Officials said this.", "officials")
+    expert = Annotation("expert", first_end + 1, len(text), "said", "expert.attribution",
+                        "An expert <says> this.", "<b>Giles</b>")
+    s1 = SentenceAnalysis(0, 0, first_end, text[:first_end], 0, frozenset({"hedge", "official"}),
+                          minister, (hedge, official))
+    s2 = SentenceAnalysis(1, first_end + 1, len(text), text[first_end + 1:], 0, frozenset({"expert"}),
+                          giles, (expert,))
+    return Analysis(text, (hedge, official, expert), (s1, s2), (minister, giles))
+
+
+SELECTED = re.compile(r'class="[^"]*mlk-selected')
+
+
+def cats_shown(html: str) -> set[str]:
+    return {c for group in re.findall(r'data-cats="([^"]*)"', html) for c in group.split()}
+
+
+# --- highlighter --------------------------------------------------------------------------------
+
+def test_every_category_is_switched_on_by_default(seed):
+    h = W.highlighter(seed)
+    assert set(h.toggles) == {"hedge", "official", "expert", "unverified", "voice"}
+    assert all(box.value for box in h.toggles.values())
+    assert {"hedge", "official", "expert", "unverified", "voice"} <= cats_shown(h.html.value)
+
+
+def test_turning_off_hedge_removes_hedge_highlights(seed):
+    h = W.highlighter(seed)
+    assert "hedge" in cats_shown(h.html.value)
+    h.toggles["hedge"].value = False
+    assert "hedge" not in cats_shown(h.html.value)
+    assert "official" in cats_shown(h.html.value)
+    assert "hidden" in h.legend.value
+    h.toggles["hedge"].value = True
+    assert "hedge" in cats_shown(h.html.value)
+
+
+def test_only_the_given_categories_start_switched_on(seed):
+    h = W.highlighter(seed, categories=["hedge"])
+    assert h.visible == ("hedge",)
+    assert cats_shown(h.html.value) == {"hedge"}
+    assert W.highlighter(seed, categories="expert").visible == ("expert",)
+
+
+def test_an_unknown_category_gets_a_kind_message(seed):
+    with pytest.raises(ValueError, match="“hedges” is not a category"):
+        W.highlighter(seed, categories=["hedges"])
+
+
+def test_the_legend_and_switches_show_the_counts(seed):
+    h = W.highlighter(seed)
+    n_hedges = sum(1 for a in seed.annotations if a.category == "hedge")
+    assert h.toggles["hedge"].description == f"~ Hedging language ({n_hedges})"
+    assert f"({n_hedges})" in h.legend.value
+
+
+def test_the_reasons_menu_lists_only_visible_highlights_in_reading_order(seed):
+    h = W.highlighter(seed, categories=["hedge"])
+    labels = [label for label, value in h.reasons.options if value is not None]
+    assert labels and all(re.match(r"\d+\. ~ Hedge: ", label) for label in labels)
+    starts = [seed.annotations[v].start for _, v in h.reasons.options if v is not None]
+    assert starts == sorted(starts)
+
+
+def test_choosing_a_highlight_shows_its_reason_and_marks_it(seed):
+    h = W.highlighter(seed)
+    index = next(i for i, a in enumerate(seed.annotations) if a.category == "hedge")
+    h.reasons.value = index
+    ann = seed.annotations[index]
+    assert h.selected == ann
+    assert SELECTED.search(h.html.value)
+    assert ann.explanation.split("“")[0][:20] in h.reason.value.replace("&#x27;", "'").replace("&quot;", '"')
+    assert "Clue word(s)" in h.reason.value and "Rule" in h.reason.value
+    h.toggles["hedge"].value = False           # the chosen highlight is hidden: the choice clears
+    assert h.selected is None and not SELECTED.search(h.html.value)
+
+
+def test_switching_categories_does_not_annotate_again(seed, monkeypatch):
+    h = W.highlighter(seed)
+    import lessons.annotator as annotator
+    monkeypatch.setattr(annotator, "analyse", lambda text: pytest.fail("annotated again"))
+    start = time.perf_counter()
+    for _ in range(5):
+        for box in h.toggles.values():
+            box.value = not box.value
+    assert (time.perf_counter() - start) / 25 < 0.2
+
+
+def test_the_same_text_is_analysed_once(article_module):
+    text = "Officials said the toll may rise.\n\nExperts said it would not."
+    assert W.analysis_of(text) is W.analysis_of(text)
+
+
+def test_article_text_never_reaches_the_page_as_markup():
+    h = W.highlighter(tiny_analysis())
+    page = h.html.value + h.reason.value + "".join(label for label, _ in h.reasons.options)
+    assert "<b>Giles</b>" not in h.html.value
+    assert "&lt;b&gt;Giles&lt;/b&gt;" in h.html.value
+    h.reasons.value = 2
+    assert "<b>Giles" not in h.reason.value and "<says>" not in h.reason.value
+    assert "&lt;says&gt;" in h.reason.value
+
+
+def test_the_highlighter_opens_the_seed_article_by_default(article_module):
+    h = W.highlighter()
+    assert "Makiivka" in h.text and h.annotations
+
+
+# --- sentence explorer --------------------------------------------------------------------------
+
+def test_next_and_previous_step_through_the_sentences(seed):
+    x = W.sentence_explorer(seed)
+    first = x.current
+    assert x.previous.disabled
+    x.next.click()
+    assert x.current is not first and x.slider.value == 2
+    x.previous.click()
+    assert x.current is first
+
+
+def test_filtering_by_category_shows_only_those_sentences(seed):
+    x = W.sentence_explorer(seed)
+    x.category_filter.value = "expert"
+    assert x.matching and all("expert" in s.categories for s in x.matching)
+    assert x.slider.max == len(x.matching)
+    assert "Match 1 of" in x.view.value and "◆ Expert commentary" in x.view.value
+
+
+def test_filtering_by_speaker_follows_giles_through_the_article(seed):
+    x = W.sentence_explorer(seed)
+    x.speaker_filter.value = "Keir Giles"
+    assert len(x.matching) >= 2 and all(s.source.name == "Keir Giles" for s in x.matching)
+    assert "Keir Giles — expert on Russia" in x.view.value
+
+
+def test_filters_that_match_nothing_say_so_kindly(seed):
+    x = W.sentence_explorer(seed)
+    x.category_filter.value = "expert"
+    x.speaker_filter.value = "Volodymyr Zelenskyy"
+    assert x.current is None and "No sentence matches" in x.view.value
+    assert x.next.disabled and x.previous.disabled
+
+
+def test_a_sentence_shows_its_speaker_categories_and_reasons_escaped():
+    x = W.sentence_explorer(tiny_analysis())
+    x.next.click()
+    page = x.view.value
+    assert "◆ Expert commentary" in page and "&lt;b&gt;Giles&lt;/b&gt;" in page
+    assert "<b>Giles" not in page and "<i>fellow" not in page
+
+
+def test_reporters_own_words_are_named_as_such():
+    assert W.speaker_text(None) == "No named speaker: the reporter's own words."
+
+
+# --- comparing with the key ---------------------------------------------------------------------
+
+def unit(uid, labels, optional=(), note=""):
+    return KeyUnit(uid, f"Sentence {uid}.", 0, 1, frozenset(labels), frozenset(optional), (), (), None,
+                   None, note)
+
+
+def test_perfect_agreement_gives_kappa_one():
+    key = load_key()
+    comparison = W.compare_with_key({u.id: set(u.labels) for u in key}, key)
+    assert comparison.kappa == {"hedge": 1.0, "official": 1.0, "expert": 1.0, "unverified": 1.0}
+    assert comparison.disagreements == () and comparison.units_compared == len(key)
+
+
+def test_kappa_matches_a_hand_computed_case():
+    # hedge: key yes,yes,no,no; learner yes,no,no,no → Ao = 3/4; Ae = 1/4*2/4 + 3/4*2/4 = 1/2
+    # kappa = (3/4 - 1/2) / (1 - 1/2) = 0.5
+    key = [unit("a", {"hedge"}), unit("b", {"hedge"}), unit("c", ()), unit("d", ())]
+    comparison = W.compare_with_key({"a": {"hedge"}, "b": {"none"}, "c": {"none"}, "d": {"none"}}, key)
+    hedge = comparison["hedge"]
+    assert hedge.kappa == pytest.approx(0.5)
+    assert (hedge.hits, hedge.misses, hedge.false_alarms, hedge.units) == (1, 1, 0, 4)
+    assert hedge.agreement == pytest.approx(0.75)
+
+
+def test_opposite_answers_give_negative_kappa():
+    key = [unit("a", {"expert"}), unit("b", ())]
+    assert W.compare_with_key({"a": set(), "b": {"expert"}}, key).kappa["expert"] == pytest.approx(-1.0)
+
+
+def test_optional_categories_are_skipped():
+    key = [unit("a", {"official"}, optional={"unverified"}, note="Doubted later.")]
+    comparison = W.compare_with_key({"a": {"official", "unverified"}}, key)
+    assert comparison["unverified"].units == 0 and comparison["unverified"].kappa is None
+    assert comparison["unverified"].skipped_optional == 1
+    assert comparison.disagreements == ()
+
+
+def test_each_disagreement_carries_the_keys_note():
+    key = [unit("a", {"hedge", "unverified"}, note="“Unconfirmed” does two jobs."), unit("b", ())]
+    comparison = W.compare_with_key({"a": {"hedge", "official"}, "b": set()}, key)
+    found = {(d.unit_id, d.category, d.learner, d.key) for d in comparison.disagreements}
+    assert found == {("a", "official", True, False), ("a", "unverified", False, True)}
+    assert all(d.note == "“Unconfirmed” does two jobs." for d in comparison.disagreements)
+    page = W.comparison_html(comparison)
+    assert "does two jobs" in page and "you marked it, the key does not" in page
+
+
+def test_only_the_sentences_the_learner_marked_are_compared():
+    key = [unit("a", {"hedge"}), unit("b", {"official"})]
+    comparison = W.compare_with_key({"a": {"hedge"}}, key)
+    assert comparison.units_compared == 1 and comparison.units_total == 2
+    assert comparison.disagreements == ()
+
+
+def test_kappa_in_words_follows_landis_and_koch():
+    assert W.kappa_words(0.9) == "almost perfect agreement"
+    assert W.kappa_words(0.5) == "moderate agreement"
+    assert W.kappa_words(-0.2) == "less than chance"
+    assert W.kappa_words(0.0) == "no better than chance"
+    assert W.kappa_words(None) == "nothing to compare"
+
+
+def test_the_learner_annotator_saves_ticks_and_compares():
+    a = W.learner_annotator()
+    first = a.current
+    assert first.text in a.unit_view.value or W.e(first.text) in a.unit_view.value
+    for cat in first.labels or {"none"}:
+        a.checkboxes[first.id][cat].value = True
+    a.next.click()
+    assert a.current is not first
+    a.compare_button.click()
+    assert a.comparison.units_compared == 1 and a.comparison.disagreements == ()
+    assert "You agree with the key" in a.result.value
+    P._INSTANCES.clear()
+    again = W.learner_annotator()
+    assert {c for c, box in again.checkboxes[first.id].items() if box.value} == set(first.labels or {"none"})
+
+
+def test_none_of_these_and_a_category_exclude_each_other_in_the_annotator():
+    a = W.learner_annotator()
+    boxes = a.checkboxes[a.current.id]
+    boxes["hedge"].value = True
+    boxes["none"].value = True
+    assert not boxes["hedge"].value
+    boxes["official"].value = True
+    assert not boxes["none"].value
+
+
+def test_comparing_before_marking_anything_explains_what_to_do():
+    a = W.learner_annotator()
+    a.compare_button.click()
+    assert "Nothing to compare yet" in a.result.value
+
+
+# --- bring your own ---------------------------------------------------------------------------
+
+REPORT = ("Officials said on Monday that at least 12 people were killed. The toll may rise, "
+          "according to the local governor. \"We could not verify these claims,\" the agency said.")
+
+
+def test_pasted_text_gets_the_same_highlighter_and_the_judgement_note(article_module):
+    b = W.bring_your_own()
+    b.text_area.value = REPORT
+    b.analyse_button.click()
+    assert b.highlighter is not None and b.result.children == (b.highlighter.widget,)
+    assert "hedge" in cats_shown(b.highlighter.html.value)
+    assert "not a verdict" in b.note.value and "mlk-note-ok" in b.message.value
+
+
+@pytest.mark.parametrize("text", ["", "   \n  "])
+def test_empty_text_gets_a_kind_message_and_the_widget_stays_usable(article_module, text):
+    b = W.bring_your_own()
+    b.text_area.value = text
+    b.analyse_button.click()
+    assert "mlk-note-warn" in b.message.value and "Traceback" not in b.message.value
+    assert b.highlighter is None
+    b.text_area.value = REPORT
+    b.analyse_button.click()
+    assert b.highlighter is not None
+
+
+def test_a_text_far_too_long_gets_a_kind_message(article_module):
+    b = W.bring_your_own()
+    b.analyse_text("word " * 2_000_000)
+    assert "mlk-note-warn" in b.message.value and "Traceback" not in b.message.value
+
+
+def _upload(b, name, content):
+    b.upload.value = ({"name": name, "type": "", "size": len(content), "content": memoryview(content),
+                       "last_modified": datetime(2025, 1, 1, tzinfo=timezone.utc)},)
+
+
+def test_an_uploaded_text_file_is_analysed_straight_away(article_module):
+    b = W.bring_your_own()
+    _upload(b, "report.txt", REPORT.encode("utf-8"))
+    assert b.highlighter is not None and "report.txt" in b.message.value
+    assert b.upload.value == ()
+
+
+def test_an_uploaded_web_page_is_read_as_text(article_module):
+    b = W.bring_your_own()
+    page = f"<html><head><title>A page</title><script>alert(1)</script></head><body><p>{REPORT}</p></body></html>"
+    _upload(b, "page.html", page.encode("utf-8"))
+    assert b.highlighter is not None
+    assert "alert(1)" not in b.highlighter.text and "<p>" not in b.highlighter.text
+
+
+@pytest.mark.parametrize("name, content", [
+    ("photo.txt", bytes(range(256)) * 4),                    # binary
+    ("latin.txt", "Caf\xe9 \xab cr\xe8me \xbb".encode("latin-1") * 10),  # not UTF-8
+    ("slides.pdf", b"%PDF-1.4 ..."),                         # a file type the kit does not read
+])
+def test_a_bad_upload_gets_a_kind_message_and_nothing_breaks(article_module, name, content):
+    b = W.bring_your_own()
+    _upload(b, name, content)
+    assert "mlk-note-warn" in b.message.value and "Traceback" not in b.message.value
+    assert name in b.message.value
+    b.analyse_text(REPORT)
+    assert b.highlighter is not None
+
+
+def test_an_unexpected_failure_is_still_shown_kindly(article_module, monkeypatch):
+    b = W.bring_your_own()
+    monkeypatch.setattr(W, "_analyse", lambda text: 1 / 0)
+    b.analyse_text(REPORT)
+    assert "Something" in b.message.value and "<details" in b.message.value
+    assert "<pre" in b.message.value   # the technical detail is folded away, not shown
+
+
+# --- reflection ---------------------------------------------------------------------------------
+
+def test_a_reflection_is_saved_as_the_learner_types_and_restored():
+    r = W.Reflection("lesson-0-hello", "Where do you get your news?", P.current_progress(), save_delay=0)
+    r.text.value = "On my phone, <mostly>."
+    assert P.current_progress().get("reflections", "lesson-0-hello") == "On my phone, <mostly>."
+    assert "Saved" in r.status.value
+    P._INSTANCES.clear()
+    again = W.reflection("lesson-0-hello", "Where do you get your news?")
+    assert again.text.value == "On my phone, <mostly>."
+
+
+def test_typing_is_saved_once_the_learner_pauses():
+    r = W.Reflection("r", "Prompt", P.current_progress(), save_delay=0.05)
+    for word in ("I", "I think", "I think so"):
+        r.text.value = word
+    assert P.current_progress().get("reflections", "r") is None
+    deadline = time.time() + 3
+    while P.current_progress().get("reflections", "r") is None and time.time() < deadline:
+        time.sleep(0.02)
+    assert P.current_progress().get("reflections", "r") == "I think so"
+
+
+def test_the_save_button_saves_at_once():
+    r = W.Reflection("r", "Prompt", P.current_progress(), save_delay=60)
+    r.text.value = "Written"
+    r.save_button.click()
+    assert P.current_progress().get("reflections", "r") == "Written"
+
+
+def test_the_prompt_is_shown_as_text_not_markup():
+    r = W.reflection("x", "<script>alert(1)</script> Why?")
+    assert "<script>" not in r.prompt.value and "&lt;script&gt;" in r.prompt.value
+    assert r.text.description == "Your answer"
+
+
+# --- handout ------------------------------------------------------------------------------------
+
+def test_the_handout_is_written_and_offered_with_a_relative_download_link(seed, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    h = W.HandoutButton(seed, title="Russia blames <phones>")
+    h.button.click()
+    assert h.path is not None and h.path.exists() and h.path.parent == tmp_path / "handouts"
+    page = h.path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Makiivka" in page
+    href = re.search(r'href="([^"]+)"', h.link_html).group(1)
+    assert href == f"handouts/{h.path.name}" and not href.startswith(("/", "http"))
+    assert f'download="{h.path.name}"' in h.link_html
+    assert "ready" in h.message.value
+
+
+def test_a_handout_that_cannot_be_written_is_explained(seed, tmp_path, monkeypatch):
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the folder should be")
+    h = W.HandoutButton(seed, folder=blocker / "handouts")
+    assert h.make() is None and "could not be written" in h.message.value
+
+
+def test_handout_button_uses_the_seed_by_default(article_module, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    h = W.handout_button()
+    assert "Makiivka" in h.analysis.text
+
+
+# --- setup and friendly errors ------------------------------------------------------------------
+
+def test_setup_is_harmless_outside_ipython_and_returns_nothing():
+    assert W.setup() is None
+    assert W.setup() is None
+
+
+class FakeShell:
+    execution_count = 1
+
+    def __init__(self):
+        self.handlers = []
+
+    def set_custom_exc(self, exc_tuple, handler):
+        self.handlers.append((exc_tuple, handler))
+
+
+def test_setup_installs_the_friendly_handler_and_can_run_twice(monkeypatch):
+    shell = FakeShell()
+    monkeypatch.setattr(W, "_shell", lambda: shell)
+    W.setup()
+    W.setup()
+    assert len(shell.handlers) == 2 and shell.handlers[-1][0] == (Exception,)
+    shown = []
+    import IPython.display
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    try:
+        undefined_name  # noqa: F821
+    except NameError as exc:
+        stb = shell.handlers[-1][1](shell, NameError, exc, exc.__traceback__)
+    assert stb == ["The computer does not know the name “undefined_name”. The box above says what to try."]
+    box = shown[0].data
+    assert "Run All Above" in box and "<details" in box and "Traceback" in box
+
+
+def test_setup_tells_the_learner_when_their_progress_file_was_set_aside(monkeypatch, progress_dir):
+    progress_dir.mkdir(parents=True)
+    (progress_dir / "my-progress.json").write_bytes(b"{broken")
+    shell = FakeShell()
+    monkeypatch.setattr(W, "_shell", lambda: shell)
+    shown = []
+    import IPython.display
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    W.setup()
+    W.setup()
+    assert len(shown) == 1 and "About your saved work" in shown[0].data
+
+
+@pytest.mark.parametrize("exc, words", [
+    (NameError("name 'kit' is not defined", name="kit"), "The kit is not loaded yet."),
+    (ModuleNotFoundError("No module named 'lessons'"), "Kernel → Restart Kernel"),
+    (FileNotFoundError(2, "No such file", "my-article.txt"), "my-article.txt"),
+    (TypeError("bad"), "quotation marks and brackets"),
+    (RuntimeError("odd"), "Kernel → Restart Kernel"),
+])
+def test_every_error_gets_a_short_kind_message_with_something_to_try(exc, words):
+    title, todo = W.friendly_error(exc)
+    assert words in title + " " + todo
+    assert len(title) < 120
+
+
+def test_the_error_box_escapes_the_detail_and_folds_it_away():
+    page = W.friendly_error_html(ValueError("<img src=x onerror=alert(1)>"), detail="<script>x</script>")
+    assert "<script>" not in page and "<img" not in page
+    assert re.search(r"<details[^>]*><summary>Technical details", page)
