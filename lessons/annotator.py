@@ -57,6 +57,7 @@ class Speaker:
     name: str
     kind: str            # official / expert / voice
     description: str     # e.g. "an expert on Russia and a consulting fellow at Chatham House"
+    person: bool = False # a person ("he", "she" can refer to them), not a body
 
     @property
     def label(self) -> str:
@@ -114,7 +115,7 @@ class _State:
         self.last_at = self.sentence
         if head:
             self.heads[head.split()[-1]] = sp
-        if any(v is sp for v in self.people.values()):
+        if sp.person:
             self.last_person = sp
         if sp not in self.seen:
             self.seen.append(sp)
@@ -136,6 +137,9 @@ def _classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         if not matches:
             continue
         word = _singular(matches[-1].group().lower(), lex)
+        if re.search(r"(?i)\b(?:former|ex-|retired|one-time)\s*(?:[\w-]+\s+){0,3}$", part[:matches[-1].start()]) \
+                and lex.roles.get(word) == "official":
+            return "voice", word          # a former official no longer speaks for a government
         if word in lex.ambiguous_roles:
             rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
             org_kind = _org_kind(rest, rules)
@@ -181,7 +185,9 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
         if (w in lex.roles or w in lex.ambiguous_roles or two in lex.roles or w in lex.places
                 or _DEMONYM.match(words[i]) or w in {"mr", "mrs", "ms", "dr", "deputy", "vice", "former",
                                                      "acting", "chief", "senior", "prime", "foreign",
-                                                     "defense", "defence", "interior", "lt", "gen"}):
+                                                     "defense", "defence", "interior", "lt", "gen", "brig",
+                                                     "col", "maj", "capt", "sgt", "adm", "cmdr", "sen", "rep",
+                                                     "gov", "pres", "rev", "prof", "cpl", "pvt"}):
             i += 1
             continue
         break
@@ -230,13 +236,27 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if kind is None or (len(name.split()) == 1 and not title and not after):
             continue
         desc = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s+", " ", desc)).strip(" ,")
-        sp = Speaker(name=name, kind=kind, description=desc)
+        is_body = _is_body(name, lex)
+        sp = Speaker(name=name, kind=kind, description=desc, person=not is_body)
         people.setdefault(name, sp)
         surname = name.split()[-1]
-        is_body = any(w.lower() in lex.organisations or w.lower() in lex.roles for w in name.split())
         if len(name.split()) > 1 and not is_body and surname not in people:
             people[surname] = people[name]
     return people
+
+
+_BODY_WORDS = {"movement", "group", "party", "front", "army", "council", "ministry", "agency", "office",
+               "committee", "commission", "monitor", "institute", "university", "union", "company",
+               "corporation", "bank", "association", "alliance", "federation", "network", "news", "times",
+               "post", "service", "services", "forces", "guard", "police", "court", "department",
+               "organisation", "organization", "foundation", "centre", "center", "house", "watch",
+               "international", "coalition", "brigade", "brigades", "battalion", "command", "authority",
+               "government", "administration", "parliament", "assembly", "agency", "tv", "radio", "press"}
+
+
+def _is_body(name: str, lex) -> bool:
+    """True for organisations ("Salt Hills Movement", "Chatham House"), False for people."""
+    return any(w.lower().strip(".,") in _BODY_WORDS or w.lower() in lex.places for w in name.split())
 
 
 def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, str | None]:
@@ -282,8 +302,8 @@ def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, 
     if pm:
         return Speaker(name=bare, kind="official", description="government"), None
     if _PERSON_NAME.fullmatch(bare) and bare.split()[0] not in _SKIP_NAMES and bare not in _CALENDAR:
-        # A named person introduced without a role: another voice, remembered for "he"/"she".
-        sp = Speaker(name=bare, kind="voice", description="")
+        # A name introduced without a role: another voice, remembered for "he"/"she" when a person.
+        sp = Speaker(name=bare, kind="voice", description="", person=not _is_body(bare, lex))
         state.people.setdefault(bare, sp)
         return state.people[bare], None
     return None, None
@@ -303,7 +323,7 @@ def _subject_candidates(left: str) -> list[str]:
         chunks.pop()
     if not chunks:
         return []
-    subject = chunks[-1]
+    subject = re.split(r"(?i)\b(?:since|because|after|before|when|while|although|though|until|where|if|whereas)\s", chunks[-1])[-1]
     # Inside the chunk, a relative clause: "soldiers that Russia says" → "Russia";
     # "a correspondent who was awarded ... by Putin" → "a correspondent".
     words = subject.split()
@@ -340,7 +360,7 @@ def _speech_verbs(sentence: str, rules: Rules):
         yield m.start(), m.end()
     for s, e in _TOKENS.span_tokenize(sentence):
         w = sentence[s:e].lower()
-        if w not in lex.speech_verbs:
+        if w not in lex.speech_verbs or re.search(r"(?i)\bto\s+$", sentence[max(0, s - 4):s]):
             continue
         if w in lex.figure_verbs:
             nxt = sentence[e:e + 40].lower()
