@@ -40,6 +40,8 @@ _PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-�
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
 _RELATIVE = {"who", "which", "whose", "whom", "that"}
 _VERBISH = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|be|being|will|would|can|could|did|does|do)\b|\w{3,}ed\b")
+_AUX = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|will|would|can|could|did|does|do)\b")
+_POSSESSIVE = re.compile(r"((?:[A-Z][\w-]*\s+){0,3}[\w-]+)['’]s\s+(?:own\s+|official\s+|latest\s+|new\s+)?(\w+)")
 _LEAD_WORDS = re.compile(r"(?i)^(?:\s*(?:but|and|while|as well as|also|however|meanwhile|yet|so|then|both|even|—|–|-)\s*)+")
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|American|Mexican|German|Cuban|Kenyan|Moroccan|Afghan|Israeli|Pakistani|Yemeni|Iraqi|Saudi|Kuwaiti|Omani|Qatari|Bangladeshi|Somali|Emirati|Bahraini|Nepali|Thai|Swiss|French|Dutch|Greek|Czech|Kazakh|Uzbek|Tajik|Palestinian|Chinese)$")
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -332,7 +334,7 @@ def _subject_candidates(left: str) -> list[str]:
             after = " ".join(words[i + 1:])
             subject = " ".join(words[:i]) if _VERBISH.search(after) else after
             break
-    out = [" ".join(subject.split()[-25:])]
+    out = [" ".join(subject.split()[-25:])] if not _AUX.search(subject) else []
     k = len(chunks) - 1
     while k > 0 and len(chunks[k - 1].split()) <= 20 and (
             re.match(r"(?i)^\s*(?:a|an|the)\s", chunks[k]) or
@@ -342,7 +344,7 @@ def _subject_candidates(left: str) -> list[str]:
         out.append(" ".join(subject.split()[-40:]))
     # An aside between subject and verb: "a senior official, speaking on condition of anonymity, said".
     for k in range(len(chunks) - 2, max(-1, len(chunks) - 4), -1):
-        if chunks[k].strip() and len(chunks[k].split()) <= 12:
+        if chunks[k].strip() and len(chunks[k].split()) <= 12 and not _AUX.search(chunks[k]):
             out.append(chunks[k])
     return out
 
@@ -360,7 +362,7 @@ def _speech_verbs(sentence: str, rules: Rules):
         yield m.start(), m.end()
     for s, e in _TOKENS.span_tokenize(sentence):
         w = sentence[s:e].lower()
-        if w not in lex.speech_verbs or re.search(r"(?i)\bto\s+$", sentence[max(0, s - 4):s]):
+        if (w not in lex.speech_verbs and w not in lex.finding_verbs) or re.search(r"(?i)\bto\s+$", sentence[max(0, s - 4):s]):
             continue
         if w in lex.figure_verbs:
             nxt = sentence[e:e + 40].lower()
@@ -380,8 +382,21 @@ def _attribution(sent: Sentence, text: str, state: _State, rules: Rules) -> _Att
             if sp:
                 state.remember(sp, head)
                 return _Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to")
+    for m in _POSSESSIVE.finditer(s):
+        if m.group(2).lower() not in rules.sources.statement_nouns:
+            continue
+        sp, head = _resolve(m.group(1), state, rules)
+        if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:)", s[m.end():]):
+            state.remember(sp, head)
+            return _Attribution(sp, m.group(0), "attribution")
+    m = re.search(r"(?i)\bofficial\s+(?:death\s+)?(?:toll|figures?|count|estimate)s?\s+(?:of|at|to|stood at)\s+\d", s)
+    if m:
+        return _Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution")
     for vs, ve in _speech_verbs(s, rules):
+        vs_word = s[vs:ve].lower()
         left = s[:vs]
+        if re.search(r"(?i)(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bfailed to)\s+$", left):
+            continue                      # "did not respond", "declined to say": no statement
         left = re.sub(r"(?i)(?:\b(?:also|later|previously|has|have|had|was|were|is|are|will|would|"
                       r"repeatedly|again|then|further|recently|earlier|already|publicly|not|never|"
                       r"reportedly|separately|on\s+\w+day|late\s+\w+day|\w+ly)\s*)+$", "", left.rstrip())
@@ -389,10 +404,16 @@ def _attribution(sent: Sentence, text: str, state: _State, rules: Rules) -> _Att
         subj = ""
         found = [(c, *_resolve(c, state, rules)) for c in _subject_candidates(left)]
         found = [f for f in found if f[1]]
+        if vs_word in rules.sources.finding_verbs:
+            found = [f for f in found if f[1].kind == "expert"]   # "researchers found", not "police found"
         if found:
-            # A named person in the appositive chain beats the bare role ("Semyon Pegov, a war correspondent").
-            named = [f for f in found if any(f[1] is v for v in state.people.values())]
-            subj, sp, head = (named or found)[0]
+            # A named person with a known role beats a bare role ("Semyon Pegov, a war correspondent"),
+            # which beats a name we know nothing about.
+            def rank(f):
+                sp_ = f[1]
+                registered = any(sp_ is v for v in state.people.values())
+                return 0 if registered and sp_.description else 2 if registered else 1
+            subj, sp, head = min(found, key=rank)
         if sp is None:
             # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
             right = re.split(r"[,.;:“”\"]|\b(?:in|on|at|that|who)\b", s[ve:])[0]

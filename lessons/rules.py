@@ -42,6 +42,8 @@ class SourceLexicon:
     role_pattern: re.Pattern
     place_pattern: re.Pattern
     speech_events: re.Pattern
+    finding_verbs: frozenset
+    statement_nouns: frozenset
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ def load_rules() -> Rules:
         role_pattern=_words_regex(list(roles) + list(src["ambiguous_roles"])),
         place_pattern=_words_regex(src["places"]),
         speech_events=re.compile("|".join(src["speech_events"]), re.IGNORECASE),
+        finding_verbs=frozenset(w.lower() for w in src["finding_verbs"]),
+        statement_nouns=frozenset(w.lower() for w in src["statement_nouns"]),
     )
     return Rules(
         hedges=hedges,
