@@ -1,0 +1,515 @@
+"""Small helpers the lesson notebooks call in one line: parts of a report, word search, the certainty
+ladder, agreement sums.
+
+Each helper is a pure function over an :class:`~lessons.article.Article` (the seed article by
+default) that returns a :class:`Shown`: escaped HTML for the notebook and plain text for
+everything else, so that running a cell twice only shows the same thing twice, and tests can
+read what a learner sees.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from .data import data_path
+
+__all__ = [
+    "Shown", "Piece", "pieces", "show_parts", "quotes", "find", "matches",
+    "compare_caption_and_body", "death_toll_sentences", "certainty_ladder", "load_ladder",
+    "agreement_sums", "agreement", "explain",
+]
+
+PART_NAMES = ("headline", "dek", "byline", "lede", "quotes", "captions", "boilerplate")
+
+_STYLE = (
+    "<style>"
+    ".mlk-lk{font-size:1rem;line-height:1.5;color:#1a1a1a;max-width:60rem}"
+    ".mlk-lk table{border-collapse:collapse;margin:.4rem 0}"
+    ".mlk-lk th,.mlk-lk td{border:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+    ".mlk-lk th{background:#f2f2f2}"
+    ".mlk-lk mark{background:#fff3bf;color:#1a1a1a;font-weight:bold;text-decoration:underline}"
+    ".mlk-lk .mlk-part{margin:.5rem 0 .9rem 0}"
+    ".mlk-lk .mlk-name{font-weight:bold}"
+    ".mlk-lk .mlk-what{color:#595959}"
+    ".mlk-lk blockquote{margin:.2rem 0 .2rem 1rem;padding-left:.6rem;border-left:4px solid #0072B2}"
+    "</style>"
+)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a helper shows: HTML in a notebook (``_repr_html_``), plain text anywhere else."""
+
+    html: str
+    text: str
+
+    def _repr_html_(self) -> str:
+        return _STYLE + f'<div class="mlk-lk">{self.html}</div>'
+
+    def __repr__(self) -> str:
+        return self.text
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One sentence of the report with where it sits: ``where`` is e.g. "Headline" or "Paragraph 3"."""
+
+    part: str       # headline / dek / body / caption
+    where: str
+    text: str
+
+
+def _e(s: str) -> str:
+    return html.escape(s, quote=False)
+
+
+def _article(article=None):
+    if article is not None:
+        return article
+    from . import load_article
+    return load_article()
+
+
+def _t(part) -> str:
+    """The words of an article part, whether the article gives a block (with ``.text``) or a string."""
+    if part is None:
+        return ""
+    return part if isinstance(part, str) else str(getattr(part, "text", part))
+
+
+def _sentences(text: str) -> list[str]:
+    from .sentences import split_sentences
+    return [s.text for s in split_sentences(text)]
+
+
+def _blocks(article) -> list[tuple[str, str, str | None]]:
+    """``(kind, text, credit)`` for every block in reading order; photo credits are left out
+    because they belong to their caption."""
+    blocks = getattr(article, "blocks", None)
+    if blocks is not None:
+        return [(b.kind, b.text, getattr(b, "credit", None)) for b in blocks if b.kind != "credit"]
+    out = [("headline", _t(article.headline), None), ("dek", _t(article.dek), None)]
+    out += [("paragraph", _t(p), None) for p in article.paragraphs]
+    out += [("caption", _t(c), getattr(c, "credit", None)) for c in article.captions]
+    return [b for b in out if b[1]]
+
+
+def _photos(article) -> list[dict]:
+    """Each photo with its alt text (``title``), ``caption`` and ``credit``, in reading order."""
+    photos: list[dict] = []
+    for kind, text, credit in _blocks(article):
+        if kind == "image_title" or (kind == "caption" and (not photos or photos[-1]["caption"])):
+            photos.append({"title": None, "caption": None, "credit": None})
+        if kind == "image_title":
+            photos[-1]["title"] = text
+        elif kind == "caption":
+            photos[-1]["caption"], photos[-1]["credit"] = text, credit
+    return photos
+
+
+_WHERE = {"headline": "Headline", "dek": "Dek", "paragraph": "Paragraph", "image_title": "Photo",
+          "caption": "Photo"}
+
+
+def pieces(article=None) -> list[Piece]:
+    """Every sentence of the report, in reading order: headline, dek, paragraphs, photo texts."""
+    article = _article(article)
+    out, paragraph, photo, last = [], 0, 0, None
+    for kind, text, _credit in _blocks(article):
+        if kind == "paragraph":
+            paragraph += 1
+            where, part = f"Paragraph {paragraph}", "body"
+        elif kind in ("image_title", "caption"):
+            if kind == "image_title" or last != "image_title":
+                photo += 1
+            what = "alt text" if kind == "image_title" else "caption"
+            where, part = f"Photo {photo} {what}", "caption"
+        elif kind in ("headline", "dek"):
+            where, part = _WHERE[kind], kind
+        else:
+            continue
+        last = kind
+        out += [Piece(part, where, sentence) for sentence in _sentences(text)]
+    return out
+
+
+# --- the parts of a report ----------------------------------------------------------------------
+
+_QUOTE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+
+
+def quotes(article=None) -> list[tuple[str, str | None]]:
+    """Each direct quotation in the body with its attribution: the words after it in its sentence
+    ("Giles said."), else the words before it, else ``None`` (the quote carries on from the last)."""
+    article = _article(article)
+    from .sentences import split_sentences
+
+    found = []
+    for paragraph in map(_t, article.paragraphs):
+        spans = [(m.start(), m.end()) for m in _QUOTE.finditer(paragraph) if len(m.group(1).split()) > 3]
+        sentences = split_sentences(paragraph)
+        for i, (start, end) in enumerate(spans):
+            last = next((s for s in sentences if s.start < end <= s.end), None)
+            first = next((s for s in sentences if s.start <= start < s.end), None)
+            after = paragraph[end:min(last.end, spans[i + 1][0]) if i + 1 < len(spans) else last.end] if last else ""
+            before = paragraph[max(first.start, spans[i - 1][1]) if i else first.start:start] if first else ""
+            for words in (after, before):
+                words = " ".join(words.split()).strip(" ,.;:—-")
+                if re.search(r"[A-Za-z]", words):
+                    found.append((paragraph[start:end], words + "."))
+                    break
+            else:
+                found.append((paragraph[start:end], None))
+    return found
+
+
+_PART_INFO = {
+    "headline": ("Headline", "the title, written to make you read on"),
+    "dek": ("Dek", "the line under the headline that adds the key detail"),
+    "byline": ("Byline and date", "who wrote the report, for which outlet, and when"),
+    "lede": ("Lede", "the first sentence of the report: the most important thing"),
+    "quotes": ("Quotes", "people's exact words, and who said them (attribution)"),
+    "captions": ("Photos: alt text, captions and credits", "what each photo shows, and who supplied it"),
+    "boilerplate": ("Boilerplate (removed)", "web-page text that is not part of the report"),
+}
+
+
+def _byline(article) -> list[tuple[str, str]]:
+    """``(label, value)`` rows on who wrote the report and when, with how each is known."""
+    meta = getattr(article, "metadata", None)
+    if meta is None or isinstance(meta, dict):
+        meta = type("M", (), dict(meta or {}))
+    authors = ", ".join(getattr(meta, "authors", ()) or ())
+    rows = [("Outlet", getattr(meta, "outlet", None)),
+            ("Byline (the writer's name)", authors or getattr(meta, "authorship_note", None)),
+            ("Date", ". ".join(x for x in (getattr(meta, "published", None),
+                                          getattr(meta, "published_note", None)) if x))]
+    return [(label, value or "not known") for label, value in rows]
+
+
+def _part(name: str, article) -> tuple[str, list[str], list[str]]:
+    """``(title, html items, text items)`` for one part of the report."""
+    title, what = _PART_INFO[name]
+    items_html, items_text = [], []
+    if name in ("headline", "dek"):
+        value = _t(getattr(article, name, None))
+        items_html.append(f"<p>{_e(value)}</p>" if value else "<p><em>(this report has none)</em></p>")
+        items_text.append(value or "(none)")
+    elif name == "byline":
+        for label, value in _byline(article):
+            items_html.append(f"<p><span class='mlk-name'>{_e(label)}:</span> {_e(value)}</p>")
+            items_text.append(f"{label}: {value}")
+    elif name == "lede":
+        first = next((t for t in map(_t, article.paragraphs) if t.strip()), "")
+        lede = (_sentences(first) or [""])[0]
+        items_html.append(f"<p>{_e(lede)}</p>")
+        items_text.append(lede)
+    elif name == "quotes":
+        for q, who in quotes(article):
+            attribution = who or "(the quote above continues)"
+            items_html.append(f"<blockquote>{_e(q)}<br><span class='mlk-what'>Attribution: "
+                              f"{_e(attribution)}</span></blockquote>")
+            items_text.append(f"{q} | {attribution}")
+    elif name == "captions":
+        for i, photo in enumerate(_photos(article), 1):
+            rows = [("Alt text", photo["title"]), ("Caption", photo["caption"]),
+                    ("Credit", photo["credit"] or "(none given)")]
+            rows = [(label, value) for label, value in rows if value]
+            items_html.append(f"<p><span class='mlk-name'>Photo {i}</span><br>" + "<br>".join(
+                f"<span class='mlk-what'>{_e(label)}:</span> {_e(value)}" for label, value in rows) + "</p>")
+            items_text.append(f"Photo {i}: " + " | ".join(f"{label}: {value}" for label, value in rows))
+    elif name == "boilerplate":
+        removed = list(getattr(article, "boilerplate", ()) or ())
+        for item in removed:
+            why = getattr(item, "why", None)
+            items_html.append(f"<p><s>{_e(_t(item))}</s>"
+                              + (f"<br><span class='mlk-what'>Why: {_e(why)}</span>" if why else "") + "</p>")
+            items_text.append(_t(item) + (f" | Why: {why}" if why else ""))
+        if not removed:
+            items_html.append("<p><em>(nothing was removed)</em></p>")
+    return f"{title}: {what}", items_html, items_text
+
+
+def show_parts(*names: str, article=None) -> Shown:
+    """The anatomy of the report: the parts named (any of headline, dek, byline, lede, quotes,
+    captions, boilerplate), or all of them in reading order."""
+    article = _article(article)
+    wanted = [n.strip().lower() for n in names] or list(PART_NAMES)
+    unknown = [n for n in wanted if n not in _PART_INFO]
+    if unknown:
+        choices = ", ".join(f'"{n}"' for n in PART_NAMES)
+        msg = f'There is no part called "{unknown[0]}". Try one of: {choices}.'
+        return Shown(f"<p>{_e(msg)}</p>", msg)
+    blocks, texts = [], []
+    for name in wanted:
+        title, items_html, items_text = _part(name, article)
+        blocks.append(f"<div class='mlk-part'><div class='mlk-name'>{_e(title)}</div>{''.join(items_html)}</div>")
+        texts.append(title + "\n" + "\n".join(items_text))
+    return Shown("".join(blocks), "\n\n".join(texts))
+
+
+# --- finding words ------------------------------------------------------------------------------
+
+def _phrase_pattern(phrase: str) -> re.Pattern:
+    words = [re.escape(w) for w in phrase.split()]
+    return re.compile(r"(?<![\w’'])" + r"\s+".join(words) + r"(?![\w])", re.IGNORECASE)
+
+
+def matches(phrase: str, article=None) -> list[tuple[Piece, list[tuple[int, int]]]]:
+    """The sentences of the report that use ``phrase`` (whole words, any case), with match spans."""
+    pattern = _phrase_pattern(phrase)
+    out = []
+    for piece in pieces(article):
+        spans = [m.span() for m in pattern.finditer(piece.text)]
+        if spans:
+            out.append((piece, spans))
+    return out
+
+
+def _marked(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, str]:
+    """``text`` with the spans wrapped in ``<mark>`` (HTML) and in [brackets] (plain text)."""
+    h, t, last = [], [], 0
+    for a, b in spans:
+        h += [_e(text[last:a]), "<mark>", _e(text[a:b]), "</mark>"]
+        t += [text[last:a], "[", text[a:b], "]"]
+        last = b
+    h.append(_e(text[last:]))
+    t.append(text[last:])
+    return "".join(h), "".join(t)
+
+
+def find(phrase: str, article=None) -> Shown:
+    """Every sentence of the report that uses a word or phrase, with the word marked."""
+    phrase = " ".join(str(phrase).split())
+    if not phrase:
+        msg = "Type a word between the quotation marks, then run the cell again."
+        return Shown(f"<p>{_e(msg)}</p>", msg)
+    found = matches(phrase, article)
+    if not found:
+        msg = (f"No sentence in the report uses “{phrase}”. Check the spelling, "
+               "or try a shorter word.")
+        return Shown(f"<p>{_e(msg)}</p>", msg)
+    n = len(found)
+    head = f"“{phrase}” appears in {n} sentence{'s' if n != 1 else ''}:"
+    rows_h, rows_t = [], []
+    for piece, spans in found:
+        h, t = _marked(piece.text, spans)
+        rows_h.append(f"<tr><th scope='row'>{_e(piece.where)}</th><td>{h}</td></tr>")
+        rows_t.append(f"{piece.where}: {t}")
+    table = ("<table><thead><tr><th scope='col'>Where</th><th scope='col'>Sentence</th></tr></thead>"
+             f"<tbody>{''.join(rows_h)}</tbody></table>")
+    return Shown(f"<p>{_e(head)}</p>{table}", head + "\n" + "\n".join(rows_t))
+
+
+# --- numbers: caption against body --------------------------------------------------------------
+
+_NUMBER = re.compile(
+    r"\b(?:(?:more than|at least|about|around|nearly|almost|up to|over|some)\s+)?"
+    r"(?:\d[\d,]*|dozens|hundreds(?: of thousands)?|thousands)\b"
+    r"(?!\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b)", re.IGNORECASE)
+_TOLL = re.compile(r"\b(killed|death toll|dead|died|casualt)", re.IGNORECASE)
+
+
+def death_toll_sentences(article=None) -> list[tuple[Piece, list[tuple[int, int]]]]:
+    """Sentences that give a number of dead, with the spans of their numbers."""
+    out = []
+    for piece in pieces(article):
+        if not _TOLL.search(piece.text):
+            continue
+        spans = [m.span() for m in _NUMBER.finditer(piece.text)]
+        if spans:
+            out.append((piece, spans))
+    return out
+
+
+def compare_caption_and_body(article=None) -> Shown:
+    """The death toll as the photo captions give it, next to the headline, dek and body."""
+    found = death_toll_sentences(article)
+    if not found:
+        msg = "This report gives no number of dead."
+        return Shown(f"<p>{_e(msg)}</p>", msg)
+    groups = (("With the photos", [f for f in found if f[0].part == "caption"]),
+              ("In the headline, dek and body", [f for f in found if f[0].part != "caption"]))
+    rows_h, rows_t = [], []
+    for title, items in groups:
+        rows_h.append(f"<tr><th scope='rowgroup' colspan='2'>{_e(title)}</th></tr>")
+        rows_t.append(title + ":")
+        if not items:
+            rows_h.append("<tr><td colspan='2'><em>(no number of dead)</em></td></tr>")
+        for piece, spans in items:
+            h, t = _marked(piece.text, spans)
+            rows_h.append(f"<tr><th scope='row'>{_e(piece.where)}</th><td>{h}</td></tr>")
+            rows_t.append(f"  {piece.where}: {t}")
+    table = ("<table><thead><tr><th scope='col'>Where</th><th scope='col'>What it says "
+             "(numbers marked)</th></tr></thead>" f"<tbody>{''.join(rows_h)}</tbody></table>")
+    return Shown(table, "\n".join(rows_t))
+
+
+# --- the certainty ladder -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Rung:
+    """One rung of the certainty ladder: its name, how sure it sounds, its words."""
+
+    label: str
+    sure: str
+    words: tuple
+    note: str | None = None
+
+
+@lru_cache(maxsize=1)
+def load_ladder() -> tuple[Rung, ...]:
+    """The rungs of ``data/lessons/certainty-ladder.yaml``, most certain first."""
+    import yaml
+
+    raw = yaml.safe_load(data_path("lessons", "certainty-ladder.yaml").read_text(encoding="utf-8"))
+    return tuple(Rung(label=str(r["label"]), sure=str(r["sure"]),
+                      words=tuple(str(w) for w in r.get("words") or ()), note=r.get("note"))
+                 for r in raw["rungs"])
+
+
+def _counts(words: Iterable[str], texts: Sequence[str]) -> dict[str, int]:
+    """How often each word is used in ``texts``; a longer phrase claims its words first, so
+    "realistic possibility" is not counted again as "possibility"."""
+    counts = {w: 0 for w in words}
+    for text in texts:
+        taken: list[tuple[int, int]] = []
+        for word in sorted(counts, key=len, reverse=True):
+            for m in _phrase_pattern(word).finditer(text):
+                if not any(a < m.end() and m.start() < b for a, b in taken):
+                    taken.append(m.span())
+                    counts[word] += 1
+    return counts
+
+
+def certainty_ladder(article=None) -> Shown:
+    """The certainty ladder as a table: each rung, its words, and how often the report uses them."""
+    texts = [p.text for p in pieces(article)]
+    rungs = load_ladder()
+    counts = _counts([w for rung in rungs for w in rung.words], texts)
+    rows_h, rows_t = [], []
+    for i, rung in enumerate(rungs):
+        level = len(rungs) - i
+        bar = "▮" * level + "▯" * (len(rungs) - level)
+        used = [f"{w} ({counts[w]}×)" for w in rung.words if counts[w]]
+        in_report = rung.note or (", ".join(used) if used else "none of these")
+        rows_h.append(f"<tr><td aria-label='certainty {level} of {len(rungs)}'>{bar}</td>"
+                      f"<th scope='row'>{_e(rung.label)}</th><td>{_e(rung.sure)}</td>"
+                      f"<td>{_e(', '.join(rung.words) or '—')}</td><td>{_e(in_report)}</td></tr>")
+        rows_t.append(f"{bar} {rung.label} ({rung.sure}): {', '.join(rung.words) or '-'} | "
+                      f"in this report: {in_report}")
+    table = ("<table><caption>From most certain (top) to least certain (bottom)</caption><thead><tr>"
+             "<th scope='col'>Certainty</th><th scope='col'>Rung</th><th scope='col'>How sure it sounds</th>"
+             "<th scope='col'>Words</th><th scope='col'>In this report</th></tr></thead>"
+             f"<tbody>{''.join(rows_h)}</tbody></table>")
+    return Shown(table, "\n".join(rows_t))
+
+
+# --- agreement: Cohen's kappa -------------------------------------------------------------------
+
+_YES = {"y", "yes", "1", "true", "t", "x"}
+_NO = {"n", "no", "0", "false", "f", "-"}
+
+
+def _marks(value) -> list[bool] | None:
+    items = value.replace(",", " ").split() if isinstance(value, str) else list(value)
+    out = []
+    for item in items:
+        if isinstance(item, bool):
+            out.append(item)
+            continue
+        word = str(item).strip().lower()
+        if word in _YES:
+            out.append(True)
+        elif word in _NO:
+            out.append(False)
+        else:
+            return None
+    return out
+
+
+def agreement_sums(a: Sequence[bool], b: Sequence[bool]) -> tuple[float, float, float | None]:
+    """``(observed agreement, agreement expected by chance, kappa)`` for two rows of yes/no marks.
+
+    Cohen's kappa (Cohen 1960) is (observed - chance) / (1 - chance), where chance multiplies each
+    reader's own rate of "yes" (and of "no"). The kappa itself comes from
+    :func:`lessons.widgets.cohen_kappa`, the one the learner annotator shows, so both agree.
+    """
+    from .widgets import cohen_kappa
+
+    n = len(a)
+    observed = sum(x == y for x, y in zip(a, b)) / n
+    pa, pb = sum(a) / n, sum(b) / n
+    chance = pa * pb + (1 - pa) * (1 - pb)
+    k = cohen_kappa({str(i): bool(x) for i, x in enumerate(a)}, {str(i): bool(y) for i, y in enumerate(b)})
+    return observed, chance, k
+
+
+def agreement(first, second) -> Shown:
+    """Cohen's kappa for two rows of Y/N marks, with every step of the sum shown."""
+    a, b = _marks(first), _marks(second)
+    if a is None or b is None:
+        msg = "Use only Y (yes) and N (no), with spaces between them, like \"Y N N Y\"."
+        return Shown(f"<p>{_e(msg)}</p>", msg)
+    if not a or len(a) != len(b):
+        msg = (f"The two rows need the same number of marks. The first has {len(a)}, "
+               f"the second has {len(b)}.")
+        return Shown(f"<p>{_e(msg)}</p>", msg)
+    n = len(a)
+    from .widgets import kappa_words
+
+    observed, chance, k = agreement_sums(a, b)
+    same = sum(x == y for x, y in zip(a, b))
+    ya, yb = sum(a), sum(b)
+    steps = [
+        ("Sentences marked", f"{n}"),
+        ("You agree on", f"{same} of {n} = {observed:.0%}"),
+        ("Reader 1 says Y", f"{ya} of {n} = {ya / n:.0%}"),
+        ("Reader 2 says Y", f"{yb} of {n} = {yb / n:.0%}"),
+        ("Agreement expected by luck",
+         f"both Y {ya / n:.2f} × {yb / n:.2f} + both N {1 - ya / n:.2f} × {1 - yb / n:.2f} = {chance:.0%}"),
+        ("Kappa", "—" if k is None else f"{k:.2f}" if chance >= 1 else
+         f"({observed:.2f} − {chance:.2f}) ÷ (1 − {chance:.2f}) = {k:.2f}"),
+    ]
+    # Landis & Koch call 0 to 0.2 "slight"; at 0 itself the lesson's plain words fit better.
+    words = "no better than luck" if k is not None and abs(k) < 0.005 else kappa_words(k)
+    verdict = f"In words: {words}."
+    if chance >= 1:
+        verdict += " (Both rows give one and the same answer everywhere, so luck alone would agree every time.)"
+    rows = "".join(f"<tr><th scope='row'>{_e(s)}</th><td>{_e(v)}</td></tr>" for s, v in steps)
+    return Shown(f"<table><tbody>{rows}</tbody></table><p><strong>{_e(verdict)}</strong></p>",
+                 "\n".join(f"{s}: {v}" for s, v in steps) + "\n" + verdict)
+
+
+# --- what the machine marks in a sentence -------------------------------------------------------
+
+def explain(text: str) -> Shown:
+    """What the kit's rules mark in a piece of text, and why, one row per mark."""
+    text = str(text)
+    if not text.strip():
+        msg = "Type a sentence between the quotation marks, then run the cell again."
+        return Shown(f"<p>{_e(msg)}</p>", msg)
+    from . import annotate
+    from .categories import load_categories
+
+    cats = load_categories()
+    found = sorted(annotate(text), key=lambda a: (a.start, a.end))
+    if not found:
+        msg = "The machine found nothing to mark in this text. Do you agree?"
+        return Shown(f"<p>{_e(msg)}</p>", msg)
+    rows_h, rows_t = [], []
+    for a in found:
+        cat = cats.get(a.category)
+        label = f"{cat.symbol} {cat.label}" if cat else a.category
+        rows_h.append(f"<tr><td>{_e(a.text_in(text))}</td><td>{_e(label)}</td>"
+                      f"<td>{_e(a.cue)}</td><td>{_e(a.explanation)}</td></tr>")
+        rows_t.append(f"{a.text_in(text)} | {label} | {a.cue} | {a.explanation}")
+    table = ("<table><thead><tr><th scope='col'>Marked text</th><th scope='col'>Category</th>"
+             "<th scope='col'>Cue word</th><th scope='col'>Why</th></tr></thead>"
+             f"<tbody>{''.join(rows_h)}</tbody></table>")
+    return Shown(table, "\n".join(rows_t))
