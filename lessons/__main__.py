@@ -76,16 +76,23 @@ def cmd_evaluate(args) -> int:
     from .key import article_text, load_gold_jsonl, load_key
 
     print(format_table("Seed article (NBC News, Makiivka) against the kit's expert key", evaluate(load_key(), article_text())))
+    repo = Path(__file__).resolve().parent.parent / "benchmarks"
+    sets = [(repo / "heldout", "invented news reports written for the kit, used during development"),
+            (repo / "heldout-test", "invented news reports annotated independently, kept out of development")]
     bench = _benchmark_dir(args.benchmarks)
-    gold = sorted((bench / "news-dev").glob("*.gold.jsonl")) if bench and (bench / "news-dev").is_dir() else []
-    if gold:
+    if bench:
+        sets.append((bench / "news-dev", "external Global Voices posts annotated independently"))
+    for folder, what in sets:
+        gold = sorted(folder.glob("*.gold.jsonl")) if folder.is_dir() else []
+        if not gold:
+            continue
         results = []
         for g in gold:
             text = read_text_exactly(str(g).replace(".gold.jsonl", ".txt"))
             results.append(evaluate(load_gold_jsonl(g, text), text))
         print()
-        print(format_table(f"news-dev: {len(gold)} news posts annotated independently (pooled)", pooled(results)))
-    else:
+        print(format_table(f"{folder.name}: {len(gold)} {what} (pooled)", pooled(results)))
+    if not bench:
         print("\n(The external news-dev benchmark was not found; pass --benchmarks DIR to score on it.)")
     return 0
 
