@@ -247,7 +247,18 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
     return people
 
 
-_BODY_WORDS = {"movement", "group", "party", "front", "army", "council", "ministry", "agency", "office",
+_PERSON_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier",
+                 "chancellor", "king", "prime minister", "secretary", "commander", "general", "gen", "lt",
+                 "colonel", "col", "admiral", "officer", "governor", "mayor", "senator", "lawmaker",
+                 "legislator", "ambassador", "envoy", "diplomat", "prosecutor", "judge", "coroner",
+                 "expert", "analyst", "professor", "prof", "academic", "researcher", "scholar", "economist",
+                 "scientist", "fellow", "lecturer", "specialist", "historian", "dr", "director", "chief",
+                 "head", "chairman", "chairwoman", "chair", "coordinator", "adviser", "advisor", "founder",
+                 "manager", "representative", "leader", "journalist", "correspondent", "reporter",
+                 "blogger", "activist", "resident", "witness", "eyewitness", "villager", "survivor",
+                 "doctor", "medic", "lawyer", "teacher", "student", "soldier", "farmer", "writer", "editor"}
+_BODY_WORDS = {"relief", "aid", "rescue", "crescent", "fund", "trust", "initiative", "project", "valley",
+               "movement", "group", "party", "front", "army", "council", "ministry", "agency", "office",
                "committee", "commission", "monitor", "institute", "university", "union", "company",
                "corporation", "bank", "association", "alliance", "federation", "network", "news", "times",
                "post", "service", "services", "forces", "guard", "police", "court", "department",
@@ -295,19 +306,24 @@ def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, 
         definite = re.match(r"(?i)^the\s+", phrase) and not re.search(r"[A-Z]", phrase[4:])
         if definite and head and head.split()[-1] in state.heads:
             return state.heads[head.split()[-1]], head
+        person = _PERSON_NAME.search(phrase)
+        if person and not _is_body(person.group(), lex) and person.group().split()[0] not in _SKIP_NAMES:
+            # "The agency's director, Halim Orsak": a named person with the role beside the name.
+            role = re.sub(r"\s+", " ", phrase.replace(person.group(), "")).strip(" ,")
+            role = re.sub(r"^(?i:the|a|an)\s+", "", role)
+            return Speaker(name=person.group(), kind=kind, description=role, person=True), head
         name = re.sub(r"^(?i:the)\s+", "", phrase)
         name = re.sub(r"\s+", " ", name)
         name = name[:1].upper() + name[1:]
-        return Speaker(name=name, kind=kind, description=""), head
+        single = head and head.split()[-1] in _PERSON_ROLES and not re.search(r"(?i)\b(?:officials|spokespeople|experts|analysts)\b", phrase)
+        return Speaker(name=name, kind=kind, description="", person=bool(single)), head
     bare = re.sub(r"(?i)^the\s+", "", phrase).strip()
     pm = lex.place_pattern.fullmatch(bare)
     if pm:
         return Speaker(name=bare, kind="official", description="government"), None
     if _PERSON_NAME.fullmatch(bare) and bare.split()[0] not in _SKIP_NAMES and bare not in _CALENDAR:
         # A name introduced without a role: another voice, remembered for "he"/"she" when a person.
-        sp = Speaker(name=bare, kind="voice", description="", person=not _is_body(bare, lex))
-        state.people.setdefault(bare, sp)
-        return state.people[bare], None
+        return Speaker(name=bare, kind="voice", description="", person=not _is_body(bare, lex)), None
     return None, None
 
 
@@ -371,27 +387,28 @@ def _speech_verbs(sentence: str, rules: Rules):
         yield s, e
 
 
-def _attribution(sent: Sentence, text: str, state: _State, rules: Rules) -> _Attribution | None:
-    """The speaker a sentence reports, if any, and the words that say so."""
+def _attributions(sent: Sentence, text: str, state: _State, rules: Rules) -> list[_Attribution]:
+    """Every speaker a sentence reports, in order, with the words that say so."""
     s = sent.text
     low = s.lower()
+    out: list[_Attribution] = []
     for phrase in rules.sources.before_speaker:
         for m in re.finditer(r"\b%s\b" % re.escape(phrase), low):
             tail = re.split(r"[,.;:“”\"]", s[m.end():])[0]
             sp, head = _resolve(tail, state, rules)
             if sp:
                 state.remember(sp, head)
-                return _Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to")
+                out.append(_Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to"))
     for m in _POSSESSIVE.finditer(s):
         if m.group(2).lower() not in rules.sources.statement_nouns:
             continue
         sp, head = _resolve(m.group(1), state, rules)
         if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:)", s[m.end():]):
             state.remember(sp, head)
-            return _Attribution(sp, m.group(0), "attribution")
+            out.append(_Attribution(sp, m.group(0), "attribution"))
     m = re.search(r"(?i)\bofficial\s+(?:death\s+)?(?:toll|figures?|count|estimate)s?\s+(?:of|at|to|stood at)\s+\d", s)
     if m:
-        return _Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution")
+        out.append(_Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution"))
     for vs, ve in _speech_verbs(s, rules):
         vs_word = s[vs:ve].lower()
         left = s[:vs]
@@ -414,6 +431,10 @@ def _attribution(sent: Sentence, text: str, state: _State, rules: Rules) -> _Att
                 registered = any(sp_ is v for v in state.people.values())
                 return 0 if registered and sp_.description else 2 if registered else 1
             subj, sp, head = min(found, key=rank)
+            if sp.person and sp.name not in state.people and _PERSON_NAME.fullmatch(sp.name):
+                state.people[sp.name] = sp
+                if len(sp.name.split()) > 1:
+                    state.people.setdefault(sp.name.split()[-1], sp)
         if sp is None:
             # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
             right = re.split(r"[,.;:“”\"]|\b(?:in|on|at|that|who)\b", s[ve:])[0]
@@ -422,11 +443,21 @@ def _attribution(sent: Sentence, text: str, state: _State, rules: Rules) -> _Att
                 sp, head = _resolve(right, state, rules)
                 if sp:
                     state.remember(sp, head)
-                    return _Attribution(sp, (s[vs:ve] + right).strip(), "attribution")
+                    out.append(_Attribution(sp, (s[vs:ve] + right).strip(), "attribution"))
             continue
         state.remember(sp, head)
-        return _Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution")
-    return None
+        out.append(_Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution"))
+    return _distinct(out)
+
+
+def _distinct(atts: list[_Attribution]) -> list[_Attribution]:
+    """One attribution per speaker, first mention first."""
+    seen, out = set(), []
+    for a in atts:
+        if a.speaker.name not in seen:
+            seen.add(a.speaker.name)
+            out.append(a)
+    return out
 
 
 # ---------------------------------------------------------------- quotations
@@ -490,12 +521,15 @@ def analyse(text: str) -> Analysis:
     state = _State(people=find_people(text, rules))
     n = len(sentences)
     attributions: list[_Attribution | None] = [None] * n
+    others: list[list[_Attribution]] = [[] for _ in range(n)]   # further speakers in the sentence
     framing = [False] * n       # "X tweeted:" with nothing of what X said
     hands_over = [False] * n    # ends with a colon: what follows is X's
     credit = [bool(_CREDIT.search(s.text)) for s in sentences]
     for i, sent in enumerate(sentences):
         state.sentence = i
-        attributions[i] = None if credit[i] else _attribution(sent, text, state, rules)
+        found = [] if credit[i] else _attributions(sent, text, state, rules)
+        attributions[i] = found[0] if found else None
+        others[i] = found[1:]
         hands_over[i] = sent.text.rstrip().endswith(":")
         framing[i] = hands_over[i] and not any(q in sent.text for q in _QUOTES)
 
@@ -547,11 +581,13 @@ def analyse(text: str) -> Analysis:
 
     for i, sent in enumerate(sentences):
         att = attributions[i]
-        if att and not framing[i]:
-            kind = att.speaker.kind
-            add(i, Annotation(kind, sent.start, sent.end, att.cue, f"{kind}.{att.rule}",
-                              _explain(rules, f"{kind}.{att.rule}", source=att.speaker.name),
-                              att.speaker.label))
+        for a in ([att] if att else []) + others[i]:
+            if framing[i]:
+                break
+            kind = a.speaker.kind
+            add(i, Annotation(kind, sent.start, sent.end, a.cue, f"{kind}.{a.rule}",
+                              _explain(rules, f"{kind}.{a.rule}", source=a.speaker.name),
+                              a.speaker.label))
         for rule in rules.hedges:
             for s0, e0, cue in _cue_matches(rule, sent, text, state, rules):
                 add(i, Annotation("hedge", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
@@ -564,8 +600,11 @@ def analyse(text: str) -> Analysis:
                 att = attributions[i]
                 add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
                                   att.speaker.label if att else None))
-                points = rules.pointing_words.search(sent.text) or rule.id.startswith(("unverified.denial", "unverified.doubt"))
-                if rule.marks_neighbour and i > 0 and points:
+                dispute = rule.id.startswith(("unverified.denial", "unverified.doubt", "unverified.accusation"))
+                # A verification marker points back from the reporter's own voice ("NBC News was
+                # unable to verify claims"); a dispute answers a claim just made by someone else.
+                points = dispute or (rules.pointing_words.search(sent.text) and not attributions[i])
+                if rule.marks_neighbour and i > 0 and points and not _is_headline(sentences, i - 1, text):
                     _mark_claim_before(i, sentences, attributions, rules, cue, add)
 
     annotations = _dedupe(annotations)
@@ -581,11 +620,19 @@ def analyse(text: str) -> Analysis:
     return Analysis(text, tuple(annotations), tuple(out_sentences), tuple(state.seen))
 
 
+def _is_headline(sentences, j: int, text: str) -> bool:
+    """The first line of a text without a full stop: a headline, not a claim a dek can answer."""
+    s = sentences[j]
+    return s.paragraph == sentences[0].paragraph and j == 0 and not s.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
 def _mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
     """Mark the reported claim just before a verification or dispute marker, and the same party's run."""
     j = i - 1
     if sentences[j].paragraph < sentences[i].paragraph - 1:
         return
+    if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
+        return                            # a speaker does not dispute their own words
     claim = attributions[j] or (re.search(r"(?i)\b(reports?|reported|claims?|claimed|said|says)\b", sentences[j].text) and "report")
     if not claim:
         return
