@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from nltk.tokenize import RegexpTokenizer
 
 from .annotation import Annotation
 from .rules import Rules, load_rules
@@ -27,7 +27,6 @@ from .sentences import Sentence, split_sentences
 
 KINDS = ("official", "expert", "voice")
 
-_TOKENS = RegexpTokenizer(r"[A-Za-z\u00C0-\u024F\u0400-\u04FF][\w'’.\-]*\w|[A-Za-z\u00C0-\u024F\u0400-\u04FF]\.?|\d[\d,.]*|\S")
 _OPEN_Q = "“«„"
 _CLOSE_Q = "”»"
 _QUOTES = _OPEN_Q + _CLOSE_Q + '"'
@@ -157,10 +156,10 @@ def _classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
 
 
 def _org_kind(text: str, rules: Rules) -> str | None:
+    """Kind of the organisation a (lower-case) phrase names, experts first."""
     for kind in ("expert", "official", "voice"):
-        for w in rules.sources.organisations:
-            if rules.sources.organisations[w] == kind and re.search(r"\b%s\b" % re.escape(w), text):
-                return kind
+        if rules.sources.org_patterns[kind].search(text):
+            return kind
     return None
 
 
@@ -272,6 +271,30 @@ def _is_body(name: str, lex) -> bool:
     return any(w.lower().strip(".,") in _BODY_WORDS or w.lower() in lex.places for w in name.split())
 
 
+@lru_cache(maxsize=8)
+def _before_speaker_pattern(phrases: tuple) -> re.Pattern:
+    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=8)
+def _verbs_pattern(words: frozenset) -> re.Pattern:
+    """Whole-word match of any attribution verb (the same words a word tokenizer would give)."""
+    return re.compile(r"(?<![\w'’.-])(?:%s)(?![\w'’-])" % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)),
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _figure_words_pattern(words: frozenset) -> re.Pattern:
+    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in sorted(words)))
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(names: tuple) -> re.Pattern:
+    """One pattern for all known names (longest first), rebuilt only when a name is added."""
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % alts)
+
+
 def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, str | None]:
     """Who a subject phrase names: a known person, a pronoun, a role noun, a place or a document."""
     lex = rules.sources
@@ -279,10 +302,8 @@ def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, 
     if not phrase:
         return None, None
     found = []
-    for name in state.people:
-        m = re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(name), phrase)
-        if not m:
-            continue
+    for m in _names_pattern(tuple(state.people)).finditer(phrase):
+        name = m.group()
         given = re.search(r"([A-Z][\w'’-]*)\s+$", phrase[:m.start()])
         if given and " " not in name and given.group(1) not in state.people[name].name.split() \
                 and given.group(1).lower() not in rules.sources.roles and not _DEMONYM.match(given.group(1)):
@@ -376,14 +397,13 @@ def _speech_verbs(sentence: str, rules: Rules):
     lex = rules.sources
     for m in lex.speech_events.finditer(sentence):
         yield m.start(), m.end()
-    for s, e in _TOKENS.span_tokenize(sentence):
-        w = sentence[s:e].lower()
-        if (w not in lex.speech_verbs and w not in lex.finding_verbs) or re.search(r"(?i)\bto\s+$", sentence[max(0, s - 4):s]):
+    for m in _verbs_pattern(lex.speech_verbs | lex.finding_verbs).finditer(sentence):
+        s, e = m.span()
+        w = m.group().lower()
+        if re.search(r"(?i)\bto\s+$", sentence[max(0, s - 4):s]):
+            continue                      # "expected to say": a plan, not a statement
+        if w in lex.figure_verbs and not _figure_words_pattern(lex.figure_words).search(sentence[e:e + 40].lower()):
             continue
-        if w in lex.figure_verbs:
-            nxt = sentence[e:e + 40].lower()
-            if not any(re.search(r"\b%s\b" % f, nxt) for f in lex.figure_words):
-                continue
         yield s, e
 
 
@@ -392,13 +412,12 @@ def _attributions(sent: Sentence, text: str, state: _State, rules: Rules) -> lis
     s = sent.text
     low = s.lower()
     out: list[_Attribution] = []
-    for phrase in rules.sources.before_speaker:
-        for m in re.finditer(r"\b%s\b" % re.escape(phrase), low):
-            tail = re.split(r"[,.;:“”\"]", s[m.end():])[0]
-            sp, head = _resolve(tail, state, rules)
-            if sp:
-                state.remember(sp, head)
-                out.append(_Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to"))
+    for m in _before_speaker_pattern(rules.sources.before_speaker).finditer(low):
+        tail = re.split(r"[,.;:“”\"]", s[m.end():])[0]
+        sp, head = _resolve(tail, state, rules)
+        if sp:
+            state.remember(sp, head)
+            out.append(_Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to"))
     for m in _POSSESSIVE.finditer(s):
         if m.group(2).lower() not in rules.sources.statement_nouns:
             continue
@@ -588,14 +607,14 @@ def analyse(text: str) -> Analysis:
             add(i, Annotation(kind, sent.start, sent.end, a.cue, f"{kind}.{a.rule}",
                               _explain(rules, f"{kind}.{a.rule}", source=a.speaker.name),
                               a.speaker.label))
-        for rule in rules.hedges:
+        for rule in (rules.hedges if rules.hedge_any.search(sent.text) else ()):
             for s0, e0, cue in _cue_matches(rule, sent, text, state, rules):
                 add(i, Annotation("hedge", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
                                   att.speaker.label if att else None))
 
     # Unverified: the marker's own sentence, and the claim right before it that it points at.
     for i, sent in enumerate(sentences):
-        for rule in rules.unverified:
+        for rule in (rules.unverified if rules.unverified_any.search(sent.text) else ()):
             for s0, e0, cue in _cue_matches(rule, sent, text, state, rules):
                 att = attributions[i]
                 add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),

@@ -41,6 +41,7 @@ class SourceLexicon:
     places: frozenset
     role_pattern: re.Pattern
     place_pattern: re.Pattern
+    org_patterns: dict   # kind -> pattern of organisation words
     speech_events: re.Pattern
     finding_verbs: frozenset
     statement_nouns: frozenset
@@ -52,6 +53,8 @@ class Rules:
 
     hedges: tuple
     unverified: tuple
+    hedge_any: re.Pattern        # any hedge cue at all: a quick test before the rules run
+    unverified_any: re.Pattern
     pointing_words: re.Pattern
     sources: SourceLexicon
     explanations: dict
@@ -111,6 +114,8 @@ def load_rules() -> Rules:
         organisations=orgs,
         places=frozenset(w.lower() for w in src["places"]),
         role_pattern=_words_regex(list(roles) + list(src["ambiguous_roles"])),
+        org_patterns={kind: re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in words))
+                      for kind, words in src["organisations"].items()},
         place_pattern=_words_regex(src["places"]),
         speech_events=re.compile("|".join(src["speech_events"]), re.IGNORECASE),
         finding_verbs=frozenset(w.lower() for w in src["finding_verbs"]),
@@ -119,6 +124,8 @@ def load_rules() -> Rules:
     return Rules(
         hedges=hedges,
         unverified=unverified,
+        hedge_any=re.compile("|".join(r.pattern.pattern for r in hedges), re.IGNORECASE),
+        unverified_any=re.compile("|".join(r.pattern.pattern for r in unverified), re.IGNORECASE),
         pointing_words=_phrase_regex(unv["pointing_words"]),
         sources=lex,
         explanations=_yaml("explanations.yaml"),
