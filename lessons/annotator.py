@@ -341,7 +341,7 @@ def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, 
     bare = re.sub(r"(?i)^the\s+", "", phrase).strip()
     pm = lex.place_pattern.fullmatch(bare)
     if pm:
-        return Speaker(name=bare, kind="official", description="government"), None
+        return Speaker(name=bare, kind="official", description="government"), "government"
     if _PERSON_NAME.fullmatch(bare) and bare.split()[0] not in _SKIP_NAMES and bare not in _CALENDAR:
         # A name introduced without a role: another voice, remembered for "he"/"she" when a person.
         return Speaker(name=bare, kind="voice", description="", person=not _is_body(bare, lex)), None
@@ -446,9 +446,11 @@ def _attributions(sent: Sentence, text: str, state: _State, rules: Rules) -> lis
             # A named person with a known role beats a bare role ("Semyon Pegov, a war correspondent"),
             # which beats a name we know nothing about.
             def rank(f):
-                sp_ = f[1]
+                sp_, head_ = f[1], f[2]
                 registered = any(sp_ is v for v in state.people.values())
-                return 0 if registered and sp_.description else 2 if registered else 1
+                if registered:
+                    return 0 if sp_.description else 2
+                return 1 if head_ else 3      # a bare name with no role at all comes last
             subj, sp, head = min(found, key=rank)
             if sp.person and sp.name not in state.people and _PERSON_NAME.fullmatch(sp.name):
                 state.people[sp.name] = sp
