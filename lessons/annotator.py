@@ -219,6 +219,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         lead = re.sub(r"^.*\b(?:to|the|a|an|by|of|in|at|from|with|for|and|as|just|said|says|told)\s+", "",
                       lead.group(1) if lead else "")
         before = (lead + title).strip()
+        if re.search(r"(?i)\b(?:former|ex-|retired)\b[\w\s-]{0,30}$", text[max(0, m.start() - 40):m.start()]):
+            before = "former " + before
         after = ""
         tail = text[m.end():m.end() + 200]
         ap = re.match(r",[ \t]+((?:(?:a|an|the)\s+)?[^,.;:“”\"\n]{3,160}?)(?=,|\.\s|\.$|\s(?:told|said|says|wrote|tweeted|added|commented)\b|;|$)", tail)
@@ -243,9 +245,16 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         surname = name.split()[-1]
         if len(name.split()) > 1 and not is_body and surname not in people:
             people[surname] = people[name]
+    for m in _ACRONYM.finditer(text):
+        full, short = m.group(1), m.group(2)
+        kind, _ = _classify_role(full, rules)
+        if kind and short not in people:
+            people[short] = Speaker(name=f"{full} ({short})", kind=kind, description="", person=False)
     return people
 
 
+_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the)\s+)?){1,6}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)")
+_TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+")
 _PERSON_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier",
                  "chancellor", "king", "prime minister", "secretary", "commander", "general", "gen", "lt",
                  "colonel", "col", "admiral", "officer", "governor", "mayor", "senator", "lawmaker",
@@ -320,6 +329,8 @@ def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, 
             return state.last_person, None
         return (state.last if state.last is not state.last_person else None), None
     words = re.findall(r"[\w'’-]+", low)
+    if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads:
+        return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
     if words and words[-1] in lex.document_nouns or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in ("said", "read")):
         return state.last, None
     kind, head = _classify_role(phrase, rules)
@@ -327,12 +338,14 @@ def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, 
         definite = re.match(r"(?i)^the\s+", phrase) and not re.search(r"[A-Z]", phrase[4:])
         if definite and head and head.split()[-1] in state.heads:
             return state.heads[head.split()[-1]], head
-        person = _PERSON_NAME.search(phrase)
-        if person and not _is_body(person.group(), lex) and person.group().split()[0] not in _SKIP_NAMES:
+        parts = [p.strip() for p in phrase.split(",")]
+        person = next((_TITLE.sub("", p) for p in parts if _PERSON_NAME.fullmatch(_TITLE.sub("", p))
+                       and not _is_body(p, lex) and p.split()[0] not in _SKIP_NAMES), None)
+        if person and len(parts) > 1:
             # "The agency's director, Halim Orsak": a named person with the role beside the name.
-            role = re.sub(r"\s+", " ", phrase.replace(person.group(), "")).strip(" ,")
+            role = ", ".join(p for p in parts if _TITLE.sub("", p) != person)
             role = re.sub(r"^(?i:the|a|an)\s+", "", role)
-            return Speaker(name=person.group(), kind=kind, description=role, person=True), head
+            return Speaker(name=person, kind=kind, description=role, person=True), head
         name = re.sub(r"^(?i:the)\s+", "", phrase)
         name = re.sub(r"\s+", " ", name)
         name = name[:1].upper() + name[1:]
