@@ -145,7 +145,8 @@ def _classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
             org_kind = _org_kind(rest, rules)
             if org_kind is None:
-                kinds = [lex.roles.get(_singular(x.group().lower(), lex)) for x in lex.role_pattern.finditer(rest)]
+                kinds = [lex.roles.get(_singular(x.group().lower(), lex)) for x in lex.role_pattern.finditer(rest)
+                         if _singular(x.group().lower(), lex) not in lex.ambiguous_roles]
                 org_kind = next((k for k in kinds if k), None)
             if org_kind:
                 return org_kind, word
@@ -215,7 +216,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if not name or all(w.lower().strip(".") in lex.places or w.lower() in lex.roles or w in _CALENDAR
                            for w in name.split()):
             continue
-        lead = re.search(r"((?<![\w'’-])(?:[a-z][\w'’-]*\s+){0,3})$", text[max(0, m.start() - 50):m.start()])
+        lead = re.search(r"((?<![\w'’-])(?:[A-Za-z][\w'’-]*\s+){0,3})$", text[max(0, m.start() - 50):m.start()])
         lead = re.sub(r"^.*\b(?:to|the|a|an|by|of|in|at|from|with|for|and|as|just|said|says|told)\s+", "",
                       lead.group(1) if lead else "")
         before = (lead + title).strip()
@@ -224,7 +225,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         after = ""
         tail = text[m.end():m.end() + 200]
         ap = re.match(r",[ \t]+((?:(?:a|an|the)\s+)?[^,.;:“”\"\n]{3,160}?)(?=,|\.\s|\.$|\s(?:told|said|says|wrote|tweeted|added|commented)\b|;|$)", tail)
-        if ap and not re.match(r"(?i)(?:who|which|but|and|said|says|told|as|while|in|on|at)\b", ap.group(1)):
+        if ap and not re.match(r"(?i)(?:who|which|but|and|said|says|told|as|while|in|on|at)\b", ap.group(1)) and (
+                re.match(r"(?i)(?:a|an|the)\s", ap.group(1)) or lex.role_pattern.search(" ".join(ap.group(1).split()[:4]))):
             after = ap.group(1)
             more = re.match(r",\s+((?:a|an|the)\s+[^,.;:]{3,80}?)(?=,|\.|\s(?:told|said)\b)", tail[ap.end():])
             if more:
@@ -315,11 +317,20 @@ def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, 
         name = m.group()
         given = re.search(r"([A-Z][\w'’-]*)\s+$", phrase[:m.start()])
         if given and " " not in name and given.group(1) not in state.people[name].name.split() \
+                and not _TITLE.match(given.group(1) + " ") \
                 and given.group(1).lower() not in rules.sources.roles and not _DEMONYM.match(given.group(1)):
             continue                      # "Mai Saleh" is not "Ali Abdullah Saleh"
         found.append((m.start(), -len(name), name))
     if found:
-        return state.people[min(found)[2]], None
+        sp = state.people[min(found)[2]]
+        tail = re.search(r"(?:[A-Z][\w'’-]*\s+)?([A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2})\s*$",
+                         _TITLE.sub("", phrase.split(",")[0].strip()))
+        if not sp.person and tail and tail.group(1) not in sp.name:
+            # "MSA chief executive Dr Helena Marsk": a person speaking for a known body.
+            name = _TITLE.sub("", tail.group(1))
+            if name not in state.people and not _is_body(name, lex) and name.split()[0] not in _SKIP_NAMES:
+                return Speaker(name=name, kind=sp.kind, description=f"speaking for {sp.name}", person=True), None
+        return sp, None
     low = phrase.lower()
     first = low.split()[0] if low.split() else ""
     if first in _PRONOUNS and len(low.split()) <= 2:
