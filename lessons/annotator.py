@@ -645,7 +645,8 @@ def analyse(text: str) -> Analysis:
                 att = attributions[i]
                 add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
                                   att.speaker.label if att else None))
-                dispute = rule.id.startswith(("unverified.denial", "unverified.doubt", "unverified.accusation"))
+                dispute = rule.id.startswith(("unverified.denial", "unverified.doubt", "unverified.accusation",
+                                              "unverified.unsupported"))
                 # A verification marker points back from the reporter's own voice ("NBC News was
                 # unable to verify claims"); a dispute answers a claim just made by someone else.
                 points = dispute or (rules.pointing_words.search(sent.text) and not attributions[i])
@@ -682,6 +683,16 @@ def _mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
     if not claim:
         return
     speaker = attributions[j].speaker if attributions[j] else None
+    if re.search(r"(?i)\b(?:either|neither|both|conflicting|competing)\b", sentences[i].text):
+        # "unable to verify either account": every claim in the last two paragraphs before it.
+        first_para = sentences[i].paragraph - 2
+        while j >= 0 and sentences[j].paragraph >= first_para:
+            if attributions[j]:
+                s = sentences[j]
+                add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                                  _explain(rules, "unverified.neighbour", cue=cue), attributions[j].speaker.label))
+            j -= 1
+        return
     while j >= 0:
         s = sentences[j]
         add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
