@@ -41,7 +41,7 @@ _RELATIVE = {"who", "which", "whose", "whom", "that"}
 _VERBISH = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|be|being|will|would|can|could|did|does|do)\b|\w{3,}ed\b")
 _AUX = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|will|would|can|could|did|does|do)\b")
 _POSSESSIVE = re.compile(r"((?:[A-Z][\w-]*\s+){0,3}[\w-]+)['’]s\s+(?:own\s+|official\s+|latest\s+|new\s+)?(\w+)")
-_LEAD_WORDS = re.compile(r"(?i)^(?:\s*(?:but|and|while|as well as|also|however|meanwhile|yet|so|then|both|even|—|–|-)\s*)+")
+_LEAD_WORDS = re.compile(r"(?i)^(?:\s*(?:(?:but|and|while|as well as|also|however|meanwhile|yet|so|then|both|even)\b|—|–|-)\s*)+")
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|American|Mexican|German|Cuban|Kenyan|Moroccan|Afghan|Israeli|Pakistani|Yemeni|Iraqi|Saudi|Kuwaiti|Omani|Qatari|Bangladeshi|Somali|Emirati|Bahraini|Nepali|Thai|Swiss|French|Dutch|Greek|Czech|Kazakh|Uzbek|Tajik|Palestinian|Chinese)$")
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
              "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -229,7 +229,7 @@ def article_from_bytes(data: bytes, name: str | None = None) -> Article:
     limit = MAX_HTML_FILE_BYTES if is_html else MAX_TEXT_FILE_BYTES
     if len(data) > limit:
         raise ArticleError(_file_too_big(name, len(data), limit))
-    text = _decode(bytes(data), name)
+    text = _decode_html(bytes(data), name) if is_html else _decode(bytes(data), name)
     if is_html:
         from .htmltext import html_to_article_parts
 
@@ -382,6 +382,34 @@ def _decode(data: bytes, name: str | None) -> str:
         raise ArticleError(_binary(name))
     try:
         return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ArticleError(_not_utf8(name, error.start)) from None
+
+
+# A web page's own statement of its encoding, as browsers look for it in the first 1024 bytes.
+_META_CHARSET = re.compile(rb"""<meta\s[^>]*?charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.I)
+# Labels that browsers read as another encoding (WHATWG Encoding Standard).
+_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252",
+                    "l1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
+                    "x-sjis": "shift_jis", "gb2312": "gbk"}
+
+
+def _decode_html(data: bytes, name: str | None) -> str:
+    """A web page's text: UTF-8 as for any file, else the encoding the page declares itself
+    (``<meta charset="windows-1251">``), as a browser would read it."""
+    try:
+        return _decode(data, name)
+    except ArticleError:
+        declared = _META_CHARSET.search(data[:1024])
+        if declared is None or _looks_binary_bytes(data):
+            raise
+    label = declared.group(1).decode("ascii").lower()
+    try:
+        return data.decode(_CHARSET_ALIASES.get(label, label))
+    except LookupError:
+        raise ArticleError(f"{_the_file(name, 'The web page')} says it is written in "
+                           f"'{label}', which the kit does not know. Save it again as UTF-8, "
+                           "or copy the text and paste it instead.") from None
     except UnicodeDecodeError as error:
         raise ArticleError(_not_utf8(name, error.start)) from None
 

@@ -26,6 +26,27 @@ BLOCKS = frozenset({
     "pre", "hr", "address", "details", "summary", "body", "html",
 })
 
+# Page furniture that sites build from <div>s, <a>s and <span>s: recognised by its ARIA role
+# (what a screen reader announces it as), by aria-modal, or by a whole word of its class or id.
+FURNITURE_ROLES = frozenset({
+    "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
+    "menu", "menubar", "toolbar",
+})
+FURNITURE_WORDS = frozenset({
+    "cookie", "cookies", "consent", "gdpr", "cmp", "share", "sharing", "social", "advert",
+    "advertisement", "ad", "ads", "newsletter", "related", "promo", "skip", "breadcrumb",
+    "breadcrumbs", "paywall",
+})
+# Never furniture, whatever their class says ("<body class='cookie-consent-given'>").
+NEVER_FURNITURE = frozenset({"html", "head", "body", "main", "article"})
+# Elements without an end tag: they cannot hold furniture.
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "source", "track", "wbr"})
+# When leaving out furniture would leave less than this share of the text, the guess was wrong
+# (a wrapper around the whole page with a class like "has-share-bar"): keep everything.
+FURNITURE_MIN_SHARE = 0.25
+_CLASS_WORD = re.compile(r"[a-z0-9]+")
+
 # Cells of one table row stay on one line, separated by a space.
 CELLS = frozenset({"td", "th"})
 
@@ -61,7 +82,10 @@ def html_to_article_parts(html: str) -> tuple[str | None, str]:
     parser = _TextExtractor()
     parser.feed(defuse(html))
     parser.close()
-    return parser.title(), parser.text()
+    text, everything = parser.text(), parser.text(furniture=True)
+    if len(text) < FURNITURE_MIN_SHARE * len(everything):
+        text = everything
+    return parser.title(), text
 
 
 def collapse_spaces(text: str) -> str:
@@ -137,14 +161,23 @@ class _TextExtractor(HTMLParser):
         self._title_chars = 0
         self._articles = 0                  # open <article> elements
         self._title_done = False
-        self._line: list[str] = []          # text chunks of the current line
-        self._block: list[str] = []         # finished lines of the current block
-        self._blocks: list[str] = []        # finished blocks
+        self._furniture_tag: str | None = None   # the outermost open furniture element
+        self._furniture_depth = 0           # open elements of its name, itself included
+        # Two texts at once: [0] without the furniture found by role or class, [1] with it.
+        self._line: tuple[list[str], list[str]] = ([], [])       # chunks of the current line
+        self._block: tuple[list[str], list[str]] = ([], [])      # lines of the current block
+        self._blocks: tuple[list[str], list[str]] = ([], [])     # finished blocks
 
     # --- parser events -------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag == "article":
             self._articles += 1
+        if self._furniture_tag == tag:
+            self._furniture_depth += 1
+        elif (self._furniture_tag is None and not self._skipping and not self._in_head
+              and self._is_furniture(tag, attrs)):
+            self._boundary(tag)
+            self._furniture_tag, self._furniture_depth = tag, 1
         if tag in SKIPPED and not (tag == "header" and self._articles):
             self._skip[tag] = self._skip.get(tag, 0) + 1
             self._skipping += 1
@@ -171,6 +204,11 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "article" and self._articles:
             self._articles -= 1
+        if tag == self._furniture_tag:
+            self._furniture_depth -= 1
+            if not self._furniture_depth:
+                self._boundary(tag)
+                self._furniture_tag = None
         if tag in SKIPPED:
             count = self._skip.get(tag, 0)
             if count:                       # a stray end tag closes nothing
@@ -196,7 +234,9 @@ class _TextExtractor(HTMLParser):
             return
         if self._in_head:
             return
-        self._line.append(data)
+        if self._furniture_tag is None:
+            self._line[0].append(data)
+        self._line[1].append(data)
 
     # Comments, <!DOCTYPE>, <?...?> and CDATA sections carry no article text.
     def handle_comment(self, data: str) -> None:
@@ -211,6 +251,19 @@ class _TextExtractor(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         pass
 
+    def _is_furniture(self, tag: str, attrs) -> bool:
+        """Whether an element is page furniture by its role, aria-modal, class or id."""
+        if tag in NEVER_FURNITURE or tag in VOID:
+            return False
+        values = {name: (value or "").lower() for name, value in attrs}
+        roles = set(values.get("role", "").split())
+        if self._articles:
+            roles.discard("banner")         # an article's own header
+        if roles & FURNITURE_ROLES or values.get("aria-modal", "").strip() == "true":
+            return True
+        words = _CLASS_WORD.findall(values.get("class", "") + " " + values.get("id", ""))
+        return not FURNITURE_WORDS.isdisjoint(words)
+
     # --- building the text ---------------------------------------------------------------
     def _boundary(self, tag: str) -> None:
         if self._skipping:
@@ -218,7 +271,8 @@ class _TextExtractor(HTMLParser):
         if tag == "br":
             self._end_line()
         elif tag in CELLS:
-            self._line.append(" ")
+            self._line[0].append(" ")
+            self._line[1].append(" ")
         elif tag in BLOCKS:
             self._end_block()
 
@@ -228,23 +282,26 @@ class _TextExtractor(HTMLParser):
             self._title_done = True
 
     def _end_line(self) -> None:
-        line = collapse_spaces("".join(self._line))
-        self._line = []
-        if line:
-            self._block.append(line)
+        for chunks, block in zip(self._line, self._block):
+            line = collapse_spaces("".join(chunks))
+            chunks.clear()
+            if line:
+                block.append(line)
 
     def _end_block(self) -> None:
         self._end_line()
-        if self._block:
-            self._blocks.append("\n".join(self._block))
-            self._block = []
+        for block, blocks in zip(self._block, self._blocks):
+            if block:
+                blocks.append("\n".join(block))
+                block.clear()
 
     def title(self) -> str | None:
         """The page title with its whitespace collapsed, or None when there is none."""
         title = collapse_spaces("".join(self._title_parts))[:MAX_TITLE_CHARS]
         return title or None
 
-    def text(self) -> str:
-        """Every block found so far, separated by one blank line."""
+    def text(self, furniture: bool = False) -> str:
+        """Every block found so far, separated by one blank line; with ``furniture``, also the
+        blocks of furniture recognised by role or class (named elements are always left out)."""
         self._end_block()
-        return "\n\n".join(self._blocks)
+        return "\n\n".join(self._blocks[1 if furniture else 0])

@@ -259,6 +259,16 @@ def reason_html(text: str, ann: Annotation) -> str:
 
 # --- views ----------------------------------------------------------------------------------
 
+def _mapping(value) -> dict:
+    """A saved value that should be a mapping, or {} when the progress file holds something else."""
+    return value if isinstance(value, dict) else {}
+
+
+def _ticks(value) -> set:
+    """A saved list of ticked categories, or nothing when the file holds something else."""
+    return {str(v) for v in value} if isinstance(value, (list, tuple)) else set()
+
+
 class View:
     """A notebook view. ``.widget`` is the ipywidgets box shown; the view displays as it."""
 
@@ -683,12 +693,12 @@ class LearnerAnnotator(View):
         W = _ipw()
         self.key = tuple(key)
         self.progress = progress
-        saved = (progress.get(self.LESSON, "choices", {}) if progress is not None else {}) or {}
+        saved = _mapping(progress.get(self.LESSON, "choices", {}) if progress is not None else {})
         self.checkboxes: dict[str, dict[str, object]] = {}
         self._boxes = {}
         self._updating = False
         for u in self.key:
-            ticks = set(saved.get(u.id, ()))
+            ticks = _ticks(saved.get(u.id))
             boxes = {}
             for cid in CATEGORIES + ("none",):
                 label = "None of these" if cid == "none" else category_label(cid)
@@ -1103,7 +1113,7 @@ class QuestionView:
         if self.choice is not None:
             self.choice.value = answer if answer in self.question.options else None
         else:
-            ticks = set(answer or ())
+            ticks = _ticks(answer) if not isinstance(answer, (set, frozenset)) else set(answer)
             for c, box in self.checkboxes.items():
                 box.value = c in ticks
 
@@ -1156,14 +1166,14 @@ class QuizView(View):
         self.quiz = quiz
         self.progress = progress
         self.lesson = quiz.id
-        saved = (progress.get(self.lesson, "quiz", {}) if progress is not None else {}) or {}
+        saved = _mapping(progress.get(self.lesson, "quiz", {}) if progress is not None else {})
         self.score = W.HTML()
         self.message = W.HTML()
         intro = f"<p>{e(quiz.intro)}</p>" if quiz.intro else ""
         self.questions: list[QuestionView] = []
         total = len(quiz.questions)
         for n, q in enumerate(quiz.questions, 1):
-            self.questions.append(QuestionView(self, q, n, total, saved.get(q.id)))
+            self.questions.append(QuestionView(self, q, n, total, _mapping(saved.get(q.id)) or None))
         self.widget = W.VBox([W.HTML(f"<h3 style='margin:.2em 0'>✎ {e(quiz.title)}</h3>{intro}")]
                              + [qv.widget for qv in self.questions] + [self.score, self.message])
         self._update_score()
@@ -1190,7 +1200,7 @@ class QuizView(View):
         if self.progress is None:
             return
         try:
-            answers = self.progress.get(self.lesson, "quiz", {}) or {}
+            answers = _mapping(self.progress.get(self.lesson, "quiz", {}))
             answers[question.id] = {"answer": answer, "correct": bool(correct)}
             self.progress.set(self.lesson, "quiz", answers)
             if self.correct_count == len(self.questions) and not self.progress.completed(self.lesson):
