@@ -37,7 +37,7 @@ _CREDIT = re.compile(r"(?i)\b(?:image|photo|picture|video)\s+(?:courtesy|by|cred
                      r"\bAP Photo\b|\bphoto:|\(CC BY|/ AFP\b|/ Reuters\b")
 _PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’\-]+)){1,3}")
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
-_RELATIVE = {"who", "which", "whose", "whom", "that"}
+_RELATIVE = {"who", "which", "whose", "whom", "that", "what"}
 _VERBISH = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|be|being|will|would|can|could|did|does|do)\b|\w{3,}ed\b")
 _AUX = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|will|would|can|could|did|does|do)\b")
 _POSSESSIVE = re.compile(r"((?:[A-Z][\w-]*\s+){0,3}[\w-]+)['’]s\s+(?:own\s+|official\s+|latest\s+|new\s+)?(\w+)")
@@ -110,6 +110,9 @@ class _State:
     seen: list = field(default_factory=list)
     sentence: int = 0          # the sentence being read
     last_at: int = -99         # where the last speaker was named
+    recent: list = field(default_factory=list)     # people, most recently named first
+    gender: dict = field(default_factory=dict)     # name -> "he" / "she" when the text shows it
+    window: str = ""           # this sentence and the next, to see which pronoun follows a name
 
     def remember(self, sp: Speaker, head: str | None = None) -> None:
         self.last = sp
@@ -118,8 +121,34 @@ class _State:
             self.heads[head.split()[-1]] = sp
         if sp.person:
             self.last_person = sp
+            if sp in self.recent:
+                self.recent.remove(sp)
+            self.recent.insert(0, sp)
+            if sp.name not in self.gender:
+                self.gender[sp.name] = _pronoun_after(sp, self.window)
         if sp not in self.seen:
             self.seen.append(sp)
+
+    def person_for(self, pronoun: str) -> Speaker | None:
+        """The most recent person "he" or "she" can refer to (unknown gender fits both)."""
+        return next((p for p in self.recent if self.gender.get(p.name) in (None, pronoun)), None)
+
+
+def _pronoun_after(sp: Speaker, window: str) -> str | None:
+    """'he' or 'she', from a title, a gendered role, or the first pronoun after the name."""
+    words = f"{sp.description} ".lower()
+    if re.search(r"\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|mrs|ms|madam|queen)\b", words):
+        return "she"
+    if re.search(r"\b(?:spokesman|chairman|congressman|businessman|mr|king)\b", words):
+        return "he"
+    surname = sp.name.split()[-1]
+    at = window.find(surname)
+    if at < 0:
+        return None
+    m = re.search(r"\b(he|him|his|she|her|hers)\b", window[at:], re.IGNORECASE)
+    if not m:
+        return None
+    return "she" if m.group(1).lower() in ("she", "her", "hers") else "he"
 
 
 # ---------------------------------------------------------------- speakers
@@ -337,7 +366,7 @@ def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, 
         if state.sentence - state.last_at > 3:
             return None, None
         if first in ("he", "she"):
-            return state.last_person, None
+            return state.person_for(first), None
         return (state.last if state.last is not state.last_person else None), None
     words = re.findall(r"[\w'’-]+", low)
     if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads:
@@ -405,7 +434,8 @@ def _subject_candidates(left: str) -> list[str]:
         out.append(" ".join(subject.split()[-40:]))
     # An aside between subject and verb: "a senior official, speaking on condition of anonymity, said".
     for k in range(len(chunks) - 2, max(-1, len(chunks) - 4), -1):
-        if chunks[k].strip() and len(chunks[k].split()) <= 12 and not _AUX.search(chunks[k]):
+        if chunks[k].strip() and len(chunks[k].split()) <= 12 and not _AUX.search(chunks[k]) \
+                and not re.match(r"(?i)\s*(?:in|at|on|during|after|before|for|from|with|by|under|to)\s", chunks[k]):
             out.append(chunks[k])
     return out
 
@@ -572,6 +602,7 @@ def analyse(text: str) -> Analysis:
     credit = [bool(_CREDIT.search(s.text)) for s in sentences]
     for i, sent in enumerate(sentences):
         state.sentence = i
+        state.window = text[sent.start:sentences[i + 1].end if i + 1 < n else sent.end]
         found = [] if credit[i] else _attributions(sent, text, state, rules)
         attributions[i] = found[0] if found else None
         others[i] = found[1:]
@@ -646,7 +677,7 @@ def analyse(text: str) -> Analysis:
                 add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
                                   att.speaker.label if att else None))
                 dispute = rule.id.startswith(("unverified.denial", "unverified.doubt", "unverified.accusation",
-                                              "unverified.unsupported"))
+                                              "unverified.unsupported", "unverified.conflicting"))
                 # A verification marker points back from the reporter's own voice ("NBC News was
                 # unable to verify claims"); a dispute answers a claim just made by someone else.
                 points = dispute or (rules.pointing_words.search(sent.text) and not attributions[i])
