@@ -30,12 +30,12 @@ KINDS = ("official", "expert", "voice")
 _OPEN_Q = "“«„"
 _CLOSE_Q = "”»"
 _QUOTES = _OPEN_Q + _CLOSE_Q + '"'
-_NAME_WORD = r"(?:(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Pres|Rev|St)\.|[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})"
+_NAME_WORD = r"(?:(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Pres|Rev|St)\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})"
 _NAME = re.compile(r"(?<![\w.])%s(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)?%s){0,4}" % (_NAME_WORD, _NAME_WORD))
 # Photo credits and image lines: not statements by anyone.
 _CREDIT = re.compile(r"(?i)\b(?:image|photo|picture|video)\s+(?:courtesy|by|credit|from)\b|getty images|"
                      r"\bAP Photo\b|\bphoto:|\(CC BY|/ AFP\b|/ Reuters\b")
-_PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’\-]+)){1,3}")
+_PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)){1,3}")
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
 _RELATIVE = {"who", "which", "whose", "whom", "that", "what"}
 _VERBISH = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|be|being|will|would|can|could|did|does|do)\b|\w{3,}ed\b")
@@ -261,6 +261,12 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             if more:
                 after += ", " + more.group(1)
         kind = desc = None
+        who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail)
+        if not after and who:
+            # "Nadia Fellner, who researches workplace safety at the Institute for ..."
+            kind, _ = _classify_role(who.group(1), rules)
+            kind = kind or _org_kind(who.group(1).lower(), rules)
+            desc = who.group(1) if kind else None
         if after:
             kind, _ = _classify_role(after, rules)
             desc = after
@@ -422,7 +428,10 @@ def _subject_candidates(left: str) -> list[str]:
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() in _RELATIVE:
             after = " ".join(words[i + 1:])
-            subject = " ".join(words[:i]) if _VERBISH.search(after) else after
+            # "who"/"which" describe the noun before them; "that"/"what" may open a clause whose
+            # own subject speaks ("soldiers that Russia says were killed").
+            keep_before = words[i].lower() not in ("that", "what") or _VERBISH.search(after)
+            subject = " ".join(words[:i]) if keep_before else after
             break
     out = [" ".join(subject.split()[-25:])] if not _AUX.search(subject) else []
     k = len(chunks) - 1
@@ -432,6 +441,11 @@ def _subject_candidates(left: str) -> list[str]:
         k -= 1
         subject = chunks[k] + ", " + subject
         out.append(" ".join(subject.split()[-40:]))
+    # The sentence's opening name, past its age and relative clauses:
+    # "Tomasz Wrobel, 34, whose partner Elena Sauer, 31, died in the collapse, said".
+    opening = _TITLE.sub("", chunks[0].strip())
+    if len(chunks) > 2 and _PERSON_NAME.fullmatch(opening):
+        out.append(opening)
     # An aside between subject and verb: "a senior official, speaking on condition of anonymity, said".
     for k in range(len(chunks) - 2, max(-1, len(chunks) - 4), -1):
         if chunks[k].strip() and len(chunks[k].split()) <= 12 and not _AUX.search(chunks[k]) \
@@ -482,6 +496,12 @@ def _attributions(sent: Sentence, text: str, state: _State, rules: Rules) -> lis
     m = re.search(r"(?i)\bofficial\s+(?:death\s+)?(?:toll|figures?|count|estimate)s?\s+(?:of|at|to|stood at)\s+\d", s)
     if m:
         out.append(_Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution"))
+    colon = re.match(r"([A-Z][\w'’. -]{1,40}):\s+\S", s)
+    if colon and not rules.sources.place_pattern.fullmatch(colon.group(1)):
+        sp, head = _resolve(colon.group(1), state, rules)
+        if sp and sp.kind in ("official", "expert"):
+            state.remember(sp, head)
+            out.append(_Attribution(sp, colon.group(1) + ":", "attribution"))
     for vs, ve in _speech_verbs(s, rules):
         vs_word = s[vs:ve].lower()
         left = s[:vs]
@@ -676,7 +696,7 @@ def analyse(text: str) -> Analysis:
                 att = attributions[i]
                 add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
                                   att.speaker.label if att else None))
-                dispute = rule.id.startswith(("unverified.denial", "unverified.doubt", "unverified.accusation",
+                dispute = rule.id.startswith(("unverified.denial", "unverified.doubt", "unverified.rebuttal",
                                               "unverified.unsupported", "unverified.conflicting"))
                 # A verification marker points back from the reporter's own voice ("NBC News was
                 # unable to verify claims"); a dispute answers a claim just made by someone else.
