@@ -475,8 +475,13 @@ def _speech_verbs(sentence: str, rules: Rules):
         yield s, e
 
 
-def _attributions(sent: Sentence, text: str, state: _State, rules: Rules) -> list[_Attribution]:
-    """Every speaker a sentence reports, in order, with the words that say so."""
+def _attributions(sent: Sentence, text: str, state: _State, rules: Rules,
+                  quoted: tuple = ()) -> list[_Attribution]:
+    """Every speaker a sentence reports, in order, with the words that say so.
+
+    Verbs inside a quotation (``quoted``: spans of the text) are the quoted speaker's own words,
+    not attributions: in '"Nobody from the council has told me anything," he said' only "he said" counts.
+    """
     s = sent.text
     low = s.lower()
     out: list[_Attribution] = []
@@ -503,6 +508,8 @@ def _attributions(sent: Sentence, text: str, state: _State, rules: Rules) -> lis
             state.remember(sp, head)
             out.append(_Attribution(sp, colon.group(1) + ":", "attribution"))
     for vs, ve in _speech_verbs(s, rules):
+        if any(qs < sent.start + vs < qe for qs, qe in quoted):
+            continue
         vs_word = s[vs:ve].lower()
         left = s[:vs]
         if re.search(r"(?i)(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bfailed to)\s+$", left):
@@ -620,17 +627,19 @@ def analyse(text: str) -> Analysis:
     framing = [False] * n       # "X tweeted:" with nothing of what X said
     hands_over = [False] * n    # ends with a colon: what follows is X's
     credit = [bool(_CREDIT.search(s.text)) for s in sentences]
+    quotes = _quote_spans(text, sentences)
     for i, sent in enumerate(sentences):
         state.sentence = i
         state.window = text[sent.start:sentences[i + 1].end if i + 1 < n else sent.end]
-        found = [] if credit[i] else _attributions(sent, text, state, rules)
+        quoted = tuple((qs, qe) for qs, qe, _ in quotes if qs < sent.end and qe > sent.start)
+        found = [] if credit[i] else _attributions(sent, text, state, rules, quoted)
         attributions[i] = found[0] if found else None
         others[i] = found[1:]
         hands_over[i] = sent.text.rstrip().endswith(":")
         framing[i] = hands_over[i] and not any(q in sent.text for q in _QUOTES)
 
     # Quotations belong to the speaker named with them, in any sentence they touch.
-    for qs, qe, para in _quote_spans(text, sentences):
+    for qs, qe, para in quotes:
         touched = [i for i, s in enumerate(sentences) if s.start < qe and s.end > qs]
         if not touched:
             continue
