@@ -16,6 +16,7 @@ Attribution follows the pattern-based approach of quotation extraction in news
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,6 +27,8 @@ from .rules import Rules, load_rules
 from .sentences import Sentence, split_sentences
 
 KINDS = ("official", "expert", "voice")
+SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures"})
+"""Unverified rules that mark a whole sentence rather than the marker words in it."""
 
 _OPEN_Q = "“«„"
 _CLOSE_Q = "”»"
@@ -36,6 +39,8 @@ _NAME = re.compile(r"(?<![\w.])%s(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)
 _CREDIT = re.compile(r"(?i)\b(?:image|photo|picture|video)\s+(?:courtesy|by|credit|from)\b|getty images|"
                      r"\bAP Photo\b|\bphoto:|\(CC BY|/ AFP\b|/ Reuters\b")
 _PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)){1,3}")
+_FIGURE = re.compile(r"(?i)\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\s+"
+                     r"(?:\w+\s+){0,3}(?:people\s+)?(?:dead|died|killed|deaths|injured|wounded|casualties|missing)\b")
 _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
 _RELATIVE = {"who", "which", "whose", "whom", "that", "what"}
 _VERBISH = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|be|being|will|would|can|could|did|does|do)\b|\w{3,}ed\b")
@@ -567,8 +572,11 @@ def _distinct(atts: list[_Attribution]) -> list[_Attribution]:
 def _quote_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int, int]]:
     """Quotations as (start, end, paragraph), pairing opening and closing marks in each paragraph."""
     spans = []
-    for para in sorted({s.paragraph for s in sentences}):
-        ps = [s for s in sentences if s.paragraph == para]
+    by_para: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        by_para.setdefault(s.paragraph, []).append(s)
+    for para in sorted(by_para):
+        ps = by_para[para]
         lo, hi = ps[0].start, ps[-1].end
         open_at = None
         for i in range(lo, hi):
@@ -628,10 +636,17 @@ def analyse(text: str) -> Analysis:
     hands_over = [False] * n    # ends with a colon: what follows is X's
     credit = [bool(_CREDIT.search(s.text)) for s in sentences]
     quotes = _quote_spans(text, sentences)
+    # Sentences are sorted and do not overlap, so the sentences a span touches are found by bisection.
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    quoted_in: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for qs, qe, _ in quotes:
+        for k in range(bisect.bisect_right(ends, qs), bisect.bisect_left(starts, qe)):
+            quoted_in[k].append((qs, qe))
     for i, sent in enumerate(sentences):
         state.sentence = i
         state.window = text[sent.start:sentences[i + 1].end if i + 1 < n else sent.end]
-        quoted = tuple((qs, qe) for qs, qe, _ in quotes if qs < sent.end and qe > sent.start)
+        quoted = tuple(quoted_in[i])
         found = [] if credit[i] else _attributions(sent, text, state, rules, quoted)
         attributions[i] = found[0] if found else None
         others[i] = found[1:]
@@ -640,7 +655,7 @@ def analyse(text: str) -> Analysis:
 
     # Quotations belong to the speaker named with them, in any sentence they touch.
     for qs, qe, para in quotes:
-        touched = [i for i, s in enumerate(sentences) if s.start < qe and s.end > qs]
+        touched = list(range(bisect.bisect_right(ends, qs), bisect.bisect_left(starts, qe)))
         if not touched:
             continue
         if len(text[qs:qe].split()) < 5:
@@ -651,11 +666,13 @@ def analyse(text: str) -> Analysis:
         if owner is None:
             # Same paragraph: the speaker named earlier in it. A paragraph that opens with a
             # quotation continues the previous paragraph's speaker (a news-writing convention).
-            earlier = [i for i in range(touched[0] - 1, -1, -1)
-                       if (sentences[i].paragraph == para or (starts_paragraph and sentences[i].paragraph == para - 1))
-                       and attributions[i]]
-            if earlier:
-                owner = attributions[earlier[0]]
+            lowest = para - 1 if starts_paragraph else para
+            for i in range(touched[0] - 1, -1, -1):
+                if sentences[i].paragraph < lowest:
+                    break
+                if sentences[i].paragraph <= para and attributions[i]:
+                    owner = attributions[i]
+                    break
         if owner is None:
             continue
         for i in touched:
@@ -663,11 +680,14 @@ def analyse(text: str) -> Analysis:
                 attributions[i] = _Attribution(owner.speaker, owner.cue, "quote")
 
     # A framing line ending in a colon ("X tweeted:") hands its speaker to the next paragraph.
+    para_end = [n] * n          # one past the last sentence of each sentence's paragraph
+    for k in range(n - 2, -1, -1):
+        para_end[k] = para_end[k + 1] if sentences[k + 1].paragraph == sentences[k].paragraph else k + 1
     for i, sent in enumerate(sentences):
         if hands_over[i] and attributions[i] and i + 1 < n:
             j0 = i + 1
-            while j0 < n and any(credit[k] for k in range(j0, n) if sentences[k].paragraph == sentences[j0].paragraph):
-                j0 = next((k for k in range(j0, n) if sentences[k].paragraph != sentences[j0].paragraph), n)
+            while j0 < n and any(credit[j0:para_end[j0]]):
+                j0 = para_end[j0]
             if j0 >= n:
                 continue
             nxt_para = sentences[j0].paragraph
@@ -712,6 +732,17 @@ def analyse(text: str) -> Analysis:
                 points = dispute or (rules.pointing_words.search(sent.text) and not attributions[i])
                 if rule.marks_neighbour and i > 0 and points and not _is_headline(sentences, i - 1, text):
                     _mark_claim_before(i, sentences, attributions, rules, cue, add)
+
+    for i, sent in enumerate(sentences):
+        # Neighbouring figures from different sides: "The group said 31 died." / "The ministry said four."
+        if i + 1 < n and attributions[i] and attributions[i + 1] \
+                and attributions[i].speaker.name != attributions[i + 1].speaker.name \
+                and sentences[i + 1].paragraph - sent.paragraph <= 1 \
+                and _FIGURE.search(sent.text) and _FIGURE.search(sentences[i + 1].text):
+            for j in (i, i + 1):
+                add(j, Annotation("unverified", sentences[j].start, sentences[j].end,
+                                  _FIGURE.search(sentences[j].text).group(), "unverified.competing_figures",
+                                  _explain(rules, "unverified.competing_figures"), attributions[j].speaker.label))
 
     annotations = _dedupe(annotations)
     keep = set(id(a) for a in annotations)
@@ -766,15 +797,17 @@ def _mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
 def _dedupe(annotations: list[Annotation]) -> list[Annotation]:
     """Drop exact repeats and shorter cues inside a longer cue of the same category."""
     seen, out = set(), []
+    reach: dict[str, int] = {}      # per category: the furthest end of a kept cue (they start at or before a)
     for a in sorted(annotations, key=lambda a: (a.category, a.start, -(a.end - a.start))):
         if (a.category, a.start, a.end) in seen:
             continue
-        if a.category in ("hedge", "unverified") and a.rule != "unverified.neighbour" and any(
-                b.category == a.category and b.rule != "unverified.neighbour" and b.start <= a.start
-                and a.end <= b.end and (b.start, b.end) != (a.start, a.end) for b in out):
-            continue
+        cue = a.category in ("hedge", "unverified") and a.rule not in SENTENCE_LEVEL_RULES
+        if cue and a.end <= reach.get(a.category, -1):
+            continue                # inside a longer cue kept before (an identical span was caught above)
         seen.add((a.category, a.start, a.end))
         out.append(a)
+        if cue:
+            reach[a.category] = max(reach.get(a.category, -1), a.end)
     return out
 
 
