@@ -45,7 +45,7 @@ _PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
 _RELATIVE = {"who", "which", "whose", "whom", "that", "what"}
 _VERBISH = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|be|being|will|would|can|could|did|does|do)\b|\w{3,}ed\b")
 _AUX = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|will|would|can|could|did|does|do)\b")
-_POSSESSIVE = re.compile(r"((?:[A-Z][\w-]*\s+){0,3}[\w-]+)['’]s\s+(?:own\s+|official\s+|latest\s+|new\s+)?(\w+)")
+_POSSESSIVE = re.compile(r"['’]s\s+(?:own\s+|official\s+|latest\s+|new\s+)?(\w+)")
 _LEAD_WORDS = re.compile(r"(?i)^(?:\s*(?:(?:but|and|while|as well as|also|however|meanwhile|yet|so|then|both|even)\b|—|–|-)\s*)+")
 _DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|American|Mexican|German|Cuban|Kenyan|Moroccan|Afghan|Israeli|Pakistani|Yemeni|Iraqi|Saudi|Kuwaiti|Omani|Qatari|Bangladeshi|Somali|Emirati|Bahraini|Nepali|Thai|Swiss|French|Dutch|Greek|Czech|Kazakh|Uzbek|Tajik|Palestinian|Chinese)$")
 _CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -131,7 +131,7 @@ class _State:
             self.recent.insert(0, sp)
             if sp.name not in self.gender:
                 self.gender[sp.name] = _pronoun_after(sp, self.window)
-        if sp not in self.seen:
+        if not any(sp is x for x in self.seen):
             self.seen.append(sp)
 
     def person_for(self, pronoun: str) -> Speaker | None:
@@ -327,6 +327,17 @@ def _before_speaker_pattern(phrases: tuple) -> re.Pattern:
     return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
 
 
+_WORD = re.compile(r"[a-z]+")
+# Nouns every speech-event pattern ends in: a quick test before the full patterns run.
+_EVENT_NOUNS = re.compile(r"(?i)speech|statement|address|briefing|announcement|declaration|remarks|warning|"
+                          r"decree|communiqu|account|version|explanation")
+
+
+@lru_cache(maxsize=8)
+def _all_verbs(speech: frozenset, finding: frozenset) -> frozenset:
+    return speech | finding
+
+
 @lru_cache(maxsize=8)
 def _verbs_pattern(words: frozenset) -> re.Pattern:
     """Whole-word match of any attribution verb (the same words a word tokenizer would give)."""
@@ -468,9 +479,13 @@ def _subject_before(left: str) -> str:
 def _speech_verbs(sentence: str, rules: Rules):
     """Attribution verbs in the sentence, with their position ("gave a speech" counts too)."""
     lex = rules.sources
-    for m in lex.speech_events.finditer(sentence):
-        yield m.start(), m.end()
-    for m in _verbs_pattern(lex.speech_verbs | lex.finding_verbs).finditer(sentence):
+    if _EVENT_NOUNS.search(sentence):
+        for m in lex.speech_events.finditer(sentence):
+            yield m.start(), m.end()
+    verbs = _all_verbs(lex.speech_verbs, lex.finding_verbs)
+    if verbs.isdisjoint(_WORD.findall(sentence.lower())):
+        return                            # no attribution verb at all: skip the big pattern
+    for m in _verbs_pattern(verbs).finditer(sentence):
         s, e = m.span()
         w = m.group().lower()
         if re.search(r"(?i)\bto\s+$", sentence[max(0, s - 4):s]):
@@ -497,12 +512,15 @@ def _attributions(sent: Sentence, text: str, state: _State, rules: Rules,
             state.remember(sp, head)
             out.append(_Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to"))
     for m in _POSSESSIVE.finditer(s):
-        if m.group(2).lower() not in rules.sources.statement_nouns:
+        if m.group(1).lower() not in rules.sources.statement_nouns:
             continue
-        sp, head = _resolve(m.group(1), state, rules)
+        owner = re.search(r"((?:[A-Z][\w-]*\s+){0,3}[\w-]+)$", s[:m.start()])
+        if not owner:
+            continue
+        sp, head = _resolve(owner.group(1), state, rules)
         if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:)", s[m.end():]):
             state.remember(sp, head)
-            out.append(_Attribution(sp, m.group(0), "attribution"))
+            out.append(_Attribution(sp, owner.group(1) + m.group(0), "attribution"))
     m = re.search(r"(?i)\bofficial\s+(?:death\s+)?(?:toll|figures?|count|estimate)s?\s+(?:of|at|to|stood at)\s+\d", s)
     if m:
         out.append(_Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution"))
@@ -697,6 +715,12 @@ def analyse(text: str) -> Analysis:
                 if attributions[j] is None:
                     attributions[j] = _Attribution(attributions[i].speaker, attributions[i].cue, "continuation")
 
+    # One pass over the whole text finds the sentences worth trying the cue rules on.
+    lowered = text.lower()
+    if len(lowered) != len(text):          # a few characters grow when lower-cased: keep offsets exact
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    hedge_hits = _sentences_hit(rules.hedge_any, lowered, sentences)
+    unverified_hits = _sentences_hit(rules.unverified_any, lowered, sentences)
     annotations: list[Annotation] = []
     per_sentence: list[list[Annotation]] = [[] for _ in range(n)]
 
@@ -713,14 +737,14 @@ def analyse(text: str) -> Analysis:
             add(i, Annotation(kind, sent.start, sent.end, a.cue, f"{kind}.{a.rule}",
                               _explain(rules, f"{kind}.{a.rule}", source=a.speaker.name),
                               a.speaker.label))
-        for rule in (rules.hedges if rules.hedge_any.search(sent.text) else ()):
+        for rule in (rules.hedges if i in hedge_hits else ()):
             for s0, e0, cue in _cue_matches(rule, sent, text, state, rules):
                 add(i, Annotation("hedge", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
                                   att.speaker.label if att else None))
 
     # Unverified: the marker's own sentence, and the claim right before it that it points at.
     for i, sent in enumerate(sentences):
-        for rule in (rules.unverified if rules.unverified_any.search(sent.text) else ()):
+        for rule in (rules.unverified if i in unverified_hits else ()):
             for s0, e0, cue in _cue_matches(rule, sent, text, state, rules):
                 att = attributions[i]
                 add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
@@ -755,6 +779,19 @@ def analyse(text: str) -> Analysis:
                                               att.speaker if att else None, anns))
     annotations.sort(key=lambda a: (a.start, -a.end, a.category))
     return Analysis(text, tuple(annotations), tuple(out_sentences), tuple(state.seen))
+
+
+def _sentences_hit(pattern: re.Pattern, text: str, sentences) -> set[int]:
+    """Indices of the sentences that any match of ``pattern`` in ``text`` touches."""
+    starts = [s.start for s in sentences]
+    hit: set[int] = set()
+    for m in pattern.finditer(text):
+        k = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        while k < len(sentences) and sentences[k].start < m.end():
+            if sentences[k].end > m.start():
+                hit.add(k)
+            k += 1
+    return hit
 
 
 def _is_headline(sentences, j: int, text: str) -> bool:

@@ -53,7 +53,7 @@ class Rules:
 
     hedges: tuple
     unverified: tuple
-    hedge_any: re.Pattern        # any hedge cue at all: a quick test before the rules run
+    hedge_any: re.Pattern        # any hedge cue at all, on lower-cased text: a quick test before the rules run
     unverified_any: re.Pattern
     pointing_words: re.Pattern
     sources: SourceLexicon
@@ -84,6 +84,18 @@ def _cue_rule(spec: dict, category: str) -> CueRule:
         subject_not_speaker=bool(spec.get("subject_not_speaker")),
         marks_neighbour=bool(spec.get("marks_neighbour")),
     )
+
+
+def _prefilter(patterns) -> re.Pattern:
+    """One pattern matching wherever any of ``patterns`` could, for lower-cased text.
+
+    Matching lower-cased text without IGNORECASE is about twice as fast; a leading word
+    boundary lets the engine skip most positions. It only decides which sentences the full
+    rules are tried on, so it may match a little more than they do, never less.
+    """
+    joined = "|".join(patterns)
+    lowered = re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), joined)
+    return re.compile(r"(?:\b|(?<=\W))(?:%s)" % lowered)
 
 
 def _words_regex(words) -> re.Pattern:
@@ -124,8 +136,8 @@ def load_rules() -> Rules:
     return Rules(
         hedges=hedges,
         unverified=unverified,
-        hedge_any=re.compile("|".join(r.pattern.pattern for r in hedges), re.IGNORECASE),
-        unverified_any=re.compile("|".join(r.pattern.pattern for r in unverified), re.IGNORECASE),
+        hedge_any=_prefilter(r.pattern.pattern for r in hedges),
+        unverified_any=_prefilter(r.pattern.pattern for r in unverified),
         pointing_words=_phrase_regex(unv["pointing_words"]),
         sources=lex,
         explanations=_yaml("explanations.yaml"),
