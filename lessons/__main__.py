@@ -77,8 +77,10 @@ def cmd_evaluate(args) -> int:
 
     print(format_table("Seed article (NBC News, Makiivka) against the kit's expert key", evaluate(load_key(), article_text())))
     repo = Path(__file__).resolve().parent.parent / "benchmarks"
-    sets = [(repo / "heldout", "invented news reports written for the kit, used during development"),
-            (repo / "heldout-test", "invented news reports annotated independently, kept out of development")]
+    sets = [(repo / "heldout", "invented news reports, used during development"),
+            (repo / "heldout-test", "invented news reports annotated independently, used during development"),
+            (repo / "heldout-final", "invented news reports annotated independently, used during development"),
+            (repo / "heldout-blind", "invented news reports annotated independently, never used to change a rule")]
     bench = _benchmark_dir(args.benchmarks)
     if bench:
         sets.append((bench / "news-dev", "external Global Voices posts annotated independently"))

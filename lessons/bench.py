@@ -5,8 +5,9 @@ Sections (all of them when none is named):
 ``accuracy``
     Sentence-level precision / recall / F1 per category and cue-level hedge F1, for the annotator
     and the word-list baseline, on the seed article's key, ``benchmarks/heldout/`` (used while the
-    rules were developed), ``benchmarks/heldout-test/`` (written independently, not looked at while
-    developing; skipped when absent), the external news-dev posts and the external CoNLL-2010
+    rules were developed), ``benchmarks/heldout-test/`` and ``heldout-final/`` (written independently,
+    later used for development), ``benchmarks/heldout-blind/`` (written independently and never used
+    to change a rule: the honest test), the external news-dev posts and the external CoNLL-2010
     Wikipedia hedge sample (both found through ``MLK_BENCHMARKS`` or ``<repo>/../shared/benchmarks``
     and skipped with a note when absent). All scoring is :mod:`lessons.evaluate`'s; this module
     only reads data and prints.
@@ -342,8 +343,13 @@ def accuracy(quote_all: bool = False) -> dict:
     sets = [("heldout", ROOT / "benchmarks" / "heldout",
              "benchmarks/heldout: invented, hand-annotated news reports (pooled)", DEV_NOTE, True),
             ("heldout-test", ROOT / "benchmarks" / "heldout-test",
-             "benchmarks/heldout-test: a second invented set, written independently (pooled)",
-             "not looked at during development: the closest thing to a test", quote_all),
+             "benchmarks/heldout-test: a second invented set, written independently (pooled)", DEV_NOTE, quote_all),
+            ("heldout-final", ROOT / "benchmarks" / "heldout-final",
+             "benchmarks/heldout-final: a third invented set, written independently (pooled)",
+             "measured once before any rule was changed for it, then used for development", quote_all),
+            ("heldout-blind", ROOT / "benchmarks" / "heldout-blind",
+             "benchmarks/heldout-blind: a fourth invented set, written independently (pooled)",
+             "never used to change a rule: the kit's honest test of generalisation", quote_all),
             ("news-dev", (ext / "news-dev") if ext else None,
              "news-dev (external): Global Voices posts, 2012 (pooled)",
              "external development set, read in place and never copied; used for measuring", quote_all)]
