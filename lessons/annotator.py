@@ -116,6 +116,7 @@ class _State:
     sentence: int = 0          # the sentence being read
     last_at: int = -99         # where the last speaker was named
     recent: list = field(default_factory=list)     # people, most recently named first
+    bodies: dict = field(default_factory=dict)     # (name, kind) -> Speaker named by its role
     gender: dict = field(default_factory=dict)     # name -> "he" / "she" when the text shows it
     window: str = ""           # this sentence and the next, to see which pronoun follows a name
 
@@ -412,7 +413,10 @@ def _resolve(phrase: str, state: _State, rules: Rules) -> tuple[Speaker | None, 
         name = re.sub(r"\s+", " ", name)
         name = name[:1].upper() + name[1:]
         single = head and head.split()[-1] in _PERSON_ROLES and not re.search(r"(?i)\b(?:officials|spokespeople|experts|analysts)\b", phrase)
-        return Speaker(name=name, kind=kind, description="", person=bool(single)), head
+        key = (name.lower().replace("’", "'"), kind)
+        if key not in state.bodies:      # "Moscow's Defense Ministry" and "Moscow’s Defense Ministry" are one source
+            state.bodies[key] = Speaker(name=name, kind=kind, description="", person=bool(single))
+        return state.bodies[key], head
     bare = re.sub(r"(?i)^the\s+", "", phrase).strip()
     pm = lex.place_pattern.fullmatch(bare)
     if pm:
@@ -553,7 +557,7 @@ def _attributions(sent: Sentence, text: str, state: _State, rules: Rules,
                 sp_, head_ = f[1], f[2]
                 registered = any(sp_ is v for v in state.people.values())
                 if registered:
-                    return 0 if sp_.description else 2
+                    return (0 if sp_.person else 0.5) if sp_.description else 2
                 return 1 if head_ else 3      # a bare name with no role at all comes last
             subj, sp, head = min(found, key=rank)
             if sp.person and sp.name not in state.people and _PERSON_NAME.fullmatch(sp.name):
