@@ -166,6 +166,8 @@ def _classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
     an ambiguous role ("director", "chief") takes its kind from the organisation named with it.
     """
     lex = rules.sources
+    if lex.official_acronyms.search(phrase) and not lex.role_pattern.search(phrase):
+        return "official", lex.official_acronyms.search(phrase).group().lower()
     chunk = re.split(r"(?i)\b(?:who|which|whose|that|in|on|at|of|for|from|with|to|by|based|and|,)\b", phrase)
     kind, head = None, None
     for i, part in enumerate(chunk):
@@ -446,7 +448,7 @@ def _subject_candidates(left: str) -> list[str]:
     # "a correspondent who was awarded ... by Putin" → "a correspondent".
     words = subject.split()
     for i in range(len(words) - 1, -1, -1):
-        if words[i].lower() in _RELATIVE:
+        if words[i] in _RELATIVE:          # lower case only: "WHO officials" is not a relative clause
             after = " ".join(words[i + 1:])
             # "who"/"which" describe the noun before them; "that"/"what" may open a clause whose
             # own subject speaks ("soldiers that Russia says were killed").
