@@ -304,9 +304,12 @@ def _the_file(name: str | None, noun: str = "The file") -> str:
 
 
 def _binary(name: str | None) -> str:
-    what = f"'{name}'" if name else "it"
+    if name is None:
+        return ("This text is full of hidden control characters, so it looks like the inside of "
+                "a program's file rather than words a person wrote. Copy the article's words "
+                "from a web page or document and paste them again.")
     return ("This looks like a binary file, not text: "
-            f"{what} is full of control characters that are not letters. The kit reads "
+            f"'{name}' is full of control characters that are not letters. The kit reads "
             "plain text (.txt, .md) and web pages (.html). Copy the article's words and "
             "paste them instead.")
 

@@ -282,6 +282,9 @@ def _label_style():
     return {"description_width": "initial"}
 
 
+_NO_CHOICE = -1   # the menu's "choose a highlight" entry
+
+
 class Highlighter(View):
     """The article with highlights, a switch per category, a legend with counts, and a menu that
     reads out why each highlight was made (reachable from the keyboard)."""
@@ -325,11 +328,11 @@ class Highlighter(View):
     def selected(self) -> Annotation | None:
         """The highlight chosen in the menu, or None."""
         i = self.reasons.value
-        return None if i is None else self.annotations[i]
+        return None if i is None or i < 0 else self.annotations[i]
 
     def select(self, index: int | None) -> None:
-        """Choose a highlight by its index in ``annotations`` (it must be visible)."""
-        self.reasons.value = index
+        """Choose a highlight by its index in ``annotations`` (it must be visible); None clears it."""
+        self.reasons.value = _NO_CHOICE if index is None else index
 
     def _on_toggle(self, _change=None):
         self.refresh()
@@ -342,7 +345,8 @@ class Highlighter(View):
         """Rebuild the legend, the menu and the article after a switch changed (no re-annotating)."""
         from .render import legend_html
         visible = set(self.visible)
-        options = [("— choose a highlight to read why it was marked —", None)]
+        # The first entry's value is a sentinel, not None: ipywidgets shows None as an empty menu.
+        options = [("— choose a highlight to read why it was marked —", _NO_CHOICE)]
         order = sorted(range(len(self.annotations)),
                        key=lambda i: (self.annotations[i].start, -self.annotations[i].end))
         n = 0
@@ -351,7 +355,7 @@ class Highlighter(View):
             if ann.category in visible:
                 n += 1
                 options.append((annotation_label(self.text, ann, n), i))
-        keep = self.reasons.value if any(v == self.reasons.value for _, v in options) else None
+        keep = self.reasons.value if any(v == self.reasons.value for _, v in options) else _NO_CHOICE
         self._updating = True
         try:
             self.reasons.options = options
@@ -364,6 +368,8 @@ class Highlighter(View):
     def _render(self) -> None:
         from .render import render_html
         index = self.reasons.value
+        if index is not None and index < 0:
+            index = None
         self.html.value = render_html(self.text, self.annotations, self.visible, selected=index)
         if index is None:
             shown = sum(1 for a in self.annotations if a.category in self.visible)
@@ -824,7 +830,7 @@ class BringYourOwn(View):
         self.text_area = W.Textarea(placeholder="Paste the text of a news report here…",
                                     description="Article text", style=_label_style(),
                                     layout=W.Layout(width="100%", max_width="52em", height="12em"))
-        self.analyse_button = W.Button(description="Analyse", button_style="primary", icon="search",
+        self.analyse_button = W.Button(description="Analyse", button_style="primary",
                                        tooltip="Highlight the pasted text")
         self.upload = W.FileUpload(accept=",".join(UPLOAD_SUFFIXES), multiple=False,
                                    description="Upload a file")
@@ -846,7 +852,11 @@ class BringYourOwn(View):
         self.highlighter = Highlighter(analysis, title=getattr(article, "title", None) or None)
         self.result.children = (self.highlighter.widget,)
         n = len(analysis.annotations)
-        self.message.value = note_html("ok", f"Analysed {source}: {n} highlight{'s' if n != 1 else ''}.")
+        message = f"Analysed {source}: {n} highlight{'s' if n != 1 else ''}."
+        if _mostly_not_english(article.text):
+            message += (" The kit's word lists are in English, so it finds little in other languages:"
+                        " read this text yourself with the four questions in mind.")
+        self.message.value = note_html("ok", message)
 
     def _fail(self, exc: Exception) -> None:
         if type(exc).__name__ == "ArticleError":
@@ -857,11 +867,14 @@ class BringYourOwn(View):
 
     def analyse_text(self, text: str | None = None) -> None:
         """Analyse the pasted text (or ``text``), showing a kind message if it cannot be used."""
-        if text is not None:
-            self.text_area.value = text
         try:
+            if text is not None:
+                # Lone surrogates (possible from Python, never from the text box) cannot reach the
+                # browser: show them as the replacement character, as a browser would.
+                text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+                self.text_area.value = text
             from .article import article_from_text
-            self._show(article_from_text(self.text_area.value), "your text")
+            self._show(article_from_text(self.text_area.value if text is None else text), "your text")
         except Exception as exc:  # the widget must stay usable whatever the input
             self._fail(exc)
 
@@ -879,6 +892,12 @@ class BringYourOwn(View):
         first = files[0]
         self.analyse_upload(str(first.get("name", "upload")), bytes(first.get("content", b"")))
         self.upload.value = ()   # ready for the next file
+
+
+def _mostly_not_english(text: str) -> bool:
+    """True when most letters are outside the Latin alphabet (Cyrillic, Arabic, Chinese ...)."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    return bool(letters) and sum(c < "\u0250" for c in letters) < 0.5 * len(letters)
 
 
 def bring_your_own() -> BringYourOwn:
@@ -937,7 +956,7 @@ class Reflection(View):
                                placeholder="Type your answer here…", description="Your answer",
                                tooltip=prompt, continuous_update=True, style=_label_style(),
                                layout=W.Layout(width="100%", max_width="52em", height="7em"))
-        self.save_button = W.Button(description="Save", icon="save", tooltip="Save what you wrote")
+        self.save_button = W.Button(description="Save", tooltip="Save what you wrote")
         self.status = W.HTML(self._status_text("Saved earlier. You can change it." if saved else ""))
         self._debounced = _Debouncer(self._save, save_delay)
         self.text.observe(lambda change: self._debounced(change["new"]), "value")
@@ -1013,7 +1032,7 @@ class HandoutButton(View):
         self.folder = Path(folder) if folder is not None else Path.cwd() / HANDOUT_FOLDER
         self.path: Path | None = None
         self.link_html = ""
-        self.button = W.Button(description="Make a printable handout", icon="print",
+        self.button = W.Button(description="Make a printable handout",
                                tooltip="Write the highlighted article as a page you can print")
         self.message = W.HTML()
         self.output = W.Output()
@@ -1086,9 +1105,9 @@ class QuestionView:
                 box.observe(lambda change, cid=cid: self._on_tick(cid, change), "value")
                 self.checkboxes[cid] = box
             controls = W.HBox(list(self.checkboxes.values()), layout=W.Layout(flex_flow="row wrap"))
-        self.check_button = W.Button(description="Check", button_style="primary", icon="check")
+        self.check_button = W.Button(description="Check", button_style="primary")
         self.hint_button = W.Button(description="Hint")
-        self.answer_button = W.Button(description="Show the answer", icon="eye",
+        self.answer_button = W.Button(description="Show the answer",
                                       layout=W.Layout(display="none"))
         self.feedback = W.HTML()
         self.check_button.on_click(lambda _b: self.check())
@@ -1218,7 +1237,7 @@ class ProgressSummaryView(View):
         W = _ipw()
         self.progress = progress
         self.html = W.HTML()
-        self.refresh_button = W.Button(description="Refresh", icon="refresh")
+        self.refresh_button = W.Button(description="Refresh")
         self.refresh_button.on_click(lambda _b: self.refresh())
         self.widget = W.VBox([self.html, self.refresh_button])
         progress.on_change(lambda _p: self.refresh())
@@ -1236,7 +1255,7 @@ class ProgressDownloadView(View):
         W = _ipw()
         self.progress = progress
         self.link = W.HTML()
-        self.refresh_button = W.Button(description="Update the link", icon="refresh",
+        self.refresh_button = W.Button(description="Update the link",
                                        tooltip="Include everything saved up to now")
         self.refresh_button.on_click(lambda _b: self.refresh())
         self.widget = W.VBox([

@@ -416,10 +416,11 @@ def test_a_web_page_that_is_not_utf8_gets_the_same_kind_message(tmp_path):
     "\x00\x01\x02\x03" * 50 + "hello",
     "PNG\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20,
 ])
-def test_pasted_binary_junk_is_called_a_binary_file(junk):
+def test_pasted_junk_is_called_hidden_control_characters_not_a_file(junk):
     with pytest.raises(ArticleError) as excinfo:
         load_article(junk)
-    assert_kind_error(excinfo, "This looks like a binary file, not text")
+    assert_kind_error(excinfo, "This text is full of hidden control characters")
+    assert "file," not in str(excinfo.value).split(".")[0]     # nothing was uploaded: no talk of files
 
 
 def test_a_binary_file_is_called_a_binary_file_by_its_name(tmp_path):

@@ -102,9 +102,12 @@ def test_the_legend_and_switches_show_the_counts(seed):
 
 def test_the_reasons_menu_lists_only_visible_highlights_in_reading_order(seed):
     h = W.highlighter(seed, categories=["hedge"])
-    labels = [label for label, value in h.reasons.options if value is not None]
+    placeholder, *entries = h.reasons.options
+    assert placeholder[0].startswith("— choose a highlight")
+    assert h.reasons.value == placeholder[1] is not None   # a visible choice, not an empty menu
+    labels = [label for label, _ in entries]
     assert labels and all(re.match(r"\d+\. ~ Hedge: ", label) for label in labels)
-    starts = [seed.annotations[v].start for _, v in h.reasons.options if v is not None]
+    starts = [seed.annotations[v].start for _, v in entries]
     assert starts == sorted(starts)
 
 
