@@ -330,7 +330,7 @@ def _before_speaker_pattern(phrases: tuple) -> re.Pattern:
     return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
 
 
-_WORD = re.compile(r"[a-z]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
 # Nouns every speech-event pattern ends in: a quick test before the full patterns run.
 _EVENT_NOUNS = re.compile(r"(?i)speech|statement|address|briefing|announcement|declaration|remarks|warning|"
                           r"decree|communiqu|account|version|explanation")
@@ -339,13 +339,6 @@ _EVENT_NOUNS = re.compile(r"(?i)speech|statement|address|briefing|announcement|d
 @lru_cache(maxsize=8)
 def _all_verbs(speech: frozenset, finding: frozenset) -> frozenset:
     return speech | finding
-
-
-@lru_cache(maxsize=8)
-def _verbs_pattern(words: frozenset) -> re.Pattern:
-    """Whole-word match of any attribution verb (the same words a word tokenizer would give)."""
-    return re.compile(r"(?<![\w'’.-])(?:%s)(?![\w'’-])" % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)),
-                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -489,11 +482,14 @@ def _speech_verbs(sentence: str, rules: Rules):
         for m in lex.speech_events.finditer(sentence):
             yield m.start(), m.end()
     verbs = _all_verbs(lex.speech_verbs, lex.finding_verbs)
-    if verbs.isdisjoint(_WORD.findall(sentence.lower())):
-        return                            # no attribution verb at all: skip the big pattern
-    for m in _verbs_pattern(verbs).finditer(sentence):
-        s, e = m.span()
+    for m in _LETTERS.finditer(sentence):
         w = m.group().lower()
+        if w not in verbs:
+            continue
+        s, e = m.span()
+        if (s and (sentence[s - 1].isalnum() or sentence[s - 1] in "_'’.-")) or \
+                (e < len(sentence) and (sentence[e].isalnum() or sentence[e] in "_'’-")):
+            continue                      # part of a longer word ("un-said", "said's")
         if re.search(r"(?i)\bto\s+$", sentence[max(0, s - 4):s]):
             continue                      # "expected to say": a plan, not a statement
         if w in lex.figure_verbs and not _figure_words_pattern(lex.figure_words).search(sentence[e:e + 40].lower()):

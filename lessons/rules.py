@@ -94,9 +94,9 @@ def _prefilter(patterns) -> re.Pattern:
     boundary lets the engine skip most positions. It only decides which sentences the full
     rules are tried on, so it may match a little more than they do, never less.
     """
-    joined = "|".join(patterns)
+    joined = "|".join(patterns).replace("(?<![\\w'’-])", "")   # every cue starts a word: \b says so faster
     lowered = re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), joined)
-    return re.compile(r"(?:\b|(?<=\W))(?:%s)" % lowered)
+    return re.compile(r"\b(?:%s)" % lowered)
 
 
 def _words_regex(words) -> re.Pattern:
