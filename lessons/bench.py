@@ -263,31 +263,24 @@ def conll_to_keyed_text(path: str | os.PathLike) -> tuple[str, tuple]:
     Blank lines are skipped; a row without a string ``text`` or boolean ``uncertain`` raises
     :class:`ValueError` naming its line.
     """
-    from .key import KeyUnit
+    from .key import KeyUnit, read_jsonl
 
     parts: list[str] = []
     units = []
     pos = 0
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}, line {lineno}: not valid JSON ({exc.msg})") from None
-            sentence, uncertain = rec.get("text"), rec.get("uncertain")
-            if not isinstance(sentence, str) or not isinstance(uncertain, bool):
-                raise ValueError(f"{path}, line {lineno}: needs a string 'text' and a boolean 'uncertain'")
-            if parts:
-                pos += 2                     # the blank line between rows
-            units.append(KeyUnit(id=str(rec.get("id") or f"line {lineno}"), text=sentence, start=pos,
-                                 end=pos + len(sentence),
-                                 labels=frozenset({"hedge"}) if uncertain else frozenset(),
-                                 optional=frozenset(), hedge_cues=(), cue_spans=(), source=None,
-                                 source_type=None, note=""))
-            parts.append(sentence)
-            pos += len(sentence)
+    for lineno, rec in read_jsonl(path):
+        sentence, uncertain = rec.get("text"), rec.get("uncertain")
+        if not isinstance(sentence, str) or not isinstance(uncertain, bool):
+            raise ValueError(f"{path}, line {lineno}: needs a string 'text' and a boolean 'uncertain'")
+        if parts:
+            pos += 2                     # the blank line between rows
+        units.append(KeyUnit(id=str(rec.get("id") or f"line {lineno}"), text=sentence, start=pos,
+                             end=pos + len(sentence),
+                             labels=frozenset({"hedge"}) if uncertain else frozenset(),
+                             optional=frozenset(), hedge_cues=(), cue_spans=(), source=None,
+                             source_type=None, note=""))
+        parts.append(sentence)
+        pos += len(sentence)
     return "\n\n".join(parts), tuple(units)
 
 

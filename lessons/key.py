@@ -281,6 +281,18 @@ def load_not_units(name: str = DEFAULT_KEY, *, text: str | None = None) -> tuple
 
 # --- the external benchmark format ----------------------------------------------------------
 
+def read_jsonl(path: str | PathLike):
+    """(line number, record) for each non-blank line of a JSON-lines file; bad JSON names its line."""
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield lineno, json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}, line {lineno}: not valid JSON ({exc.msg})") from None
+
+
 def load_gold_jsonl(path: str | PathLike, text: str) -> tuple[KeyUnit, ...]:
     """Read a benchmark ``.gold.jsonl`` (one unit a line) for the article ``text``.
 
@@ -290,28 +302,21 @@ def load_gold_jsonl(path: str | PathLike, text: str) -> tuple[KeyUnit, ...]:
     is sorted by position; ``source_type``, ``figures`` and ``boosters`` are left empty.
     """
     units: list[KeyUnit] = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}, line {lineno}: not valid JSON ({exc.msg})") from None
-            uid = str(rec.get("id") or f"line {lineno}")
-            utext, start, end = rec.get("text"), rec.get("start"), rec.get("end")
-            if not isinstance(utext, str) or not isinstance(start, int) or not isinstance(end, int):
-                raise ValueError(f"unit {uid}: needs text, start and end")
-            if text[start:end] != utext:
-                raise ValueError(f"unit {uid}: text[{start}:{end}] does not match the unit's text "
-                                 f"{utext[:60]!r}")
-            cues, spans = _cue_spans(text, start, end, rec.get("hedge_cues") or (), uid)
-            units.append(KeyUnit(
-                id=uid, text=utext, start=start, end=end,
-                labels=_categories(rec.get("labels"), "labels", uid),
-                optional=_categories(rec.get("optional"), "optional", uid),
-                hedge_cues=cues, cue_spans=spans,
-                source=rec.get("source"), source_type=None,
-                note=str(rec.get("note") or ""),
-            ))
+    for lineno, rec in read_jsonl(path):
+        uid = str(rec.get("id") or f"line {lineno}")
+        utext, start, end = rec.get("text"), rec.get("start"), rec.get("end")
+        if not isinstance(utext, str) or not isinstance(start, int) or not isinstance(end, int):
+            raise ValueError(f"unit {uid}: needs text, start and end")
+        if text[start:end] != utext:
+            raise ValueError(f"unit {uid}: text[{start}:{end}] does not match the unit's text "
+                             f"{utext[:60]!r}")
+        cues, spans = _cue_spans(text, start, end, rec.get("hedge_cues") or (), uid)
+        units.append(KeyUnit(
+            id=uid, text=utext, start=start, end=end,
+            labels=_categories(rec.get("labels"), "labels", uid),
+            optional=_categories(rec.get("optional"), "optional", uid),
+            hedge_cues=cues, cue_spans=spans,
+            source=rec.get("source"), source_type=None,
+            note=str(rec.get("note") or ""),
+        ))
     return tuple(sorted(units, key=lambda u: (u.start, u.end)))
