@@ -12,9 +12,11 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
-## Open JupyterLab on lesson 0.
+## Open JupyterLab on lesson 0 (as root, e.g. in a container, Jupyter needs --allow-root).
+ROOT_FLAG := $(shell [ "$$(id -u)" = "0" ] && echo --allow-root)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-start-here.ipynb
 
 ## Run the whole test suite (browser tests included when Chromium can be had).
 test: $(STAMP) browser

@@ -68,3 +68,11 @@ def test_the_package_needs_no_nltk_data(tmp_path):
     out = subprocess.run([os.sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert out.returncode == 0, out.stderr
     assert int(out.stdout) > 0
+
+
+def test_make_lab_opens_lesson_zero_and_works_as_root_too():
+    out = subprocess.run(["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    command = out.stdout.strip().splitlines()[-1]
+    assert "jupyter lab" in command and command.endswith("notebooks/00-start-here.ipynb")
+    assert ("--allow-root" in command) == (os.getuid() == 0)
