@@ -26,7 +26,6 @@ from .annotation import Annotation
 from .rules import Rules, load_rules
 from .sentences import Sentence, split_sentences
 
-KINDS = ("official", "expert", "voice")
 SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures"})
 """Unverified rules that mark a whole sentence rather than the marker words in it."""
 

@@ -71,7 +71,9 @@ def test_the_package_needs_no_nltk_data(tmp_path):
 
 
 def test_make_lab_opens_lesson_zero_and_works_as_root_too():
-    out = subprocess.run(["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    out = subprocess.run(["make", "--no-print-directory", "-n", "lab"], cwd=ROOT, capture_output=True,
+                         text=True, env=env)   # also when the suite itself runs under `make test`
     assert out.returncode == 0, out.stderr
     command = out.stdout.strip().splitlines()[-1]
     assert "jupyter lab" in command and command.endswith("notebooks/00-start-here.ipynb")
