@@ -80,6 +80,7 @@ def cmd_evaluate(args) -> int:
     sets = [(repo / "heldout", "invented news reports, used during development"),
             (repo / "heldout-test", "invented news reports annotated independently, used during development"),
             (repo / "heldout-final", "invented news reports annotated independently, used during development"),
+            (repo / "dev-contested", "invented reports of disputed events annotated independently, used during development"),
             (repo / "heldout-blind", "invented news reports annotated independently, never used to change a rule")]
     bench = _benchmark_dir(args.benchmarks)
     if bench:

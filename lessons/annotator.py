@@ -176,7 +176,10 @@ def _classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         word = _singular(matches[-1].group().lower(), lex)
         if re.search(r"(?i)\b(?:former|ex-|retired|one-time)\s*(?:[\w-]+\s+){0,3}$", part[:matches[-1].start()]) \
                 and lex.roles.get(word) == "official":
-            return "voice", word          # a former official no longer speaks for a government
+            # A former official no longer speaks for a government; what they do now may count
+            # ("a former police lieutenant who now teaches criminal justice at a university").
+            now = " ".join(chunk[i + 1:]).lower()
+            return ("expert" if lex.expert_places.search(now) else "voice"), word
         if word in lex.ambiguous_roles:
             rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
             org_kind = _org_kind(rest, rules)
@@ -189,6 +192,8 @@ def _classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             head = head or word
             continue
         return lex.roles.get(word), word
+    if kind is None and lex.expert_places.search(phrase.lower()):
+        return "expert", head         # "... at the University of X", "... of the Y Institute"
     return kind, head
 
 
@@ -280,8 +285,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if kind is None and before:
             kind, _ = _classify_role(before, rules)
             desc = before
-        if kind is None or (len(name.split()) == 1 and not title and not after):
-            continue
+        if kind is None or (len(name.split()) == 1 and not after and not (
+                title and (title.split()[-1].lower().strip(".") in _PERSON_ROLES or _TITLE.match(title + " ")))):
+            continue                  # "Media Studies" is not a person called Studies
         desc = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s+", " ", desc)).strip(" ,")
         is_body = _is_body(name, lex)
         sp = Speaker(name=name, kind=kind, description=desc, person=not is_body)
@@ -309,7 +315,7 @@ _PERSON_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "minist
                  "manager", "representative", "leader", "journalist", "correspondent", "reporter",
                  "blogger", "activist", "resident", "witness", "eyewitness", "villager", "survivor",
                  "doctor", "medic", "lawyer", "teacher", "student", "soldier", "farmer", "writer", "editor"}
-_BODY_WORDS = {"relief", "aid", "rescue", "crescent", "fund", "trust", "initiative", "project", "valley",
+_BODY_WORDS = {"association", "studies", "affairs", "relations", "relief", "aid", "rescue", "crescent", "fund", "trust", "initiative", "project", "valley",
                "movement", "group", "party", "front", "army", "council", "ministry", "agency", "office",
                "committee", "commission", "monitor", "institute", "university", "union", "company",
                "corporation", "bank", "association", "alliance", "federation", "network", "news", "times",
@@ -429,7 +435,7 @@ def _subject_candidates(left: str) -> list[str]:
     Tamil Nadu, Ms. Jayalalithaa").
     """
     left = re.sub(r"\([^()]*\)", " ", left)
-    left = re.split(r"[“”\"«»;:]", left)[-1]
+    left = re.split(r"[“”\"«»;:‘]|(?<=[,.!?])’", left)[-1]
     chunks = re.split(r",|\s[—–]\s|\s-\s", left)
     while chunks and not chunks[-1].strip():
         chunks.pop()
@@ -556,7 +562,13 @@ def _attributions(sent: Sentence, text: str, state: _State, rules: Rules,
                 if registered:
                     return (0 if sp_.person else 0.5) if sp_.description else 2
                 return 1 if head_ else 3      # a bare name with no role at all comes last
-            subj, sp, head = min(found, key=rank)
+
+            def where(f):                     # ties between known people: the one named first is the head
+                if rank(f) >= 1:
+                    return 0
+                at = left.find(f[1].name.split()[-1])
+                return at if at >= 0 else len(left)
+            subj, sp, head = min(found, key=lambda f: (rank(f), where(f)))
             if sp.person and sp.name not in state.people and _PERSON_NAME.fullmatch(sp.name):
                 state.people[sp.name] = sp
                 if len(sp.name.split()) > 1:
@@ -598,16 +610,26 @@ def _quote_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int, i
         ps = by_para[para]
         lo, hi = ps[0].start, ps[-1].end
         open_at = None
+        single = False                    # the open quotation uses British single marks ‘ … ’
         for i in range(lo, hi):
             ch = text[i]
-            if ch not in _QUOTES:
+            if ch not in _QUOTES and ch not in "‘’":
                 continue
             prev = text[i - 1] if i > lo else " "
             nxt = text[i + 1] if i + 1 < hi else " "
+            if ch in "‘’":
+                # Single marks are quotations only outside a double-quoted one, and ’ closes only
+                # an open ‘ when no letter follows it ("don’t" and "soldiers’ phones" do not close).
+                if open_at is None and ch == "‘" and (prev.isspace() or prev in "([—–-") and not nxt.isspace():
+                    open_at, single = i, True
+                elif open_at is not None and single and ch == "’" and not nxt.isalnum():
+                    spans.append((open_at, i + 1, para))
+                    open_at = None
+                continue
             is_open = ch in _OPEN_Q or (ch == '"' and (prev.isspace() or prev in "([—–-") and not nxt.isspace())
             if open_at is None and is_open:
-                open_at = i
-            elif open_at is not None and not is_open:
+                open_at, single = i, False
+            elif open_at is not None and not single and not is_open:
                 spans.append((open_at, i + 1, para))
                 open_at = None
         if open_at is not None:                      # quote runs to the paragraph's end

@@ -43,6 +43,7 @@ class SourceLexicon:
     place_pattern: re.Pattern
     org_patterns: dict   # kind -> pattern of organisation words
     official_acronyms: re.Pattern
+    expert_places: re.Pattern     # organisation words that alone make someone an expert
     speech_events: re.Pattern
     finding_verbs: frozenset
     statement_nouns: frozenset
@@ -127,6 +128,7 @@ def load_rules() -> Rules:
         organisations=orgs,
         places=frozenset(w.lower() for w in src["places"]),
         role_pattern=_words_regex(list(roles) + list(src["ambiguous_roles"])),
+        expert_places=re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, src["expert_places"]))),
         official_acronyms=re.compile(r"(?<![\w.])(?:%s)(?![\w])" % "|".join(map(re.escape, src["official_acronyms"]))),
         org_patterns={kind: re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in words))
                       for kind, words in src["organisations"].items()},
