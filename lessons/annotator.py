@@ -652,7 +652,7 @@ def _cue_matches(rule, sent: Sentence, text: str, state: _State, rules: Rules):
         if rule.subject_not_speaker:
             subj = _subject_before(before)
             if subj and (subj.strip().lower() in ("he", "she", "they", "i", "we") or
-                         _resolve(subj, _State(people=dict(state.people)), rules)[0]):
+                         _resolve(subj, _State(people=state.people), rules)[0]):
                 continue          # a person "suggested": that is reporting what they said
         yield m.start() + sent.start, m.end() + sent.start, m.group()
 

@@ -717,7 +717,6 @@ def format_speed(sp: dict) -> str:
     elif "error" in nb:
         rows.append(["run every lesson notebook headless", nb["error"], f"< {TARGET_NOTEBOOKS_S:.0f} s", mark(None)])
     else:
-        errs = sum(p["errors"] for p in nb["per_notebook"])
         rows.append([f"run all {len(nb['per_notebook'])} lesson notebooks headless (nbclient, a kernel each)",
                      f"{nb['total_s']:.1f} s", f"< {TARGET_NOTEBOOKS_S:.0f} s", mark(nb["total_s"] < TARGET_NOTEBOOKS_S)])
         for p in nb["per_notebook"]:

@@ -1,8 +1,10 @@
-"""Shared fixtures: the lesson's article as received and as the kit reads it."""
+"""Shared fixtures: the lesson's article as received and as the kit reads it, and a private
+progress folder so that tests of saving never write into the repository's notebooks."""
 from __future__ import annotations
 
 import pytest
 
+from lessons import progress as P
 from lessons.article import SEED_ID, load_article
 from lessons.data import data_path
 
@@ -17,3 +19,14 @@ def seed_raw() -> str:
 def seed_article():
     """The seed article as the lessons use it: ``load_article()``."""
     return load_article()
+
+
+@pytest.fixture
+def progress_dir(tmp_path, monkeypatch):
+    """An empty progress folder for this test (MLK_PROGRESS_DIR), with no progress object cached."""
+    folder = tmp_path / "progress"
+    folder.mkdir()
+    monkeypatch.setenv("MLK_PROGRESS_DIR", str(folder))
+    P._INSTANCES.clear()
+    yield folder
+    P._INSTANCES.clear()

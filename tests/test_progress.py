@@ -11,13 +11,9 @@ import pytest
 
 from lessons import progress as P
 
+pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
 
-@pytest.fixture(autouse=True)
-def progress_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("MLK_PROGRESS_DIR", str(tmp_path))
-    P._INSTANCES.clear()
-    yield tmp_path
-    P._INSTANCES.clear()
+
 
 
 def files(folder):

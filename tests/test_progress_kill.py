@@ -28,6 +28,7 @@ import pytest
 
 from lessons import progress as P
 
+
 ROOT = Path(__file__).resolve().parent.parent
 WRITER = ROOT / "tools" / "progress_writer.py"
 TMP_NAME = re.compile(r"\.my-progress\..+\.tmp")
@@ -36,16 +37,10 @@ _spec = importlib.util.spec_from_file_location("progress_writer", WRITER)
 writer = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(writer)
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")
+pytestmark = [pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals"),
+              pytest.mark.usefixtures("progress_dir")]   # every test saves into its own folder
 
 
-@pytest.fixture(autouse=True)
-def progress_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "progress"
-    monkeypatch.setenv("MLK_PROGRESS_DIR", str(folder))
-    P._INSTANCES.clear()
-    yield folder
-    P._INSTANCES.clear()
 
 
 def names(folder: Path) -> list[str]:
@@ -275,7 +270,7 @@ def test_a_damaged_file_is_kept_aside_byte_for_byte_explained_and_the_learner_ca
 
 
 def test_the_learner_sees_the_notice_in_the_summary(progress_dir):
-    progress_dir.mkdir(parents=True)
+    progress_dir.mkdir(parents=True, exist_ok=True)
     (progress_dir / P.FILE_NAME).write_bytes(b'{"format": "media-literacy-kit/progress", "vers')
     view = P.progress_summary()
     assert "could not be used because it was damaged or incomplete" in view.html.value
@@ -284,7 +279,7 @@ def test_the_learner_sees_the_notice_in_the_summary(progress_dir):
 
 def test_two_damaged_files_in_a_row_are_both_kept(progress_dir, monkeypatch):
     monkeypatch.setattr(P, "_timestamp", lambda: "20250105-140311")   # the same second
-    progress_dir.mkdir(parents=True)
+    progress_dir.mkdir(parents=True, exist_ok=True)
     kept = []
     for content in (b"first {", b"second ["):
         (progress_dir / P.FILE_NAME).write_bytes(content)
@@ -314,7 +309,7 @@ def test_wrong_types_inside_a_lesson_do_not_stop_the_lessons(progress_dir, kind)
     and the learner must be able to answer again."""
     import lessons as kit
 
-    progress_dir.mkdir(parents=True)
+    progress_dir.mkdir(parents=True, exist_ok=True)
     lessons_part = WRONG_TYPES_DEEPER[kind][0]
     content = _v2(lessons=lessons_part, saved=["not", "a", "time"])
     (progress_dir / P.FILE_NAME).write_bytes(content)
@@ -349,7 +344,7 @@ VERSION_1 = {
 
 
 def test_a_file_of_the_older_schema_loads_and_its_original_is_kept(progress_dir):
-    progress_dir.mkdir(parents=True)
+    progress_dir.mkdir(parents=True, exist_ok=True)
     original = json.dumps(VERSION_1, ensure_ascii=False, indent=1).encode()
     (progress_dir / P.FILE_NAME).write_bytes(original)
     progress = P.Progress()

@@ -1,26 +1,20 @@
 """Quizzes: every quiz file agrees with the answer key; answers are checked kindly; the view saves them."""
 from __future__ import annotations
 
-import importlib
 
 import pytest
 
 from lessons import progress as P
 from lessons.data import data_path
 
-# The package's ``quiz`` is also a function (``kit.quiz("lesson-2")``), so the module is fetched by name.
-Q = importlib.import_module("lessons.quizzes")
+pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
+
+from lessons import quizzes as Q
 
 HAVE_KEY = data_path("key", "makiivka-nbc-2023.yaml").exists()
 needs_key = pytest.mark.skipif(not HAVE_KEY, reason="the answer key is not written yet")
 
 
-@pytest.fixture(autouse=True)
-def progress_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("MLK_PROGRESS_DIR", str(tmp_path))
-    P._INSTANCES.clear()
-    yield tmp_path
-    P._INSTANCES.clear()
 
 
 ALL_QUIZZES = Q.all_quiz_ids()

@@ -13,13 +13,9 @@ from lessons.annotation import Annotation
 from lessons.annotator import Analysis, SentenceAnalysis, Speaker, analyse
 from lessons.key import KeyUnit, article_text, load_key
 
+pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
 
-@pytest.fixture(autouse=True)
-def progress_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("MLK_PROGRESS_DIR", str(tmp_path / "progress"))
-    P._INSTANCES.clear()
-    yield tmp_path / "progress"
-    P._INSTANCES.clear()
+
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +138,6 @@ def test_the_same_text_is_analysed_once(article_module):
 
 def test_article_text_never_reaches_the_page_as_markup():
     h = W.highlighter(tiny_analysis())
-    page = h.html.value + h.reason.value + "".join(label for label, _ in h.reasons.options)
     assert "<b>Giles</b>" not in h.html.value
     assert "&lt;b&gt;Giles&lt;/b&gt;" in h.html.value
     h.reasons.value = 2
@@ -472,7 +467,7 @@ def test_setup_installs_the_friendly_handler_and_can_run_twice(monkeypatch):
 
 
 def test_setup_tells_the_learner_when_their_progress_file_was_set_aside(monkeypatch, progress_dir):
-    progress_dir.mkdir(parents=True)
+    progress_dir.mkdir(parents=True, exist_ok=True)
     (progress_dir / "my-progress.json").write_bytes(b"{broken")
     shell = FakeShell()
     monkeypatch.setattr(W, "_shell", lambda: shell)
