@@ -28,7 +28,7 @@ browser:
 
 ## Accuracy, speed and memory benchmarks.
 bench: $(STAMP)
-	$(BIN)/python -m lessons.bench
+	$(BIN)/python -m tools.bench
 
 evaluate: $(STAMP)
 	$(BIN)/python -m lessons evaluate

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from .annotation import CATEGORIES, Annotation
+from .annotator.model import CATEGORIES, Annotation
 
 __all__ = ["Annotation", "CATEGORIES", "annotate", "analyse", "load_article"]
 
@@ -17,13 +17,13 @@ _LAZY = {
     "annotate": "annotator",
     "analyse": "annotator",
     "Analysis": "annotator",
-    "load_article": "article",
-    "article_from_text": "article",
-    "ArticleError": "article",
-    "load_key": "key",
-    "render_html": "render",
-    "render_handout": "render",
-    "write_handout": "render",
+    "load_article": "text.article",
+    "article_from_text": "text.article",
+    "ArticleError": "text.article",
+    "load_key": "scoring.key",
+    "render_html": "render.html",
+    "render_handout": "render.html",
+    "write_handout": "render.html",
     # Notebook-facing views (ipywidgets / matplotlib).
     "setup": "widgets",
     "highlighter": "widgets",
@@ -32,13 +32,13 @@ _LAZY = {
     "bring_your_own": "widgets",
     "reflection": "widgets",
     "handout_button": "widgets",
-    "quiz": "quizzes",
+    "quiz": "learner.quizzes",
     "plot_speakers": "plots",
     "plot_hedging": "plots",
     "plot_figures": "plots",
-    "progress_summary": "progress",
-    "progress_download": "progress",
-    "progress_upload": "progress",
+    "progress_summary": "learner.progress",
+    "progress_download": "learner.progress",
+    "progress_upload": "learner.progress",
 }
 
 

@@ -44,7 +44,7 @@ def cmd_annotate(args) -> int:
         json.dump([a.to_dict(text) for a in anns], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    from .categories import load_categories
+    from .render.palette import load_categories
 
     cats = load_categories()
     if not anns:
@@ -72,8 +72,8 @@ def _benchmark_dir(arg: str | None) -> Path | None:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import evaluate, format_table, pooled
-    from .key import article_text, load_gold_jsonl, load_key
+    from .scoring.metrics import evaluate, format_table, pooled
+    from .scoring.key import article_text, load_gold_jsonl, load_key
 
     print(format_table("Seed article (NBC News, Makiivka) against the kit's expert key", evaluate(load_key(), article_text())))
     repo = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -102,8 +102,8 @@ def cmd_evaluate(args) -> int:
 
 def cmd_render(args) -> int:
     from .annotator import annotate
-    from .article import ArticleError, load_article
-    from .render import write_handout
+    from .text.article import ArticleError, load_article
+    from .render.html import write_handout
 
     try:
         article = load_article(Path(args.path))

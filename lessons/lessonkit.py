@@ -1,7 +1,7 @@
 """Small helpers the lesson notebooks call in one line: parts of a report, word search, the certainty
 ladder, agreement sums.
 
-Each helper is a pure function over an :class:`~lessons.article.Article` (the seed article by
+Each helper is a pure function over an :class:`~lessons.text.article.Article` (the seed article by
 default) that returns a :class:`Shown`: escaped HTML for the notebook and plain text for
 everything else, so that running a cell twice only shows the same thing twice, and tests can
 read what a learner sees.
@@ -83,7 +83,7 @@ def _t(part) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    from .sentences import split_sentences
+    from .text.sentences import split_sentences
     return [s.text for s in split_sentences(text)]
 
 
@@ -147,7 +147,7 @@ def quotes(article=None) -> list[tuple[str, str | None]]:
     """Each direct quotation in the body with its attribution: the words after it in its sentence
     ("Giles said."), else the words before it, else ``None`` (the quote carries on from the last)."""
     article = _article(article)
-    from .sentences import split_sentences
+    from .text.sentences import split_sentences
 
     found = []
     for paragraph in map(_t, article.paragraphs):
@@ -495,7 +495,7 @@ def explain(text: str) -> Shown:
         msg = "Type a sentence between the quotation marks, then run the cell again."
         return Shown(f"<p>{_e(msg)}</p>", msg)
     from . import annotate
-    from .categories import load_categories
+    from .render.palette import load_categories
 
     cats = load_categories()
     found = sorted(annotate(text), key=lambda a: (a.start, a.end))

@@ -225,7 +225,7 @@ def extract_figures(analysis) -> list[Figure]:
 # --- drawing helpers ----------------------------------------------------------------------------
 
 def _colours() -> dict[str, str]:
-    from .categories import load_categories
+    from .render.palette import load_categories
     cats = load_categories()
     colours = {k: cats[k].colour for k in ("official", "expert", "voice", "hedge") if k in cats}
     colours["none"] = NONE_COLOUR

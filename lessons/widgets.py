@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 from urllib.parse import quote
 
-from .annotation import CATEGORIES, EXTRA_CATEGORIES, Annotation
+from .annotator.model import CATEGORIES, EXTRA_CATEGORIES, Annotation
 
 ALL_CATEGORIES = CATEGORIES + EXTRA_CATEGORIES
 """The four categories of the kit plus "voice" (other quoted voices)."""
@@ -57,7 +57,7 @@ def _display(obj) -> None:
 
 
 def _categories():
-    from .categories import load_categories
+    from .render.palette import load_categories
     return load_categories()
 
 
@@ -171,7 +171,7 @@ def setup() -> None:
         return None
     shell.set_custom_exc((Exception,), _friendly_handler)
     try:
-        from .progress import current_progress
+        from .learner.progress import current_progress
         progress = current_progress()
         if progress.notice and not getattr(progress, "_notice_shown", False):
             from IPython.display import HTML, display
@@ -186,7 +186,7 @@ def setup() -> None:
 
 def article_of(article=None):
     """The article to show: None → the seed; an Article; a path to a file; or pasted text."""
-    from . import article as art
+    from .text import article as art
     if article is None:
         return art.load_article()
     if isinstance(article, os.PathLike):
@@ -290,7 +290,7 @@ class Highlighter(View):
     reads out why each highlight was made (reachable from the keyboard)."""
 
     def __init__(self, analysis, categories=None, title: str | None = None):
-        from .render import count_by_category
+        from .render.html import count_by_category
         W = _ipw()
         self.analysis = analysis
         self.text = analysis.text
@@ -343,7 +343,7 @@ class Highlighter(View):
 
     def refresh(self) -> None:
         """Rebuild the legend, the menu and the article after a switch changed (no re-annotating)."""
-        from .render import legend_html
+        from .render.html import legend_html
         visible = set(self.visible)
         # The first entry's value is a sentinel, not None: ipywidgets shows None as an empty menu.
         options = [("— choose a highlight to read why it was marked —", _NO_CHOICE)]
@@ -366,7 +366,7 @@ class Highlighter(View):
         self._render()
 
     def _render(self) -> None:
-        from .render import render_html
+        from .render.html import render_html
         index = self.reasons.value
         if index is not None and index < 0:
             index = None
@@ -493,7 +493,7 @@ class SentenceExplorer(View):
         self.slider.value = min(max(1, self.slider.value + delta), max(1, len(self.matching)))
 
     def _render(self) -> None:
-        from .render import explanations_html, render_html
+        from .render.html import explanations_html, render_html
         s = self.current
         self.previous.disabled = s is None or self.slider.value <= 1
         self.next.disabled = s is None or self.slider.value >= len(self.matching)
@@ -804,8 +804,8 @@ class LearnerAnnotator(View):
 
 def learner_annotator() -> LearnerAnnotator:
     """Mark every sentence of the article yourself, then compare with the kit's answer key."""
-    from .key import load_key
-    from .progress import current_progress
+    from .scoring.key import load_key
+    from .learner.progress import current_progress
     return LearnerAnnotator(load_key(), current_progress())
 
 
@@ -816,7 +816,7 @@ UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 def article_from_upload(name: str, content: bytes):
     """An Article from an uploaded file's bytes; unusable input raises ``ArticleError`` kindly."""
-    from .article import ArticleError, article_from_bytes
+    from .text.article import ArticleError, article_from_bytes
     if Path(name or "").suffix.lower() not in UPLOAD_SUFFIXES:
         raise ArticleError(f"“{name}” is not a file type the kit reads. Upload a .txt, .md or .html file.")
     return article_from_bytes(bytes(content), name=name)
@@ -873,7 +873,7 @@ class BringYourOwn(View):
                 # browser: show them as the replacement character, as a browser would.
                 text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
                 self.text_area.value = text
-            from .article import article_from_text
+            from .text.article import article_from_text
             self._show(article_from_text(self.text_area.value if text is None else text), "your text")
         except Exception as exc:  # the widget must stay usable whatever the input
             self._fail(exc)
@@ -990,7 +990,7 @@ class Reflection(View):
 
 def reflection(prompt_id: str, prompt_text: str | None = None) -> Reflection:
     """A box to write in; the text is saved to your progress as you type and comes back next time."""
-    from .progress import current_progress
+    from .learner.progress import current_progress
     return Reflection(prompt_id, prompt_text, current_progress())
 
 
@@ -1041,7 +1041,7 @@ class HandoutButton(View):
 
     def make(self) -> Path | None:
         """Write the handout and show the link; a problem is shown as a kind message."""
-        from .render import write_handout
+        from .render.html import write_handout
         name = f"{_slug(self.title or 'article')}-handout.html"
         try:
             path = write_handout(self.folder / name, self.analysis.text, self.analysis.annotations,
@@ -1076,7 +1076,7 @@ class QuestionView:
     """One question of a quiz: its controls, Check / Hint / Show the answer, and the feedback."""
 
     def __init__(self, quiz_view, question, number: int, total: int, saved=None):
-        from .quizzes import NONE, NONE_LABEL
+        from .learner.quizzes import NONE, NONE_LABEL
         W = _ipw()
         self.quiz_view = quiz_view
         self.question = question
@@ -1137,7 +1137,7 @@ class QuestionView:
                 box.value = c in ticks
 
     def _on_tick(self, cid, change) -> None:
-        from .quizzes import NONE
+        from .learner.quizzes import NONE
         if self._updating or not change["new"]:
             return
         self._updating = True
@@ -1152,7 +1152,7 @@ class QuestionView:
 
     def check(self, save: bool = True):
         """Check the answer, show why, update the score and save it."""
-        from .quizzes import answer_to_store, check_answer
+        from .learner.quizzes import answer_to_store, check_answer
         answer = self.answer()
         result = check_answer(self.question, answer)
         empty = answer in (None, "") or (isinstance(answer, set) and not answer)
@@ -1173,7 +1173,7 @@ class QuestionView:
         self.feedback.value = note_html("info", "Hint", self.question.hint)
 
     def show_answer(self) -> None:
-        from .quizzes import answer_text
+        from .learner.quizzes import answer_text
         self.feedback.value = note_html("info", answer_text(self.question), self.question.explanation)
 
 
@@ -1244,7 +1244,7 @@ class ProgressSummaryView(View):
         self.refresh()
 
     def refresh(self) -> None:
-        from .progress import summary_html
+        from .learner.progress import summary_html
         self.html.value = summary_html(self.progress.summary(), self.progress.notice)
 
 
@@ -1266,7 +1266,7 @@ class ProgressDownloadView(View):
         self.refresh()
 
     def refresh(self) -> None:
-        from .progress import download_html
+        from .learner.progress import download_html
         self.link.value = download_html(self.progress)
 
 
@@ -1285,7 +1285,7 @@ class ProgressUploadView(View):
 
     def restore(self, name: str, content: bytes) -> bool:
         """Restore from an uploaded file's bytes; shows what happened. True when restored."""
-        from .progress import ProgressError, restore_from_bytes
+        from .learner.progress import ProgressError, restore_from_bytes
         try:
             message = restore_from_bytes(bytes(content), self.progress, name=name)
         except ProgressError as exc:

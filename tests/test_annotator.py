@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from lessons import annotate
 from lessons.annotator import SENTENCE_LEVEL_RULES, analyse
-from lessons.annotation import CATEGORIES
+from lessons.annotator.model import CATEGORIES
 from lessons.data import data_path
-from lessons.sentences import split_sentences
+from lessons.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = data_path("articles", "makiivka-nbc-2023", "raw.txt")

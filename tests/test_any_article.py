@@ -20,8 +20,8 @@ import pytest
 
 import lessons
 from lessons import widgets as W
-from lessons.article import MAX_HTML_FILE_BYTES, MAX_TEXT_FILE_BYTES, load_article
-from lessons.render import render_handout
+from lessons.text.article import MAX_HTML_FILE_BYTES, MAX_TEXT_FILE_BYTES, load_article
+from lessons.render.html import render_handout
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = Path(__file__).resolve().parent / "data" / "saved-news-page.html"

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from lessons import progress as P
+from lessons.learner import progress as P
 
 pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
 

@@ -1,7 +1,7 @@
 """Learner work is never lost: kill -9 while saving, damaged files of every kind, old files, upload.
 
 The kill test starts a real child Python process (``tools/progress_writer.py``) that saves a
-large, growing value through :class:`lessons.progress.Progress` as fast as it can, kills it with
+large, growing value through :class:`lessons.learner.progress.Progress` as fast as it can, kills it with
 SIGKILL at a random moment, checks the folder, and starts the next writer where the file left
 off. After every kill the progress file must be absent (only before the first save ever finished)
 or a complete JSON document that ``Progress`` loads without a "moved aside" notice, holding
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from lessons import progress as P
+from lessons.learner import progress as P
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from lessons import progress as P
+from lessons.learner import progress as P
 from lessons.data import data_path
 
 pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
 
-from lessons import quizzes as Q
+from lessons.learner import quizzes as Q
 
 HAVE_KEY = data_path("key", "makiivka-nbc-2023.yaml").exists()
 needs_key = pytest.mark.skipif(not HAVE_KEY, reason="the answer key is not written yet")
@@ -34,7 +34,7 @@ def test_every_quiz_file_loads(quiz_id):
 @needs_key
 @pytest.mark.parametrize("quiz_id", ALL_QUIZZES)
 def test_quiz_category_answer_matches_the_expert_key(quiz_id):
-    from lessons.key import load_key
+    from lessons.scoring.key import load_key
     units = {u.id: u for u in load_key()}
     quiz = Q.load_quiz(quiz_id)
     for q in quiz.questions:

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lessons import render
-from lessons.annotation import CATEGORIES, EXTRA_CATEGORIES, Annotation
-from lessons.categories import load_categories
-from lessons.render import (
+from lessons.render import html as render
+from lessons.annotator.model import CATEGORIES, EXTRA_CATEGORIES, Annotation
+from lessons.render.palette import load_categories
+from lessons.render.html import (
     DEFAULT_NOTE, contrast_ratio, count_by_category, displayed_text, explanations_html, legend_html,
     render_handout, render_html, style_html, write_handout,
 )

@@ -7,11 +7,11 @@ from datetime import datetime, timezone
 
 import pytest
 
-from lessons import progress as P
+from lessons.learner import progress as P
 from lessons import widgets as W
-from lessons.annotation import Annotation
+from lessons.annotator.model import Annotation
 from lessons.annotator import Analysis, SentenceAnalysis, Speaker, analyse
-from lessons.key import KeyUnit, article_text, load_key
+from lessons.scoring.key import KeyUnit, article_text, load_key
 
 pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
 
@@ -26,9 +26,9 @@ def seed():
 
 @pytest.fixture
 def article_module():
-    """The article reader (``lessons.article``), which turns pasted text and files into articles."""
-    import lessons.article
-    return lessons.article
+    """The article reader (``lessons.text.article``), which turns pasted text and files into articles."""
+    import lessons.text.article
+    return lessons.text.article
 
 
 def tiny_analysis(text: str | None = None) -> Analysis:

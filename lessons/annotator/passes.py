@@ -8,7 +8,7 @@ It works in four readable steps, each a small function:
    introduced earlier; "the ministry" → the last ministry named; "he" → the last speaker);
    quotations and their continuations belong to their speaker;
 3. find cue words from the rule files (hedges, verification and dispute markers);
-4. turn all this into :class:`~lessons.annotation.Annotation` records with a reason each.
+4. turn all this into :class:`~lessons.annotator.model.Annotation` records with a reason each.
 
 The rules live in ``lessons/data/rules/*.yaml`` so that teachers can read and extend them.
 Attribution follows the pattern-based approach of quotation extraction in news
@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 
-from .annotation import Annotation
+from .model import Annotation
 from .rules import Rules, load_rules
-from .sentences import Sentence, split_sentences
+from ..text.sentences import Sentence, split_sentences
 
 SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures"})
 """Unverified rules that mark a whole sentence rather than the marker words in it."""

@@ -1,4 +1,4 @@
-"""Accuracy, speed and memory benchmarks: ``python -m lessons.bench [SECTION ...] [--json PATH]``.
+"""Accuracy, speed and memory benchmarks: ``python -m tools.bench [SECTION ...] [--json PATH]``.
 
 Sections (all of them when none is named):
 
@@ -9,7 +9,7 @@ Sections (all of them when none is named):
     later used for development), ``benchmarks/heldout-blind/`` (written independently and never used
     to change a rule: the honest test), the external news-dev posts and the external CoNLL-2010
     Wikipedia hedge sample (both found through ``MLK_BENCHMARKS`` or ``<repo>/../shared/benchmarks``
-    and skipped with a note when absent). All scoring is :mod:`lessons.evaluate`'s; this module
+    and skipped with a note when absent). All scoring is :mod:`lessons.scoring.metrics`'s; this module
     only reads data and prints.
 ``speed``
     Annotating the seed article (and against NLTK-only tokenising), throughput at about 100 KB,
@@ -231,7 +231,7 @@ def load_keyed_dir(folder: Path) -> tuple[list[tuple[str, str, tuple]], list[str
     Returns ``([(slug, text, units), ...], problems)``; a pair that cannot be read (for instance
     a set still being written) is left out and described in ``problems``.
     """
-    from .key import load_gold_jsonl
+    from lessons.scoring.key import load_gold_jsonl
 
     items, problems = [], []
     for gold in sorted(Path(folder).glob("*.gold.jsonl")):
@@ -256,14 +256,14 @@ def conll_to_keyed_text(path: str | os.PathLike) -> tuple[str, tuple]:
     for reading only and nothing is written anywhere.
 
     Output: ``(text, units)``. ``text`` is the rows' sentences joined by blank lines, in file
-    order; ``units`` is a tuple of :class:`lessons.key.KeyUnit`, one per row, whose
+    order; ``units`` is a tuple of :class:`lessons.scoring.key.KeyUnit`, one per row, whose
     ``start``/``end`` locate the row in ``text``, whose ``labels`` is ``{"hedge"}`` for an
     uncertain row and empty for a certain one, and which has no cue spans (the file gives none)
-    and no optional categories. So :func:`lessons.evaluate.score_units` scores it like any key.
+    and no optional categories. So :func:`lessons.scoring.metrics.score_units` scores it like any key.
     Blank lines are skipped; a row without a string ``text`` or boolean ``uncertain`` raises
     :class:`ValueError` naming its line.
     """
-    from .key import KeyUnit, read_jsonl
+    from lessons.scoring.key import KeyUnit, read_jsonl
 
     parts: list[str] = []
     units = []
@@ -321,9 +321,9 @@ DEV_NOTE = ("used while the rules were developed: a development set, not a test 
 
 def accuracy(quote_all: bool = False) -> dict:
     """Score every available set; returns a JSON-ready dict and prints nothing."""
-    from .annotator import annotate
-    from .evaluate import evaluate, lexicon_baseline, pooled
-    from .key import article_text, load_key
+    from lessons.annotator import annotate
+    from lessons.scoring.metrics import evaluate, lexicon_baseline, pooled
+    from lessons.scoring.key import article_text, load_key
 
     out: dict = {"sets": [], "skipped": []}
     seed = article_text()
@@ -376,11 +376,11 @@ def accuracy(quote_all: bool = False) -> dict:
 def error_summary(items, results, quote: bool, top: int = 3) -> dict:
     """For each category: the rules that fired on false-positive units, and the missed units.
 
-    ``items`` are ``(slug, text, units)``; ``results`` the matching :func:`lessons.evaluate.evaluate`
+    ``items`` are ``(slug, text, units)``; ``results`` the matching :func:`lessons.scoring.metrics.evaluate`
     outputs. Missed units are given by id, with a short quotation when ``quote`` is true.
     """
-    from .annotation import CATEGORIES
-    from .evaluate import disagreements
+    from lessons.annotator.model import CATEGORIES
+    from lessons.scoring.metrics import disagreements
 
     summary = {}
     for cat in CATEGORIES:
@@ -406,7 +406,7 @@ def _short(s: str, n: int = 60) -> str:
 
 def conll_scores(path: Path, annotator, baseline) -> dict:
     """Sentence-level hedge P/R/F1 on the CoNLL sample, with and without short rows, and at 22.7%."""
-    from .evaluate import score_units
+    from lessons.scoring.metrics import score_units
 
     text, units = conll_to_keyed_text(path)
     long_units = tuple(u for u in units if len(u.text.split()) > SHORT_ROW_WORDS)
@@ -427,7 +427,7 @@ def conll_scores(path: Path, annotator, baseline) -> dict:
 
 
 def format_accuracy(acc: dict) -> str:
-    from .evaluate import format_table
+    from lessons.scoring.metrics import format_table
 
     blocks = []
     summary_rows = []
@@ -492,7 +492,7 @@ def news_like_text(target_bytes: int) -> str:
 
     Cut at a paragraph break at or below the target, so no sentence is cut in half.
     """
-    from .key import article_text
+    from lessons.scoring.key import article_text
 
     parts = [article_text()] + [read_exact(p) for p in sorted(glob.glob(str(ROOT / "benchmarks" / "heldout" / "*.txt")))]
     block = "\n\n".join(p.strip("\n") for p in parts) + "\n\n"
@@ -506,7 +506,7 @@ def nltk_only(text: str) -> list:
     """NLTK's part of the job alone: Punkt sentences (as the kit sets it up) and Treebank words."""
     from nltk.tokenize import TreebankWordTokenizer
 
-    from .sentences import split_sentences
+    from lessons.text.sentences import split_sentences
 
     tok = TreebankWordTokenizer()
     return [tok.tokenize(s.text) for s in split_sentences(text)]
@@ -514,8 +514,8 @@ def nltk_only(text: str) -> list:
 
 def speed(quick: bool = False) -> dict:
     """Every speed measurement; ``quick`` leaves out 5 MB and the notebooks (for trying things out)."""
-    from .annotator import annotate
-    from .key import article_text
+    from lessons.annotator import annotate
+    from lessons.scoring.key import article_text
 
     out: dict = {}
     seed = article_text()
@@ -591,7 +591,7 @@ def highlighter_toggle(flips: int = 30) -> dict:
     synchronously); returns the median and the slowest flip in seconds.
     """
     try:
-        from .widgets import highlighter
+        from lessons.widgets import highlighter
     except ImportError as exc:                 # ipywidgets missing
         return {"error": str(exc)}
     t0 = time.perf_counter()
@@ -906,8 +906,8 @@ def format_memory(m: dict) -> str:
 
 def profile_annotate(target_bytes: int = 1_000_000, top: int = 12) -> dict:
     """``cProfile`` of one ``annotate`` over about ``target_bytes`` of news text: the top functions by own time."""
-    from .annotator import annotate
-    from .key import article_text
+    from lessons.annotator import annotate
+    from lessons.scoring.key import article_text
 
     annotate(article_text())                   # rules loaded, regexes compiled
     text = news_like_text(target_bytes)
@@ -1004,7 +1004,7 @@ def _jsonable(x):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m lessons.bench",
+        prog="python -m tools.bench",
         description="Accuracy, speed and memory benchmarks of the kit; prints a table per section.")
     parser.add_argument("sections", nargs="*", metavar="SECTION",
                         help=f"any of {', '.join(SECTIONS)} (default: all)")

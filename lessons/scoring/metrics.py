@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Sequence
 
 from nltk.metrics import f_measure, precision, recall
 
-from .annotation import CATEGORIES, Annotation
+from ..annotator.model import CATEGORIES, Annotation
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ def disagreements(units, annotations: Sequence[Annotation], category: str) -> tu
 @lru_cache(maxsize=1)
 def _baseline_lexicon() -> dict[str, re.Pattern]:
     """One flat word list per category, taken from the same rule files without any context rules."""
-    from .rules import load_rules
+    from ..annotator.rules import load_rules
 
     rules = load_rules()
     lex = rules.sources
@@ -125,7 +125,7 @@ def lexicon_baseline(text: str) -> list[Annotation]:
 def evaluate(units, text: str, annotator: Callable[[str], list] | None = None) -> dict:
     """Scores of an annotator (default: the kit's) and of the lexicon baseline on one keyed text."""
     if annotator is None:
-        from .annotator import annotate as annotator
+        from ..annotator import annotate as annotator
     results = {}
     for name, fn in (("annotator", annotator), ("baseline", lexicon_baseline)):
         anns = fn(text)

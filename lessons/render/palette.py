@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import data_path
+from ..data import data_path
 
 
 @dataclass(frozen=True)

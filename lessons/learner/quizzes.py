@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 
-from .annotation import CATEGORIES
-from .data import data_path
+from ..annotator.model import CATEGORIES
+from ..data import data_path
 
 QUIZ_DIR = data_path("quizzes")
 NONE = "none"
@@ -91,7 +91,7 @@ def _text(value, where: str, name: str, required: bool = True) -> str:
 
 
 def _key_units(key_name: str) -> dict:
-    from .key import load_key
+    from ..scoring.key import load_key
     return {u.id: u for u in load_key(key_name)}
 
 
@@ -213,7 +213,7 @@ def key_problems(quiz: Quiz, key_units: Mapping | None = None) -> list[str]:
 # --- checking --------------------------------------------------------------------------------
 
 def _label(category: str) -> str:
-    from .categories import load_categories
+    from ..render.palette import load_categories
     if category == NONE:
         return NONE_LABEL
     cat = load_categories().get(category)
@@ -300,6 +300,6 @@ def answer_to_store(question: Question, answer):
 
 def quiz(quiz_id: str):
     """Show the quiz ``quiz_id``: every question with Check and Hint buttons and a running score."""
-    from .widgets import QuizView
+    from ..widgets import QuizView
     from .progress import current_progress
     return QuizView(load_quiz(quiz_id), current_progress())

@@ -38,8 +38,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from .annotation import Annotation
-from .categories import load_categories
+from ..annotator.model import Annotation
+from .palette import load_categories
 
 __all__ = [
     "render_html", "legend_html", "count_by_category", "explanations_html", "render_handout",

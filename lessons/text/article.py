@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from os import PathLike
 from pathlib import Path
 
-from .data import data_path
+from ..data import data_path
 
 MAX_ARTICLE_CHARS = 2_000_000
 """The most characters one article may have (about a thousand printed pages)."""
@@ -231,7 +231,7 @@ def article_from_bytes(data: bytes, name: str | None = None) -> Article:
         raise ArticleError(_file_too_big(name, len(data), limit))
     text = _decode_html(bytes(data), name) if is_html else _decode(bytes(data), name)
     if is_html:
-        from .htmltext import html_to_article_parts
+        from .savedpage import html_to_article_parts
 
         title, text = html_to_article_parts(text)
         if not text.strip():

@@ -71,7 +71,7 @@ def progress_dir() -> Path:
         return cwd / "progress"
     if (cwd / "notebooks").is_dir():
         return cwd / "notebooks" / "progress"
-    repo_notebooks = Path(__file__).resolve().parent.parent / "notebooks"
+    repo_notebooks = Path(__file__).resolve().parents[2] / "notebooks"
     if repo_notebooks.is_dir():
         return repo_notebooks / "progress"
     return cwd / "progress"
@@ -541,17 +541,17 @@ def download_html(progress: Progress | None = None) -> str:
 
 def progress_summary():
     """A box listing what the learner has completed; it updates when progress is saved."""
-    from .widgets import ProgressSummaryView
+    from ..widgets import ProgressSummaryView
     return ProgressSummaryView(current_progress())
 
 
 def progress_download():
     """A download link for the progress file, kept up to date as the learner works."""
-    from .widgets import ProgressDownloadView
+    from ..widgets import ProgressDownloadView
     return ProgressDownloadView(current_progress())
 
 
 def progress_upload():
     """An upload button that restores a downloaded progress file (the old one is kept)."""
-    from .widgets import ProgressUploadView
+    from ..widgets import ProgressUploadView
     return ProgressUploadView(current_progress())
