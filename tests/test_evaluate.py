@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from lessons.annotator.model import Annotation
-from lessons.scoring.metrics import (evaluate, lexicon_baseline, pooled, score_hedge_cues, score_units,
+from lessons.scoring.baseline import lexicon_baseline
+from lessons.scoring.metrics import (evaluate, pooled, score_hedge_cues, score_units,
                               unit_sets)
 from lessons.scoring.key import KeyUnit, article_text, load_key
 

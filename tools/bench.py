@@ -322,7 +322,8 @@ DEV_NOTE = ("used while the rules were developed: a development set, not a test 
 def accuracy(quote_all: bool = False) -> dict:
     """Score every available set; returns a JSON-ready dict and prints nothing."""
     from lessons.annotator import annotate
-    from lessons.scoring.metrics import evaluate, lexicon_baseline, pooled
+    from lessons.scoring.baseline import lexicon_baseline
+    from lessons.scoring.metrics import evaluate, pooled
     from lessons.scoring.key import article_text, load_key
 
     out: dict = {"sets": [], "skipped": []}
