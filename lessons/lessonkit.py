@@ -438,9 +438,9 @@ def agreement_sums(a: Sequence[bool], b: Sequence[bool]) -> tuple[float, float, 
 
     Cohen's kappa (Cohen 1960) is (observed - chance) / (1 - chance), where chance multiplies each
     reader's own rate of "yes" (and of "no"). The kappa itself comes from
-    :func:`lessons.widgets.cohen_kappa`, the one the learner annotator shows, so both agree.
+    :func:`lessons.scoring.agreement.cohen_kappa`, the one the learner annotator shows, so both agree.
     """
-    from .widgets import cohen_kappa
+    from .scoring.agreement import cohen_kappa
 
     n = len(a)
     observed = sum(x == y for x, y in zip(a, b)) / n
@@ -461,7 +461,7 @@ def agreement(first, second) -> Shown:
                f"the second has {len(b)}.")
         return Shown(f"<p>{_e(msg)}</p>", msg)
     n = len(a)
-    from .widgets import kappa_words
+    from .scoring.agreement import kappa_words
 
     observed, chance, k = agreement_sums(a, b)
     same = sum(x == y for x, y in zip(a, b))

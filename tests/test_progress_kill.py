@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from lessons import views as W
 from lessons.learner import progress as P
 
 
@@ -272,7 +273,7 @@ def test_a_damaged_file_is_kept_aside_byte_for_byte_explained_and_the_learner_ca
 def test_the_learner_sees_the_notice_in_the_summary(progress_dir):
     progress_dir.mkdir(parents=True, exist_ok=True)
     (progress_dir / P.FILE_NAME).write_bytes(b'{"format": "media-literacy-kit/progress", "vers')
-    view = P.progress_summary()
+    view = W.progress_summary()
     assert "could not be used because it was damaged or incomplete" in view.html.value
     assert "my-progress.damaged-" in view.html.value
 
@@ -315,8 +316,8 @@ def test_wrong_types_inside_a_lesson_do_not_stop_the_lessons(progress_dir, kind)
     (progress_dir / P.FILE_NAME).write_bytes(content)
     progress = P.current_progress()
     assert progress.summary().sentence()
-    P.progress_summary()
-    P.progress_download()
+    W.progress_summary()
+    W.progress_download()
     for quiz_id in ("lesson-0", "lesson-3"):
         view = kit.quiz(quiz_id)
         first = view.questions[0]

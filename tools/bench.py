@@ -549,9 +549,9 @@ import json, time
 t0 = time.perf_counter()
 import lessons
 t1 = time.perf_counter()
-import lessons.widgets, ipywidgets
+import lessons.views.highlighter, ipywidgets
 t2 = time.perf_counter()
-import lessons.plots, matplotlib, matplotlib.pyplot
+import lessons.views.charts, matplotlib, matplotlib.pyplot
 t3 = time.perf_counter()
 print(json.dumps({"lessons": t1 - t0, "widgets": t2 - t1, "plots": t3 - t2}))
 """
@@ -562,8 +562,8 @@ def import_times(runs: int = 7) -> dict:
 
     ``lessons`` = ``import lessons`` timed inside a new process; ``process`` = the fastest wall
     time of ``python -c 'import lessons'`` minus the fastest of ``python -c pass`` (start-up);
-    ``widgets`` / ``plots`` = what importing ``lessons.widgets`` + ipywidgets, then
-    ``lessons.plots`` + matplotlib.pyplot, add after that. The disk cache is warm (as on a hub
+    ``widgets`` / ``plots`` = what importing ``lessons.views.highlighter`` + ipywidgets, then
+    ``lessons.views.charts`` + matplotlib.pyplot, add after that. The disk cache is warm (as on a hub
     where someone has already started a kernel), so this is "cold" for the interpreter only.
     """
     env = dict(os.environ, MPLBACKEND="Agg")
@@ -586,13 +586,13 @@ def import_times(runs: int = 7) -> dict:
 
 
 def highlighter_toggle(flips: int = 30) -> dict:
-    """Build ``lessons.widgets.highlighter()`` without a browser and time switching hedges on/off.
+    """Build ``lessons.views.highlighter.highlighter()`` without a browser and time switching hedges on/off.
 
     Each flip sets ``w.toggles["hedge"].value`` and reads ``w.html.value`` (the observer re-renders
     synchronously); returns the median and the slowest flip in seconds.
     """
     try:
-        from lessons.widgets import highlighter
+        from lessons.views.highlighter import highlighter
     except ImportError as exc:                 # ipywidgets missing
         return {"error": str(exc)}
     t0 = time.perf_counter()
@@ -701,8 +701,8 @@ def format_speed(sp: dict) -> str:
                      f"< {1000 * TARGET_IMPORT_S:.0f} ms", mark(worst < TARGET_IMPORT_S)])
         rows.append([f"  same, fastest process wall minus fastest bare interpreter ({1000 * im['interpreter']:.0f} ms)",
                      f"{1000 * im['process']:.0f} ms", "", ""])
-        rows.append(["  + lessons.widgets and ipywidgets", f"+{1000 * im['widgets']:.0f} ms", "", ""])
-        rows.append(["  + lessons.plots and matplotlib.pyplot", f"+{1000 * im['plots']:.0f} ms", "", ""])
+        rows.append(["  + lessons.views.highlighter and ipywidgets", f"+{1000 * im['widgets']:.0f} ms", "", ""])
+        rows.append(["  + lessons.views.charts and matplotlib.pyplot", f"+{1000 * im['plots']:.0f} ms", "", ""])
     tg = sp["toggle"]
     if "error" in tg:
         rows.append(["highlighter re-render after a toggle", tg["error"], f"< {TARGET_TOGGLE_MS:.0f} ms", mark(None)])

@@ -535,23 +535,3 @@ def download_html(progress: Progress | None = None) -> str:
             'style="display:inline-block;padding:6px 12px;border:2px solid #0072B2;'
             'border-radius:4px;color:#0b3d66;background:#eef6fc;text-decoration:none;font-weight:600">'
             f'⬇ Download {FILE_NAME}</a>')
-
-
-# --- notebook views (ipywidgets is imported only here) ------------------------------------
-
-def progress_summary():
-    """A box listing what the learner has completed; it updates when progress is saved."""
-    from ..widgets import ProgressSummaryView
-    return ProgressSummaryView(current_progress())
-
-
-def progress_download():
-    """A download link for the progress file, kept up to date as the learner works."""
-    from ..widgets import ProgressDownloadView
-    return ProgressDownloadView(current_progress())
-
-
-def progress_upload():
-    """An upload button that restores a downloaded progress file (the old one is kept)."""
-    from ..widgets import ProgressUploadView
-    return ProgressUploadView(current_progress())

@@ -294,12 +294,3 @@ def answer_to_store(question: Question, answer):
     if question.type == "category":
         return sorted({str(a) for a in (answer or ())})
     return answer
-
-
-# --- notebook view -----------------------------------------------------------------------------
-
-def quiz(quiz_id: str):
-    """Show the quiz ``quiz_id``: every question with Check and Hint buttons and a running score."""
-    from ..widgets import QuizView
-    from .progress import current_progress
-    return QuizView(load_quiz(quiz_id), current_progress())

@@ -16,7 +16,7 @@ import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .widgets import _shell, analysis_of
+from .base import analysis_of, ipython_shell
 
 NONE_COLOUR = "#BBBBBB"
 CONTEXT_COLOUR = "#DDDDDD"
@@ -225,7 +225,7 @@ def extract_figures(analysis) -> list[Figure]:
 # --- drawing helpers ----------------------------------------------------------------------------
 
 def _colours() -> dict[str, str]:
-    from .render.palette import load_categories
+    from ..render.palette import load_categories
     cats = load_categories()
     colours = {k: cats[k].colour for k in ("official", "expert", "voice", "hedge") if k in cats}
     colours["none"] = NONE_COLOUR
@@ -243,7 +243,7 @@ def _figure_class():
         _shown_in = None
 
         def _ipython_display_(self):
-            shell = _shell()
+            shell = ipython_shell()
             count = getattr(shell, "execution_count", None)
             if self._shown_in is not None and self._shown_in == count:
                 return
@@ -274,7 +274,7 @@ def _display_png(fig) -> None:
 def _finish(fig, alt: str):
     """Give the figure its description and show it when running in a notebook."""
     fig.alt_text = alt
-    if _shell() is not None:
+    if ipython_shell() is not None:
         fig._ipython_display_()
     return fig
 
