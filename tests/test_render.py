@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lessons.render import html as render
+from lessons.text import files
 from lessons.annotator.model import CATEGORIES, EXTRA_CATEGORIES, Annotation
 from lessons.render.palette import load_categories
 from lessons.render.html import (
@@ -473,7 +474,7 @@ def test_write_handout_leaves_no_partial_file_when_interrupted(tmp_path, monkeyp
     def broken_fsync(fd):
         raise OSError("disk full")
 
-    monkeypatch.setattr(render.os, "fsync", broken_fsync)
+    monkeypatch.setattr(files.os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="disk full"):
         write_handout(target, ARTICLE, sample_annotations())
     assert list(tmp_path.iterdir()) == []
@@ -481,7 +482,7 @@ def test_write_handout_leaves_no_partial_file_when_interrupted(tmp_path, monkeyp
     monkeypatch.undo()
     write_handout(target, ARTICLE, sample_annotations(), title="First")
     before = target.read_bytes()
-    monkeypatch.setattr(render.os, "replace", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
+    monkeypatch.setattr(files.os, "replace", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         write_handout(target, ARTICLE, [], title="Second")
     assert target.read_bytes() == before

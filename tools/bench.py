@@ -49,6 +49,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from lessons.text.files import read_text_exactly
+
 ROOT = Path(__file__).resolve().parent.parent
 """The repository (when the kit is installed in editable mode or run from its folder)."""
 
@@ -159,12 +161,6 @@ def median_time(fn: Callable[[], object], repeats: int, warmup: int = 1) -> Timi
     return Timing(statistics.median(times), tuple(times), statistics.median(cpu))
 
 
-def read_exact(path: str | os.PathLike) -> str:
-    """A UTF-8 file with its line endings untouched, so key offsets index it exactly."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        return fh.read()
-
-
 def machine_info() -> dict:
     """CPU model, cores, memory, Python, date and the repository's commit (when it is a git clone)."""
     cpu = platform.processor() or platform.machine()
@@ -241,7 +237,7 @@ def load_keyed_dir(folder: Path) -> tuple[list[tuple[str, str, tuple]], list[str
             problems.append(f"{slug}: no {txt.name}")
             continue
         try:
-            text = read_exact(txt)
+            text = read_text_exactly(txt)
             items.append((slug, text, load_gold_jsonl(gold, text)))
         except (ValueError, OSError, UnicodeDecodeError) as exc:
             problems.append(f"{slug}: {exc}")
@@ -495,7 +491,7 @@ def news_like_text(target_bytes: int) -> str:
     """
     from lessons.scoring.key import article_text
 
-    parts = [article_text()] + [read_exact(p) for p in sorted(glob.glob(str(ROOT / "benchmarks" / "heldout" / "*.txt")))]
+    parts = [article_text()] + [read_text_exactly(p) for p in sorted(glob.glob(str(ROOT / "benchmarks" / "heldout" / "*.txt")))]
     block = "\n\n".join(p.strip("\n") for p in parts) + "\n\n"
     n = max(1, math.ceil(target_bytes / len(block.encode("utf-8"))) + 1)
     data = (block * n).encode("utf-8")[:target_bytes]

@@ -34,13 +34,15 @@ import html
 import json
 import os
 import shutil
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
+
+from ..errors import KitError
+from ..text.files import atomic_write_text
 
 FORMAT = "media-literacy-kit/progress"
 SCHEMA_VERSION = 2
@@ -51,7 +53,7 @@ REFLECTIONS = "reflections"
 """The section that holds the learner's written reflections, keyed by prompt id."""
 
 
-class ProgressError(ValueError):
+class ProgressError(KitError):
     """A progress file that cannot be used; ``kind`` says why, the message says it kindly."""
 
     def __init__(self, kind: str, message: str):
@@ -168,46 +170,6 @@ def dumps(record: dict) -> str:
 
 
 # --- safe file operations -------------------------------------------------------------------
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that the file is either the old one or the new one, never half.
-
-    The text goes to a temporary file in the same folder, which is flushed, synced to disk with
-    ``os.fsync`` and then renamed over ``path`` with ``os.replace``. On any failure the temporary
-    file is removed and the old file is left as it was.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Sync the folder entry too, so the rename survives a power cut (POSIX only; best effort)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
 
 def _timestamp() -> str:
     return time.strftime("%Y%m%d-%H%M%S")

@@ -18,6 +18,7 @@ from typing import Mapping
 
 from ..annotator.model import CATEGORIES
 from ..data import data_path
+from ..errors import KitError
 
 QUIZ_DIR = data_path("quizzes")
 NONE = "none"
@@ -26,7 +27,7 @@ NONE_LABEL = "None of these"
 QUESTION_TYPES = ("choice", "category")
 
 
-class QuizError(ValueError):
+class QuizError(KitError):
     """A quiz file that cannot be used; the message names the file and the question."""
 
 

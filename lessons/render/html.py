@@ -30,15 +30,14 @@ from __future__ import annotations
 
 import html
 import operator
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from ..annotator.model import Annotation
+from ..text.files import atomic_write_bytes
 from .palette import load_categories
 
 __all__ = [
@@ -595,36 +594,4 @@ def render_handout(text: str, annotations: Sequence[Annotation], *, title: str |
 
 def write_handout(path, text: str, annotations: Sequence[Annotation], **kw) -> Path:
     """Write :func:`render_handout` to ``path`` atomically: a crash leaves the old file or none, never half a file."""
-    path = Path(path)
-    data = render_handout(text, annotations, **kw).encode("utf-8")
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            mode = path.stat().st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    try:  # make the rename itself durable; not possible on every platform
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return path
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-    return path
+    return atomic_write_bytes(path, render_handout(text, annotations, **kw).encode("utf-8"))

@@ -20,6 +20,8 @@ from os import PathLike
 from pathlib import Path
 
 from ..data import data_path
+from ..errors import KitError
+from .files import read_bytes
 
 MAX_ARTICLE_CHARS = 2_000_000
 """The most characters one article may have (about a thousand printed pages)."""
@@ -60,7 +62,7 @@ NOT_TEXT_SUFFIXES = {
 FILE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + YAML_SUFFIXES + tuple(NOT_TEXT_SUFFIXES)
 
 
-class ArticleError(ValueError):
+class ArticleError(KitError):
     """An article could not be read; the message tells a learner what to do about it."""
 
 
@@ -447,23 +449,9 @@ def _article_from_path(path: Path) -> Article:
 def _read_bytes(path: Path, limit: int) -> bytes:
     """A file's bytes, or an ArticleError saying kindly why they cannot be read."""
     try:
-        if path.is_dir():
-            raise ArticleError(f"'{path}' is a folder, not a file. Choose a file inside it.")
-        size = path.stat().st_size
-        if size > limit:
-            raise ArticleError(_file_too_big(str(path), size, limit))
-        return path.read_bytes()
-    except ArticleError:
-        raise
-    except FileNotFoundError:
-        raise ArticleError(_missing(path)) from None
-    except PermissionError:
-        raise ArticleError(f"The kit is not allowed to open '{path}'. Ask whoever set up the "
-                           "computer, or copy the text and paste it instead.") from None
-    except (OSError, ValueError) as error:
-        raise ArticleError(f"The kit could not open '{path}' ({error.__class__.__name__}). "
-                           "Check the file's name, or copy the text and paste it "
-                           "instead.") from None
+        return read_bytes(path, limit)
+    except KitError as error:
+        raise ArticleError(str(error)) from None
 
 
 # --- blocks -------------------------------------------------------------------------------

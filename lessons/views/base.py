@@ -10,6 +10,7 @@ import os
 from functools import lru_cache
 
 from ..annotator.model import CATEGORIES, EXTRA_CATEGORIES
+from ..errors import KitError
 
 ALL_CATEGORIES = CATEGORIES + EXTRA_CATEGORIES
 """The four categories of the kit plus "voice" (other quoted voices)."""
@@ -98,7 +99,7 @@ def check_categories(categories) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(str(c).strip().lower() for c in categories))
     unknown = [c for c in chosen if c not in ALL_CATEGORIES]
     if unknown:
-        raise ValueError(f"“{unknown[0]}” is not a category. Use some of: {', '.join(ALL_CATEGORIES)}.")
+        raise KitError(f"“{unknown[0]}” is not a category. Use some of: {', '.join(ALL_CATEGORIES)}.")
     return chosen
 
 

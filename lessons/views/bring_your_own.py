@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import KitError
 from .base import MACHINE_NOTE, View, cached_analysis, ipw, label_style
 from .highlighter import Highlighter
 from .messages import friendly_error_html, note_html
@@ -56,7 +57,7 @@ class BringYourOwn(View):
         self.message.value = note_html("ok", message)
 
     def _fail(self, exc: Exception) -> None:
-        if type(exc).__name__ == "ArticleError":
+        if isinstance(exc, KitError):
             self.message.value = note_html("warn", str(exc) or "That text could not be used.",
                                            "Your text is still in the box: change it and try again.")
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import traceback
 
+from ..errors import KitError
 from .base import e, ipython_shell
 
 
@@ -43,9 +44,8 @@ RESTART = ("Run the cell again. If that does not help, choose Kernel → Restart
 
 def friendly_error(exc: BaseException) -> tuple[str, str]:
     """A short, kind (title, what to try) for an error a learner met in a cell."""
-    name = type(exc).__name__
     message = str(exc).strip()
-    if name in ("ArticleError", "ProgressError", "QuizError"):
+    if isinstance(exc, KitError):
         return message or "That did not work.", "Check what you typed, then run the cell again."
     if isinstance(exc, NameError):
         missing = getattr(exc, "name", None) or (re.findall(r"'([^']+)'", message) or ["?"])[0]
