@@ -55,7 +55,7 @@ class HandoutButton(View):
 
     def make(self) -> Path | None:
         """Write the handout and show the link; a problem is shown as a kind message."""
-        from ..render.html import write_handout
+        from ..render.handout import write_handout
         name = f"{_slug(self.title or 'article')}-handout.html"
         try:
             path = write_handout(self.folder / name, self.analysis.text, self.analysis.annotations,
