@@ -27,11 +27,6 @@ KIND_LABELS = {"official": "Official source", "expert": "Expert", "voice": "Othe
 KIND_HATCH = {"official": "///", "expert": "...", "voice": "xx", "none": ""}
 REPORTER = "no source named (the reporter's own words)"
 
-CONTEXT_FIGURES = (
-    {"value_text": "63", "value_low": 63, "source": "Russian Defense Ministry, 2 January",
-     "label": "from other coverage (AP), not in this article"},
-)
-"""Figures reported elsewhere about the seed article's event, shown only with ``context=True``."""
 
 
 # --- extracting figures (pure) -----------------------------------------------------------------
@@ -138,6 +133,22 @@ def extract_figures(analysis) -> list[Figure]:
             if own and not _PRONOUN.match(own):
                 previous_source = own
     return out
+
+
+def context_figures(text: str) -> list[dict]:
+    """Figures from other coverage listed beside the kit article whose text (raw or cleaned) is ``text``."""
+    import yaml
+
+    from ..data import data_path
+    from ..text.article import available_articles, load_article
+
+    for article_id in available_articles():
+        path = data_path("articles", article_id, "context-figures.yaml")
+        if path.exists():
+            article = load_article(article_id)
+            if text in (article.text, article.raw):
+                return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+    return []
 
 
 # --- drawing helpers ----------------------------------------------------------------------------
@@ -318,12 +329,12 @@ def plot_figures(article=None, context: bool = False):
     """The death-toll figures in the article and who reports them.
 
     Numbers are bars; words without a number ("much higher", "dozens") are shown as notes. With
-    ``context=True`` the seed article's chart also shows a figure from other coverage, clearly
-    labelled as not in this article.
+    ``context=True`` a kit article's chart also shows the figures from other coverage that its
+    folder lists in ``context-figures.yaml``, clearly labelled as not in this article.
     """
     analysis = analysis_of(article)
     rows = _figure_rows(extract_figures(analysis))
-    extra = list(CONTEXT_FIGURES) if context and _is_seed(analysis) else []
+    extra = context_figures(analysis.text) if context else []
     n_rows = len(rows) + len(extra)
     colours = _colours()
     fig = _new_figure(11, max(3.2, 0.85 * n_rows + 1.8))
@@ -377,9 +388,3 @@ def plot_figures(article=None, context: bool = False):
     ax.set_title("Death toll: the figures in the article and who reports them", fontweight="bold")
     alt = ("Chart of death-toll figures. " + ("; ".join(alt_parts) if alt_parts else "None found") + ".")
     return _finish(fig, alt)
-
-
-def _is_seed(analysis) -> bool:
-    """Does this analysis belong to the kit's seed article (so outside figures apply)?"""
-    text = analysis.text
-    return "Makiivka" in text and "Sevryukov" in text
