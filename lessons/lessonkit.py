@@ -15,6 +15,14 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .data import data_path
+from .render.palette import (
+    ACCENT,
+    HEADER_TINT,
+    MUTED_TEXT,
+    SELECTED_TINT,
+    TABLE_RULE,
+    TEXT_COLOUR,
+)
 from .scoring.agreement import agreement_sums, kappa_words
 
 __all__ = [
@@ -27,15 +35,15 @@ PART_NAMES = ("headline", "dek", "byline", "lede", "quotes", "captions", "boiler
 
 _STYLE = (
     "<style>"
-    ".mlk-lk{font-size:1rem;line-height:1.5;color:#1a1a1a;max-width:60rem}"
+    f".mlk-lk{{font-size:1rem;line-height:1.5;color:{TEXT_COLOUR};max-width:60rem}}"
     ".mlk-lk table{border-collapse:collapse;margin:.4rem 0}"
-    ".mlk-lk th,.mlk-lk td{border:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top}"
-    ".mlk-lk th{background:#f2f2f2}"
-    ".mlk-lk mark{background:#fff3bf;color:#1a1a1a;font-weight:bold;text-decoration:underline}"
+    f".mlk-lk th,.mlk-lk td{{border:1px solid {TABLE_RULE};padding:.3rem .5rem;text-align:left;vertical-align:top}}"
+    f".mlk-lk th{{background:{HEADER_TINT}}}"
+    f".mlk-lk mark{{background:{SELECTED_TINT};color:{TEXT_COLOUR};font-weight:bold;text-decoration:underline}}"
     ".mlk-lk .mlk-part{margin:.5rem 0 .9rem 0}"
     ".mlk-lk .mlk-name{font-weight:bold}"
-    ".mlk-lk .mlk-what{color:#595959}"
-    ".mlk-lk blockquote{margin:.2rem 0 .2rem 1rem;padding-left:.6rem;border-left:4px solid #0072B2}"
+    f".mlk-lk .mlk-what{{color:{MUTED_TEXT}}}"
+    f".mlk-lk blockquote{{margin:.2rem 0 .2rem 1rem;padding-left:.6rem;border-left:4px solid {ACCENT}}}"
     "</style>"
 )
 

@@ -17,7 +17,7 @@ from .html import (
     reason_html,
     spans_of,
 )
-from .palette import TEXT_COLOUR
+from .palette import HEADER_TINT, TEXT_COLOUR
 from .stylesheet import stylesheet_css
 
 DEFAULT_NOTE = ("The highlights were made by a computer following simple rules. They are a starting "
@@ -31,7 +31,7 @@ _HANDOUT_CSS = (
     "font:1rem/1.5 system-ui,'DejaVu Sans',sans-serif}"
     ".mlk-handout h1{font:bold 1.6rem/1.25 Georgia,'DejaVu Serif',serif;margin:.2em 0 .4em}"
     ".mlk-handout h2{font-size:1.15rem;margin:1.4em 0 .4em}"
-    f".mlk-note{{border-left:4px solid {TEXT_COLOUR};background:#f2f2f2;padding:.5em .8em;margin:.6em 0 1em}}"
+    f".mlk-note{{border-left:4px solid {TEXT_COLOUR};background:{HEADER_TINT};padding:.5em .8em;margin:.6em 0 1em}}"
     ".mlk-how{margin:.4em 0}"
     ".mlk-handout .mlk-article{max-width:none}"
     ".mlk-footnotes{padding-left:2.4em;font-size:.95rem}"

@@ -15,6 +15,17 @@ PAGE_COLOUR = "#ffffff"
 SELECTED_TINT = "#fff3bf"
 MUTED_TEXT = "#595959"
 OTHER_COLOUR = "#6b6b6b"
+RULE_COLOUR = "#c8c8c8"       # thin borders and table rules in views
+TABLE_RULE = "#767676"        # table rules in the lesson helpers (3:1 against white)
+HEADER_TINT = "#f2f2f2"       # table headers, the handout's note
+ACCENT = "#0072B2"            # links, buttons, information notes (Okabe-Ito blue)
+ACCENT_DARK = "#0b3d66"
+ACCENT_TINT = "#eef6fc"
+OK_COLOUR, OK_TINT = "#007a5a", "#e9f6f1"
+WARN_COLOUR, WARN_TINT = "#8a5a00", "#fff5dc"
+ERROR_COLOUR, ERROR_TINT = "#b54700", "#fdeee6"
+CHART_NONE = "#BBBBBB"        # charts: no named speaker
+CHART_CONTEXT = "#DDDDDD"     # charts: figures from other coverage
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..annotator.figures import figure_spans
+from ..render.palette import CHART_CONTEXT, CHART_NONE
 from .base import analysis_of, ipython_shell
 
-NONE_COLOUR = "#BBBBBB"
-CONTEXT_COLOUR = "#DDDDDD"
+NONE_COLOUR = CHART_NONE
+CONTEXT_COLOUR = CHART_CONTEXT
 KIND_ORDER = ("official", "expert", "voice", "none")
 KIND_LABELS = {"official": "Official source", "expert": "Expert", "voice": "Other voice",
                "none": "No named speaker"}
