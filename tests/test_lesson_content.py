@@ -262,7 +262,7 @@ def test_show_parts_shows_every_part_of_the_seed_article(seed_article):
     assert seed_article.headline in shown.text and seed_article.dek in shown.text
     assert "| Giles said." in shown.text and "Attribution: Giles said." in shown.html
     for item in seed_article.boilerplate:
-        assert lk._t(item) in shown.text
+        assert lk.reading._t(item) in shown.text
 
 
 def test_each_photo_shows_its_alt_text_caption_and_credit(seed_article):
@@ -312,7 +312,7 @@ def test_every_hedge_cue_and_booster_of_the_key_is_on_the_certainty_ladder(key_u
     for unit in key_units.values():
         for cue in list(unit.hedge_cues) + list(unit.boosters):
             cue = cue if isinstance(cue, str) else cue["text"]
-            assert any(lk._phrase_pattern(w).search(cue) for w in words), cue
+            assert any(lk.reading._phrase_pattern(w).search(cue) for w in words), cue
 
 
 def test_the_ladder_puts_boosters_above_likely_above_maybe():
