@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from .annotation import CATEGORIES, Annotation
+from .annotator.model import CATEGORIES, Annotation
 
 __all__ = ["Annotation", "CATEGORIES", "annotate", "analyse", "load_article"]
 
@@ -17,28 +17,28 @@ _LAZY = {
     "annotate": "annotator",
     "analyse": "annotator",
     "Analysis": "annotator",
-    "load_article": "article",
-    "article_from_text": "article",
-    "ArticleError": "article",
-    "load_key": "key",
-    "render_html": "render",
-    "render_handout": "render",
-    "write_handout": "render",
+    "load_article": "text.article",
+    "article_from_text": "text.article",
+    "ArticleError": "text.article",
+    "load_key": "scoring.key",
+    "render_html": "render.html",
+    "render_handout": "render.handout",
+    "write_handout": "render.handout",
     # Notebook-facing views (ipywidgets / matplotlib).
-    "setup": "widgets",
-    "highlighter": "widgets",
-    "sentence_explorer": "widgets",
-    "learner_annotator": "widgets",
-    "bring_your_own": "widgets",
-    "reflection": "widgets",
-    "handout_button": "widgets",
-    "quiz": "quizzes",
-    "plot_speakers": "plots",
-    "plot_hedging": "plots",
-    "plot_figures": "plots",
-    "progress_summary": "progress",
-    "progress_download": "progress",
-    "progress_upload": "progress",
+    "setup": "views.messages",
+    "highlighter": "views.highlighter",
+    "sentence_explorer": "views.explorer",
+    "learner_annotator": "views.learner_annotator",
+    "bring_your_own": "views.bring_your_own",
+    "reflection": "views.reflection",
+    "handout_button": "views.handout",
+    "quiz": "views.quiz",
+    "plot_speakers": "views.charts",
+    "plot_hedging": "views.charts",
+    "plot_figures": "views.charts",
+    "progress_summary": "views.progress_view",
+    "progress_download": "views.progress_view",
+    "progress_upload": "views.progress_view",
 }
 
 

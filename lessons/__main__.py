@@ -12,27 +12,8 @@ import os
 import sys
 from pathlib import Path
 
-MAX_FILE_BYTES = 8_000_000
-
-
-class CliError(Exception):
-    """A problem to report in one plain sentence, without a traceback."""
-
-
-def read_text_exactly(path: str) -> str:
-    """The file as UTF-8 text with its line endings untouched, so offsets index the file exactly."""
-    p = Path(path)
-    if not p.is_file():
-        raise CliError(f"There is no file at {path}.")
-    if p.stat().st_size > MAX_FILE_BYTES:
-        raise CliError(f"{path} is {p.stat().st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}. "
-                       "Split the text into smaller files.")
-    try:
-        with open(p, encoding="utf-8", newline="") as f:
-            return f.read()
-    except UnicodeDecodeError as e:
-        raise CliError(f"{path} is not UTF-8 text (byte {e.start} cannot be read). "
-                       "Save it as UTF-8 and try again.") from None
+from .errors import KitError
+from .text.files import read_text_exactly
 
 
 def cmd_annotate(args) -> int:
@@ -44,7 +25,7 @@ def cmd_annotate(args) -> int:
         json.dump([a.to_dict(text) for a in anns], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
-    from .categories import load_categories
+    from .render.palette import load_categories
 
     cats = load_categories()
     if not anns:
@@ -72,8 +53,8 @@ def _benchmark_dir(arg: str | None) -> Path | None:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import evaluate, format_table, pooled
-    from .key import article_text, load_gold_jsonl, load_key
+    from .scoring.metrics import evaluate, format_table, pooled
+    from .scoring.key import article_text, load_gold_jsonl, load_key
 
     print(format_table("Seed article (NBC News, Makiivka) against the kit's expert key", evaluate(load_key(), article_text())))
     repo = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -102,13 +83,10 @@ def cmd_evaluate(args) -> int:
 
 def cmd_render(args) -> int:
     from .annotator import annotate
-    from .article import ArticleError, load_article
-    from .render import write_handout
+    from .text.article import load_article
+    from .render.handout import write_handout
 
-    try:
-        article = load_article(Path(args.path))
-    except ArticleError as e:
-        raise CliError(str(e)) from None
+    article = load_article(Path(args.path))
     text = article.text
     out = write_handout(args.output, text, annotate(text), title=article.title or Path(args.path).stem)
     print(f"Handout written to {out}")
@@ -132,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except CliError as e:
+    except KitError as e:
         print(f"Sorry: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:

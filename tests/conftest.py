@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lessons import progress as P
-from lessons.article import SEED_ID, load_article
+from lessons.learner import progress as P
+from lessons.text.article import SEED_ID, load_article
 from lessons.data import data_path
 
 

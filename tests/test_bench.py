@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from lessons import bench
-from lessons.annotation import Annotation
-from lessons.key import KeyUnit
+from tools import bench
+from lessons.annotator.model import Annotation
+from lessons.scoring.key import KeyUnit
 
 
 def _write_jsonl(path, rows):
@@ -122,7 +122,7 @@ def test_keyed_dir_reads_pairs_and_reports_broken_ones(tmp_path):
 
 
 def test_error_summary_names_rules_and_missed_units():
-    from lessons.evaluate import evaluate
+    from lessons.scoring.metrics import evaluate
 
     text = "The ministry said it may rain.\nNothing happened."
     units = (
@@ -158,7 +158,7 @@ def test_median_time_and_learner_arithmetic():
 
 
 def test_json_conversion_of_scores():
-    from lessons.evaluate import Score
+    from lessons.scoring.metrics import Score
 
     out = bench._jsonable({"units": {"hedge": Score(1.0, 0.5, 0.67, 1, 0, 1, 2)},
                            "annotations": [object()], "labels": frozenset({"b", "a"})})

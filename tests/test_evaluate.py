@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.annotation import Annotation
-from lessons.evaluate import (evaluate, lexicon_baseline, pooled, score_hedge_cues, score_units,
+from lessons.annotator.model import Annotation
+from lessons.scoring.baseline import lexicon_baseline
+from lessons.scoring.metrics import (evaluate, pooled, score_hedge_cues, score_units,
                               unit_sets)
-from lessons.key import KeyUnit, article_text, load_key
+from lessons.scoring.key import KeyUnit, article_text, load_key
 
 
 def unit(uid, start, end, labels=(), optional=(), cues=()):

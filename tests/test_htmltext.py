@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lessons.htmltext import defuse, html_to_article_parts, html_to_text
+from lessons.text.savedpage import defuse, html_to_article_parts, html_to_text
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head>

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lessons.annotation import CATEGORIES
+from lessons.annotator.model import CATEGORIES
 from lessons.data import data_path
-from lessons.key import (
+from lessons.scoring.key import (
     KeyUnit,
     key_path,
     load_gold_jsonl,

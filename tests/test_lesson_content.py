@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lessons import lessonkit as lk
-from lessons import notebooks as nbb
+from tools import notebooks as nbb
 from lessons.data import data_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +36,7 @@ def code_of(lesson) -> list[str]:
 
 @pytest.fixture(scope="module")
 def key_units():
-    from lessons.key import load_key
+    from lessons.scoring.key import load_key
     return {u.id: u for u in load_key()}
 
 
@@ -164,7 +164,7 @@ def test_check_names_a_notebook_that_drifted_from_its_source(tmp_path, capsys):
 
 def test_notebooks_are_in_sync_with_their_sources():
     stale = nbb.build_all(check=True)
-    assert stale == [], f"rebuild with: python -m lessons.notebooks ({[p.name for p in stale]})"
+    assert stale == [], f"rebuild with: python -m tools.notebooks ({[p.name for p in stale]})"
 
 
 def _notebook(path: Path) -> dict:

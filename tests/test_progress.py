@@ -9,7 +9,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from lessons import progress as P
+from lessons import views as W
+from lessons.learner import progress as P
 
 pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
 
@@ -253,7 +254,7 @@ def test_the_upload_widget_restores_a_file_and_says_what_came_back(progress_dir,
     source = P.Progress(tmp_path_factory.mktemp("old") / "my-progress.json")
     source.set("reflections", "r1", "Hello")
     content = P.dumps(source.data()).encode()
-    view = P.progress_upload()
+    view = W.progress_upload()
     view.upload.value = ({"name": "my-progress.json", "type": "application/json", "size": len(content),
                           "content": memoryview(content),
                           "last_modified": datetime(2025, 1, 1, tzinfo=timezone.utc)},)
@@ -264,7 +265,7 @@ def test_the_upload_widget_restores_a_file_and_says_what_came_back(progress_dir,
 
 def test_the_upload_widget_explains_a_bad_file_and_keeps_the_current_progress(progress_dir):
     P.current_progress().set("reflections", "r1", "Mine")
-    view = P.progress_upload()
+    view = W.progress_upload()
     assert view.restore("<notes>.json", b"not json") is False
     assert "could not be used" in view.message.value and "Nothing was changed" in view.message.value
     assert "<notes>" not in view.message.value
@@ -272,7 +273,7 @@ def test_the_upload_widget_explains_a_bad_file_and_keeps_the_current_progress(pr
 
 
 def test_the_summary_and_download_views_follow_each_save(progress_dir):
-    summary, download = P.progress_summary(), P.progress_download()
+    summary, download = W.progress_summary(), W.progress_download()
     assert "Nothing saved yet" in summary.html.value
     P.current_progress().set("reflections", "r1", "Hello")
     assert "1 reflection" in summary.html.value
@@ -281,5 +282,5 @@ def test_the_summary_and_download_views_follow_each_save(progress_dir):
 
 def test_the_summary_view_shows_the_damaged_file_notice(progress_dir):
     (progress_dir / "my-progress.json").write_bytes(b"{oops")
-    view = P.progress_summary()
+    view = W.progress_summary()
     assert "could not be used" in view.html.value

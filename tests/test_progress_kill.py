@@ -1,7 +1,7 @@
 """Learner work is never lost: kill -9 while saving, damaged files of every kind, old files, upload.
 
 The kill test starts a real child Python process (``tools/progress_writer.py``) that saves a
-large, growing value through :class:`lessons.progress.Progress` as fast as it can, kills it with
+large, growing value through :class:`lessons.learner.progress.Progress` as fast as it can, kills it with
 SIGKILL at a random moment, checks the folder, and starts the next writer where the file left
 off. After every kill the progress file must be absent (only before the first save ever finished)
 or a complete JSON document that ``Progress`` loads without a "moved aside" notice, holding
@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from lessons import progress as P
+from lessons import views as W
+from lessons.learner import progress as P
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,6 +113,7 @@ def check_folder_after_kill(folder: Path, before: int | None, acks: list[int]) -
     return n
 
 
+@pytest.mark.slow
 def test_killing_the_saving_process_at_random_moments_never_loses_or_breaks_the_file(tmp_path):
     kills_wanted = int(os.environ.get("MLK_KILLS", "300"))
     seed = int(os.environ.get("MLK_KILL_SEED", str(time.time_ns() % 2**32)))
@@ -272,7 +274,7 @@ def test_a_damaged_file_is_kept_aside_byte_for_byte_explained_and_the_learner_ca
 def test_the_learner_sees_the_notice_in_the_summary(progress_dir):
     progress_dir.mkdir(parents=True, exist_ok=True)
     (progress_dir / P.FILE_NAME).write_bytes(b'{"format": "media-literacy-kit/progress", "vers')
-    view = P.progress_summary()
+    view = W.progress_summary()
     assert "could not be used because it was damaged or incomplete" in view.html.value
     assert "my-progress.damaged-" in view.html.value
 
@@ -315,8 +317,8 @@ def test_wrong_types_inside_a_lesson_do_not_stop_the_lessons(progress_dir, kind)
     (progress_dir / P.FILE_NAME).write_bytes(content)
     progress = P.current_progress()
     assert progress.summary().sentence()
-    P.progress_summary()
-    P.progress_download()
+    W.progress_summary()
+    W.progress_download()
     for quiz_id in ("lesson-0", "lesson-3"):
         view = kit.quiz(quiz_id)
         first = view.questions[0]

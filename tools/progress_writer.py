@@ -2,7 +2,7 @@
 
     MLK_PROGRESS_DIR=/some/folder python tools/progress_writer.py FIRST
 
-Saves version FIRST, FIRST + 1, ... of a large value through ``lessons.progress.Progress``, as a
+Saves version FIRST, FIRST + 1, ... of a large value through ``lessons.learner.progress.Progress``, as a
 notebook does when a learner types, and never stops by itself. It prints ``ready`` once the kit
 is imported and the progress file is open, then the number of every version whose ``set()`` has
 returned (one line each, flushed), so the test knows which saves finished before it killed the
@@ -32,7 +32,7 @@ def payload(n: int) -> dict:
 
 def main(argv: list[str]) -> int:
     first = int(argv[1]) if len(argv) > 1 else 1
-    from lessons.progress import Progress
+    from lessons.learner.progress import Progress
 
     progress = Progress()
     out = sys.stdout

@@ -88,7 +88,7 @@ def _settle(out, page, want=lambda s: True, timeout_ms: int = 10_000):
 
 def _expected_counts() -> dict:
     import lessons
-    from lessons.render import count_by_category
+    from lessons.render.html import count_by_category
 
     return dict(count_by_category(lessons.annotate(lessons.load_article().text)))
 

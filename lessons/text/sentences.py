@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import data_path
+from ..data import data_path
 
 # A line with no sentence-final punctuation over this length is still split here so that
 # one giant "sentence" (a pasted page with no full stops) cannot slow everything down.

@@ -39,3 +39,44 @@ class Annotation:
                  "text": text[self.start:self.end], "cue": d["cue"], "rule": d["rule"],
                  "explanation": d["explanation"], "source": d["source"]}
         return d
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A source the text quotes or paraphrases: a name, what kind of source, and how it was introduced."""
+
+    name: str
+    kind: str            # official / expert / voice
+    description: str     # e.g. "an expert on Russia and a consulting fellow at Chatham House"
+    person: bool = False # a person ("he", "she" can refer to them), not a body
+
+    @property
+    def label(self) -> str:
+        """The name with its description, as shown to learners."""
+        if self.description and self.description.lower() not in self.name.lower():
+            return f"{self.name} ({self.description})"
+        return self.name
+
+
+@dataclass(frozen=True)
+class SentenceAnalysis:
+    """One sentence with the categories it carries and who speaks in it."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    categories: frozenset
+    source: Speaker | None
+    annotations: tuple
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the annotator found in a text."""
+
+    text: str
+    annotations: tuple
+    sentences: tuple
+    speakers: tuple

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 
-from .annotation import CATEGORIES
-from .data import data_path
+from ..annotator.model import CATEGORIES
+from ..data import data_path
+from ..errors import KitError
 
 QUIZ_DIR = data_path("quizzes")
 NONE = "none"
@@ -26,7 +27,7 @@ NONE_LABEL = "None of these"
 QUESTION_TYPES = ("choice", "category")
 
 
-class QuizError(ValueError):
+class QuizError(KitError):
     """A quiz file that cannot be used; the message names the file and the question."""
 
 
@@ -91,7 +92,7 @@ def _text(value, where: str, name: str, required: bool = True) -> str:
 
 
 def _key_units(key_name: str) -> dict:
-    from .key import load_key
+    from ..scoring.key import load_key
     return {u.id: u for u in load_key(key_name)}
 
 
@@ -213,7 +214,7 @@ def key_problems(quiz: Quiz, key_units: Mapping | None = None) -> list[str]:
 # --- checking --------------------------------------------------------------------------------
 
 def _label(category: str) -> str:
-    from .categories import load_categories
+    from ..render.palette import load_categories
     if category == NONE:
         return NONE_LABEL
     cat = load_categories().get(category)
@@ -294,12 +295,3 @@ def answer_to_store(question: Question, answer):
     if question.type == "category":
         return sorted({str(a) for a in (answer or ())})
     return answer
-
-
-# --- notebook view -----------------------------------------------------------------------------
-
-def quiz(quiz_id: str):
-    """Show the quiz ``quiz_id``: every question with Check and Hint buttons and a running score."""
-    from .widgets import QuizView
-    from .progress import current_progress
-    return QuizView(load_quiz(quiz_id), current_progress())

@@ -7,7 +7,7 @@ Markdown + code pair (as the ipywidgets documentation notebooks are laid out). T
 ``<details>`` blocks (hints and solutions) is never split and its code stays Markdown.
 
 Notebooks carry no outputs and stable cell ids (lesson id + index), so building twice gives
-identical files and ``python -m lessons.notebooks --check`` can prove none has drifted.
+identical files and ``python -m tools.notebooks --check`` can prove none has drifted.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data import data_path
+from lessons.data import data_path
 
 LESSONS_DIR = data_path("lessons")
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
@@ -195,7 +195,7 @@ def build_all(check: bool = False, lessons_dir: Path = LESSONS_DIR, out_dir: Pat
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lessons.notebooks", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.notebooks", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 if any notebook is missing or out of date")
     parser.add_argument("--out", type=Path, default=NOTEBOOKS_DIR, help="folder for the notebooks")
@@ -209,7 +209,7 @@ def main(argv: list[str] | None = None) -> int:
         if changed:
             names = ", ".join(p.name for p in changed)
             print(f"Out of date with their lesson sources: {names}.\n"
-                  "Rebuild them with: python -m lessons.notebooks", file=sys.stderr)
+                  "Rebuild them with: python -m tools.notebooks", file=sys.stderr)
             return 1
         print("All notebooks match their lesson sources.")
         return 0

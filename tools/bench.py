@@ -1,4 +1,4 @@
-"""Accuracy, speed and memory benchmarks: ``python -m lessons.bench [SECTION ...] [--json PATH]``.
+"""Accuracy, speed and memory benchmarks: ``python -m tools.bench [SECTION ...] [--json PATH]``.
 
 Sections (all of them when none is named):
 
@@ -9,7 +9,7 @@ Sections (all of them when none is named):
     later used for development), ``benchmarks/heldout-blind/`` (written independently and never used
     to change a rule: the honest test), the external news-dev posts and the external CoNLL-2010
     Wikipedia hedge sample (both found through ``MLK_BENCHMARKS`` or ``<repo>/../shared/benchmarks``
-    and skipped with a note when absent). All scoring is :mod:`lessons.evaluate`'s; this module
+    and skipped with a note when absent). All scoring is :mod:`lessons.scoring.metrics`'s; this module
     only reads data and prints.
 ``speed``
     Annotating the seed article (and against NLTK-only tokenising), throughput at about 100 KB,
@@ -48,6 +48,8 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
+
+from lessons.text.files import read_text_exactly
 
 ROOT = Path(__file__).resolve().parent.parent
 """The repository (when the kit is installed in editable mode or run from its folder)."""
@@ -159,12 +161,6 @@ def median_time(fn: Callable[[], object], repeats: int, warmup: int = 1) -> Timi
     return Timing(statistics.median(times), tuple(times), statistics.median(cpu))
 
 
-def read_exact(path: str | os.PathLike) -> str:
-    """A UTF-8 file with its line endings untouched, so key offsets index it exactly."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        return fh.read()
-
-
 def machine_info() -> dict:
     """CPU model, cores, memory, Python, date and the repository's commit (when it is a git clone)."""
     cpu = platform.processor() or platform.machine()
@@ -231,7 +227,7 @@ def load_keyed_dir(folder: Path) -> tuple[list[tuple[str, str, tuple]], list[str
     Returns ``([(slug, text, units), ...], problems)``; a pair that cannot be read (for instance
     a set still being written) is left out and described in ``problems``.
     """
-    from .key import load_gold_jsonl
+    from lessons.scoring.key import load_gold_jsonl
 
     items, problems = [], []
     for gold in sorted(Path(folder).glob("*.gold.jsonl")):
@@ -241,7 +237,7 @@ def load_keyed_dir(folder: Path) -> tuple[list[tuple[str, str, tuple]], list[str
             problems.append(f"{slug}: no {txt.name}")
             continue
         try:
-            text = read_exact(txt)
+            text = read_text_exactly(txt)
             items.append((slug, text, load_gold_jsonl(gold, text)))
         except (ValueError, OSError, UnicodeDecodeError) as exc:
             problems.append(f"{slug}: {exc}")
@@ -256,14 +252,14 @@ def conll_to_keyed_text(path: str | os.PathLike) -> tuple[str, tuple]:
     for reading only and nothing is written anywhere.
 
     Output: ``(text, units)``. ``text`` is the rows' sentences joined by blank lines, in file
-    order; ``units`` is a tuple of :class:`lessons.key.KeyUnit`, one per row, whose
+    order; ``units`` is a tuple of :class:`lessons.scoring.key.KeyUnit`, one per row, whose
     ``start``/``end`` locate the row in ``text``, whose ``labels`` is ``{"hedge"}`` for an
     uncertain row and empty for a certain one, and which has no cue spans (the file gives none)
-    and no optional categories. So :func:`lessons.evaluate.score_units` scores it like any key.
+    and no optional categories. So :func:`lessons.scoring.metrics.score_units` scores it like any key.
     Blank lines are skipped; a row without a string ``text`` or boolean ``uncertain`` raises
     :class:`ValueError` naming its line.
     """
-    from .key import KeyUnit, read_jsonl
+    from lessons.scoring.key import KeyUnit, read_jsonl
 
     parts: list[str] = []
     units = []
@@ -321,9 +317,10 @@ DEV_NOTE = ("used while the rules were developed: a development set, not a test 
 
 def accuracy(quote_all: bool = False) -> dict:
     """Score every available set; returns a JSON-ready dict and prints nothing."""
-    from .annotator import annotate
-    from .evaluate import evaluate, lexicon_baseline, pooled
-    from .key import article_text, load_key
+    from lessons.annotator import annotate
+    from lessons.scoring.baseline import lexicon_baseline
+    from lessons.scoring.metrics import evaluate, pooled
+    from lessons.scoring.key import article_text, load_key
 
     out: dict = {"sets": [], "skipped": []}
     seed = article_text()
@@ -376,11 +373,11 @@ def accuracy(quote_all: bool = False) -> dict:
 def error_summary(items, results, quote: bool, top: int = 3) -> dict:
     """For each category: the rules that fired on false-positive units, and the missed units.
 
-    ``items`` are ``(slug, text, units)``; ``results`` the matching :func:`lessons.evaluate.evaluate`
+    ``items`` are ``(slug, text, units)``; ``results`` the matching :func:`lessons.scoring.metrics.evaluate`
     outputs. Missed units are given by id, with a short quotation when ``quote`` is true.
     """
-    from .annotation import CATEGORIES
-    from .evaluate import disagreements
+    from lessons.annotator.model import CATEGORIES
+    from lessons.scoring.metrics import disagreements
 
     summary = {}
     for cat in CATEGORIES:
@@ -406,7 +403,7 @@ def _short(s: str, n: int = 60) -> str:
 
 def conll_scores(path: Path, annotator, baseline) -> dict:
     """Sentence-level hedge P/R/F1 on the CoNLL sample, with and without short rows, and at 22.7%."""
-    from .evaluate import score_units
+    from lessons.scoring.metrics import score_units
 
     text, units = conll_to_keyed_text(path)
     long_units = tuple(u for u in units if len(u.text.split()) > SHORT_ROW_WORDS)
@@ -427,7 +424,7 @@ def conll_scores(path: Path, annotator, baseline) -> dict:
 
 
 def format_accuracy(acc: dict) -> str:
-    from .evaluate import format_table
+    from lessons.scoring.metrics import format_table
 
     blocks = []
     summary_rows = []
@@ -492,9 +489,9 @@ def news_like_text(target_bytes: int) -> str:
 
     Cut at a paragraph break at or below the target, so no sentence is cut in half.
     """
-    from .key import article_text
+    from lessons.scoring.key import article_text
 
-    parts = [article_text()] + [read_exact(p) for p in sorted(glob.glob(str(ROOT / "benchmarks" / "heldout" / "*.txt")))]
+    parts = [article_text()] + [read_text_exactly(p) for p in sorted(glob.glob(str(ROOT / "benchmarks" / "heldout" / "*.txt")))]
     block = "\n\n".join(p.strip("\n") for p in parts) + "\n\n"
     n = max(1, math.ceil(target_bytes / len(block.encode("utf-8"))) + 1)
     data = (block * n).encode("utf-8")[:target_bytes]
@@ -506,7 +503,7 @@ def nltk_only(text: str) -> list:
     """NLTK's part of the job alone: Punkt sentences (as the kit sets it up) and Treebank words."""
     from nltk.tokenize import TreebankWordTokenizer
 
-    from .sentences import split_sentences
+    from lessons.text.sentences import split_sentences
 
     tok = TreebankWordTokenizer()
     return [tok.tokenize(s.text) for s in split_sentences(text)]
@@ -514,8 +511,8 @@ def nltk_only(text: str) -> list:
 
 def speed(quick: bool = False) -> dict:
     """Every speed measurement; ``quick`` leaves out 5 MB and the notebooks (for trying things out)."""
-    from .annotator import annotate
-    from .key import article_text
+    from lessons.annotator import annotate
+    from lessons.scoring.key import article_text
 
     out: dict = {}
     seed = article_text()
@@ -548,9 +545,9 @@ import json, time
 t0 = time.perf_counter()
 import lessons
 t1 = time.perf_counter()
-import lessons.widgets, ipywidgets
+import lessons.views.highlighter, ipywidgets
 t2 = time.perf_counter()
-import lessons.plots, matplotlib, matplotlib.pyplot
+import lessons.views.charts, matplotlib, matplotlib.pyplot
 t3 = time.perf_counter()
 print(json.dumps({"lessons": t1 - t0, "widgets": t2 - t1, "plots": t3 - t2}))
 """
@@ -561,8 +558,8 @@ def import_times(runs: int = 7) -> dict:
 
     ``lessons`` = ``import lessons`` timed inside a new process; ``process`` = the fastest wall
     time of ``python -c 'import lessons'`` minus the fastest of ``python -c pass`` (start-up);
-    ``widgets`` / ``plots`` = what importing ``lessons.widgets`` + ipywidgets, then
-    ``lessons.plots`` + matplotlib.pyplot, add after that. The disk cache is warm (as on a hub
+    ``widgets`` / ``plots`` = what importing ``lessons.views.highlighter`` + ipywidgets, then
+    ``lessons.views.charts`` + matplotlib.pyplot, add after that. The disk cache is warm (as on a hub
     where someone has already started a kernel), so this is "cold" for the interpreter only.
     """
     env = dict(os.environ, MPLBACKEND="Agg")
@@ -585,13 +582,13 @@ def import_times(runs: int = 7) -> dict:
 
 
 def highlighter_toggle(flips: int = 30) -> dict:
-    """Build ``lessons.widgets.highlighter()`` without a browser and time switching hedges on/off.
+    """Build ``lessons.views.highlighter.highlighter()`` without a browser and time switching hedges on/off.
 
     Each flip sets ``w.toggles["hedge"].value`` and reads ``w.html.value`` (the observer re-renders
     synchronously); returns the median and the slowest flip in seconds.
     """
     try:
-        from .widgets import highlighter
+        from lessons.views.highlighter import highlighter
     except ImportError as exc:                 # ipywidgets missing
         return {"error": str(exc)}
     t0 = time.perf_counter()
@@ -700,8 +697,8 @@ def format_speed(sp: dict) -> str:
                      f"< {1000 * TARGET_IMPORT_S:.0f} ms", mark(worst < TARGET_IMPORT_S)])
         rows.append([f"  same, fastest process wall minus fastest bare interpreter ({1000 * im['interpreter']:.0f} ms)",
                      f"{1000 * im['process']:.0f} ms", "", ""])
-        rows.append(["  + lessons.widgets and ipywidgets", f"+{1000 * im['widgets']:.0f} ms", "", ""])
-        rows.append(["  + lessons.plots and matplotlib.pyplot", f"+{1000 * im['plots']:.0f} ms", "", ""])
+        rows.append(["  + lessons.views.highlighter and ipywidgets", f"+{1000 * im['widgets']:.0f} ms", "", ""])
+        rows.append(["  + lessons.views.charts and matplotlib.pyplot", f"+{1000 * im['plots']:.0f} ms", "", ""])
     tg = sp["toggle"]
     if "error" in tg:
         rows.append(["highlighter re-render after a toggle", tg["error"], f"< {TARGET_TOGGLE_MS:.0f} ms", mark(None)])
@@ -906,8 +903,8 @@ def format_memory(m: dict) -> str:
 
 def profile_annotate(target_bytes: int = 1_000_000, top: int = 12) -> dict:
     """``cProfile`` of one ``annotate`` over about ``target_bytes`` of news text: the top functions by own time."""
-    from .annotator import annotate
-    from .key import article_text
+    from lessons.annotator import annotate
+    from lessons.scoring.key import article_text
 
     annotate(article_text())                   # rules loaded, regexes compiled
     text = news_like_text(target_bytes)
@@ -1004,7 +1001,7 @@ def _jsonable(x):
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m lessons.bench",
+        prog="python -m tools.bench",
         description="Accuracy, speed and memory benchmarks of the kit; prints a table per section.")
     parser.add_argument("sections", nargs="*", metavar="SECTION",
                         help=f"any of {', '.join(SECTIONS)} (default: all)")

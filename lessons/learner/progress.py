@@ -34,13 +34,16 @@ import html
 import json
 import os
 import shutil
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
+
+from ..errors import KitError
+from ..render.palette import ACCENT, ACCENT_DARK, ACCENT_TINT
+from ..text.files import atomic_write_text
 
 FORMAT = "media-literacy-kit/progress"
 SCHEMA_VERSION = 2
@@ -51,7 +54,7 @@ REFLECTIONS = "reflections"
 """The section that holds the learner's written reflections, keyed by prompt id."""
 
 
-class ProgressError(ValueError):
+class ProgressError(KitError):
     """A progress file that cannot be used; ``kind`` says why, the message says it kindly."""
 
     def __init__(self, kind: str, message: str):
@@ -71,7 +74,7 @@ def progress_dir() -> Path:
         return cwd / "progress"
     if (cwd / "notebooks").is_dir():
         return cwd / "notebooks" / "progress"
-    repo_notebooks = Path(__file__).resolve().parent.parent / "notebooks"
+    repo_notebooks = Path(__file__).resolve().parents[2] / "notebooks"
     if repo_notebooks.is_dir():
         return repo_notebooks / "progress"
     return cwd / "progress"
@@ -168,46 +171,6 @@ def dumps(record: dict) -> str:
 
 
 # --- safe file operations -------------------------------------------------------------------
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that the file is either the old one or the new one, never half.
-
-    The text goes to a temporary file in the same folder, which is flushed, synced to disk with
-    ``os.fsync`` and then renamed over ``path`` with ``os.replace``. On any failure the temporary
-    file is removed and the old file is left as it was.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Sync the folder entry too, so the rename survives a power cut (POSIX only; best effort)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
 
 def _timestamp() -> str:
     return time.strftime("%Y%m%d-%H%M%S")
@@ -532,26 +495,6 @@ def download_html(progress: Progress | None = None) -> str:
     payload = base64.b64encode(dumps(progress.data()).encode("utf-8")).decode("ascii")
     href = html.escape(f"data:application/json;charset=utf-8;base64,{payload}", quote=True)
     return (f'<a download="{FILE_NAME}" href="{href}" '
-            'style="display:inline-block;padding:6px 12px;border:2px solid #0072B2;'
-            'border-radius:4px;color:#0b3d66;background:#eef6fc;text-decoration:none;font-weight:600">'
+            f'style="display:inline-block;padding:6px 12px;border:2px solid {ACCENT};'
+            f'border-radius:4px;color:{ACCENT_DARK};background:{ACCENT_TINT};text-decoration:none;font-weight:600">'
             f'⬇ Download {FILE_NAME}</a>')
-
-
-# --- notebook views (ipywidgets is imported only here) ------------------------------------
-
-def progress_summary():
-    """A box listing what the learner has completed; it updates when progress is saved."""
-    from .widgets import ProgressSummaryView
-    return ProgressSummaryView(current_progress())
-
-
-def progress_download():
-    """A download link for the progress file, kept up to date as the learner works."""
-    from .widgets import ProgressDownloadView
-    return ProgressDownloadView(current_progress())
-
-
-def progress_upload():
-    """An upload button that restores a downloaded progress file (the old one is kept)."""
-    from .widgets import ProgressUploadView
-    return ProgressUploadView(current_progress())

@@ -8,14 +8,13 @@ span is a hit when it overlaps a key cue. The arithmetic is ``nltk.metrics``'s
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 from nltk.metrics import f_measure, precision, recall
 
-from .annotation import CATEGORIES, Annotation
+from ..annotator.model import CATEGORIES, Annotation
+from .baseline import lexicon_baseline
 
 
 @dataclass(frozen=True)
@@ -86,46 +85,12 @@ def disagreements(units, annotations: Sequence[Annotation], category: str) -> tu
     return [by_id[i] for i in sorted(ref - pred)], [by_id[i] for i in sorted(pred - ref)]
 
 
-# ---------------------------------------------------------------- the lexicon baseline
-
-@lru_cache(maxsize=1)
-def _baseline_lexicon() -> dict[str, re.Pattern]:
-    """One flat word list per category, taken from the same rule files without any context rules."""
-    from .rules import load_rules
-
-    rules = load_rules()
-    lex = rules.sources
-    words = {
-        "hedge": [r.pattern.pattern for r in rules.hedges],
-        "unverified": [r.pattern.pattern for r in rules.unverified],
-    }
-    pats = {c: re.compile("|".join(p), re.IGNORECASE) for c, p in words.items()}
-    for kind in ("official", "expert"):
-        role_words = [re.escape(w) for w, k in lex.roles.items() if k == kind]
-        pats[kind] = re.compile(r"\b(?:%s)s?\b" % "|".join(sorted(role_words, key=len, reverse=True)),
-                                re.IGNORECASE)
-    return pats
-
-
-def lexicon_baseline(text: str) -> list[Annotation]:
-    """Annotate by word lists alone: every cue word anywhere marks its category.
-
-    This is what a highlighter without rules would do; the rules' worth is the difference.
-    """
-    out = []
-    for cat, pat in _baseline_lexicon().items():
-        for m in pat.finditer(text):
-            out.append(Annotation(cat, m.start(), m.end(), m.group(), f"baseline.{cat}",
-                                  "A word from the list was found.", None))
-    return out
-
-
 # ---------------------------------------------------------------- reports
 
 def evaluate(units, text: str, annotator: Callable[[str], list] | None = None) -> dict:
     """Scores of an annotator (default: the kit's) and of the lexicon baseline on one keyed text."""
     if annotator is None:
-        from .annotator import annotate as annotator
+        from ..annotator import annotate as annotator
     results = {}
     for name, fn in (("annotator", annotator), ("baseline", lexicon_baseline)):
         anns = fn(text)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import data_path
+from ..data import data_path
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from functools import lru_cache
 from os import PathLike
 from typing import Any, Iterable, Mapping
 
-from .annotation import CATEGORIES
-from .data import data_path
+from ..annotator.model import CATEGORIES
+from ..data import data_path
 
 DEFAULT_KEY = "makiivka-nbc-2023"
 SOURCE_TYPES = ("official", "expert", "voice")

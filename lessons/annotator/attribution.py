@@ -1,0 +1,224 @@
+"""Attribution: which speakers a sentence reports, and the words that say so.
+
+A speech verb ("said", "told") with its subject, "according to ...", a possessive statement
+("the ministry's statement that ..."), a "Name:" line. Attribution follows the pattern-based
+approach of quotation extraction in news (Pouliquen et al. 2007; Pareti 2012): a cue verb,
+a quotation, and a source span.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text.sentences import Sentence
+from .model import Speaker
+from .rules import Rules
+from .speakers import PERSON_NAME, TITLE, State, resolve
+
+CREDIT = re.compile(r"(?i)\b(?:image|photo|picture|video)\s+(?:courtesy|by|credit|from)\b|getty images|"
+                     r"\bAP Photo\b|\bphoto:|\(CC BY|/ AFP\b|/ Reuters\b")
+_RELATIVE = {"who", "which", "whose", "whom", "that", "what"}
+_VERBISH = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|be|being|will|would|can|could|did|does|do)\b|\w{3,}ed\b")
+_AUX = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|will|would|can|could|did|does|do)\b")
+_POSSESSIVE = re.compile(r"['’]s\s+(?:own\s+|official\s+|latest\s+|new\s+)?(\w+)")
+
+
+@dataclass
+class Attribution:
+    speaker: Speaker
+    cue: str
+    rule: str            # attribution / according_to / quote / continuation
+
+
+@lru_cache(maxsize=8)
+def _before_speaker_pattern(phrases: tuple) -> re.Pattern:
+    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+# Nouns every speech-event pattern ends in: a quick test before the full patterns run.
+_EVENT_NOUNS = re.compile(r"(?i)speech|statement|address|briefing|announcement|declaration|remarks|warning|"
+                          r"decree|communiqu|account|version|explanation")
+
+
+@lru_cache(maxsize=8)
+def _all_verbs(speech: frozenset, finding: frozenset) -> frozenset:
+    return speech | finding
+
+
+@lru_cache(maxsize=8)
+def _figure_words_pattern(words: frozenset) -> re.Pattern:
+    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in sorted(words)))
+
+
+def subject_candidates(left: str) -> list[str]:
+    """Possible subject phrases right before a verb, narrowest first.
+
+    The nearest clause chunk ("but experts"), then with its appositives ("Keir Giles, an expert
+    ..., a London think tank"), then with a role phrase before a name ("The Chief Minister of
+    Tamil Nadu, Ms. Jayalalithaa").
+    """
+    left = re.sub(r"\([^()]*\)", " ", left)
+    left = re.split(r"[“”\"«»;:‘]|(?<=[,.!?])’", left)[-1]
+    chunks = re.split(r",|\s[—–]\s|\s-\s", left)
+    while chunks and not chunks[-1].strip():
+        chunks.pop()
+    if not chunks:
+        return []
+    subject = re.split(r"(?i)\b(?:since|because|after|before|when|while|although|though|until|where|if|whereas)\s", chunks[-1])[-1]
+    # Inside the chunk, a relative clause: "soldiers that Russia says" → "Russia";
+    # "a correspondent who was awarded ... by Putin" → "a correspondent".
+    words = subject.split()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _RELATIVE:          # lower case only: "WHO officials" is not a relative clause
+            after = " ".join(words[i + 1:])
+            # "who"/"which" describe the noun before them; "that"/"what" may open a clause whose
+            # own subject speaks ("soldiers that Russia says were killed").
+            keep_before = words[i].lower() not in ("that", "what") or _VERBISH.search(after)
+            subject = " ".join(words[:i]) if keep_before else after
+            break
+    out = [" ".join(subject.split()[-25:])] if not _AUX.search(subject) else []
+    k = len(chunks) - 1
+    while k > 0 and len(chunks[k - 1].split()) <= 20 and (
+            re.match(r"(?i)^\s*(?:a|an|the)\s", chunks[k]) or
+            (re.match(r"^\s*[A-Z]", chunks[k]) and not _VERBISH.search(chunks[k - 1]))):
+        k -= 1
+        subject = chunks[k] + ", " + subject
+        out.append(" ".join(subject.split()[-40:]))
+    # The sentence's opening name, past its age and relative clauses:
+    # "Tomasz Wrobel, 34, whose partner Elena Sauer, 31, died in the collapse, said".
+    opening = TITLE.sub("", chunks[0].strip())
+    if len(chunks) > 2 and PERSON_NAME.fullmatch(opening):
+        out.append(opening)
+    # An aside between subject and verb: "a senior official, speaking on condition of anonymity, said".
+    for k in range(len(chunks) - 2, max(-1, len(chunks) - 4), -1):
+        if chunks[k].strip() and len(chunks[k].split()) <= 12 and not _AUX.search(chunks[k]) \
+                and not re.match(r"(?i)\s*(?:in|at|on|during|after|before|for|from|with|by|under|to)\s", chunks[k]):
+            out.append(chunks[k])
+    return out
+
+
+def subject_before(left: str) -> str:
+    """The narrowest subject phrase right before a verb."""
+    c = subject_candidates(left)
+    return c[0] if c else ""
+
+
+def _speech_verbs(sentence: str, rules: Rules):
+    """Attribution verbs in the sentence, with their position ("gave a speech" counts too)."""
+    lex = rules.sources
+    if _EVENT_NOUNS.search(sentence):
+        for m in lex.speech_events.finditer(sentence):
+            yield m.start(), m.end()
+    verbs = _all_verbs(lex.speech_verbs, lex.finding_verbs)
+    for m in _LETTERS.finditer(sentence):
+        w = m.group().lower()
+        if w not in verbs:
+            continue
+        s, e = m.span()
+        if (s and (sentence[s - 1].isalnum() or sentence[s - 1] in "_'’.-")) or \
+                (e < len(sentence) and (sentence[e].isalnum() or sentence[e] in "_'’-")):
+            continue                      # part of a longer word ("un-said", "said's")
+        if re.search(r"(?i)\bto\s+$", sentence[max(0, s - 4):s]):
+            continue                      # "expected to say": a plan, not a statement
+        if w in lex.figure_verbs and not _figure_words_pattern(lex.figure_words).search(sentence[e:e + 40].lower()):
+            continue
+        yield s, e
+
+
+def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
+                  quoted: tuple = ()) -> list[Attribution]:
+    """Every speaker a sentence reports, in order, with the words that say so.
+
+    Verbs inside a quotation (``quoted``: spans of the text) are the quoted speaker's own words,
+    not attributions: in '"Nobody from the council has told me anything," he said' only "he said" counts.
+    """
+    s = sent.text
+    low = s.lower()
+    out: list[Attribution] = []
+    for m in _before_speaker_pattern(rules.sources.before_speaker).finditer(low):
+        tail = re.split(r"[,.;:“”\"]", s[m.end():])[0]
+        sp, head = resolve(tail, state, rules)
+        if sp:
+            state.remember(sp, head)
+            out.append(Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to"))
+    for m in _POSSESSIVE.finditer(s):
+        if m.group(1).lower() not in rules.sources.statement_nouns:
+            continue
+        owner = re.search(r"((?:[A-Z][\w-]*\s+){0,3}[\w-]+)$", s[:m.start()])
+        if not owner:
+            continue
+        sp, head = resolve(owner.group(1), state, rules)
+        if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:)", s[m.end():]):
+            state.remember(sp, head)
+            out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution"))
+    m = re.search(r"(?i)\bofficial\s+(?:death\s+)?(?:toll|figures?|count|estimate)s?\s+(?:of|at|to|stood at)\s+\d", s)
+    if m:
+        out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution"))
+    colon = re.match(r"([A-Z][\w'’. -]{1,40}):\s+\S", s)
+    if colon and not rules.sources.place_pattern.fullmatch(colon.group(1)):
+        sp, head = resolve(colon.group(1), state, rules)
+        if sp and sp.kind in ("official", "expert"):
+            state.remember(sp, head)
+            out.append(Attribution(sp, colon.group(1) + ":", "attribution"))
+    for vs, ve in _speech_verbs(s, rules):
+        if any(qs < sent.start + vs < qe for qs, qe in quoted):
+            continue
+        vs_word = s[vs:ve].lower()
+        left = s[:vs]
+        if re.search(r"(?i)(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bfailed to)\s+$", left):
+            continue                      # "did not respond", "declined to say": no statement
+        left = re.sub(r"(?i)(?:\b(?:also|later|previously|has|have|had|was|were|is|are|will|would|"
+                      r"repeatedly|again|then|further|recently|earlier|already|publicly|not|never|"
+                      r"reportedly|separately|on\s+\w+day|late\s+\w+day|\w+ly)\s*)+$", "", left.rstrip())
+        sp = head = None
+        subj = ""
+        found = [(c, *resolve(c, state, rules)) for c in subject_candidates(left)]
+        found = [f for f in found if f[1]]
+        if vs_word in rules.sources.finding_verbs:
+            found = [f for f in found if f[1].kind == "expert"]   # "researchers found", not "police found"
+        if found:
+            # A named person with a known role beats a bare role ("Semyon Pegov, a war correspondent"),
+            # which beats a name we know nothing about.
+            def rank(f):
+                sp_, head_ = f[1], f[2]
+                registered = any(sp_ is v for v in state.people.values())
+                if registered:
+                    return (0 if sp_.person else 0.5) if sp_.description else 2
+                return 1 if head_ else 3      # a bare name with no role at all comes last
+
+            def where(f):                     # ties between known people: the one named first is the head
+                if rank(f) >= 1:
+                    return 0
+                at = left.find(f[1].name.split()[-1])
+                return at if at >= 0 else len(left)
+            subj, sp, head = min(found, key=lambda f: (rank(f), where(f)))
+            if sp.person and sp.name not in state.people and PERSON_NAME.fullmatch(sp.name):
+                state.people[sp.name] = sp
+                if len(sp.name.split()) > 1:
+                    state.people.setdefault(sp.name.split()[-1], sp)
+        if sp is None:
+            # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
+            right = re.split(r"[,.;:“”\"]|\b(?:in|on|at|that|who)\b", s[ve:])[0]
+            before = s[:vs].rstrip()
+            if before.endswith(("”", '"', ",", "’")) or not before:
+                sp, head = resolve(right, state, rules)
+                if sp:
+                    state.remember(sp, head)
+                    out.append(Attribution(sp, (s[vs:ve] + right).strip(), "attribution"))
+            continue
+        state.remember(sp, head)
+        out.append(Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution"))
+    return distinct(out)
+
+
+def distinct(atts: list[Attribution]) -> list[Attribution]:
+    """One attribution per speaker, first mention first."""
+    seen, out = set(), []
+    for a in atts:
+        if a.speaker.name not in seen:
+            seen.add(a.speaker.name)
+            out.append(a)
+    return out
+

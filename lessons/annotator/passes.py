@@ -1,0 +1,259 @@
+"""How the annotator reads a text: an explicit list of named passes over its sentences.
+
+:func:`analyse` splits the text into sentences (NLTK Punkt, no downloads), finds the people a
+text introduces, then runs :data:`PASSES` in order over one shared :class:`Reading`:
+
+1. ``find_speakers``: who speaks in each sentence (an attribution verb with its subject,
+   resolved through the article: "Giles said" is the expert introduced earlier, "the ministry"
+   the last ministry named, "he" the last person quoted);
+2. ``give_quotations_to_speakers``: every sentence of a quotation belongs to its speaker;
+3. ``continue_after_colon``: "X tweeted:" hands its speaker to the next paragraph;
+4. ``mark_sources``: official statements, expert commentary and other voices;
+5. ``mark_hedges``: hedge cues from the rule files;
+6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
+7. ``mark_competing_figures``: neighbouring casualty figures from different sides.
+
+Each pass is a small function of the :class:`Reading`; the rules live in
+``lessons/data/rules/*.yaml`` so that teachers can read and extend them.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable
+
+from ..text.sentences import Sentence, split_sentences
+from .attribution import CREDIT, Attribution, attributions_in
+from .cues import SENTENCE_LEVEL_RULES, cue_matches, dedupe, explain, is_headline, mark_claim_before, sentences_hit
+from .figures import FIGURE
+from .model import Analysis, Annotation, SentenceAnalysis, Speaker
+from .quotations import QUOTES, quote_spans
+from .rules import Rules, load_rules
+from .speakers import State, find_people
+
+__all__ = ["PASSES", "Reading", "SENTENCE_LEVEL_RULES", "Analysis", "SentenceAnalysis", "Speaker",
+           "analyse", "annotate"]
+
+_DISPUTES = ("unverified.denial", "unverified.doubt", "unverified.rebuttal", "unverified.unsupported",
+             "unverified.conflicting")
+
+
+@dataclass
+class Reading:
+    """What the passes share while they read one text: its sentences, speakers and highlights so far."""
+
+    text: str
+    rules: Rules
+    sentences: list[Sentence]
+    state: State
+    attributions: list = field(default_factory=list)   # per sentence: its main Attribution or None
+    others: list = field(default_factory=list)         # per sentence: further speakers in it
+    hands_over: list = field(default_factory=list)     # per sentence: ends with a colon
+    framing: list = field(default_factory=list)        # "X tweeted:" with nothing of what X said
+    annotations: list = field(default_factory=list)
+    per_sentence: list = field(default_factory=list)
+
+    @classmethod
+    def start(cls, text: str, rules: Rules | None = None) -> "Reading":
+        rules = rules or load_rules()
+        sentences = split_sentences(text)
+        n = len(sentences)
+        return cls(text, rules, sentences, State(people=find_people(text, rules)),
+                   attributions=[None] * n, others=[[] for _ in range(n)], hands_over=[False] * n,
+                   framing=[False] * n, per_sentence=[[] for _ in range(n)])
+
+    def add(self, i: int, ann: Annotation) -> None:
+        """Record a highlight found in sentence ``i``."""
+        self.annotations.append(ann)
+        self.per_sentence[i].append(ann)
+
+    @cached_property
+    def credit(self) -> list[bool]:
+        """Photo credits and image lines: not statements by anyone."""
+        return [bool(CREDIT.search(s.text)) for s in self.sentences]
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int, int]]:
+        return quote_spans(self.text, self.sentences)
+
+    def touched(self, start: int, end: int) -> range:
+        """The sentences a span touches (sentences are sorted and do not overlap)."""
+        return range(bisect.bisect_right(self._ends, start), bisect.bisect_left(self._starts, end))
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [s.end for s in self.sentences]
+
+    @cached_property
+    def lowered(self) -> str:
+        """The text lower-cased with its offsets kept exact (a few characters grow when lower-cased)."""
+        lowered = self.text.lower()
+        if len(lowered) != len(self.text):
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+        return lowered
+
+    def source_label(self, i: int) -> str | None:
+        att = self.attributions[i]
+        return att.speaker.label if att else None
+
+
+def find_speakers(r: Reading) -> None:
+    """Who speaks in each sentence; verbs inside a quotation are the quoted speaker's own words."""
+    n = len(r.sentences)
+    quoted_in: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    for qs, qe, _ in r.quotes:
+        for k in r.touched(qs, qe):
+            quoted_in[k].append((qs, qe))
+    for i, sent in enumerate(r.sentences):
+        r.state.sentence = i
+        r.state.window = r.text[sent.start:r.sentences[i + 1].end if i + 1 < n else sent.end]
+        found = [] if r.credit[i] else attributions_in(sent, r.text, r.state, r.rules, tuple(quoted_in[i]))
+        r.attributions[i] = found[0] if found else None
+        r.others[i] = found[1:]
+        r.hands_over[i] = sent.text.rstrip().endswith(":")
+        r.framing[i] = r.hands_over[i] and not any(q in sent.text for q in QUOTES)
+
+
+def give_quotations_to_speakers(r: Reading) -> None:
+    """Quotations belong to the speaker named with them, in any sentence they touch."""
+    sentences, attributions = r.sentences, r.attributions
+    for qs, qe, para in r.quotes:
+        touched = list(r.touched(qs, qe))
+        if not touched or len(r.text[qs:qe].split()) < 5:
+            continue                     # a quoted phrase or scare quotes, not a quotation
+        owner = next((attributions[i] for i in reversed(touched) if attributions[i]), None)
+        starts_paragraph = sentences[touched[0]].start == qs and (
+            touched[0] == 0 or sentences[touched[0] - 1].paragraph != para)
+        if owner is None:
+            # Same paragraph: the speaker named earlier in it. A paragraph that opens with a
+            # quotation continues the previous paragraph's speaker (a news-writing convention).
+            lowest = para - 1 if starts_paragraph else para
+            for i in range(touched[0] - 1, -1, -1):
+                if sentences[i].paragraph < lowest:
+                    break
+                if sentences[i].paragraph <= para and attributions[i]:
+                    owner = attributions[i]
+                    break
+        if owner is None:
+            continue
+        for i in touched:
+            if attributions[i] is None:
+                attributions[i] = Attribution(owner.speaker, owner.cue, "quote")
+
+
+def continue_after_colon(r: Reading) -> None:
+    """A framing line ending in a colon ("X tweeted:") hands its speaker to the next paragraph."""
+    sentences, attributions, n = r.sentences, r.attributions, len(r.sentences)
+    para_end = [n] * n          # one past the last sentence of each sentence's paragraph
+    for k in range(n - 2, -1, -1):
+        para_end[k] = para_end[k + 1] if sentences[k + 1].paragraph == sentences[k].paragraph else k + 1
+    for i in range(n):
+        if not (r.hands_over[i] and attributions[i] and i + 1 < n):
+            continue
+        j0 = i + 1
+        while j0 < n and any(r.credit[j0:para_end[j0]]):
+            j0 = para_end[j0]          # skip photo credits between the colon and what follows
+        if j0 >= n:
+            continue
+        for j in range(j0, n):
+            if sentences[j].paragraph != sentences[j0].paragraph:
+                break
+            if attributions[j] is None:
+                attributions[j] = Attribution(attributions[i].speaker, attributions[i].cue, "continuation")
+
+
+def mark_sources(r: Reading) -> None:
+    """Each sentence that reports a speaker carries that speaker's kind: official, expert or voice."""
+    for i, sent in enumerate(r.sentences):
+        if r.framing[i]:
+            continue
+        att = r.attributions[i]
+        for a in ([att] if att else []) + r.others[i]:
+            kind = a.speaker.kind
+            r.add(i, Annotation(kind, sent.start, sent.end, a.cue, f"{kind}.{a.rule}",
+                                explain(r.rules, f"{kind}.{a.rule}", source=a.speaker.name), a.speaker.label))
+
+
+def mark_hedges(r: Reading) -> None:
+    """Hedge cues, tried only on the sentences one pass over the whole text found a cue word in."""
+    for i in sorted(sentences_hit(r.rules.hedge_any, r.lowered, r.sentences)):
+        for rule in r.rules.hedges:
+            for s0, e0, cue in cue_matches(rule, r.sentences[i], r.text, r.state, r.rules):
+                r.add(i, Annotation("hedge", s0, e0, cue, rule.id, rule.explanation.format(cue=cue), r.source_label(i)))
+
+
+def mark_unverified(r: Reading) -> None:
+    """Verification and dispute markers, and the claim right before them that they point at."""
+    for i in sorted(sentences_hit(r.rules.unverified_any, r.lowered, r.sentences)):
+        sent = r.sentences[i]
+        for rule in r.rules.unverified:
+            for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
+                r.add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
+                                    r.source_label(i)))
+                # A verification marker points back from the reporter's own voice ("NBC News was
+                # unable to verify claims"); a dispute answers a claim just made by someone else.
+                points = rule.id.startswith(_DISPUTES) or (
+                    r.rules.pointing_words.search(sent.text) and not r.attributions[i])
+                if rule.marks_neighbour and i > 0 and points and not is_headline(r.sentences, i - 1, r.text):
+                    mark_claim_before(i, r.sentences, r.attributions, r.rules, cue, r.add)
+
+
+def mark_competing_figures(r: Reading) -> None:
+    """Neighbouring figures from different sides: "The group said 31 died." / "The ministry said four.\""""
+    sentences, attributions = r.sentences, r.attributions
+    for i in range(len(sentences) - 1):
+        a, b = attributions[i], attributions[i + 1]
+        if a and b and a.speaker.name != b.speaker.name \
+                and sentences[i + 1].paragraph - sentences[i].paragraph <= 1 \
+                and FIGURE.search(sentences[i].text) and FIGURE.search(sentences[i + 1].text):
+            for j in (i, i + 1):
+                r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,
+                                    FIGURE.search(sentences[j].text).group(), "unverified.competing_figures",
+                                    explain(r.rules, "unverified.competing_figures"), attributions[j].speaker.label))
+
+
+PASSES: tuple[Callable[[Reading], None], ...] = (
+    find_speakers,
+    give_quotations_to_speakers,
+    continue_after_colon,
+    mark_sources,
+    mark_hedges,
+    mark_unverified,
+    mark_competing_figures,
+)
+"""The passes :func:`analyse` runs, in order."""
+
+
+def finish(r: Reading) -> Analysis:
+    """Drop repeated highlights and gather the result, sentence by sentence."""
+    annotations = dedupe(r.annotations)
+    keep = set(id(a) for a in annotations)
+    out_sentences = []
+    for i, sent in enumerate(r.sentences):
+        anns = tuple(a for a in r.per_sentence[i] if id(a) in keep)
+        att = r.attributions[i]
+        out_sentences.append(SentenceAnalysis(i, sent.start, sent.end, sent.text, sent.paragraph,
+                                              frozenset(a.category for a in anns),
+                                              att.speaker if att else None, anns))
+    annotations.sort(key=lambda a: (a.start, -a.end, a.category))
+    return Analysis(r.text, tuple(annotations), tuple(out_sentences), tuple(r.state.seen))
+
+
+def analyse(text: str) -> Analysis:
+    """Annotate ``text`` and return the sentences, speakers and annotations found."""
+    if not isinstance(text, str):
+        raise TypeError("annotate() needs text (a str)")
+    reading = Reading.start(text)
+    for step in PASSES:
+        step(reading)
+    return finish(reading)
+
+
+def annotate(text: str) -> list[Annotation]:
+    """All annotations of ``text``, in reading order, with offsets into ``text`` exactly as given."""
+    return list(analyse(text).annotations)

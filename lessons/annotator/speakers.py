@@ -1,0 +1,333 @@
+"""Who is speaking: the people and bodies a text introduces, and what a subject phrase refers to.
+
+:func:`find_people` reads the whole text once for names introduced with a role ("Ukrainian
+President Volodymyr Zelenskyy", "Keir Giles, an expert on Russia"); :class:`State` is what the
+annotator remembers while it reads on; :func:`resolve` says who a subject phrase names ("Giles",
+"the ministry", "he").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .model import Speaker
+from .rules import Rules
+
+_NAME_WORD = r"(?:(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Pres|Rev|St)\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})"
+_NAME = re.compile(r"(?<![\w.])%s(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)?%s){0,4}" % (_NAME_WORD, _NAME_WORD))
+PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)){1,3}")
+_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
+_LEAD_WORDS = re.compile(r"(?i)^(?:\s*(?:(?:but|and|while|as well as|also|however|meanwhile|yet|so|then|both|even)\b|—|–|-)\s*)+")
+DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|American|Mexican|German|Cuban|Kenyan|Moroccan|Afghan|Israeli|Pakistani|Yemeni|Iraqi|Saudi|Kuwaiti|Omani|Qatari|Bangladeshi|Somali|Emirati|Bahraini|Nepali|Thai|Swiss|French|Dutch|Greek|Czech|Kazakh|Uzbek|Tajik|Palestinian|Chinese)$")
+CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+             "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"}
+SKIP_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "This", "That", "He", "She",
+               "They", "We", "I", "As", "While", "After", "Before", "When", "For", "With", "From",
+               "Get", "If", "Now", "Given", "Unconfirmed", "Exploiting", "Mourners", "Workers"}
+
+
+
+@dataclass
+class State:
+    """What the annotator remembers while it reads: known speakers and the last ones mentioned."""
+
+    people: dict = field(default_factory=dict)     # name or surname -> Speaker
+    heads: dict = field(default_factory=dict)      # head noun ("ministry") -> last Speaker
+    last: Speaker | None = None
+    last_person: Speaker | None = None
+    seen: list = field(default_factory=list)
+    sentence: int = 0          # the sentence being read
+    last_at: int = -99         # where the last speaker was named
+    recent: list = field(default_factory=list)     # people, most recently named first
+    bodies: dict = field(default_factory=dict)     # (name, kind) -> Speaker named by its role
+    gender: dict = field(default_factory=dict)     # name -> "he" / "she" when the text shows it
+    window: str = ""           # this sentence and the next, to see which pronoun follows a name
+
+    def remember(self, sp: Speaker, head: str | None = None) -> None:
+        self.last = sp
+        self.last_at = self.sentence
+        if head:
+            self.heads[head.split()[-1]] = sp
+        if sp.person:
+            self.last_person = sp
+            if sp in self.recent:
+                self.recent.remove(sp)
+            self.recent.insert(0, sp)
+            if sp.name not in self.gender:
+                self.gender[sp.name] = _pronoun_after(sp, self.window)
+        if not any(sp is x for x in self.seen):
+            self.seen.append(sp)
+
+    def person_for(self, pronoun: str) -> Speaker | None:
+        """The most recent person "he" or "she" can refer to (unknown gender fits both)."""
+        return next((p for p in self.recent if self.gender.get(p.name) in (None, pronoun)), None)
+
+
+def _pronoun_after(sp: Speaker, window: str) -> str | None:
+    """'he' or 'she', from a title, a gendered role, or the first pronoun after the name."""
+    words = f"{sp.description} ".lower()
+    if re.search(r"\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|mrs|ms|madam|queen)\b", words):
+        return "she"
+    if re.search(r"\b(?:spokesman|chairman|congressman|businessman|mr|king)\b", words):
+        return "he"
+    surname = sp.name.split()[-1]
+    at = window.find(surname)
+    if at < 0:
+        return None
+    m = re.search(r"\b(he|him|his|she|her|hers)\b", window[at:], re.IGNORECASE)
+    if not m:
+        return None
+    return "she" if m.group(1).lower() in ("she", "her", "hers") else "he"
+
+
+
+def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
+    """Kind of source a role phrase names ('a consulting fellow at Chatham House' → expert).
+
+    The head noun decides: the last role word before a preposition or relative pronoun;
+    an ambiguous role ("director", "chief") takes its kind from the organisation named with it.
+    """
+    lex = rules.sources
+    if lex.official_acronyms.search(phrase) and not lex.role_pattern.search(phrase):
+        return "official", lex.official_acronyms.search(phrase).group().lower()
+    chunk = re.split(r"(?i)\b(?:who|which|whose|that|in|on|at|of|for|from|with|to|by|based|and|,)\b", phrase)
+    kind, head = None, None
+    for i, part in enumerate(chunk):
+        matches = list(lex.role_pattern.finditer(part))
+        if not matches:
+            continue
+        word = _singular(matches[-1].group().lower(), lex)
+        if re.search(r"(?i)\b(?:former|ex-|retired|one-time)\s*(?:[\w-]+\s+){0,3}$", part[:matches[-1].start()]) \
+                and lex.roles.get(word) == "official":
+            # A former official no longer speaks for a government; what they do now may count
+            # ("a former police lieutenant who now teaches criminal justice at a university").
+            now = " ".join(chunk[i + 1:]).lower()
+            return ("expert" if lex.expert_places.search(now) else "voice"), word
+        if word in lex.ambiguous_roles:
+            rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
+            org_kind = _org_kind(rest, rules)
+            if org_kind is None:
+                kinds = [lex.roles.get(_singular(x.group().lower(), lex)) for x in lex.role_pattern.finditer(rest)
+                         if _singular(x.group().lower(), lex) not in lex.ambiguous_roles]
+                org_kind = next((k for k in kinds if k), None)
+            if org_kind:
+                return org_kind, word
+            head = head or word
+            continue
+        return lex.roles.get(word), word
+    if kind is None and lex.expert_places.search(phrase.lower()):
+        return "expert", head         # "... at the University of X", "... of the Y Institute"
+    return kind, head
+
+
+def _org_kind(text: str, rules: Rules) -> str | None:
+    """Kind of the organisation a (lower-case) phrase names, experts first."""
+    for kind in ("expert", "official", "voice"):
+        if rules.sources.org_patterns[kind].search(text):
+            return kind
+    return None
+
+
+def _singular(word: str, lex) -> str:
+    word = re.sub(r"\s+", " ", word)
+    if word in lex.roles or word in lex.ambiguous_roles:
+        return word
+    for suffix in ("es", "s"):
+        if word.endswith(suffix) and word[: -len(suffix)] in lex.roles:
+            return word[: -len(suffix)]
+        if word.endswith(suffix) and word[: -len(suffix)] in lex.ambiguous_roles:
+            return word[: -len(suffix)]
+    return word
+
+
+def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
+    """Split 'Ukrainian President Volodymyr Zelenskyy' into ('Ukrainian President', 'Volodymyr Zelenskyy')."""
+    words = candidate.split()
+    lex = rules.sources
+    i = 0
+    while i < len(words) - 1:
+        w = words[i].lower().rstrip(".").replace("’s", "").replace("'s", "")
+        two = (w + " " + words[i + 1].lower().rstrip(".")) if i + 1 < len(words) else w
+        if (w in lex.roles or w in lex.ambiguous_roles or two in lex.roles or w in lex.places
+                or DEMONYM.match(words[i]) or w in {"mr", "mrs", "ms", "dr", "deputy", "vice", "former",
+                                                     "acting", "chief", "senior", "prime", "foreign",
+                                                     "defense", "defence", "interior", "lt", "gen", "brig",
+                                                     "col", "maj", "capt", "sgt", "adm", "cmdr", "sen", "rep",
+                                                     "gov", "pres", "rev", "prof", "cpl", "pvt"}):
+            i += 1
+            continue
+        break
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
+    """People and bodies introduced with a role, by full name and (for people) surname.
+
+    Two patterns: a role right before the name ("Ukrainian President Volodymyr Zelenskyy",
+    "war correspondent Semyon Pegov") and an appositive after it ("Keir Giles, an expert on
+    Russia and a consulting fellow at Chatham House").
+    """
+    lex = rules.sources
+    people: dict[str, Speaker] = {}
+    for m in _NAME.finditer(text):
+        cand = m.group()
+        words = cand.split()
+        while words and words[0] in SKIP_NAMES:
+            words = words[1:]
+        if not words:
+            continue
+        title, name = _split_name(" ".join(words), rules)
+        if not name or all(w.lower().strip(".") in lex.places or w.lower() in lex.roles or w in CALENDAR
+                           for w in name.split()):
+            continue
+        lead = re.search(r"((?<![\w'’-])(?:[A-Za-z][\w'’-]*\s+){0,3})$", text[max(0, m.start() - 50):m.start()])
+        lead = re.sub(r"^.*\b(?:to|the|a|an|by|of|in|at|from|with|for|and|as|just|said|says|told)\s+", "",
+                      lead.group(1) if lead else "")
+        before = (lead + title).strip()
+        if re.search(r"(?i)\b(?:former|ex-|retired)\b[\w\s-]{0,30}$", text[max(0, m.start() - 40):m.start()]):
+            before = "former " + before
+        after = ""
+        tail = text[m.end():m.end() + 200]
+        ap = re.match(r",[ \t]+((?:(?:a|an|the)\s+)?[^,.;:“”\"\n]{3,160}?)(?=,|\.\s|\.$|\s(?:told|said|says|wrote|tweeted|added|commented)\b|;|$)", tail)
+        if ap and not re.match(r"(?i)(?:who|which|but|and|said|says|told|as|while|in|on|at)\b", ap.group(1)) and (
+                re.match(r"(?i)(?:a|an|the)\s", ap.group(1)) or lex.role_pattern.search(" ".join(ap.group(1).split()[:4]))):
+            after = ap.group(1)
+            more = re.match(r",\s+((?:a|an|the)\s+[^,.;:]{3,80}?)(?=,|\.|\s(?:told|said)\b)", tail[ap.end():])
+            if more:
+                after += ", " + more.group(1)
+        kind = desc = None
+        who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail)
+        if not after and who:
+            # "Nadia Fellner, who researches workplace safety at the Institute for ..."
+            kind, _ = classify_role(who.group(1), rules)
+            kind = kind or _org_kind(who.group(1).lower(), rules)
+            desc = who.group(1) if kind else None
+        if after:
+            kind, _ = classify_role(after, rules)
+            desc = after
+        if kind is None and before:
+            kind, _ = classify_role(before, rules)
+            desc = before
+        if kind is None or (len(name.split()) == 1 and not after and not (
+                title and (title.split()[-1].lower().strip(".") in PERSON_ROLES or TITLE.match(title + " ")))):
+            continue                  # "Media Studies" is not a person called Studies
+        desc = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s+", " ", desc)).strip(" ,")
+        is_body = names_a_body(name, lex)
+        sp = Speaker(name=name, kind=kind, description=desc, person=not is_body)
+        people.setdefault(name, sp)
+        surname = name.split()[-1]
+        if len(name.split()) > 1 and not is_body and surname not in people:
+            people[surname] = people[name]
+    for m in _ACRONYM.finditer(text):
+        full, short = m.group(1), m.group(2)
+        kind, _ = classify_role(full, rules)
+        if kind and short not in people:
+            people[short] = Speaker(name=f"{full} ({short})", kind=kind, description="", person=False)
+    return people
+
+
+_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the)\s+)?){1,6}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)")
+TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+")
+PERSON_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier",
+                 "chancellor", "king", "prime minister", "secretary", "commander", "general", "gen", "lt",
+                 "colonel", "col", "admiral", "officer", "governor", "mayor", "senator", "lawmaker",
+                 "legislator", "ambassador", "envoy", "diplomat", "prosecutor", "judge", "coroner",
+                 "expert", "analyst", "professor", "prof", "academic", "researcher", "scholar", "economist",
+                 "scientist", "fellow", "lecturer", "specialist", "historian", "dr", "director", "chief",
+                 "head", "chairman", "chairwoman", "chair", "coordinator", "adviser", "advisor", "founder",
+                 "manager", "representative", "leader", "journalist", "correspondent", "reporter",
+                 "blogger", "activist", "resident", "witness", "eyewitness", "villager", "survivor",
+                 "doctor", "medic", "lawyer", "teacher", "student", "soldier", "farmer", "writer", "editor"}
+_BODY_WORDS = {"association", "studies", "affairs", "relations", "relief", "aid", "rescue", "crescent", "fund", "trust", "initiative", "project", "valley",
+               "movement", "group", "party", "front", "army", "council", "ministry", "agency", "office",
+               "committee", "commission", "monitor", "institute", "university", "union", "company",
+               "corporation", "bank", "association", "alliance", "federation", "network", "news", "times",
+               "post", "service", "services", "forces", "guard", "police", "court", "department",
+               "organisation", "organization", "foundation", "centre", "center", "house", "watch",
+               "international", "coalition", "brigade", "brigades", "battalion", "command", "authority",
+               "government", "administration", "parliament", "assembly", "agency", "tv", "radio", "press"}
+
+
+def names_a_body(name: str, lex) -> bool:
+    """True for organisations ("Salt Hills Movement", "Chatham House"), False for people."""
+    return any(w.lower().strip(".,") in _BODY_WORDS or w.lower() in lex.places for w in name.split())
+
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(names: tuple) -> re.Pattern:
+    """One pattern for all known names (longest first), rebuilt only when a name is added."""
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % alts)
+
+
+def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, str | None]:
+    """Who a subject phrase names: a known person, a pronoun, a role noun, a place or a document."""
+    lex = rules.sources
+    phrase = _LEAD_WORDS.sub("", phrase.strip(" ,—–-")).strip()
+    if not phrase:
+        return None, None
+    found = []
+    for m in _names_pattern(tuple(state.people)).finditer(phrase):
+        name = m.group()
+        given = re.search(r"([A-Z][\w'’-]*)\s+$", phrase[:m.start()])
+        if given and " " not in name and given.group(1) not in state.people[name].name.split() \
+                and not TITLE.match(given.group(1) + " ") \
+                and given.group(1).lower() not in rules.sources.roles and not DEMONYM.match(given.group(1)):
+            continue                      # "Mai Saleh" is not "Ali Abdullah Saleh"
+        found.append((m.start(), -len(name), name))
+    if found:
+        sp = state.people[min(found)[2]]
+        tail = re.search(r"(?:[A-Z][\w'’-]*\s+)?([A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2})\s*$",
+                         TITLE.sub("", phrase.split(",")[0].strip()))
+        if not sp.person and tail and tail.group(1) not in sp.name:
+            # "MSA chief executive Dr Helena Marsk": a person speaking for a known body.
+            name = TITLE.sub("", tail.group(1))
+            if name not in state.people and not names_a_body(name, lex) and name.split()[0] not in SKIP_NAMES:
+                return Speaker(name=name, kind=sp.kind, description=f"speaking for {sp.name}", person=True), None
+        return sp, None
+    low = phrase.lower()
+    first = low.split()[0] if low.split() else ""
+    if first in _PRONOUNS and len(low.split()) <= 2:
+        if state.sentence - state.last_at > 3:
+            return None, None
+        if first in ("he", "she"):
+            return state.person_for(first), None
+        return (state.last if state.last is not state.last_person else None), None
+    words = re.findall(r"[\w'’-]+", low)
+    if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads:
+        return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
+    if words and words[-1] in lex.document_nouns or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in ("said", "read")):
+        return state.last, None
+    kind, head = classify_role(phrase, rules)
+    if kind:
+        definite = re.match(r"(?i)^the\s+", phrase) and not re.search(r"[A-Z]", phrase[4:])
+        if definite and head and head.split()[-1] in state.heads:
+            return state.heads[head.split()[-1]], head
+        parts = [p.strip() for p in phrase.split(",")]
+        person = next((TITLE.sub("", p) for p in parts if PERSON_NAME.fullmatch(TITLE.sub("", p))
+                       and not names_a_body(p, lex) and p.split()[0] not in SKIP_NAMES), None)
+        if person and len(parts) > 1:
+            # "The agency's director, Halim Orsak": a named person with the role beside the name.
+            role = ", ".join(p for p in parts if TITLE.sub("", p) != person)
+            role = re.sub(r"^(?i:the|a|an)\s+", "", role)
+            return Speaker(name=person, kind=kind, description=role, person=True), head
+        name = re.sub(r"^(?i:the)\s+", "", phrase)
+        name = re.sub(r"\s+", " ", name)
+        name = name[:1].upper() + name[1:]
+        single = head and head.split()[-1] in PERSON_ROLES and not re.search(r"(?i)\b(?:officials|spokespeople|experts|analysts)\b", phrase)
+        key = (name.lower().replace("’", "'"), kind)
+        if key not in state.bodies:      # "Moscow's Defense Ministry" and "Moscow’s Defense Ministry" are one source
+            state.bodies[key] = Speaker(name=name, kind=kind, description="", person=bool(single))
+        return state.bodies[key], head
+    bare = re.sub(r"(?i)^the\s+", "", phrase).strip()
+    pm = lex.place_pattern.fullmatch(bare)
+    if pm:
+        return Speaker(name=bare, kind="official", description="government"), "government"
+    if PERSON_NAME.fullmatch(bare) and bare.split()[0] not in SKIP_NAMES and bare not in CALENDAR:
+        # A name introduced without a role: another voice, remembered for "he"/"she" when a person.
+        return Speaker(name=bare, kind="voice", description="", person=not names_a_body(bare, lex)), None
+    return None, None
+

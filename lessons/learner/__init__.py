@@ -1,0 +1,1 @@
+"""The learner's state: saved progress and quiz logic."""

@@ -1,0 +1,1 @@
+"""Annotations to HTML: the highlighted article, legend, reasons and handouts; categories and colours."""

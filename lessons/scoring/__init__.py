@@ -1,0 +1,1 @@
+"""Scoring the annotator against answer keys: keys, metrics, the word-list baseline."""

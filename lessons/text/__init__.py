@@ -1,0 +1,1 @@
+"""Reading text: articles and saved web pages, sentence splitting."""

@@ -1,0 +1,1 @@
+"""Developer tooling, outside the learners' package: benchmarks and the notebook builder."""
