@@ -28,7 +28,8 @@ from lessons.article import (
 from lessons.data import data_path
 from lessons.sentences import split_sentences
 
-SHARED_SEED = Path("/work/shared/seed/makiivka-nbc-2023.txt")
+SHARED_SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "makiivka-nbc-2023.txt"
+"""The seed as received, in ``../shared`` beside the repository (when it is there)."""
 SEED_DIR = data_path("articles", SEED_ID)
 BOILERPLATE = (
     "IE 11 is not supported. For an optimal experience visit our site on another browser.",
