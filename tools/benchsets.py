@@ -660,6 +660,18 @@ def load_expectations(path: str | os.PathLike = EXPECTATIONS_FILE) -> dict[str, 
     return floors
 
 
+def shortfalls(measured: dict, floors: dict[str, float]) -> list[str]:
+    """One line for each category whose F1 is below its floor (a missing F1 counts as below)."""
+    out = []
+    for cat, floor in floors.items():
+        sc = measured.get(cat)
+        f1 = getattr(sc, "f1", None)
+        if f1 is None or f1 < floor:
+            shown = "-" if f1 is None else f"{f1:.3f}"
+            out.append(f"{cat} F1 {shown} is below its expected minimum {floor}")
+    return out
+
+
 def suggested_floor(f1: float, margin: float = 0.03) -> float:
     """A floor a little below today's F1: ``margin`` lower, rounded down to two decimals."""
     return max(0.0, math.floor((f1 - margin) * 100 + 1e-9) / 100)
