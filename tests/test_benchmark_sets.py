@@ -131,6 +131,7 @@ BAD_SPECS = {
     "two breaks": ("U|-|-|-|-|n|A.\n---\n--\nU|-|-|-|-|n|B.", "a second break in a row"),
     "break last": ("U|-|-|-|-|n|A.\n---", "the spec ends with a break"),
     "no units": ("# nothing\n", "no units"),
+    "byte-order mark": ("\ufeffU|-|-|-|-|n|Text.", "byte-order mark"),
     "credit without reason": ("U|-|-|-|-|n|A.\nC| |Jo / AP", "boilerplate needs a reason"),
 }
 
