@@ -4,6 +4,7 @@ every set and category. The checker rejects each kind of bad spec with a message
 """
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 from pathlib import Path
@@ -14,6 +15,7 @@ from tools import benchsets as B
 
 SETS = B.load_sets()
 FLOORS = B.load_expectations()
+scores = functools.lru_cache(maxsize=None)(B.scores)     # each set annotated once per run
 
 
 def _present(bset: B.BenchSet) -> None:
@@ -38,7 +40,7 @@ def test_annotator_keeps_the_expected_f1_on_every_category_of_the_set(bset):
     floors = FLOORS.get(bset.name)
     assert floors, (f"{bset.name} has no minimum F1 in benchmarks/expectations.yaml; "
                     "`python -m tools.benchsets scores` suggests one per category")
-    shortfalls = B.shortfalls(B.scores(bset), floors)
+    shortfalls = B.shortfalls(scores(bset), floors)
     assert shortfalls == [], f"{bset.name}: " + "; ".join(shortfalls)
 
 
@@ -259,3 +261,33 @@ def test_load_sets_lists_every_set_with_its_status():
     assert by_name["heldout-blind"] == "blind" and by_name["real-blind"] == "blind"
     assert by_name["heldout"] == "development" and by_name["real-dev"] == "development"
     assert by_name["news-dev"] == "external"
+
+
+def _readme_f1_rows() -> dict[str, list[str]]:
+    """The README's accuracy table: set name -> its four F1 cells as printed (hedge, official, expert, unverified)."""
+    rows = {}
+    names = {s.name for s in SETS}
+    for line in (B.ROOT / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip().strip("*").strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 6 or "baseline" in cells[0]:
+            continue
+        first = cells[0].strip("*` ").split()[0].strip("`*").removeprefix("benchmarks/") if cells[0] else ""
+        if first in names:
+            rows[first] = cells[2:]
+    return rows
+
+
+@pytest.mark.parametrize("bset", SETS, ids=[s.name for s in SETS])
+def test_the_readme_accuracy_table_shows_todays_f1_for_the_set(bset):
+    row = _readme_f1_rows().get(bset.name)
+    if row is None:
+        pytest.skip(f"{bset.name} has no row in the README's accuracy table")
+    _present(bset)
+    today = scores(bset)
+    shown = dict(zip(B.CATEGORIES, row))
+    expected = {c: f"{today[c].f1:.2f}" for c in B.CATEGORIES if c in today and today[c].f1 is not None}
+    assert {c: shown[c] for c in expected} == expected, f"update the README row of {bset.name}"
+
+
+def test_the_readme_accuracy_table_is_found():
+    assert {"heldout", "heldout-blind", "dev-contested"} <= set(_readme_f1_rows())
