@@ -159,12 +159,12 @@ def build_set(bset: BenchSet, write: bool) -> SetReport:
         b = parse_spec(source, spec.stem, where, bset.kind)
         rep.problems += b.problems
         built.append(b)
-    expected = {f"{b.slug}{ext}" for b in built for ext in GENERATED} | {s.name for s in specs} | {"README.md"}
+    expected = {f"{b.slug}{ext}" for b in built for ext in GENERATED} | {s.name for s in specs} | {"README.md", "SOURCES.md"}
     for p in sorted(folder.iterdir()):
         if p.name not in expected:
             what = "a folder" if p.is_dir() else "a file"
             rep.problems.append(f"{bset.path}/{p.name}: {what} that is not data of this set "
-                                "(a set folder holds .spec files, the files built from them and README.md)")
+                                "(a set folder holds .spec files, the files built from them, README.md and, for real texts, SOURCES.md)")
     if not (folder / "README.md").is_file():
         rep.problems.append(f"{bset.path}: no README.md describing the set")
     if write:
