@@ -36,6 +36,13 @@ _LAZY = {
     "plot_speakers": "plots",
     "plot_hedging": "plots",
     "plot_figures": "plots",
+    # Lesson 05, lateral reading.
+    "lateral_stop": "lateral",
+    "source_cards": "lateral",
+    "coverage_reports": "lateral",
+    "coverage_table": "lateral",
+    "trace_claim": "lateral",
+    "sourced_claim": "lateral",
     "progress_summary": "progress",
     "progress_download": "progress",
     "progress_upload": "progress",
