@@ -24,13 +24,14 @@ LESSONS = nbb.lesson_paths()
 QUIZ_CALL = re.compile(r"""kit\.quiz\(\s*["']([^"']+)["']""")
 REFLECTION_CALL = re.compile(r"""kit\.reflection\(\s*["']([^"']+)["']""")
 # Lesson ids are storage keys in learners' progress files: they stay the same when a lesson is
-# renumbered (a lesson inserted before "your turn" made it 06, but its id is still lesson-5).
+# renumbered (lateral reading, inserted at 05, made "your turn" 06, but its id is still lesson-5).
 LESSON_IDS = {
     "00-start-here": "lesson-0",
     "01-anatomy": "lesson-1",
     "02-who-is-speaking": "lesson-2",
     "03-hedging": "lesson-3",
     "04-verified-unverified-contested": "lesson-4",
+    "05-lateral-reading": "lesson-lateral",
     "06-your-turn": "lesson-5",
     "07-bring-your-own": "lesson-6",
 }
