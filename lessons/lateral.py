@@ -474,7 +474,7 @@ def check_row(table: Table, row: Row, answers: Mapping, coverage: Coverage) -> R
     if not empty and not wrong:
         when = f", {row.values['when']}" if "when" in row.values else ""
         side = f" Side: {table.label('side', row.values['side'])}." if "side" in row.values else ""
-        message = (f"Right. {said_by} said it{when}.{side} Reported by: {reported_by_text(row, coverage)}."
+        message = (f"{said_by} said it{when}.{side} Reported by: {reported_by_text(row, coverage)}."
                    + (f" {row.note}" if row.note else ""))
         return RowCheck(row.id, True, True, (), message)
     hints = []
@@ -926,7 +926,7 @@ class CoverageTableView(_View):
         result = check_table(self.table, self.answers(), self.coverage)
         for rc in result.rows:
             if rc.correct:
-                self.results[rc.row_id].value = w.note_html("ok", "✓", rc.message)
+                self.results[rc.row_id].value = w.note_html("ok", "Right.", rc.message)
             elif rc.filled or rc.wrong:
                 self.results[rc.row_id].value = w.note_html("info", "Not yet.", rc.message)
             else:
@@ -1028,10 +1028,10 @@ class SourcedClaimView(_View):
         self.prompts, self.progress = prompts, progress
         words = prompts.claim
         saved = _saved(progress, self.KEY, {})
-        style, wide = w._label_style(), W.Layout(width="100%", max_width="46em")
+        style, wide = w._label_style(), W.Layout(width="46em", max_width="100%")
         self.claim = W.Textarea(value=str(saved.get("claim") or ""), description=words["claim_label"],
                                 placeholder=words["claim_placeholder"], style=style,
-                                layout=W.Layout(width="100%", max_width="46em", height="4em"))
+                                layout=W.Layout(width="46em", max_width="100%", height="4em"))
         self.source = W.Text(value=str(saved.get("source") or ""), description=words["source_label"],
                              placeholder=words["source_placeholder"], style=style, layout=wide)
         self.when = W.Text(value=str(saved.get("when") or ""), description=words["when_label"],
