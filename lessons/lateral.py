@@ -897,7 +897,8 @@ class CoverageTableView(_View):
             self.menus[row.id] = menus
             result = W.HTML()
             self.results[row.id] = result
-            head = W.HTML(f"<p style='margin:.5em 0 .2em'><b>{n}. {_e(table.subject)}: “{_e(row.subject)}”</b></p>")
+            head = W.HTML(f"<p style='margin:.5em 0 .2em'><b>{n}. {_e(table.subject)}: “{_e(row.subject)}”</b> "
+                          "<span style='color:#595959'>(whose claim?)</span></p>")
             box = W.VBox([head, W.HBox(list(menus.values()), layout=W.Layout(flex_flow="row wrap")), result],
                          layout=W.Layout(border_bottom="1px solid #c8c8c8", padding="0 0 .3em 0"))
             box.add_class("mlk-coverage-row")

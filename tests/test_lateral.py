@@ -471,6 +471,12 @@ def test_the_learners_own_text_is_shown_as_text():
     assert stop.save() and not FETCHING_TAGS.search(stop.message.value)
 
 
+def test_a_hostile_headline_is_shown_as_text_in_the_stop_check_in():
+    from types import SimpleNamespace
+    view = kit.lateral_stop(SimpleNamespace(headline=HOSTILE))
+    assert not FETCHING_TAGS.search(view.headline.value) and "&lt;script&gt;" in view.headline.value
+
+
 def test_the_shown_pages_fetch_nothing_so_the_lesson_works_offline():
     pages = [L.coverage_reports_html(L.load_coverage())]
     pages += [L.card_html(c) for c in L.load_sources()]
