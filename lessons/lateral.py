@@ -624,7 +624,7 @@ def card_html(card: SourceCard, number: int | None = None, total: int | None = N
     where = f"<p style='margin:.2em 0;color:#595959'>Card {number} of {total}</p>" if number else ""
     return (f"<div class='mlk-card' style='border:1px solid #767676;border-radius:6px;padding:.4em 1em .6em;"
             f"margin:.3em 0;max-width:48em;color:#1a1a1a;background:#fff'>{where}"
-            f"<h4 style='margin:.2em 0'>{_e(card.name)}</h4><dl style='margin:.2em 0'>{items}</dl>"
+            f"<h3 style='margin:.2em 0'>{_e(card.name)}</h3><dl style='margin:.2em 0'>{items}</dl>"
             f"<p style='margin:.4em 0 .1em'><b>How to check</b></p><ol style='margin:.1em 0'>{steps}</ol>"
             f"<p style='margin:.4em 0 .1em;font-size:90%'><b>Where these facts come from:</b> "
             f"{_e(card.from_)}</p><p style='margin:.1em 0;font-size:90%'>{link_html(card.link)}</p></div>")
@@ -907,7 +907,7 @@ class CoverageTableView(_View):
         self.score = W.HTML()
         self.message = W.HTML()
         self.check_button.on_click(lambda _b: self.check())
-        intro = (f"<h4 style='margin:.2em 0'>{_e(table.title)}</h4>"
+        intro = (f"<h3 style='margin:.2em 0'>{_e(table.title)}</h3>"
                  f"<p style='margin:.2em 0;max-width:48em'>{_e(table.intro)}</p>")
         self.widget = W.VBox([W.HTML(intro)] + blocks + [self.check_button, self.score, self.message])
         self.widget.add_class("mlk-coverage-table")
@@ -953,7 +953,7 @@ class TraceView(_View):
         saved = _saved(progress, self.key, {}).get(trace.id)
         done = saved.get("steps_done") if isinstance(saved, dict) else 0
         self.steps_done = done if isinstance(done, int) and 0 <= done <= len(trace.steps) else 0
-        self.title = W.HTML(f"<h4 style='margin:.2em 0'>{_e(trace.title)}</h4>")
+        self.title = W.HTML(f"<h3 style='margin:.2em 0'>{_e(trace.title)}</h3>")
         self.chain = W.HTML()
         self.question = W.HTML()
         self.choice = W.RadioButtons(options=[], value=None, description="Your answer",
