@@ -22,8 +22,8 @@ _LAZY = {
     "ArticleError": "text.article",
     "load_key": "scoring.key",
     "render_html": "render.html",
-    "render_handout": "render.html",
-    "write_handout": "render.html",
+    "render_handout": "render.handout",
+    "write_handout": "render.handout",
     # Notebook-facing views (ipywidgets / matplotlib).
     "setup": "views.messages",
     "highlighter": "views.highlighter",

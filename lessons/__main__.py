@@ -66,7 +66,7 @@ def cmd_evaluate(args) -> int:
 def cmd_render(args) -> int:
     from .annotator import annotate
     from .text.article import load_article
-    from .render.html import write_handout
+    from .render.handout import write_handout
 
     article = load_article(Path(args.path))
     text = article.text

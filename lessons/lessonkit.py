@@ -15,6 +15,15 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .data import data_path
+from .render.palette import (
+    ACCENT,
+    HEADER_TINT,
+    MUTED_TEXT,
+    SELECTED_TINT,
+    TABLE_RULE,
+    TEXT_COLOUR,
+)
+from .scoring.agreement import agreement_sums, kappa_words
 
 __all__ = [
     "Shown", "Piece", "pieces", "show_parts", "quotes", "find", "matches",
@@ -26,15 +35,15 @@ PART_NAMES = ("headline", "dek", "byline", "lede", "quotes", "captions", "boiler
 
 _STYLE = (
     "<style>"
-    ".mlk-lk{font-size:1rem;line-height:1.5;color:#1a1a1a;max-width:60rem}"
+    f".mlk-lk{{font-size:1rem;line-height:1.5;color:{TEXT_COLOUR};max-width:60rem}}"
     ".mlk-lk table{border-collapse:collapse;margin:.4rem 0}"
-    ".mlk-lk th,.mlk-lk td{border:1px solid #767676;padding:.3rem .5rem;text-align:left;vertical-align:top}"
-    ".mlk-lk th{background:#f2f2f2}"
-    ".mlk-lk mark{background:#fff3bf;color:#1a1a1a;font-weight:bold;text-decoration:underline}"
+    f".mlk-lk th,.mlk-lk td{{border:1px solid {TABLE_RULE};padding:.3rem .5rem;text-align:left;vertical-align:top}}"
+    f".mlk-lk th{{background:{HEADER_TINT}}}"
+    f".mlk-lk mark{{background:{SELECTED_TINT};color:{TEXT_COLOUR};font-weight:bold;text-decoration:underline}}"
     ".mlk-lk .mlk-part{margin:.5rem 0 .9rem 0}"
     ".mlk-lk .mlk-name{font-weight:bold}"
-    ".mlk-lk .mlk-what{color:#595959}"
-    ".mlk-lk blockquote{margin:.2rem 0 .2rem 1rem;padding-left:.6rem;border-left:4px solid #0072B2}"
+    f".mlk-lk .mlk-what{{color:{MUTED_TEXT}}}"
+    f".mlk-lk blockquote{{margin:.2rem 0 .2rem 1rem;padding-left:.6rem;border-left:4px solid {ACCENT}}}"
     "</style>"
 )
 
@@ -308,20 +317,13 @@ def find(phrase: str, article=None) -> Shown:
 
 # --- numbers: caption against body --------------------------------------------------------------
 
-_NUMBER = re.compile(
-    r"\b(?:(?:more than|at least|about|around|nearly|almost|up to|over|some)\s+)?"
-    r"(?:\d[\d,]*|dozens|hundreds(?: of thousands)?|thousands)\b"
-    r"(?!\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\b)", re.IGNORECASE)
-_TOLL = re.compile(r"\b(killed|death toll|dead|died|casualt)", re.IGNORECASE)
-
-
 def death_toll_sentences(article=None) -> list[tuple[Piece, list[tuple[int, int]]]]:
-    """Sentences that give a number of dead, with the spans of their numbers."""
+    """Sentences that give a number of dead, with the spans of their numbers (the kit's one figure detector)."""
+    from .annotator.figures import figure_spans
+
     out = []
     for piece in pieces(article):
-        if not _TOLL.search(piece.text):
-            continue
-        spans = [m.span() for m in _NUMBER.finditer(piece.text)]
+        spans = [(a, b) for a, b, *_ in figure_spans(piece.text)]
         if spans:
             out.append((piece, spans))
     return out
@@ -433,23 +435,6 @@ def _marks(value) -> list[bool] | None:
     return out
 
 
-def agreement_sums(a: Sequence[bool], b: Sequence[bool]) -> tuple[float, float, float | None]:
-    """``(observed agreement, agreement expected by chance, kappa)`` for two rows of yes/no marks.
-
-    Cohen's kappa (Cohen 1960) is (observed - chance) / (1 - chance), where chance multiplies each
-    reader's own rate of "yes" (and of "no"). The kappa itself comes from
-    :func:`lessons.scoring.agreement.cohen_kappa`, the one the learner annotator shows, so both agree.
-    """
-    from .scoring.agreement import cohen_kappa
-
-    n = len(a)
-    observed = sum(x == y for x, y in zip(a, b)) / n
-    pa, pb = sum(a) / n, sum(b) / n
-    chance = pa * pb + (1 - pa) * (1 - pb)
-    k = cohen_kappa({str(i): bool(x) for i, x in enumerate(a)}, {str(i): bool(y) for i, y in enumerate(b)})
-    return observed, chance, k
-
-
 def agreement(first, second) -> Shown:
     """Cohen's kappa for two rows of Y/N marks, with every step of the sum shown."""
     a, b = _marks(first), _marks(second)
@@ -461,8 +446,6 @@ def agreement(first, second) -> Shown:
                f"the second has {len(b)}.")
         return Shown(f"<p>{_e(msg)}</p>", msg)
     n = len(a)
-    from .scoring.agreement import kappa_words
-
     observed, chance, k = agreement_sums(a, b)
     same = sum(x == y for x, y in zip(a, b))
     ya, yb = sum(a), sum(b)

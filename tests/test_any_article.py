@@ -21,7 +21,7 @@ import pytest
 import lessons
 import lessons as kit
 from lessons.text.article import MAX_HTML_FILE_BYTES, MAX_TEXT_FILE_BYTES, load_article
-from lessons.render.html import render_handout
+from lessons.render.handout import render_handout
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = Path(__file__).resolve().parent / "data" / "saved-news-page.html"

@@ -113,6 +113,7 @@ def check_folder_after_kill(folder: Path, before: int | None, acks: list[int]) -
     return n
 
 
+@pytest.mark.slow
 def test_killing_the_saving_process_at_random_moments_never_loses_or_breaks_the_file(tmp_path):
     kills_wanted = int(os.environ.get("MLK_KILLS", "300"))
     seed = int(os.environ.get("MLK_KILL_SEED", str(time.time_ns() % 2**32)))

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import KitError
+from ..render.palette import ACCENT, ACCENT_DARK, ACCENT_TINT
 from ..text.files import atomic_write_text
 
 FORMAT = "media-literacy-kit/progress"
@@ -494,6 +495,6 @@ def download_html(progress: Progress | None = None) -> str:
     payload = base64.b64encode(dumps(progress.data()).encode("utf-8")).decode("ascii")
     href = html.escape(f"data:application/json;charset=utf-8;base64,{payload}", quote=True)
     return (f'<a download="{FILE_NAME}" href="{href}" '
-            'style="display:inline-block;padding:6px 12px;border:2px solid #0072B2;'
-            'border-radius:4px;color:#0b3d66;background:#eef6fc;text-decoration:none;font-weight:600">'
+            f'style="display:inline-block;padding:6px 12px;border:2px solid {ACCENT};'
+            f'border-radius:4px;color:{ACCENT_DARK};background:{ACCENT_TINT};text-decoration:none;font-weight:600">'
             f'⬇ Download {FILE_NAME}</a>')

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from ..annotator.model import CATEGORIES
 
@@ -97,6 +97,21 @@ def cohen_kappa(learner: Mapping[str, bool], key: Mapping[str, bool]) -> float |
         return float(AnnotationTask(data=data).kappa())
     except ZeroDivisionError:  # pragma: no cover - only when all labels agree, handled above
         return 1.0
+
+
+def agreement_sums(a: Sequence[bool], b: Sequence[bool]) -> tuple[float, float, float | None]:
+    """``(observed agreement, agreement expected by chance, kappa)`` for two rows of yes/no marks.
+
+    Cohen's kappa (Cohen 1960) is (observed - chance) / (1 - chance), where chance multiplies each
+    reader's own rate of "yes" (and of "no"). The kappa itself comes from
+    :func:`cohen_kappa`, the one the learner annotator shows, so both agree.
+    """
+    n = len(a)
+    observed = sum(x == y for x, y in zip(a, b)) / n
+    pa, pb = sum(a) / n, sum(b) / n
+    chance = pa * pb + (1 - pa) * (1 - pb)
+    k = cohen_kappa({str(i): bool(x) for i, x in enumerate(a)}, {str(i): bool(y) for i, y in enumerate(b)})
+    return observed, chance, k
 
 
 def compare_with_key(choices: Mapping[str, Iterable[str]], key) -> Comparison:

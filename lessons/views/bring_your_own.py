@@ -8,7 +8,6 @@ from .base import MACHINE_NOTE, View, cached_analysis, ipw, label_style
 from .highlighter import Highlighter
 from .messages import friendly_error_html, note_html
 
-
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
 

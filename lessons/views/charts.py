@@ -16,21 +16,18 @@ import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..annotator.figures import figure_spans
+from ..render.palette import CHART_CONTEXT, CHART_NONE
 from .base import analysis_of, ipython_shell
 
-NONE_COLOUR = "#BBBBBB"
-CONTEXT_COLOUR = "#DDDDDD"
+NONE_COLOUR = CHART_NONE
+CONTEXT_COLOUR = CHART_CONTEXT
 KIND_ORDER = ("official", "expert", "voice", "none")
 KIND_LABELS = {"official": "Official source", "expert": "Expert", "voice": "Other voice",
                "none": "No named speaker"}
 KIND_HATCH = {"official": "///", "expert": "...", "voice": "xx", "none": ""}
 REPORTER = "no source named (the reporter's own words)"
 
-CONTEXT_FIGURES = (
-    {"value_text": "63", "value_low": 63, "source": "Russian Defense Ministry, 2 January",
-     "label": "from other coverage (AP), not in this article"},
-)
-"""Figures reported elsewhere about the seed article's event, shown only with ``context=True``."""
 
 
 # --- extracting figures (pure) -----------------------------------------------------------------
@@ -53,39 +50,6 @@ class Figure:
         return self.value_low is not None
 
 
-_WORD_NUMBERS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "one hundred": 100,
-}
-_VAGUE = ("dozens", "hundreds", "thousands", "scores", "a dozen", "several dozen", "many")
-_QUALIFIERS = ("more than", "at least", "over", "nearly", "almost", "about", "around", "some",
-               "up to", "as many as", "fewer than", "less than", "roughly", "approximately",
-               "an estimated", "close to")
-_CASUALTY = (r"kill(?:ed|ing|s)?|dead|deaths?|died|die|casualt(?:y|ies)|wounded|injur(?:ed|ies|y)|"
-             r"lives|bodies|toll|victims|fatalities|perished|slain")
-_NUM = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(
-    sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
-_QUAL = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
-_NUMBER_PHRASE = re.compile(rf"(?<![\w.,])(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})(?![\w.,]*\d)(?!\w)",
-                            re.IGNORECASE)
-_NOT_PEOPLE = re.compile(
-    r"\s*(?:-|\s)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?|percent|per cent|%|km|"
-    r"kilomet(?:er|re)s?|miles?|meters?|metres?|a\.m\.|p\.m\.|am\b|pm\b|o'clock|times|st\b|nd\b|"
-    r"rd\b|th\b|billion|million dollars|dollars|euros|rockets|missiles|tanks)\b", re.IGNORECASE)
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
-_DATE_BEFORE = re.compile(rf"(?:{_MONTHS})\s*$")
-_TOLL_TO = re.compile(rf"\btoll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|stands at|rose to|reached)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM})\b",
-                      re.IGNORECASE)
-_COMPARATIVE = re.compile(
-    r"\btoll\b[^.;]{0,60}?\b(?P<val>(?:much|far|significantly|considerably|substantially|many times)\s+"
-    r"(?:higher|lower|greater|larger|bigger))\b", re.IGNORECASE)
-_VAGUE_RE = re.compile(
-    rf"\b(?:kill(?:ed|ing)|left)\s+(?P<a>{'|'.join(re.escape(v) for v in _VAGUE)})\b"
-    rf"|\b(?P<b>{'|'.join(re.escape(v) for v in _VAGUE)})\b(?:\s+of\s+\w+)?(?:\s+\w+)?\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died|wounded|injured)\b",
-    re.IGNORECASE)
 _ATTRIBUTION = re.compile(
     r"\b(?:says|said|say|saying|raised|raises|reported|reports|claimed|claims|claim|suggested|"
     r"suggests|suggest|estimated|estimates|put|puts|gave|gives|confirmed|confirms|announced|"
@@ -94,23 +58,6 @@ _BOUNDARY = re.compile(r",\s+(?:but|and|while|although|though|as)\s+|,|;|:|\btha
                        r"|^\s*", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:it|he|she|they|this|the ministry|the military)$", re.IGNORECASE)
 _PASSIVE_END = re.compile(r"\b(?:were|was|is|are|been|be|being|has|have|had)$", re.IGNORECASE)
-
-
-def _casualty_near(text: str, start: int, end: int, window: int = 60) -> bool:
-    """Is a word about the dead or wounded within ``window`` characters of ``text[start:end]``?"""
-    left = text[max(0, start - window):start]
-    right = text[end:end + window]
-    return bool(re.search(rf"\b(?:{_CASUALTY})\b", left + " " + right, re.IGNORECASE))
-
-
-def _number_value(num: str) -> int | None:
-    num = num.lower().replace(",", "")
-    if num in _WORD_NUMBERS:
-        return _WORD_NUMBERS[num]
-    try:
-        return int(float(num))
-    except ValueError:
-        return None
 
 
 def _clean_source(who: str) -> str | None:
@@ -165,10 +112,7 @@ def _resolve_pronoun(who: str | None, sentence, previous_source: str | None) -> 
 def extract_figures(analysis) -> list[Figure]:
     """Casualty figures in an analysed article, in reading order.
 
-    Finds numbers near words about the dead or wounded ("more than 60 ... were killed",
-    "toll to 89", "at least 12 dead", "killed dozens"), and comparative tolls without a number
-    ("the death toll may have been much higher"). Numbers of minutes, months, years or
-    percentages, and dates, are left out. The source is the subject of the nearest reporting verb
+    The figures are :func:`lessons.annotator.figures.figure_spans`'s. The source is the subject of the nearest reporting verb
     ("Russia says", "the ministry said", "officials suggested"); "It"/"He" is resolved to the
     sentence's speaker or the previous source; with no reporting verb the source is None (the
     reporter's own words).
@@ -177,38 +121,8 @@ def extract_figures(analysis) -> list[Figure]:
     previous_source: str | None = None
     for s in analysis.sentences:
         text = s.text
-        found: list[tuple[int, int, str, int | None, str]] = []
-
-        def add(a, b, value_text, low, qual=""):
-            if any(a < fb and fa < b for fa, fb, *_ in found):
-                return
-            found.append((a, b, value_text, low, qual))
-
-        for m in _TOLL_TO.finditer(text):
-            qual = (m.group("qual") or "").lower()
-            a = m.start("qual") if m.group("qual") else m.start("num")
-            add(a, m.end("num"), text[a:m.end("num")], _number_value(m.group("num")), qual)
-        for m in _NUMBER_PHRASE.finditer(text):
-            a, b = m.start(), m.end()
-            if _NOT_PEOPLE.match(text, b) or _DATE_BEFORE.search(text[:m.start("num")]):
-                continue
-            if re.match(r"\s*(?:of|in)\s+(?:the\s+)?(?:\d|January|February|March|April|May|June|July|"
-                        r"August|September|October|November|December)", text[b:]):
-                continue
-            if not _casualty_near(text, a, b):
-                continue
-            value = _number_value(m.group("num"))
-            if value is None:
-                continue
-            add(a, b, text[a:b], value, (m.group("qual") or "").lower())
-        for m in _COMPARATIVE.finditer(text):
-            add(m.start("val"), m.end("val"), m.group("val"), None)
-        for m in _VAGUE_RE.finditer(text):
-            group = "a" if m.group("a") else "b"
-            add(m.start(group), m.end(group), m.group(group), None)
-
         sentence_sources = []
-        for a, b, value_text, low, qual in sorted(found):
+        for a, b, value_text, low, qual in figure_spans(text):
             who = _resolve_pronoun(_source_in(text, a), s, previous_source)
             sentence_sources.append(who)
             out.append(Figure(value_text, low, s.index, who, qual, s.start + a, s.start + b))
@@ -220,6 +134,22 @@ def extract_figures(analysis) -> list[Figure]:
             if own and not _PRONOUN.match(own):
                 previous_source = own
     return out
+
+
+def context_figures(text: str) -> list[dict]:
+    """Figures from other coverage listed beside the kit article whose text (raw or cleaned) is ``text``."""
+    import yaml
+
+    from ..data import data_path
+    from ..text.article import available_articles, load_article
+
+    for article_id in available_articles():
+        path = data_path("articles", article_id, "context-figures.yaml")
+        if path.exists():
+            article = load_article(article_id)
+            if text in (article.text, article.raw):
+                return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
+    return []
 
 
 # --- drawing helpers ----------------------------------------------------------------------------
@@ -400,12 +330,12 @@ def plot_figures(article=None, context: bool = False):
     """The death-toll figures in the article and who reports them.
 
     Numbers are bars; words without a number ("much higher", "dozens") are shown as notes. With
-    ``context=True`` the seed article's chart also shows a figure from other coverage, clearly
-    labelled as not in this article.
+    ``context=True`` a kit article's chart also shows the figures from other coverage that its
+    folder lists in ``context-figures.yaml``, clearly labelled as not in this article.
     """
     analysis = analysis_of(article)
     rows = _figure_rows(extract_figures(analysis))
-    extra = list(CONTEXT_FIGURES) if context and _is_seed(analysis) else []
+    extra = context_figures(analysis.text) if context else []
     n_rows = len(rows) + len(extra)
     colours = _colours()
     fig = _new_figure(11, max(3.2, 0.85 * n_rows + 1.8))
@@ -459,9 +389,3 @@ def plot_figures(article=None, context: bool = False):
     ax.set_title("Death toll: the figures in the article and who reports them", fontweight="bold")
     alt = ("Chart of death-toll figures. " + ("; ".join(alt_parts) if alt_parts else "None found") + ".")
     return _finish(fig, alt)
-
-
-def _is_seed(analysis) -> bool:
-    """Does this analysis belong to the kit's seed article (so outside figures apply)?"""
-    text = analysis.text
-    return "Makiivka" in text and "Sevryukov" in text

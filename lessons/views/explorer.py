@@ -4,7 +4,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..annotator.model import Annotation
-from .base import ALL_CATEGORIES, View, analysis_of, category_label, check_categories, e, ipw, label_style
+from ..render.palette import TEXT_COLOUR
+from .base import (
+    ALL_CATEGORIES,
+    View,
+    analysis_of,
+    category_label,
+    check_categories,
+    e,
+    ipw,
+    label_style,
+)
 from .messages import note_html
 
 
@@ -129,7 +139,7 @@ class SentenceExplorer(View):
                  f"Match {self.slider.value} of {len(self.matching)} (sentence {position} of {total})")
         cats = [c for c in check_categories(None) if c in s.categories]
         chips = "".join(
-            f"<span style='display:inline-block;border:1px solid #1a1a1a;border-radius:3px;"
+            f"<span style='display:inline-block;border:1px solid {TEXT_COLOUR};border-radius:3px;"
             f"padding:0 .4em;margin:0 .3em .2em 0'>{e(category_label(c))}</span>" for c in cats)
         chips = chips or "<i>none found by the computer</i>"
         self.view.value = (

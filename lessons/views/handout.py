@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+from ..render.palette import ACCENT, ACCENT_DARK, ACCENT_TINT
 from .base import View, e, ipw, ipython_shell, resolve
 from .messages import RESTART, note_html
-
 
 HANDOUT_FOLDER = "handouts"
 
@@ -31,8 +31,8 @@ def handout_link_html(path: Path, base: Path | None = None) -> str:
         rel = str(path)
     href = "/".join(quote(part) for part in Path(rel).parts)
     return (f'<a href="{e(href, quote=True)}" download="{e(Path(path).name, quote=True)}" '
-            'style="display:inline-block;padding:6px 12px;border:2px solid #0072B2;border-radius:4px;'
-            'color:#0b3d66;background:#eef6fc;text-decoration:none;font-weight:600">'
+            f'style="display:inline-block;padding:6px 12px;border:2px solid {ACCENT};border-radius:4px;'
+            f'color:{ACCENT_DARK};background:{ACCENT_TINT};text-decoration:none;font-weight:600">'
             f'⬇ Download the handout ({e(Path(path).name)})</a>')
 
 
@@ -55,7 +55,7 @@ class HandoutButton(View):
 
     def make(self) -> Path | None:
         """Write the handout and show the link; a problem is shown as a kind message."""
-        from ..render.html import write_handout
+        from ..render.handout import write_handout
         name = f"{_slug(self.title or 'article')}-handout.html"
         try:
             path = write_handout(self.folder / name, self.analysis.text, self.analysis.annotations,

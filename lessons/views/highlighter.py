@@ -2,7 +2,17 @@
 from __future__ import annotations
 
 from ..annotator.model import Annotation
-from .base import View, category_label, check_categories, e, ipw, label_style, resolve, snippet
+from ..render.palette import RULE_COLOUR, TEXT_COLOUR
+from .base import (
+    View,
+    category_label,
+    check_categories,
+    e,
+    ipw,
+    label_style,
+    resolve,
+    snippet,
+)
 
 
 def annotation_label(text: str, ann: Annotation, number: int | None = None) -> str:
@@ -23,7 +33,7 @@ def reason_html(text: str, ann: Annotation) -> str:
     rows.append(("Rule", f"{ann.rule} (the name of the rule the computer followed)"))
     items = "".join(f"<dt style='font-weight:bold;margin-top:.3em'>{e(k)}</dt>"
                     f"<dd style='margin-left:1em'>{e(v)}</dd>" for k, v in rows)
-    return (f'<dl class="mlk-reason" style="color:#1a1a1a;background:#fff;border:1px solid #c8c8c8;'
+    return (f'<dl class="mlk-reason" style="color:{TEXT_COLOUR};background:#fff;border:1px solid {RULE_COLOUR};'
             f'border-radius:4px;padding:.3em .9em .5em;margin:.3em 0;max-width:46em">{items}</dl>')
 
 

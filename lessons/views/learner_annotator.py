@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..annotator.model import CATEGORIES
+from ..render.palette import MUTED_TEXT, RULE_COLOUR, TEXT_COLOUR
 from ..scoring.agreement import Comparison, Disagreement, compare_with_key, kappa_words
 from .base import View, category_label, e, ipw, saved_mapping, saved_ticks, snippet
 from .messages import note_html
@@ -12,15 +13,15 @@ def comparison_html(comparison: Comparison) -> str:
     if not comparison.units_compared:
         return note_html("info", "Nothing to compare yet.",
                          "Tick the categories for at least one sentence (or “None of these”), then compare.")
-    cell = "style='padding:.2em .6em;border-bottom:1px solid #c8c8c8;text-align:left'"
-    num = "style='padding:.2em .6em;border-bottom:1px solid #c8c8c8;text-align:right'"
+    cell = f"style='padding:.2em .6em;border-bottom:1px solid {RULE_COLOUR};text-align:left'"
+    num = f"style='padding:.2em .6em;border-bottom:1px solid {RULE_COLOUR};text-align:right'"
     rows = []
     for a in comparison.categories:
         kappa = "—" if a.kappa is None else f"{a.kappa:.2f}"
         rows.append(f"<tr><th scope='row' {cell}>{e(category_label(a.category))}</th>"
                     f"<td {num}>{kappa}</td><td {cell}>{e(kappa_words(a.kappa))}</td>"
                     f"<td {num}>{a.hits}</td><td {num}>{a.misses}</td><td {num}>{a.false_alarms}</td></tr>")
-    table = (f"<table style='border-collapse:collapse;color:#1a1a1a;background:#fff'>"
+    table = (f"<table style='border-collapse:collapse;color:{TEXT_COLOUR};background:#fff'>"
              f"<caption style='text-align:left;font-weight:bold'>You and the key, category by category "
              f"({comparison.units_compared} of {comparison.units_total} sentences compared)</caption>"
              f"<thead><tr><th scope='col' {cell}>Category</th><th scope='col' {cell}>Kappa</th>"
@@ -148,8 +149,8 @@ class LearnerAnnotator(View):
             return
         self.unit_view.value = (
             f"<p style='margin:.3em 0'><b>Sentence {self.slider.value} of {len(self.key)}</b></p>"
-            f"<blockquote style='font-family:Georgia,serif;font-size:1.05rem;color:#1a1a1a;background:#fff;"
-            f"border-left:4px solid #595959;margin:.3em 0;padding:.3em .8em;max-width:46em'>"
+            f"<blockquote style='font-family:Georgia,serif;font-size:1.05rem;color:{TEXT_COLOUR};background:#fff;"
+            f"border-left:4px solid {MUTED_TEXT};margin:.3em 0;padding:.3em .8em;max-width:46em'>"
             f"{e(u.text)}</blockquote>")
         self.ticks.children = (self._boxes[u.id],)
         self._update_status()
@@ -164,6 +165,6 @@ class LearnerAnnotator(View):
 
 def learner_annotator() -> LearnerAnnotator:
     """Mark every sentence of the article yourself, then compare with the kit's answer key."""
-    from ..scoring.key import load_key
     from ..learner.progress import current_progress
+    from ..scoring.key import load_key
     return LearnerAnnotator(load_key(), current_progress())

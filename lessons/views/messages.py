@@ -5,14 +5,24 @@ import re
 import traceback
 
 from ..errors import KitError
+from ..render.palette import (
+    ACCENT,
+    ACCENT_TINT,
+    ERROR_COLOUR,
+    ERROR_TINT,
+    OK_COLOUR,
+    OK_TINT,
+    TEXT_COLOUR,
+    WARN_COLOUR,
+    WARN_TINT,
+)
 from .base import e, ipython_shell
 
-
 _NOTE_STYLES = {
-    "info": ("ℹ", "#0072B2", "#eef6fc"),
-    "ok": ("✓", "#007a5a", "#e9f6f1"),
-    "warn": ("⚠", "#8a5a00", "#fff5dc"),
-    "error": ("⚠", "#b54700", "#fdeee6"),
+    "info": ("ℹ", f"{ACCENT}", f"{ACCENT_TINT}"),
+    "ok": ("✓", f"{OK_COLOUR}", f"{OK_TINT}"),
+    "warn": ("⚠", f"{WARN_COLOUR}", f"{WARN_TINT}"),
+    "error": ("⚠", f"{ERROR_COLOUR}", f"{ERROR_TINT}"),
 }
 
 
@@ -22,7 +32,7 @@ def note_html(kind: str, title: str, body: str = "", *, body_html: str = "",
     ready-made ``body_html``, and ``details`` hidden in a closed ``<details>``."""
     symbol, border, background = _NOTE_STYLES.get(kind, _NOTE_STYLES["info"])
     parts = [f'<div class="mlk-note mlk-note-{e(kind)}" role="{"alert" if kind == "error" else "status"}" '
-             f'style="border-left:5px solid {border};background:{background};color:#1a1a1a;'
+             f'style="border-left:5px solid {border};background:{background};color:{TEXT_COLOUR};'
              'padding:.5em .9em;margin:.4em 0;border-radius:4px;font:0.95rem/1.45 system-ui,sans-serif">'
              f'<b><span aria-hidden="true">{symbol}</span> {e(title)}</b>']
     if body:
@@ -31,7 +41,7 @@ def note_html(kind: str, title: str, body: str = "", *, body_html: str = "",
         parts.append(f"<div>{body_html}</div>")
     if details:
         parts.append(f'<details style="margin-top:.4em"><summary>{e(details_title)}</summary>'
-                     f'<pre style="white-space:pre-wrap;font-size:85%;color:#1a1a1a">{e(details)}</pre></details>')
+                     f'<pre style="white-space:pre-wrap;font-size:85%;color:{TEXT_COLOUR}">{e(details)}</pre></details>')
     parts.append("</div>")
     return "".join(parts)
 

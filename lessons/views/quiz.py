@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..annotator.model import CATEGORIES
+from ..render.palette import MUTED_TEXT, RULE_COLOUR, TEXT_COLOUR
 from .base import View, category_label, e, ipw, label_style, saved_mapping, saved_ticks
 from .messages import note_html
 
@@ -17,11 +18,11 @@ class QuestionView:
         self.correct: bool | None = None
         self.attempts = 0
         self._updating = False
-        head = (f"<p style='margin:.2em 0;color:#595959'>Question {number} of {total}</p>"
+        head = (f"<p style='margin:.2em 0;color:{MUTED_TEXT}'>Question {number} of {total}</p>"
                 f"<p style='margin:.2em 0 .4em;font-weight:bold'>{e(question.prompt)}</p>")
         if question.sentence:
-            head += (f"<blockquote style='font-family:Georgia,serif;color:#1a1a1a;background:#fff;"
-                     f"border-left:4px solid #595959;margin:.3em 0;padding:.3em .8em'>{e(question.sentence)}"
+            head += (f"<blockquote style='font-family:Georgia,serif;color:{TEXT_COLOUR};background:#fff;"
+                     f"border-left:4px solid {MUTED_TEXT};margin:.3em 0;padding:.3em .8em'>{e(question.sentence)}"
                      f"</blockquote>")
         self.header = W.HTML(head)
         if question.type == "choice":
@@ -50,7 +51,7 @@ class QuestionView:
         self.widget = W.VBox(
             [self.header, controls, W.HBox([self.check_button, self.hint_button, self.answer_button]),
              self.feedback],
-            layout=W.Layout(border="1px solid #c8c8c8", padding="0.3em 0.9em 0.5em", margin="0.4em 0"))
+            layout=W.Layout(border=f"1px solid {RULE_COLOUR}", padding="0.3em 0.9em 0.5em", margin="0.4em 0"))
         if saved is not None:
             self.set_answer(saved.get("answer"))
             if saved.get("answer") not in (None, "", []):
