@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lessons.scoring.sets import (BenchmarkSet, SetsFileError, SetsFileMissing, format_report,
+from lessons.scoring.sets import (SETS_FILE, BenchmarkSet, SetsFileError, SetsFileMissing, format_report,
                                   format_summary, in_report_order, read_sets, score_set, score_sets, summary_rows)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,3 +130,12 @@ def test_evaluate_without_a_sets_file_still_scores_the_seed_and_says_why(tmp_pat
                          capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert out.returncode == 0 and "Traceback" not in out.stderr
     assert "seed (development)" in out.stdout and "none.yaml is missing" in out.stdout
+
+
+def test_the_kit_and_the_benchmark_tool_read_the_same_sets_from_the_sets_file():
+    from tools import benchsets
+
+    assert SETS_FILE.is_file(), "benchmarks/sets.yaml is missing"
+    ours = [(s.name, s.status, s.path, s.format) for s in read_sets()]
+    assert ours == [(s.name, s.status, s.path, s.format) for s in benchsets.load_sets()]
+    assert {status for _, status, _, _ in ours} == {"blind", "development", "external"}
