@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from lessons.annotator import analyse
+from lessons.annotator.figures import figure_spans
 from lessons.annotator.rules import load_rules
 from lessons.annotator.speakers import find_people
 
@@ -126,6 +127,15 @@ def competing_figures(ex, analysis) -> None:
         assert not hits, f"no competing figures expected; found {hits}"
 
 
+def a_chart_figure(ex, analysis) -> None:
+    """The charts' figure finder finds exactly the bracketed words as a casualty figure."""
+    found = [words for _, _, words, _, _ in figure_spans(ex.sentence)]
+    if ex.fires:
+        assert ex.marked in found, f"[{ex.marked}] should be found as a figure: {found}"
+    else:
+        assert not found, f"no casualty figure expected; found {found}"
+
+
 CHECKS = {
     ("sources.yaml", "speech_verbs"): reports_a_speaker,
     **{("sources.yaml", f"roles.{k}"): kind_of_speaker(k) for k in SOURCES},
@@ -141,6 +151,7 @@ CHECKS = {
     ("reading.yaml", "official_figures"): official_figure,
     ("reading.yaml", "claim_words"): claim_before_a_marker,
     ("reading.yaml", "casualty_figures"): competing_figures,
+    ("reading.yaml", "chart_figures"): a_chart_figure,
 }
 """What each word list's examples show, by (file, group)."""
 

@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..data import data_path
-from .figures import casualty_figure_pattern
 from .schema import KINDS as _KINDS
 from .schema import SCHEMAS, RulesError, read_rule_file, split_example
 
@@ -114,7 +113,8 @@ class ReadingWords:
     claim_words: re.Pattern
     every_claim_words: re.Pattern
     credit: re.Pattern
-    casualty_figure: re.Pattern
+    casualty_figure: re.Pattern  # a number, then a word about the dead within three words
+    chart_figures: dict          # the words the charts' figure finder uses (annotator/figures.py builds it)
 
 
 @dataclass(frozen=True)
@@ -326,7 +326,9 @@ def _reading_words(d: dict) -> ReadingWords:
         claim_words=re.compile(r"(?i)\b(%s)\b" % _alt(d["claim_words"]["words"])),
         every_claim_words=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["every_claim_words"]["words"])),
         credit=re.compile(r"(?i)%s" % _alt(d["credits"]["patterns"], escape=False)),
-        casualty_figure=casualty_figure_pattern(figures["numbers"], figures["words"]),
+        casualty_figure=re.compile(r"(?i)\b(?:\d[\d,.]*|%s)\s+(?:\w+\s+){0,3}(?:people\s+)?(?:%s)\b"
+                                   % (_alt(figures["numbers"]), _alt(figures["words"]))),
+        chart_figures={k: v for k, v in d["chart_figures"].items() if k != "doc"},
     )
 
 

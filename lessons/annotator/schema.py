@@ -60,6 +60,14 @@ def _words(where: str, key: str, value) -> None:
                              "(put words such as yes, no, on or off in quotation marks)")
 
 
+def _numbers(where: str, key: str, value) -> None:
+    if not isinstance(value, dict) or not value:
+        raise RulesError(f"{where}: field '{key}' should be words with their numbers ({{two: 2, ...}}), not {_kind(value)}")
+    for word, number in value.items():
+        if not isinstance(word, str) or not word.strip() or isinstance(number, bool) or not isinstance(number, int):
+            raise RulesError(f"{where}: field '{key}': {word!r}: {number!r} should be a word and a whole number")
+
+
 def _regex(where: str, key: str, value) -> None:
     _text(where, key, value)
     try:
@@ -181,11 +189,19 @@ SCHEMAS = {
         "every_claim_words": _GROUP, "credits": _PATTERN_GROUP,
         "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, **_SENTENCES},
                                     required=("numbers", "words")),
+        "chart_figures": _fields({
+            "doc": _text, "number_words": _numbers, "vague": _words, "qualifiers": _words,
+            "casualty_patterns": _patterns, "not_people_patterns": _patterns, "months": _words,
+            "month_abbreviations": _words, "toll_to": _words, "comparative_degrees": _words, "comparatives": _words,
+            "vague_verb_patterns": _patterns, "vague_outcomes": _words, **_SENTENCES},
+            required=("number_words", "vague", "qualifiers", "casualty_patterns", "not_people_patterns", "months",
+                      "month_abbreviations", "toll_to", "comparative_degrees", "comparatives",
+                      "vague_verb_patterns", "vague_outcomes")),
     }, required=("lead_words", "relative_pronouns", "auxiliaries", "subordinators", "aside_prepositions",
                  "between_subject_and_verb", "no_statement_before_verb", "role_phrase_breaks",
                  "words_before_a_title", "not_an_appositive", "appositive_ends", "possessive_modifiers",
                  "speech_event_nouns", "document_verbs", "inverted_subject_ends", "official_figures",
-                 "claim_words", "every_claim_words", "credits", "casualty_figures")),
+                 "claim_words", "every_claim_words", "credits", "casualty_figures", "chart_figures")),
 }
 """Every rule file and what it may hold: the loader checks each file against its schema."""
 
