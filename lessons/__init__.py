@@ -36,6 +36,13 @@ _LAZY = {
     "plot_speakers": "views.charts",
     "plot_hedging": "views.charts",
     "plot_figures": "views.charts",
+    # Lesson 05, lateral reading.
+    "lateral_stop": "views.lateral",
+    "source_cards": "views.lateral",
+    "coverage_reports": "views.lateral",
+    "coverage_table": "views.lateral",
+    "trace_claim": "views.lateral",
+    "sourced_claim": "views.lateral",
     "progress_summary": "views.progress_view",
     "progress_download": "views.progress_view",
     "progress_upload": "views.progress_view",

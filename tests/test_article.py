@@ -11,8 +11,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import lessons.article as article_module
-from lessons.article import (
+import lessons.text.article as article_module
+from lessons.text.article import (
     EMPTY_MESSAGE,
     KINDS,
     MAX_ARTICLE_CHARS,
@@ -26,10 +26,9 @@ from lessons.article import (
     load_article,
 )
 from lessons.data import data_path
-from lessons.sentences import split_sentences
+from lessons.text.sentences import split_sentences
 
-SHARED_SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "seed" / "makiivka-nbc-2023.txt"
-"""The seed as received, in ``../shared`` beside the repository (when it is there)."""
+SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "makiivka-nbc-2023.txt"   # ../shared
 SEED_DIR = data_path("articles", SEED_ID)
 BOILERPLATE = (
     "IE 11 is not supported. For an optimal experience visit our site on another browser.",
@@ -202,7 +201,7 @@ def test_the_seed_can_be_asked_for_by_its_id():
 
 
 def test_reading_an_article_imports_nothing_heavy():
-    code = ("import sys, lessons.article as a; a.load_article(); "
+    code = ("import sys, lessons.text.article as a; a.load_article(); "
             "heavy = [m for m in sys.modules if m.split('.')[0] in "
             "('matplotlib', 'ipywidgets', 'IPython', 'numpy', 'nltk')]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
