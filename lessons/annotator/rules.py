@@ -209,6 +209,7 @@ def read_rules(folder: Path | None = None) -> Rules:
                        for s in unv[section])
     _unique_ids(hedges + unverified)
     src = _yaml("sources.yaml", folder)
+    names, reading = _yaml("names.yaml", folder), _yaml("reading.yaml", folder)
     roles: dict[str, str] = {}
     for kind in ("voice", "expert", "official"):
         for w in src["roles"][kind]["words"]:
@@ -242,9 +243,9 @@ def read_rules(folder: Path | None = None) -> Rules:
         pointing_words=_phrase_regex(unv["pointing_words"]),
         sources=lex,
         explanations=_yaml("explanations.yaml", folder),
-        names=_name_words(_yaml("names.yaml", folder)),
-        reading=_reading_words(_yaml("reading.yaml", folder)),
-        examples=_all_examples(hedge_specs, unv, src, folder),
+        names=_name_words(names),
+        reading=_reading_words(reading),
+        examples=_all_examples(hedge_specs, unv, src, {"names.yaml": names, "reading.yaml": reading}),
     )
 
 
@@ -332,7 +333,7 @@ def _reading_words(d: dict) -> ReadingWords:
     )
 
 
-def _all_examples(hedge_specs, unv, src, folder) -> tuple:
+def _all_examples(hedge_specs, unv, src, word_files: dict) -> tuple:
     """Every example and not-example of every rule and word list, in file order."""
     out = []
 
@@ -350,8 +351,8 @@ def _all_examples(hedge_specs, unv, src, folder) -> tuple:
     add("sources.yaml", "speech_verbs", src["speech_verbs"], src["speech_verbs"]["words"])
     for kind in _KINDS:
         add("sources.yaml", f"roles.{kind}", src["roles"][kind], src["roles"][kind]["words"])
-    for name in ("names.yaml", "reading.yaml"):
-        for group, spec in _yaml(name, folder).items():
+    for name, data in word_files.items():
+        for group, spec in data.items():
             if isinstance(spec, dict):
                 add(name, group, spec, spec.get("words", ()))
     return tuple(out)
