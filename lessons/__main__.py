@@ -1,7 +1,7 @@
 """Command line for teachers: annotate a file, score the annotator, export a handout.
 
     python -m lessons annotate ARTICLE.txt [--json]
-    python -m lessons evaluate [--benchmarks DIR]
+    python -m lessons evaluate [--benchmarks DIR] [--sets SETS.yaml]
     python -m lessons render ARTICLE.txt --output HANDOUT.html
 """
 from __future__ import annotations
@@ -43,41 +43,23 @@ def cmd_annotate(args) -> int:
 
 
 def _benchmark_dir(arg: str | None) -> Path | None:
+    """Where external sets (``../shared/benchmarks/...`` in sets.yaml) are read: --benchmarks, then $MLK_BENCHMARKS."""
     if arg:
         return Path(arg)
     env = os.environ.get("MLK_BENCHMARKS")
-    if env:
-        return Path(env)
-    guess = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
-    return guess if guess.is_dir() else None
+    return Path(env) if env else None
 
 
 def cmd_evaluate(args) -> int:
-    from .scoring.metrics import evaluate, format_table, pooled
-    from .scoring.key import article_text, load_gold_jsonl, load_key
+    from .scoring.sets import SETS_FILE, SetsFileMissing, format_report, score_seed, score_sets
 
-    print(format_table("Seed article (NBC News, Makiivka) against the kit's expert key", evaluate(load_key(), article_text())))
-    repo = Path(__file__).resolve().parent.parent / "benchmarks"
-    sets = [(repo / "heldout", "invented news reports, used during development"),
-            (repo / "heldout-test", "invented news reports annotated independently, used during development"),
-            (repo / "heldout-final", "invented news reports annotated independently, used during development"),
-            (repo / "dev-contested", "invented reports of disputed events annotated independently, used during development"),
-            (repo / "heldout-blind", "invented news reports annotated independently, never used to change a rule")]
-    bench = _benchmark_dir(args.benchmarks)
-    if bench:
-        sets.append((bench / "news-dev", "external Global Voices posts annotated independently"))
-    for folder, what in sets:
-        gold = sorted(folder.glob("*.gold.jsonl")) if folder.is_dir() else []
-        if not gold:
-            continue
-        results = []
-        for g in gold:
-            text = read_text_exactly(str(g).replace(".gold.jsonl", ".txt"))
-            results.append(evaluate(load_gold_jsonl(g, text), text))
-        print()
-        print(format_table(f"{folder.name}: {len(gold)} {what} (pooled)", pooled(results)))
-    if not bench:
-        print("\n(The external news-dev benchmark was not found; pass --benchmarks DIR to score on it.)")
+    try:
+        scores = score_sets(args.sets or SETS_FILE, _benchmark_dir(args.benchmarks))
+    except SetsFileMissing as e:
+        print(format_report([score_seed()]))
+        print(f"\n({e}: only the seed article was scored.)")
+        return 0
+    print(format_report(scores))
     return 0
 
 
@@ -100,8 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path", help="a UTF-8 text file")
     p.add_argument("--json", action="store_true", help="print a JSON array of annotations")
     p.set_defaults(func=cmd_annotate)
-    p = sub.add_parser("evaluate", help="score the annotator and a word-list baseline against keys")
-    p.add_argument("--benchmarks", help="folder holding news-dev/ (default: ../shared/benchmarks)")
+    p = sub.add_parser("evaluate", help="score the annotator and a word-list baseline on every benchmark set")
+    p.add_argument("--benchmarks", help="folder holding the external sets (default: ../shared/benchmarks)")
+    p.add_argument("--sets", help="the list of sets to score (default: benchmarks/sets.yaml)")
     p.set_defaults(func=cmd_evaluate)
     p = sub.add_parser("render", help="export a printable highlighted handout")
     p.add_argument("path", help="an article: .txt, .md or .html")
