@@ -3,6 +3,7 @@
     python -m lessons annotate ARTICLE.txt [--json]
     python -m lessons evaluate [--benchmarks DIR]
     python -m lessons render ARTICLE.txt --output HANDOUT.html
+    python -m lessons render makiivka-nbc-2023 --output HANDOUT.html
 """
 from __future__ import annotations
 
@@ -82,13 +83,14 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from .annotator import annotate
-    from .text.article import load_article
-    from .render.handout import write_handout
+    from .render.handout import write_article_handout
+    from .text.article import available_articles, load_article
 
-    article = load_article(Path(args.path))
-    text = article.text
-    out = write_handout(args.output, text, annotate(text), title=article.title or Path(args.path).stem)
+    source = args.path
+    # One of the kit's own articles by its id (e.g. makiivka-nbc-2023), unless a file has that name.
+    article = (load_article(source) if source in available_articles() and not Path(source).exists()
+               else load_article(Path(source)))
+    out = write_article_handout(args.output, article, title=article.title or Path(source).stem)
     print(f"Handout written to {out}")
     return 0
 
@@ -104,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--benchmarks", help="folder holding news-dev/ (default: ../shared/benchmarks)")
     p.set_defaults(func=cmd_evaluate)
     p = sub.add_parser("render", help="export a printable highlighted handout")
-    p.add_argument("path", help="an article: .txt, .md or .html")
+    p.add_argument("path", help="an article: .txt, .md or .html, an article.yaml, or the id of one of "
+                                "the kit's articles (makiivka-nbc-2023)")
     p.add_argument("--output", "-o", required=True, help="where to write the HTML handout")
     p.set_defaults(func=cmd_render)
     args = parser.parse_args(argv)
