@@ -4,6 +4,7 @@
     python -m lessons evaluate [--benchmarks DIR]
     python -m lessons render ARTICLE.txt --output HANDOUT.html
     python -m lessons render makiivka-nbc-2023 --output HANDOUT.html
+    python -m lessons class-report FOLDER [--csv OUT.csv] [--plot OUT.png]
 """
 from __future__ import annotations
 
@@ -95,8 +96,32 @@ def cmd_render(args) -> int:
     return 0
 
 
+def cmd_class_report(args) -> int:
+    from .learner.class_report import class_report, summary_lines, write_csv, write_plot
+
+    outputs = [Path(p) for p in (args.csv, args.plot) if p]
+    rows = class_report(args.folder, skip=outputs)
+    for line in summary_lines(rows):
+        print(line)
+    if not rows:
+        print("The folder has no files in it. Put the progress files learners downloaded there.")
+        return 1
+    written = []
+    for path, write in ((args.csv, write_csv), (args.plot, write_plot)):
+        if not path:
+            continue
+        try:
+            written.append(write(path, rows))
+        except OSError as exc:
+            raise KitError(f"The report could not be written to '{path}' ({exc.strerror or exc}). "
+                           "Check that the folder exists and that you may write there.") from None
+    for path in written:
+        print(f"Written: {path}")
+    return 0 if any(r.ok for r in rows) else 1
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lessons", description="Media-literacy kit: annotate, evaluate, render.")
+    parser = argparse.ArgumentParser(prog="python -m lessons", description="Media-literacy kit: annotate, evaluate, render, class-report.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("annotate", help="highlight hedges, official statements, expert commentary and unverified claims")
     p.add_argument("path", help="a UTF-8 text file")
@@ -110,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
                                 "the kit's articles (makiivka-nbc-2023)")
     p.add_argument("--output", "-o", required=True, help="where to write the HTML handout")
     p.set_defaults(func=cmd_render)
+    p = sub.add_parser("class-report", help="one row per learner from a folder of downloaded progress files")
+    p.add_argument("folder", help="a folder of progress files (any names; damaged ones are named, not fatal)")
+    p.add_argument("--csv", metavar="OUT.csv", help="write the table as CSV (safe to open in a spreadsheet)")
+    p.add_argument("--plot", metavar="OUT.png", help="draw the class as a PNG chart")
+    p.set_defaults(func=cmd_class_report)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
