@@ -96,6 +96,7 @@ def test_the_seed_handout_names_its_outlet_date_and_address(seed_handout, seed_a
     assert "Address" in source and seed_article_module.metadata.url in source
     # They come before the article, where a photocopy's reader looks first.
     assert seed_handout.index("NBC News") < seed_handout.index('class="mlk-block')
+    assert 'class="mlk-fill"' not in seed_handout.split("</dl>")[0].split("Author")[0]
 
 
 def test_every_part_of_the_seed_article_is_shown_and_labelled_as_what_it_is(seed_handout, seed_article_module):
@@ -144,6 +145,8 @@ def test_a_report_with_no_known_source_says_so_rather_than_leaving_gaps():
     page = render_handout(article.text, annotate(article.text), article=article)
     assert "not known" in page and [k for k, _l, _t in blocks_of(page).blocks] == ["headline", "paragraph"]
     assert "<title>Floods close the bridge</title>" in page
+    # On paper, each unknown row gets a line to write the answer on.
+    assert page.count('<span class="mlk-fill">— write it here: ') == 3
 
 
 def test_source_details_are_text_never_markup(seed_article_module):

@@ -57,6 +57,8 @@ QUOTE_WORDS = 7
 """A note quotes at most this many words of its highlight; the highlight itself is in the text."""
 
 UNKNOWN = "not known"
+FILL_IN = ("Outlet", "Date", "Address")
+"""Rows that get a line to write on when printed, where the value is not known."""
 
 _HANDOUT_CSS = (
     "html{background:#fff}"
@@ -69,6 +71,8 @@ _HANDOUT_CSS = (
     "font-size:.95rem}"
     ".mlk-source dt{font-weight:bold}.mlk-source dd{margin:0;overflow-wrap:anywhere}"
     f".mlk-source-note{{color:{MUTED_TEXT};font-size:.9em}}"
+    ".mlk-fill{display:none}"
+    f".mlk-line{{display:inline-block;width:16em;border-bottom:1px solid {TEXT_COLOUR}}}"
     f".mlk-note{{border-left:4px solid {TEXT_COLOUR};background:#f2f2f2;padding:.5em .8em;margin:.6em 0 1em}}"
     ".mlk-how{margin:.4em 0}"
     ".mlk-terms{margin:.3em 0 .6em;padding-left:1.2em;font-size:.95rem}"
@@ -76,7 +80,7 @@ _HANDOUT_CSS = (
     ".mlk-block{display:grid;grid-template-columns:7.5em 1fr;gap:0 .6em;align-items:start}"
     ".mlk-block-label{margin:.85em 0 0;font:bold .78rem/1.2 system-ui,'DejaVu Sans',sans-serif;"
     "text-transform:uppercase;letter-spacing:.04em}"
-    ".mlk-block .mlk-article{margin:.25em 0}"
+    ".mlk-block .mlk-article{margin:.25em 0;border:none;padding:.2em 0}"
     ".mlk-block-headline .mlk-article{font-weight:bold;font-size:1.2rem}"
     ".mlk-block-dek .mlk-article{font-style:italic}"
     ".mlk-block-image_title .mlk-article,.mlk-block-caption .mlk-article,.mlk-block-credit .mlk-article"
@@ -91,14 +95,16 @@ _HANDOUT_CSS = (
     ".mlk-handout h1{font-size:1.55rem;margin:.1em 0 .3em}"
     ".mlk-handout h2{font-size:1.15rem;margin:.8em 0 .3em}"
     ".mlk-source{margin:.3em 0 .5em}"
+    ".mlk-fill{display:inline}"
+    ".mlk-source dd{line-height:1.6}"
     ".mlk-handout .mlk-article{padding:0;font-size:1rem}"
     ".mlk-handout .mlk-article,.mlk-handout .mlk-legend{border:none}"
     ".mlk-handout .mlk-legend{padding:0;font-size:.92rem}"
     ".mlk-handout .mlk-legend-list{columns:2;column-gap:1.5em}"
     ".mlk-handout .mlk-legend-item{margin:.2em 0}"
-    ".mlk-handout .mlk-legend .mlk-hl{line-height:1.6;min-width:5.5em}"
-    ".mlk-handout .mlk-legend-item{display:block}"
-    ".mlk-handout .mlk-legend-desc{margin-left:.4em}"
+    ".mlk-handout .mlk-legend-item{display:grid;grid-template-columns:6.8em 1fr;gap:0 .5em;align-items:start}"
+    ".mlk-handout .mlk-legend .mlk-hl{grid-row:span 2;line-height:1.5;min-width:0}"
+    ".mlk-handout .mlk-legend-desc{grid-column:2;margin:0}"
     ".mlk-terms{padding:0}.mlk-terms li{display:inline;margin-right:.8em}"
     ".mlk-block{grid-template-columns:5.6em 1fr}"
     ".mlk-block-label{margin-top:.5em;font-size:.7rem}"
@@ -163,6 +169,8 @@ def _source_html(article) -> str:
     items = []
     for label, value, note in source_lines(article):
         extra = f' <span class="mlk-source-note">({escape_text(note)})</span>' if note else ""
+        if value == UNKNOWN and label in FILL_IN:
+            extra += ' <span class="mlk-fill">— write it here: <span class="mlk-line"></span></span>'
         items.append(f"<dt>{escape_text(label)}</dt><dd>{escape_text(value)}{extra}</dd>")
     return f'<dl class="mlk-source" aria-label="Where the article comes from">{"".join(items)}</dl>\n'
 
