@@ -3,6 +3,8 @@
     python -m lessons annotate ARTICLE.txt [--json]
     python -m lessons evaluate [--benchmarks DIR] [--sets SETS.yaml]
     python -m lessons render ARTICLE.txt --output HANDOUT.html
+    python -m lessons render makiivka-nbc-2023 --output HANDOUT.html
+    python -m lessons class-report FOLDER [--csv OUT.csv] [--plot OUT.png]
 """
 from __future__ import annotations
 
@@ -64,19 +66,44 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_render(args) -> int:
-    from .annotator import annotate
-    from .text.article import load_article
-    from .render.handout import write_handout
+    from .render.handout import write_article_handout
+    from .text.article import available_articles, load_article
 
-    article = load_article(Path(args.path))
-    text = article.text
-    out = write_handout(args.output, text, annotate(text), title=article.title or Path(args.path).stem)
+    source = args.path
+    # One of the kit's own articles by its id (e.g. makiivka-nbc-2023), unless a file has that name.
+    article = (load_article(source) if source in available_articles() and not Path(source).exists()
+               else load_article(Path(source)))
+    out = write_article_handout(args.output, article, title=article.title or Path(source).stem)
     print(f"Handout written to {out}")
     return 0
 
 
+def cmd_class_report(args) -> int:
+    from .learner.class_report import class_report, summary_lines, write_csv, write_plot
+
+    outputs = [Path(p) for p in (args.csv, args.plot) if p]
+    rows = class_report(args.folder, skip=outputs)
+    for line in summary_lines(rows):
+        print(line)
+    if not rows:
+        print("The folder has no files in it. Put the progress files learners downloaded there.")
+        return 1
+    written = []
+    for path, write in ((args.csv, write_csv), (args.plot, write_plot)):
+        if not path:
+            continue
+        try:
+            written.append(write(path, rows))
+        except OSError as exc:
+            raise KitError(f"The report could not be written to '{path}' ({exc.strerror or exc}). "
+                           "Check that the folder exists and that you may write there.") from None
+    for path in written:
+        print(f"Written: {path}")
+    return 0 if any(r.ok for r in rows) else 1
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lessons", description="Media-literacy kit: annotate, evaluate, render.")
+    parser = argparse.ArgumentParser(prog="python -m lessons", description="Media-literacy kit: annotate, evaluate, render, class-report.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("annotate", help="highlight hedges, official statements, expert commentary and unverified claims")
     p.add_argument("path", help="a UTF-8 text file")
@@ -87,9 +114,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sets", help="the list of sets to score (default: benchmarks/sets.yaml)")
     p.set_defaults(func=cmd_evaluate)
     p = sub.add_parser("render", help="export a printable highlighted handout")
-    p.add_argument("path", help="an article: .txt, .md or .html")
+    p.add_argument("path", help="an article: .txt, .md or .html, an article.yaml, or the id of one of "
+                                "the kit's articles (makiivka-nbc-2023)")
     p.add_argument("--output", "-o", required=True, help="where to write the HTML handout")
     p.set_defaults(func=cmd_render)
+    p = sub.add_parser("class-report", help="one row per learner from a folder of downloaded progress files")
+    p.add_argument("folder", help="a folder of progress files (any names; damaged ones are named, not fatal)")
+    p.add_argument("--csv", metavar="OUT.csv", help="write the table as CSV (safe to open in a spreadsheet)")
+    p.add_argument("--plot", metavar="OUT.png", help="draw the class as a PNG chart")
+    p.set_defaults(func=cmd_class_report)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
