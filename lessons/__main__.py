@@ -13,13 +13,15 @@ import sys
 from pathlib import Path
 
 from .errors import KitError
-from .text.files import read_text_exactly
+from .text.files import check_output_path, describe_os_error, read_text_exactly
 
 
 def cmd_annotate(args) -> int:
     from .annotator import annotate
 
-    text = read_text_exactly(args.path)
+    from .text.article import check_length
+
+    text = check_length(read_text_exactly(args.path))
     anns = annotate(text)
     if args.json:
         json.dump([a.to_dict(text) for a in anns], sys.stdout, ensure_ascii=False, indent=1)
@@ -43,8 +45,12 @@ def cmd_annotate(args) -> int:
 
 
 def _benchmark_dir(arg: str | None) -> Path | None:
-    if arg:
-        return Path(arg)
+    if arg is not None:
+        folder = Path(arg)
+        if not (folder / "news-dev").is_dir():
+            raise KitError(f"There is no folder 'news-dev' in '{arg}'. Give the folder that holds "
+                           "news-dev/ (by default ../shared/benchmarks).")
+        return folder
     env = os.environ.get("MLK_BENCHMARKS")
     if env:
         return Path(env)
@@ -73,7 +79,13 @@ def cmd_evaluate(args) -> int:
         results = []
         for g in gold:
             text = read_text_exactly(str(g).replace(".gold.jsonl", ".txt"))
-            results.append(evaluate(load_gold_jsonl(g, text), text))
+            try:
+                units = load_gold_jsonl(g, text)
+            except KitError:
+                raise
+            except Exception as error:   # a damaged set is named, not shown as a traceback
+                raise KitError(f"The benchmark file '{g}' cannot be used: {error}") from None
+            results.append(evaluate(units, text))
         print()
         print(format_table(f"{folder.name}: {len(gold)} {what} (pooled)", pooled(results)))
     if not bench:
@@ -86,6 +98,7 @@ def cmd_render(args) -> int:
     from .text.article import load_article
     from .render.html import write_handout
 
+    check_output_path(args.output, inputs=[args.path])
     article = load_article(Path(args.path))
     text = article.text
     out = write_handout(args.output, text, annotate(text), title=article.title or Path(args.path).stem)
@@ -115,6 +128,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as e:
+        where = f" '{e.filename}'" if e.filename else ""
+        print(f"Sorry: the kit could not use{where}: {describe_os_error(e)}. Nothing else was changed.",
+              file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("Sorry: the computer ran out of memory. Try a shorter text.", file=sys.stderr)
+        return 2
+    except Exception as e:  # a fault in the kit: a short message; MLK_TRACEBACK=1 shows the traceback
+        if os.environ.get("MLK_TRACEBACK"):
+            raise
+        print(f"Sorry: something went wrong inside the kit ({e.__class__.__name__}: {e}). "
+              "Run again with MLK_TRACEBACK=1 to see the details.", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":
