@@ -251,7 +251,8 @@ def analyse(text: str) -> Analysis:
     """Annotate ``text`` and return the sentences, speakers and annotations found."""
     if not isinstance(text, str):
         raise TypeError("annotate() needs text (a str)")
-    reading = Reading.start(text)
+    from ..text.article import check_length
+    reading = Reading.start(check_length(text))
     for step in PASSES:
         step(reading)
     return finish(reading)

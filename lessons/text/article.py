@@ -530,8 +530,15 @@ def _read_yaml(path: Path) -> dict:
     import yaml
 
     text = _decode(_read_bytes(path, MAX_TEXT_FILE_BYTES), str(path))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        spec = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        # An alias ("*name") repeats a part of the file; nested, a few lines can stand for
+        # billions of values. An article.yaml never needs one, so it is refused before loading.
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
+            raise ArticleError(f"'{path.name}' repeats parts of itself with YAML aliases (*name), "
+                               "which an article.yaml does not need and the kit does not read. "
+                               "Write each value out in full.")
+        spec = yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         raise ArticleError(f"'{path.name}' is not valid YAML: {error}") from None
     if not isinstance(spec, dict):

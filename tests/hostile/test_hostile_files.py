@@ -220,3 +220,29 @@ def test_a_page_declaring_an_undefined_charset_is_a_message(tmp_path, capsys):
         load_article(page)
     code, err = run(["render", page, "--output", tmp_path / "h.html"], capsys)
     assert code == 2 and "undefined" in err
+
+
+# --- item 9: the size limit holds for annotate too -----------------------------------------
+
+def test_annotate_refuses_text_over_the_limit_in_python():
+    with pytest.raises(KitError, match="2,000,000"):
+        lessons.annotate("a " * (MAX_ARTICLE_CHARS // 2 + 1))
+
+
+def test_annotate_refuses_text_over_the_limit_on_the_command_line(tmp_path, capsys):
+    big = tmp_path / "big.txt"
+    big.write_text("a " * (MAX_ARTICLE_CHARS // 2 + 1), encoding="utf-8")
+    code, err = run(["annotate", big], capsys)
+    assert code == 2 and "2,000,000" in err
+
+
+# --- item 10: a YAML alias bomb is refused before it is expanded ---------------------------
+
+def test_an_article_yaml_with_aliases_is_refused_before_loading(tmp_path):
+    (tmp_path / "raw.txt").write_text("Hello.\n", encoding="utf-8")
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 5)]
+    (tmp_path / "article.yaml").write_text("\n".join(levels) + "\nlines:\n- paragraph: Hello\n",
+                                           encoding="utf-8")
+    with pytest.raises(ArticleError, match="aliases"):
+        load_article(tmp_path / "article.yaml")
