@@ -261,6 +261,7 @@ def _css() -> str:
         f".mlk-ex-sym{{display:inline-block;min-width:1.3em;text-align:center;font-weight:bold;"
         f"border:1px solid {TEXT_COLOUR};border-radius:3px;margin-right:.25em}}",
         ".mlk-ex-quote{font-family:Georgia,'DejaVu Serif',serif}",
+        ".mlk-ex-quote,.mlk-ex-cue,.mlk-ex-source,.mlk-ex-why{unicode-bidi:isolate}",
         f".mlk-ex-rule{{color:{MUTED_TEXT}}}",
     ]
     return "".join(rules)
@@ -363,11 +364,11 @@ def _reason_plain(sp: _Span) -> str:
     head = f"{st.symbol} {st.label}"
     source = _str(getattr(ann, "source", None))
     if source:
-        head += f" — {source}"
+        head += f" — {_isolate(source)}"
     details = []
     cue = _str(getattr(ann, "cue", ""))
     if cue:
-        details.append(f"cue “{cue}”")
+        details.append(f"cue “{_isolate(cue)}”")
     rule = _str(getattr(ann, "rule", ""))
     if rule:
         details.append(f"rule {rule}")
@@ -376,8 +377,14 @@ def _reason_plain(sp: _Span) -> str:
         lines.append(", ".join(details))
     explanation = _str(getattr(ann, "explanation", ""))
     if explanation:
-        lines.append(explanation)
+        lines.append(_isolate(explanation))
     return "\n".join(lines)
+
+
+def _isolate(s: str) -> str:
+    """Outside text in plain text (a tooltip), between FIRST STRONG ISOLATE and POP DIRECTIONAL
+    ISOLATE, the plain-text form of <bdi>: its direction marks stay inside."""
+    return f"\u2068{s}\u2069"
 
 
 def _article_html(text: str, annotations, visible, *, selected: int | None = None,
@@ -498,16 +505,18 @@ def _reason_html(text: str, sp: _Span) -> str:
     quote = " ".join(text[sp.start:sp.end].split())
     parts = [f'<span class="mlk-ex-sym" aria-hidden="true">{_text(st.symbol)}</span>'
              f'<strong>{_text(st.label)}</strong>: '
-             f'<span class="mlk-ex-quote">“{_text(quote)}”</span>']
+             f'<bdi class="mlk-ex-quote">“{_text(quote)}”</bdi>']
+    # Words from the article sit in <bdi>: a right-to-left override (U+202E) in them cannot
+    # reverse the kit's own words around them.
     cue = _str(getattr(ann, "cue", ""))
     if cue:
-        parts.append(f' — cue <span class="mlk-ex-cue">“{_text(cue)}”</span>')
+        parts.append(f' — cue <bdi class="mlk-ex-cue">“{_text(cue)}”</bdi>')
     source = _str(getattr(ann, "source", None))
     if source:
-        parts.append(f' — speaker: <span class="mlk-ex-source">{_text(source)}</span>')
+        parts.append(f' — speaker: <bdi class="mlk-ex-source">{_text(source)}</bdi>')
     explanation = _str(getattr(ann, "explanation", ""))
-    if explanation:
-        parts.append(f'. <span class="mlk-ex-why">{_text(explanation)}</span>')
+    if explanation:                      # it may name the speaker, so it is isolated too
+        parts.append(f'. <bdi class="mlk-ex-why">{_text(explanation)}</bdi>')
     rule = _str(getattr(ann, "rule", ""))
     if rule:
         parts.append(f' <span class="mlk-ex-rule">(rule {_text(rule)})</span>')
