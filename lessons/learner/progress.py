@@ -22,18 +22,26 @@ quiz answers flat (``"quiz_answers": {"lesson-0/q1": "Shift+Enter"}``) with ``re
 ``completed`` list beside them; :func:`migrate_1_to_2` nests them by lesson.
 
 Saving is atomic (a temporary file in the same folder, flushed and synced, then renamed over the
-old one), so a crash or a full disk never leaves half a file. A file that cannot be read, or is not
-ours, or comes from a newer kit, is moved aside untouched and a fresh one is started, with a
-message saying what happened and what to do.
+old one), so a crash or a full disk never leaves half a file; temporary files left by a process
+killed mid-save are removed the next time the file is loaded. A file that cannot be read, or is
+not ours, or comes from a newer kit, or is a link to somewhere else, is moved aside untouched and
+a fresh one is started, with a message saying what happened and what to do; when even moving it
+aside fails (a read-only folder, a full disk), it is left where it is and nothing is saved over it.
+
+Several notebooks (several processes) may save at once: each save takes a lock on the progress
+folder, reads the file as it is now, applies the keys this process changed, and writes, so no
+process undoes another's work.
 """
 from __future__ import annotations
 
 import base64
+import contextlib
 import copy
+import errno
 import html
 import json
 import os
-import shutil
+import stat
 import threading
 import time
 from dataclasses import dataclass
@@ -42,13 +50,19 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import KitError
-from ..text.files import atomic_write_text
+from ..text.files import atomic_write_bytes, atomic_write_text, describe_os_error  # noqa: F401 (atomic_write_text: part of this module's surface)
 
 FORMAT = "media-literacy-kit/progress"
 SCHEMA_VERSION = 2
 FILE_NAME = "my-progress.json"
 ENV_VAR = "MLK_PROGRESS_DIR"
-MAX_UPLOAD_BYTES = 2_000_000
+MAX_FILE_BYTES = 2_000_000
+"""The largest progress file the kit reads or writes (a year of answers is a few kilobytes)."""
+MAX_UPLOAD_BYTES = MAX_FILE_BYTES
+MAX_DEPTH = 32
+"""How deeply values may nest inside a progress file; the kit's own never go past 6."""
+LOCK_WAIT_SECONDS = 60.0
+"""How long a save waits for another process's save to finish before it gives up (keeping its changes)."""
 REFLECTIONS = "reflections"
 """The section that holds the learner's written reflections, keyed by prompt id."""
 
@@ -58,7 +72,12 @@ class ProgressError(KitError):
 
     def __init__(self, kind: str, message: str):
         super().__init__(message)
-        self.kind = kind          # empty / not-json / foreign / future / damaged / too-big
+        self.kind = kind          # empty / not-json / foreign / future / damaged / too-big / not-a-file
+
+
+class ProgressSaveError(KitError, OSError):
+    """The progress could not be saved, for a reason the message gives. It is an ``OSError`` too,
+    so every view that catches a failed save (a full disk) catches this as well."""
 
 
 # --- where the file lives -------------------------------------------------------------------
@@ -130,7 +149,20 @@ def parse_progress(data: bytes | str) -> tuple[dict, int]:
 
     Raises :class:`ProgressError` for anything that is not a usable progress file of this kit.
     """
-    if isinstance(data, bytes):
+    try:
+        return _parse_progress(data)
+    except ProgressError:
+        raise
+    except Exception as error:   # whatever else goes wrong, the file is damaged, not the kit
+        raise ProgressError("damaged", f"Part of it could not be read ({error.__class__.__name__}).") from None
+
+
+def _parse_progress(data: bytes | str) -> tuple[dict, int]:
+    if len(data) > MAX_FILE_BYTES:
+        raise ProgressError("too-big", f"It is {len(data) / 1e6:.1f} MB, far bigger than a progress file "
+                                       f"can be (at most {MAX_FILE_BYTES / 1e6:.0f} MB).")
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        data = bytes(data)
         if not data.strip():
             raise ProgressError("empty", "The file is empty.")
         try:
@@ -140,9 +172,12 @@ def parse_progress(data: bytes | str) -> tuple[dict, int]:
     if not data.strip():
         raise ProgressError("empty", "The file is empty.")
     try:
+        # ValueError covers a number too long to read (more than 4,300 digits) as well.
         record = json.loads(data)
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError, MemoryError):
         raise ProgressError("not-json", "The file is incomplete or damaged, so it cannot be read.") from None
+    if _depth(record) > MAX_DEPTH:
+        raise ProgressError("damaged", "Its values are nested far more deeply than a progress file's ever are.")
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         raise ProgressError("foreign", "The file is not a progress file from this kit.")
     version = record.get("version")
@@ -164,9 +199,34 @@ def parse_progress(data: bytes | str) -> tuple[dict, int]:
             "lessons": lessons}, original
 
 
+def _depth(value) -> int:
+    """How deeply lists and objects nest in ``value`` (counted without recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        elif not isinstance(item, list):
+            continue
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            return depth
+        stack.extend((child, depth + 1) for child in item)
+    return deepest
+
+
 def dumps(record: dict) -> str:
-    """The record as indented, readable JSON (non-ASCII letters kept as they are)."""
-    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+    """The record as indented, readable JSON (non-ASCII letters kept as they are).
+
+    Text that cannot be written as UTF-8 (a lone surrogate such as "\\ud800", which JSON allows)
+    makes the whole file use \\u escapes instead, so it can always be saved and read back.
+    """
+    text = json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(record, indent=2, ensure_ascii=True) + "\n"
+    return text
 
 
 # --- safe file operations -------------------------------------------------------------------
@@ -187,16 +247,21 @@ def _free_name(folder: Path, stem: str, tag: str) -> Path:
 
 
 def move_aside(path: Path, tag: str = "damaged") -> Path:
-    """Move ``path`` to an unused ``my-progress.<tag>-<timestamp>.json`` beside it, untouched."""
+    """Move ``path`` to an unused ``my-progress.<tag>-<timestamp>.json`` beside it, untouched.
+
+    A link is moved as the link itself: what it points to is never renamed or changed.
+    """
     path = Path(path)
     while True:
         target = _free_name(path.parent, path.stem, tag)
         try:
-            os.link(path, target)            # fails rather than overwrite
+            os.link(path, target, follow_symlinks=False)     # fails rather than overwrite
         except FileExistsError:
             continue
-        except OSError:                      # no hard links here: check, then rename
-            if target.exists():
+        except OSError as error:
+            if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                raise                        # a read-only folder, a full disk: the caller decides
+            if target.exists():              # no hard links here: check, then rename
                 continue
             os.rename(path, target)
             return target
@@ -204,15 +269,105 @@ def move_aside(path: Path, tag: str = "damaged") -> Path:
         return target
 
 
+def _read_progress_bytes(path: Path) -> bytes | None:
+    """The bytes of the progress file, ``None`` when there is none; never follows a link and
+    reads only an ordinary file of at most :data:`MAX_FILE_BYTES` (else :class:`ProgressError`)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        raise ProgressError("not-a-file", "It is a link to another file, and the kit keeps your progress "
+                                          "only in an ordinary file of its own.")
+    if not stat.S_ISREG(st.st_mode):
+        raise ProgressError("not-a-file", "It is not an ordinary file (it is a folder, a device or a pipe).")
+    if st.st_size > MAX_FILE_BYTES:
+        raise ProgressError("too-big", f"It is {st.st_size / 1e6:.1f} MB, far bigger than a progress file "
+                                       f"can be (at most {MAX_FILE_BYTES / 1e6:.0f} MB).")
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ProgressError("not-a-file", "It is not an ordinary file.")
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - total))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_FILE_BYTES:
+                raise ProgressError("too-big", "It grew past the largest size a progress file can be.")
+    finally:
+        os.close(fd)
+
+
 def copy_aside(path: Path, tag: str = "backup") -> Path:
-    """Copy ``path`` to an unused ``my-progress.<tag>-<timestamp>.json`` beside it."""
+    """Copy ``path`` to an unused ``my-progress.<tag>-<timestamp>.json`` beside it.
+
+    On any failure (a full disk) the half-made copy is removed, so no empty files pile up.
+    """
     path = Path(path)
+    data = _read_progress_bytes(path) or b""
     target = _free_name(path.parent, path.stem, tag)
-    with open(path, "rb") as src, open(target, "xb") as dst:
-        shutil.copyfileobj(src, dst)
-        dst.flush()
-        os.fsync(dst.fileno())
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+    try:
+        with os.fdopen(fd, "wb") as dst:
+            dst.write(data)
+            dst.flush()
+            os.fsync(dst.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise
     return target
+
+
+def _temp_files(path: Path) -> list[Path]:
+    """Temporary files that saving ``path`` makes (``.my-progress.*.tmp``)."""
+    try:
+        return [p for p in path.parent.glob(f".{path.stem}.*.tmp") if p.is_file() or p.is_symlink()]
+    except OSError:
+        return []
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path, wait: float = LOCK_WAIT_SECONDS):
+    """Hold an exclusive lock on ``folder`` (shared by every process on the machine) while the
+    block runs; yields whether the lock was had. Where locks are not available (Windows, some
+    network disks) the block runs without one. When another process holds the lock for longer
+    than ``wait`` seconds, :class:`ProgressSaveError` is raised rather than hanging or racing:
+    the caller keeps its changes and tries again later."""
+    try:
+        import fcntl
+    except ImportError:                      # Windows
+        yield False
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield False
+        return
+    try:
+        deadline = time.monotonic() + wait
+        locked = True
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise ProgressSaveError(
+                        "Another notebook has been saving to the same progress file for a long "
+                        "time, so this one waited. Nothing was lost: your work is kept and saved "
+                        "with your next change.") from None
+                time.sleep(0.001)
+            except OSError:                  # locks not supported on this disk
+                locked = False
+                break
+        yield locked
+    finally:
+        os.close(fd)                         # closing the folder releases the lock
 
 
 # --- the Progress object ----------------------------------------------------------------------
@@ -223,6 +378,8 @@ _NOTICE_FIX = {
     "foreign": "it was not a progress file from this kit",
     "future": "it was made by a newer version of the kit",
     "damaged": "parts of it were damaged",
+    "too-big": "it was far too big",
+    "not-a-file": "it was not an ordinary file",
 }
 
 
@@ -239,12 +396,22 @@ def damaged_notice(error: ProgressError, kept_as: Path) -> str:
             f"folder, and a fresh progress file was started. {todo}")
 
 
+def stuck_notice(error: ProgressError, os_error: OSError) -> str:
+    """An unreadable progress file that could not be moved aside either (a read-only folder)."""
+    why = _NOTICE_FIX.get(error.kind, "it could not be read")
+    return (f"Your progress file could not be used because {why}. {error} The kit could not "
+            f"put it aside either ({describe_os_error(os_error)}), so it has left it exactly as it "
+            "is and will not save over it: what you do now is kept only until this notebook "
+            "closes. Ask your teacher to check the progress folder.")
+
+
 class Progress:
     """The learner's saved answers and notes, read from and written to one JSON file.
 
     Values are stored per lesson and key: ``set("lesson-2", "quiz", {...})``. Every ``set`` saves
-    at once (atomically). Before reading or writing, the file is re-read if another notebook has
-    changed it, so two open notebooks do not undo each other's work.
+    at once (atomically). A save holds a lock on the progress folder, re-reads the file and
+    applies only the keys this object changed, so two open notebooks, even in two processes,
+    never undo each other's work.
     """
 
     def __init__(self, path: str | os.PathLike | None = None):
@@ -255,37 +422,99 @@ class Progress:
         self.migrated_from: int | None = None
         self._data = empty_progress()
         self._stamp = None
+        self._pending: dict[tuple[str, str], Any] = {}      # changed here, not yet on disk
+        self._replacement: dict | None = None                # an upload waiting to be saved
+        self._stuck: ProgressError | None = None             # an unusable file we may not save over
+        self._backup_due: int | None = None                  # an old-version file to copy before saving
         self._lock = threading.RLock()
         self._listeners: list[Callable[[Progress], None]] = []
-        self._load()
+        with self._lock:
+            self._clean_temp_files()
+            self._load()
 
     # reading ---------------------------------------------------------------------------------
     def _file_stamp(self):
         try:
-            st = self.path.stat()
+            st = os.lstat(self.path)
         except OSError:
             return None
-        return (st.st_mtime_ns, st.st_size, st.st_ino)
+        return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_mode)
+
+    def _clean_temp_files(self) -> None:
+        """Remove temporary files left by a save that was killed (only while no save is running)."""
+        try:
+            with folder_lock(self.path.parent, wait=1.0) as locked:
+                if not locked:
+                    return
+                for tmp in _temp_files(self.path):
+                    with contextlib.suppress(OSError):
+                        tmp.unlink()
+        except ProgressSaveError:            # another notebook is saving: clean up another time
+            pass
+
+    def _read_disk(self) -> tuple[dict | None, int | None]:
+        """(record, version) of the file now on disk, ``(None, None)`` when there is none.
+
+        An unusable file is moved aside (the learner is told); if even that fails, it is left in
+        place and marked so that nothing is saved over it.
+        """
+        stamp = self._file_stamp()
+        try:
+            content = _read_progress_bytes(self.path)
+            if content is None:
+                self._stuck = None
+                return None, None
+            data, version = parse_progress(content)
+        except Exception as exc:                 # any failure to read is a damaged file
+            error = exc if isinstance(exc, ProgressError) else ProgressError(
+                "damaged", f"It could not be read ({describe_os_error(exc)}).")
+            try:
+                self.moved_to = move_aside(self.path, "damaged")
+            except OSError as os_error:
+                self._stuck = error
+                self.notice = stuck_notice(error, os_error)
+                self._stamp = stamp
+                return None, None
+            self._stuck = None
+            self.notice = damaged_notice(error, self.moved_to)
+            self._stamp = None
+            return None, None
+        self._stuck = None
+        self._stamp = stamp
+        return data, version
 
     def _load(self) -> None:
         with self._lock:
-            stamp = self._file_stamp()
-            if stamp is None:
-                self._data, self._stamp = empty_progress(), None
-                return
-            try:
-                content = self.path.read_bytes()
-                data, version = parse_progress(content)
-            except ProgressError as exc:
-                self.moved_to = move_aside(self.path, "damaged")
-                self.notice = damaged_notice(exc, self.moved_to)
-                self._data, self._stamp = empty_progress(), None
-                return
-            if version < SCHEMA_VERSION:
-                # Keep the old file as it was before it is rewritten in the new format.
-                copy_aside(self.path, f"version-{version}")
-                self.migrated_from = version
-            self._data, self._stamp = data, stamp
+            data, version = self._read_disk()
+            if data is None:
+                self._data = empty_progress()
+            else:
+                if version < SCHEMA_VERSION:
+                    # Keep the old file as it was before it is rewritten in the new format; if
+                    # that cannot be done now, it is done before the first save.
+                    self.migrated_from = version
+                    self._backup_due = version
+                    self._copy_old_version()
+                self._data = data
+            self._apply_pending(self._data)
+
+    def _copy_old_version(self) -> None:
+        if self._backup_due is None:
+            return
+        try:
+            copy_aside(self.path, f"version-{self._backup_due}")
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return
+        self._backup_due = None
+
+    def _apply_pending(self, record: dict) -> None:
+        if self._replacement is not None:
+            record.clear()
+            record.update(copy.deepcopy(self._replacement))
+        for (lesson, key), value in self._pending.items():
+            record["lessons"].setdefault(lesson, {})[key] = copy.deepcopy(value)
 
     def _refresh(self) -> None:
         if self._file_stamp() != self._stamp:
@@ -324,8 +553,10 @@ class Progress:
         if not isinstance(lesson, str) or not isinstance(key, str) or not lesson or not key:
             raise TypeError("lesson and key must be non-empty strings")
         json.dumps(value)  # fail now, not half-way through a save, on values JSON cannot hold
+        if _depth(value) > MAX_DEPTH - 3:
+            raise ValueError(f"the value nests more than {MAX_DEPTH - 3} levels deep")
         with self._lock:
-            self._refresh()
+            self._pending[(lesson, key)] = copy.deepcopy(value)
             self._data["lessons"].setdefault(lesson, {})[key] = copy.deepcopy(value)
             self.save()
 
@@ -334,11 +565,45 @@ class Progress:
         self.set(lesson, "completed", bool(done))
 
     def save(self) -> None:
-        """Write the record to the file atomically."""
+        """Write this object's changes to the file atomically, merged with what is on disk now."""
         with self._lock:
-            self._data["saved"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            atomic_write_text(self.path, dumps(self._data))
-            self._stamp = self._file_stamp()
+            folder = self.path.parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise ProgressSaveError(f"The progress folder could not be made: {describe_os_error(error)}.") from None
+            with folder_lock(folder):
+                record, _version = self._read_disk()
+                if self._stuck is not None:
+                    try:
+                        self.moved_to = move_aside(self.path, "damaged")
+                    except OSError as error:
+                        raise ProgressSaveError(
+                            "Your work could not be saved: the old progress file cannot be used and "
+                            f"could not be put aside ({describe_os_error(error)}). Ask your teacher to "
+                            "check the progress folder.") from None
+                    self.notice = damaged_notice(self._stuck, self.moved_to)
+                    self._stuck = None
+                self._copy_old_version()
+                if self._backup_due is not None and self.path.exists():
+                    raise ProgressSaveError(
+                        "Your work could not be saved: the old progress file has to be copied "
+                        "before it is updated, and there is no room for the copy. Nothing was lost; "
+                        "free some space and try again.")
+                if record is None:
+                    record = self._data
+                self._apply_pending(record)
+                record["saved"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                payload = dumps(record).encode("utf-8")
+                if len(payload) > MAX_FILE_BYTES:
+                    raise ProgressSaveError(
+                        f"Your work could not be saved: the progress file would grow past "
+                        f"{MAX_FILE_BYTES / 1e6:.0f} MB. Shorten a very long answer and try again.")
+                atomic_write_bytes(self.path, payload)
+                self._data = record
+                self._pending.clear()
+                self._replacement = None
+                self._stamp = self._file_stamp()
         self._changed()
 
     def replace_with(self, record: dict) -> Path | None:
@@ -347,7 +612,15 @@ class Progress:
         Returns the backup's path, or ``None`` when there was no file yet.
         """
         with self._lock:
-            backup = copy_aside(self.path, "backup") if self.path.exists() else None
+            backup = None
+            with folder_lock(self.path.parent):
+                if os.path.lexists(self.path) and self._stuck is None:
+                    try:
+                        backup = copy_aside(self.path, "backup")
+                    except ProgressError:    # not an ordinary file: the save moves it aside
+                        backup = None
+            self._replacement = copy.deepcopy(record)
+            self._pending.clear()
             self._data = copy.deepcopy(record)
             self.save()
             return backup
