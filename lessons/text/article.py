@@ -437,8 +437,10 @@ def _could_be_a_name(source: str) -> bool:
 
 
 def _is_file(path: Path) -> bool:
+    """Something other than a folder is there: an ordinary file is read, and a device or pipe
+    (even behind a link) gets a message saying the kit reads only ordinary files."""
     try:
-        return path.is_file()
+        return path.exists() and not path.is_dir()
     except (OSError, ValueError):
         return False
 

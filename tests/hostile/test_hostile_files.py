@@ -245,3 +245,13 @@ def test_an_article_yaml_with_aliases_is_refused_before_loading(tmp_path):
                                            encoding="utf-8")
     with pytest.raises(ArticleError, match="aliases"):
         load_article(tmp_path / "article.yaml")
+
+
+def test_a_device_named_as_a_string_gets_the_same_message_as_a_path(tmp_path):
+    link = tmp_path / "article.txt"
+    link.symlink_to("/dev/zero")
+    code = ("import sys; from lessons.text.article import load_article, ArticleError\n"
+            "try:\n    load_article(sys.argv[1])\nexcept ArticleError as e:\n    print(e)")
+    done = subprocess.run([sys.executable, "-c", code, str(link)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60, preexec_fn=_cap_memory)
+    assert done.returncode == 0 and "device" in done.stdout, done.stderr[-500:]
