@@ -255,3 +255,12 @@ def test_a_device_named_as_a_string_gets_the_same_message_as_a_path(tmp_path):
     done = subprocess.run([sys.executable, "-c", code, str(link)], cwd=ROOT, capture_output=True, text=True,
                           timeout=60, preexec_fn=_cap_memory)
     assert done.returncode == 0 and "device" in done.stdout, done.stderr[-500:]
+
+
+def test_evaluate_with_a_pipe_for_a_key_file_says_so_instead_of_hanging(tmp_path):
+    folder = tmp_path / "news-dev"
+    folder.mkdir()
+    (folder / "x.txt").write_text("Some text.", encoding="utf-8")
+    os.mkfifo(folder / "x.gold.jsonl")
+    done = run_in_subprocess(["evaluate", "--benchmarks", tmp_path], timeout=300)
+    assert done.returncode == 2 and "pipe" in done.stderr and "Traceback" not in done.stderr
