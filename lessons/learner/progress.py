@@ -648,7 +648,7 @@ _INSTANCES_LOCK = threading.Lock()
 
 def current_progress() -> Progress:
     """The shared :class:`Progress` for the current progress file (one per path and kernel)."""
-    path = progress_path().resolve()
+    path = progress_dir().resolve() / FILE_NAME        # the folder resolved, never a link in it
     with _INSTANCES_LOCK:
         progress = _INSTANCES.get(path)
         if progress is None:

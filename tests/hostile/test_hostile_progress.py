@@ -164,6 +164,17 @@ def test_a_linked_progress_file_is_moved_aside_and_its_target_never_touched(prog
     assert len(kept) == 1 and kept[0].is_symlink()
 
 
+def test_the_shared_progress_of_the_notebooks_does_not_follow_a_link_either(progress_dir, tmp_path):
+    elsewhere = tmp_path / "elsewhere.json"
+    target_bytes = progress_bytes({"lesson-9": {"secret": True}})
+    elsewhere.write_bytes(target_bytes)
+    (progress_dir / P.FILE_NAME).symlink_to(elsewhere)
+    p = P.current_progress()                              # what every view uses
+    assert p.path.parent == progress_dir.resolve() and p.get("lesson-9", "secret") is None
+    p.set("lesson-1", "answer", "mine")
+    assert elsewhere.read_bytes() == target_bytes
+
+
 def test_a_link_appearing_between_saves_is_not_written_through(progress_dir, tmp_path):
     p = P.Progress()
     p.set("lesson-1", "a", 1)
