@@ -725,18 +725,23 @@ def format_speed(sp: dict) -> str:
                        ["measurement", "wall", "CPU", "target", "met"], rows)
 
 
-def hostile(chars: int = 500_000, at_limit: tuple = ("ministry-said-may", "he-said-she-said")) -> dict:
+def hostile(chars: int = 200_000, at_limit: tuple = ("ministry-said-may", "he-said-she-said"),
+            tries: int = 3) -> dict:
     """CPU time per character of every text attack in ``tests/hostile/corpus.py``, as a ratio to
-    news text of the same length measured in the same run; the attacks named in ``at_limit`` are
-    also measured at the 2,000,000-character limit."""
+    news text of the same length measured in the same run (the fastest of ``tries`` runs each,
+    so that other work on the machine does not decide the ratio); the attacks named in
+    ``at_limit`` are also measured, once, at the 2,000,000-character limit."""
     from lessons.annotator import annotate
     from lessons.text.article import MAX_ARTICLE_CHARS
     from tests.hostile.corpus import TEXT_ATTACKS, attack_text, news_text
 
     def cpu(text: str) -> float:
-        t0 = time.process_time()
-        annotate(text)
-        return time.process_time() - t0
+        best = float("inf")
+        for _ in range(tries if len(text) < MAX_ARTICLE_CHARS else 1):
+            t0 = time.process_time()
+            annotate(text)
+            best = min(best, time.process_time() - t0)
+        return best
 
     annotate("The ministry said it may be true.")
     rows = []
