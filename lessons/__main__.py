@@ -15,13 +15,15 @@ import sys
 from pathlib import Path
 
 from .errors import KitError
-from .text.files import read_text_exactly
+from .text.files import check_output_path, describe_os_error, read_text_exactly
 
 
 def cmd_annotate(args) -> int:
     from .annotator import annotate
 
-    text = read_text_exactly(args.path)
+    from .text.article import check_length
+
+    text = check_length(read_text_exactly(args.path))
     anns = annotate(text)
     if args.json:
         json.dump([a.to_dict(text) for a in anns], sys.stdout, ensure_ascii=False, indent=1)
@@ -46,8 +48,12 @@ def cmd_annotate(args) -> int:
 
 def _benchmark_dir(arg: str | None) -> Path | None:
     """Where external sets (``../shared/benchmarks/...`` in sets.yaml) are read: --benchmarks, then $MLK_BENCHMARKS."""
-    if arg:
-        return Path(arg)
+    if arg is not None:
+        folder = Path(arg)
+        if not folder.is_dir():
+            raise KitError(f"There is no folder '{arg}'. Give the folder that holds the external sets news-dev/ and news-real-dev/ "
+                           "(by default ../shared/benchmarks).")
+        return folder
     env = os.environ.get("MLK_BENCHMARKS")
     return Path(env) if env else None
 
@@ -62,6 +68,12 @@ def cmd_evaluate(args) -> int:
         print(f"\n({e}: only the seed article was scored.)")
         return 0
     print(format_report(scores))
+    damaged = [p for sc in scores for p in getattr(sc, "problems", [])]
+    if damaged:
+        print("\nSome benchmark files could not be used, so their sets were scored without them:", file=sys.stderr)
+        for p in damaged:
+            print(f"  {p}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -70,6 +82,7 @@ def cmd_render(args) -> int:
     from .text.article import available_articles, load_article
 
     source = args.path
+    check_output_path(args.output, inputs=[source])
     # One of the kit's own articles by its id (e.g. makiivka-nbc-2023), unless a file has that name.
     article = (load_article(source) if source in available_articles() and not Path(source).exists()
                else load_article(Path(source)))
@@ -131,6 +144,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as e:
+        where = f" '{e.filename}'" if e.filename else ""
+        print(f"Sorry: the kit could not use{where}: {describe_os_error(e)}. Nothing else was changed.",
+              file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("Sorry: the computer ran out of memory. Try a shorter text.", file=sys.stderr)
+        return 2
+    except Exception as e:  # a fault in the kit: a short message; MLK_TRACEBACK=1 shows the traceback
+        if os.environ.get("MLK_TRACEBACK"):
+            raise
+        print(f"Sorry: something went wrong inside the kit ({e.__class__.__name__}: {e}). "
+              "Run again with MLK_TRACEBACK=1 to see the details.", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

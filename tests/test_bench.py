@@ -183,3 +183,13 @@ def test_cli_help_and_unknown_section(capsys):
     with pytest.raises(SystemExit) as e:
         bench.main(["nonsense"])
     assert e.value.code == 2
+
+
+def test_hostile_section_reports_a_ratio_for_every_attack_in_the_corpus():
+    from tests.hostile.corpus import TEXT_ATTACKS
+
+    h = bench.hostile(chars=2_000, at_limit=(), tries=1)
+    assert sorted(r["attack"] for r in h["rows"]) == sorted(TEXT_ATTACKS)
+    assert all(r["ratio"] > 0 and r["chars"] == 2_000 for r in h["rows"])
+    table = bench.format_hostile(h)
+    assert all(name in table for name in TEXT_ATTACKS) and "÷ news" in table

@@ -138,7 +138,7 @@ def test_a_file_from_a_newer_kit_is_kept_aside_and_explained(progress_dir):
 
 
 def test_moving_aside_never_overwrites_an_earlier_damaged_file(progress_dir, monkeypatch):
-    monkeypatch.setattr(P, "_timestamp", lambda: "20250101-120000")
+    monkeypatch.setattr(P.progress_files, "_timestamp", lambda: "20250101-120000")
     (progress_dir / "my-progress.json").write_bytes(b"first damage")
     P.Progress()
     (progress_dir / "my-progress.json").write_bytes(b"second damage")

@@ -280,7 +280,7 @@ def test_the_learner_sees_the_notice_in_the_summary(progress_dir):
 
 
 def test_two_damaged_files_in_a_row_are_both_kept(progress_dir, monkeypatch):
-    monkeypatch.setattr(P, "_timestamp", lambda: "20250105-140311")   # the same second
+    monkeypatch.setattr(P.progress_files, "_timestamp", lambda: "20250105-140311")   # the same second
     progress_dir.mkdir(parents=True, exist_ok=True)
     kept = []
     for content in (b"first {", b"second ["):

@@ -53,7 +53,7 @@ from lessons.text.files import read_text_exactly
 ROOT = Path(__file__).resolve().parent.parent
 """The repository (when the kit is installed in editable mode or run from its folder)."""
 
-SECTIONS = ("accuracy", "speed", "memory", "profile")
+SECTIONS = ("accuracy", "speed", "hostile", "memory", "profile")
 
 # Targets (what "fast enough" and "small enough" mean for a class on a shared hub).
 TARGET_SEED_MS = 10.0
@@ -63,6 +63,7 @@ TARGET_IMPORT_S = 0.5
 TARGET_TOGGLE_MS = 20.0
 TARGET_NOTEBOOKS_S = 60.0
 TARGET_KERNEL_MB = 150.0
+TARGET_HOSTILE_RATIO = 3.0
 
 CONLL_FILE = "conll2010_wikipedia_uncertainty_sample.jsonl"
 CONLL_NATURAL_RATE = 0.227     # share of uncertain sentences in the CoNLL-2010 Wikipedia data
@@ -628,6 +629,47 @@ def format_speed(sp: dict) -> str:
                        ["measurement", "wall", "CPU", "target", "met"], rows)
 
 
+def hostile(chars: int = 200_000, at_limit: tuple = ("ministry-said-may", "he-said-she-said"),
+            tries: int = 3) -> dict:
+    """CPU time per character of every text attack in ``tests/hostile/corpus.py``, as a ratio to
+    news text of the same length measured in the same run (the fastest of ``tries`` runs each,
+    so that other work on the machine does not decide the ratio); the attacks named in
+    ``at_limit`` are also measured, once, at the 2,000,000-character limit."""
+    from lessons.annotator import annotate
+    from lessons.text.article import MAX_ARTICLE_CHARS
+    from tests.hostile.corpus import TEXT_ATTACKS, attack_text, news_text
+
+    def cpu(text: str) -> float:
+        best = float("inf")
+        for _ in range(tries if len(text) < MAX_ARTICLE_CHARS else 1):
+            t0 = time.process_time()
+            annotate(text)
+            best = min(best, time.process_time() - t0)
+        return best
+
+    annotate("The ministry said it may be true.")
+    rows = []
+    base = {}
+    for size in (chars, MAX_ARTICLE_CHARS) if at_limit else (chars,):
+        names = sorted(TEXT_ATTACKS) if size == chars else list(at_limit)
+        base[size] = cpu(news_text(size)) / size
+        for name in names:
+            per_char = cpu(attack_text(name, size)) / size
+            rows.append({"attack": name, "chars": size, "cpu_us_per_char": 1e6 * per_char,
+                         "ratio": per_char / base[size]})
+    return {"news_us_per_char": {str(k): 1e6 * v for k, v in base.items()}, "rows": rows,
+            "limit": TARGET_HOSTILE_RATIO}
+
+
+def format_hostile(h: dict) -> str:
+    rows = [[f"{r['attack']} ({r['chars']:,} chars)", f"{r['cpu_us_per_char']:.1f} µs", f"{r['ratio']:.2f}×",
+             f"≤ {h['limit']:.0f}×", mark(r["ratio"] <= h["limit"])] for r in h["rows"]]
+    news = ", ".join(f"{int(k):,} chars: {v:.1f} µs" for k, v in h["news_us_per_char"].items())
+    return format_rows("Text built to be slow (tests/hostile/corpus.py): CPU time per character against news text",
+                       ["attack", "CPU per char", "÷ news", "target", "met"], rows,
+                       f"News text in the same run: {news} per character.")
+
+
 def _size_name(n: int) -> str:
     return f"{n / 1e6:g} MB" if n >= 1_000_000 else f"{n / 1e3:g} KB"
 
@@ -936,6 +978,9 @@ def main(argv: list[str] | None = None) -> int:
         elif section == "speed":
             results["speed"] = speed(quick=args.quick)
             print(format_speed(results["speed"]), flush=True)
+        elif section == "hostile":
+            results["hostile"] = hostile()
+            print(format_hostile(results["hostile"]), flush=True)
         elif section == "memory":
             results["memory"] = memory()
             print(format_memory(results["memory"]), flush=True)

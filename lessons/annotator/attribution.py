@@ -8,6 +8,7 @@ a quotation, and a source span.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +20,13 @@ from .speakers import PERSON_NAME, State, resolve
 # The small words that shape a sentence (relative pronouns, helping verbs, words between a
 # subject and its verb, photo credits ...) are in lessons/data/rules/reading.yaml, read
 # through rules.reading.
+LEFT_WINDOW = 300
+"""How far before a speech verb its subject is looked for, so that the work per verb is bounded."""
+NEAR = 80
+"""The words right before a verb that can cancel it ("declined to") or be skipped ("also")."""
+CHARS_PER_VERB = 60
+"""A sentence is read for at most one speech verb per this many characters (and at least 3):
+text built of nothing but verbs cannot make the work per character grow."""
 
 
 @dataclass
@@ -133,7 +141,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
     low = s.lower()
     out: list[Attribution] = []
     for m in _before_speaker_pattern(rules.sources.before_speaker).finditer(low):
-        tail = re.split(r"[,.;:“”\"]", s[m.end():])[0]
+        tail = re.split(r"[,.;:“”\"]", s[m.end():m.end() + LEFT_WINDOW])[0]
         sp, head = resolve(tail, state, rules)
         if sp:
             state.remember(sp, head)
@@ -141,7 +149,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
     for m in rules.reading.possessive.finditer(s):
         if m.group(1).lower() not in rules.sources.statement_nouns:
             continue
-        owner = re.search(r"((?:[A-Z][\w-]*\s+){0,3}[\w-]+)$", s[:m.start()])
+        owner = re.search(r"((?:[A-Z][\w-]*\s+){0,3}[\w-]+)$", s[max(0, m.start() - LEFT_WINDOW):m.start()])
         if not owner:
             continue
         sp, head = resolve(owner.group(1), state, rules)
@@ -157,14 +165,15 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         if sp and sp.kind in ("official", "expert"):
             state.remember(sp, head)
             out.append(Attribution(sp, colon.group(1) + ":", "attribution"))
-    for vs, ve in _speech_verbs(s, rules):
+    for vs, ve in islice(_speech_verbs(s, rules), max(3, len(s) // CHARS_PER_VERB)):
         if any(qs < sent.start + vs < qe for qs, qe in quoted):
             continue
         vs_word = s[vs:ve].lower()
-        left = s[:vs]
-        if rules.reading.no_statement_before_verb.search(left):
+        left = s[max(0, vs - LEFT_WINDOW):vs]
+        if rules.reading.no_statement_before_verb.search(left[-NEAR:]):
             continue                      # "did not respond", "declined to say": no statement
-        left = rules.reading.between_subject_and_verb.sub("", left.rstrip())
+        left = left.rstrip()
+        left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])
         sp = head = None
         subj = ""
         found = [(c, *resolve(c, state, rules)) for c in subject_candidates(left)]
@@ -193,7 +202,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                     state.people.setdefault(sp.name.split()[-1], sp)
         if sp is None:
             # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
-            right = rules.reading.inverted_subject_end.split(s[ve:])[0]
+            right = rules.reading.inverted_subject_end.split(s[ve:ve + LEFT_WINDOW])[0]
             before = s[:vs].rstrip()
             if before.endswith(("”", '"', ",", "’")) or not before:
                 sp, head = resolve(right, state, rules)

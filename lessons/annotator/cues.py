@@ -14,11 +14,14 @@ from .speakers import State, resolve
 SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures"})
 """Unverified rules that mark a whole sentence rather than the marker words in it."""
 
+WINDOW = 300
+"""How far either side of a cue its conditions look, so that the work per cue is bounded."""
+
 
 def cue_matches(rule, sent: Sentence, text: str, state: State, rules: Rules):
     s = sent.text
     for m in rule.pattern.finditer(s):
-        before, after = s[:m.start()], s[m.end():]
+        before, after = s[max(0, m.start() - WINDOW):m.start()], s[m.end():m.end() + WINDOW]
         if rule.not_before and rule.not_before.search(before):
             continue
         if rule.not_after and rule.not_after.search(after):

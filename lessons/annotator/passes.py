@@ -186,16 +186,19 @@ def mark_unverified(r: Reading) -> None:
     """Verification and dispute markers, and the claim right before them that they point at."""
     for i in sorted(sentences_hit(r.rules.unverified_any, r.lowered, r.sentences)):
         sent = r.sentences[i]
+        pointing = bool(r.rules.pointing_words.search(sent.text)) and not r.attributions[i]
+        claim_marked = False          # the claim before is marked once: later markers would repeat it
         for rule in r.rules.unverified:
             for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
                 r.add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
                                     r.source_label(i)))
                 # A verification marker points back from the reporter's own voice ("NBC News was
                 # unable to verify claims"); a dispute answers a claim just made by someone else.
-                points = rule.section == "dispute" or (
-                    r.rules.pointing_words.search(sent.text) and not r.attributions[i])
-                if rule.marks_neighbour and i > 0 and points and not is_headline(r.sentences, i - 1, r.text):
+                points = rule.section == "dispute" or pointing
+                if not claim_marked and rule.marks_neighbour and i > 0 and points \
+                        and not is_headline(r.sentences, i - 1, r.text):
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue, r.add)
+                    claim_marked = True
 
 
 def mark_competing_figures(r: Reading) -> None:
@@ -244,7 +247,8 @@ def analyse(text: str) -> Analysis:
     """Annotate ``text`` and return the sentences, speakers and annotations found."""
     if not isinstance(text, str):
         raise TypeError("annotate() needs text (a str)")
-    reading = Reading.start(text)
+    from ..text.article import check_length
+    reading = Reading.start(check_length(text))
     for step in PASSES:
         step(reading)
     return finish(reading)

@@ -22,41 +22,36 @@ quiz answers flat (``"quiz_answers": {"lesson-0/q1": "Shift+Enter"}``) with ``re
 ``completed`` list beside them; :func:`migrate_1_to_2` nests them by lesson.
 
 Saving is atomic (a temporary file in the same folder, flushed and synced, then renamed over the
-old one), so a crash or a full disk never leaves half a file. A file that cannot be read, or is not
-ours, or comes from a newer kit, is moved aside untouched and a fresh one is started, with a
-message saying what happened and what to do.
+old one), so a crash or a full disk never leaves half a file; temporary files left by a process
+killed mid-save are removed the next time the file is loaded. A file that cannot be read, or is
+not ours, or comes from a newer kit, or is a link to somewhere else, is moved aside untouched and
+a fresh one is started, with a message saying what happened and what to do; when even moving it
+aside fails (a read-only folder, a full disk), it is left where it is and nothing is saved over it.
+
+Several notebooks (several processes) may save at once: each save takes a lock on the progress
+folder, reads the file as it is now, applies the keys this process changed, and writes, so no
+process undoes another's work.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import os
-import shutil
 import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import KitError
-from ..text.files import atomic_write_text
-
-FORMAT = "media-literacy-kit/progress"
-SCHEMA_VERSION = 2
-FILE_NAME = "my-progress.json"
-ENV_VAR = "MLK_PROGRESS_DIR"
-MAX_UPLOAD_BYTES = 2_000_000
-REFLECTIONS = "reflections"
-"""The section that holds the learner's written reflections, keyed by prompt id."""
-
-
-class ProgressError(KitError):
-    """A progress file that cannot be used; ``kind`` says why, the message says it kindly."""
-
-    def __init__(self, kind: str, message: str):
-        super().__init__(message)
-        self.kind = kind          # empty / not-json / foreign / future / damaged / too-big
+from ..text.files import atomic_write_bytes, atomic_write_text, describe_os_error  # noqa: F401 (atomic_write_text: part of this module's surface)
+from . import progress_files  # noqa: F401  (tests reach its clock through here)
+from .progress_files import (  # noqa: F401  (part of this module's surface)
+    _read_progress_bytes, _temp_files, copy_aside, folder_lock, move_aside,
+)
+from .progress_format import (  # noqa: F401  (part of this module's surface)
+    ENV_VAR, FILE_NAME, FORMAT, LOCK_WAIT_SECONDS, MAX_DEPTH, MAX_FILE_BYTES, MAX_UPLOAD_BYTES, MIGRATIONS, ProgressError, ProgressSaveError, REFLECTIONS, SCHEMA_VERSION, _depth, dumps, empty_progress, migrate_1_to_2, parse_progress,
+)
 
 
 # --- where the file lives -------------------------------------------------------------------
@@ -82,137 +77,6 @@ def progress_path() -> Path:
     return progress_dir() / FILE_NAME
 
 
-# --- the format -----------------------------------------------------------------------------
-
-def empty_progress() -> dict:
-    """A fresh progress record of the current schema."""
-    return {"format": FORMAT, "version": SCHEMA_VERSION, "saved": None, "lessons": {}}
-
-
-def migrate_1_to_2(old: dict) -> dict:
-    """Schema 1 kept quiz answers flat as ``"<quiz>/<question>": answer``; schema 2 nests by lesson.
-
-    Reflections move under the ``reflections`` section and the ``completed`` list becomes a
-    ``completed: true`` flag on each lesson. Whether an old answer was right was not stored, so
-    ``correct`` is ``None`` until the learner checks it again.
-    """
-    lessons: dict[str, dict] = {}
-    answers = old.get("quiz_answers") or {}
-    if not isinstance(answers, dict):
-        raise ProgressError("damaged", "Its quiz answers are not in the expected shape.")
-    for flat, answer in answers.items():
-        quiz_id, sep, question_id = str(flat).partition("/")
-        if not sep or not quiz_id or not question_id:
-            raise ProgressError("damaged", f"A quiz answer has an unexpected name ({flat!r}).")
-        lessons.setdefault(quiz_id, {}).setdefault("quiz", {})[question_id] = {
-            "answer": answer, "correct": None}
-    reflections = old.get("reflections") or {}
-    if not isinstance(reflections, dict):
-        raise ProgressError("damaged", "Its reflections are not in the expected shape.")
-    if reflections:
-        lessons.setdefault(REFLECTIONS, {}).update({str(k): v for k, v in reflections.items()})
-    completed = old.get("completed") or []
-    if not isinstance(completed, list):
-        raise ProgressError("damaged", "Its list of completed lessons is not in the expected shape.")
-    for lesson in completed:
-        lessons.setdefault(str(lesson), {})["completed"] = True
-    return {"format": FORMAT, "version": 2, "saved": old.get("saved"), "lessons": lessons}
-
-
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: migrate_1_to_2}
-"""``MIGRATIONS[n]`` turns a schema-``n`` record into schema ``n + 1``."""
-
-
-def parse_progress(data: bytes | str) -> tuple[dict, int]:
-    """Read a progress file's content; returns (record in the current schema, version it had).
-
-    Raises :class:`ProgressError` for anything that is not a usable progress file of this kit.
-    """
-    if isinstance(data, bytes):
-        if not data.strip():
-            raise ProgressError("empty", "The file is empty.")
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ProgressError("not-json", "The file is not text: it may have been damaged.") from None
-    if not data.strip():
-        raise ProgressError("empty", "The file is empty.")
-    try:
-        record = json.loads(data)
-    except (json.JSONDecodeError, RecursionError):
-        raise ProgressError("not-json", "The file is incomplete or damaged, so it cannot be read.") from None
-    if not isinstance(record, dict) or record.get("format") != FORMAT:
-        raise ProgressError("foreign", "The file is not a progress file from this kit.")
-    version = record.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ProgressError("damaged", "The file does not say which version of the kit made it.")
-    if version > SCHEMA_VERSION:
-        raise ProgressError(
-            "future", f"The file was made by a newer version of the kit (file version {version}; "
-                      f"this kit reads up to version {SCHEMA_VERSION}).")
-    original = version
-    while version < SCHEMA_VERSION:
-        record = MIGRATIONS[version](record)
-        version = record["version"]
-    lessons = record.get("lessons")
-    if not isinstance(lessons, dict) or not all(
-            isinstance(k, str) and isinstance(v, dict) for k, v in lessons.items()):
-        raise ProgressError("damaged", "The file's lessons are not in the expected shape.")
-    return {"format": FORMAT, "version": SCHEMA_VERSION, "saved": record.get("saved"),
-            "lessons": lessons}, original
-
-
-def dumps(record: dict) -> str:
-    """The record as indented, readable JSON (non-ASCII letters kept as they are)."""
-    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
-
-
-# --- safe file operations -------------------------------------------------------------------
-
-def _timestamp() -> str:
-    return time.strftime("%Y%m%d-%H%M%S")
-
-
-def _free_name(folder: Path, stem: str, tag: str) -> Path:
-    """``<stem>.<tag>-<timestamp>.json`` in ``folder``, with ``-2``, ``-3`` ... if that is taken."""
-    base = f"{stem}.{tag}-{_timestamp()}"
-    candidate = folder / f"{base}.json"
-    n = 2
-    while candidate.exists():
-        candidate = folder / f"{base}-{n}.json"
-        n += 1
-    return candidate
-
-
-def move_aside(path: Path, tag: str = "damaged") -> Path:
-    """Move ``path`` to an unused ``my-progress.<tag>-<timestamp>.json`` beside it, untouched."""
-    path = Path(path)
-    while True:
-        target = _free_name(path.parent, path.stem, tag)
-        try:
-            os.link(path, target)            # fails rather than overwrite
-        except FileExistsError:
-            continue
-        except OSError:                      # no hard links here: check, then rename
-            if target.exists():
-                continue
-            os.rename(path, target)
-            return target
-        os.unlink(path)
-        return target
-
-
-def copy_aside(path: Path, tag: str = "backup") -> Path:
-    """Copy ``path`` to an unused ``my-progress.<tag>-<timestamp>.json`` beside it."""
-    path = Path(path)
-    target = _free_name(path.parent, path.stem, tag)
-    with open(path, "rb") as src, open(target, "xb") as dst:
-        shutil.copyfileobj(src, dst)
-        dst.flush()
-        os.fsync(dst.fileno())
-    return target
-
-
 # --- the Progress object ----------------------------------------------------------------------
 
 _NOTICE_FIX = {
@@ -221,6 +85,8 @@ _NOTICE_FIX = {
     "foreign": "it was not a progress file from this kit",
     "future": "it was made by a newer version of the kit",
     "damaged": "parts of it were damaged",
+    "too-big": "it was far too big",
+    "not-a-file": "it was not an ordinary file",
 }
 
 
@@ -237,12 +103,22 @@ def damaged_notice(error: ProgressError, kept_as: Path) -> str:
             f"folder, and a fresh progress file was started. {todo}")
 
 
+def stuck_notice(error: ProgressError, os_error: OSError) -> str:
+    """An unreadable progress file that could not be moved aside either (a read-only folder)."""
+    why = _NOTICE_FIX.get(error.kind, "it could not be read")
+    return (f"Your progress file could not be used because {why}. {error} The kit could not "
+            f"put it aside either ({describe_os_error(os_error)}), so it has left it exactly as it "
+            "is and will not save over it: what you do now is kept only until this notebook "
+            "closes. Ask your teacher to check the progress folder.")
+
+
 class Progress:
     """The learner's saved answers and notes, read from and written to one JSON file.
 
     Values are stored per lesson and key: ``set("lesson-2", "quiz", {...})``. Every ``set`` saves
-    at once (atomically). Before reading or writing, the file is re-read if another notebook has
-    changed it, so two open notebooks do not undo each other's work.
+    at once (atomically). A save holds a lock on the progress folder, re-reads the file and
+    applies only the keys this object changed, so two open notebooks, even in two processes,
+    never undo each other's work.
     """
 
     def __init__(self, path: str | os.PathLike | None = None):
@@ -253,37 +129,99 @@ class Progress:
         self.migrated_from: int | None = None
         self._data = empty_progress()
         self._stamp = None
+        self._pending: dict[tuple[str, str], Any] = {}      # changed here, not yet on disk
+        self._replacement: dict | None = None                # an upload waiting to be saved
+        self._stuck: ProgressError | None = None             # an unusable file we may not save over
+        self._backup_due: int | None = None                  # an old-version file to copy before saving
         self._lock = threading.RLock()
         self._listeners: list[Callable[[Progress], None]] = []
-        self._load()
+        with self._lock:
+            self._clean_temp_files()
+            self._load()
 
     # reading ---------------------------------------------------------------------------------
     def _file_stamp(self):
         try:
-            st = self.path.stat()
+            st = os.lstat(self.path)
         except OSError:
             return None
-        return (st.st_mtime_ns, st.st_size, st.st_ino)
+        return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_mode)
+
+    def _clean_temp_files(self) -> None:
+        """Remove temporary files left by a save that was killed (only while no save is running)."""
+        try:
+            with folder_lock(self.path.parent, wait=1.0) as locked:
+                if not locked:
+                    return
+                for tmp in _temp_files(self.path):
+                    with contextlib.suppress(OSError):
+                        tmp.unlink()
+        except ProgressSaveError:            # another notebook is saving: clean up another time
+            pass
+
+    def _read_disk(self) -> tuple[dict | None, int | None]:
+        """(record, version) of the file now on disk, ``(None, None)`` when there is none.
+
+        An unusable file is moved aside (the learner is told); if even that fails, it is left in
+        place and marked so that nothing is saved over it.
+        """
+        stamp = self._file_stamp()
+        try:
+            content = _read_progress_bytes(self.path)
+            if content is None:
+                self._stuck = None
+                return None, None
+            data, version = parse_progress(content)
+        except Exception as exc:                 # any failure to read is a damaged file
+            error = exc if isinstance(exc, ProgressError) else ProgressError(
+                "damaged", f"It could not be read ({describe_os_error(exc)}).")
+            try:
+                self.moved_to = move_aside(self.path, "damaged")
+            except OSError as os_error:
+                self._stuck = error
+                self.notice = stuck_notice(error, os_error)
+                self._stamp = stamp
+                return None, None
+            self._stuck = None
+            self.notice = damaged_notice(error, self.moved_to)
+            self._stamp = None
+            return None, None
+        self._stuck = None
+        self._stamp = stamp
+        return data, version
 
     def _load(self) -> None:
         with self._lock:
-            stamp = self._file_stamp()
-            if stamp is None:
-                self._data, self._stamp = empty_progress(), None
-                return
-            try:
-                content = self.path.read_bytes()
-                data, version = parse_progress(content)
-            except ProgressError as exc:
-                self.moved_to = move_aside(self.path, "damaged")
-                self.notice = damaged_notice(exc, self.moved_to)
-                self._data, self._stamp = empty_progress(), None
-                return
-            if version < SCHEMA_VERSION:
-                # Keep the old file as it was before it is rewritten in the new format.
-                copy_aside(self.path, f"version-{version}")
-                self.migrated_from = version
-            self._data, self._stamp = data, stamp
+            data, version = self._read_disk()
+            if data is None:
+                self._data = empty_progress()
+            else:
+                if version < SCHEMA_VERSION:
+                    # Keep the old file as it was before it is rewritten in the new format; if
+                    # that cannot be done now, it is done before the first save.
+                    self.migrated_from = version
+                    self._backup_due = version
+                    self._copy_old_version()
+                self._data = data
+            self._apply_pending(self._data)
+
+    def _copy_old_version(self) -> None:
+        if self._backup_due is None:
+            return
+        try:
+            copy_aside(self.path, f"version-{self._backup_due}")
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return
+        self._backup_due = None
+
+    def _apply_pending(self, record: dict) -> None:
+        if self._replacement is not None:
+            record.clear()
+            record.update(copy.deepcopy(self._replacement))
+        for (lesson, key), value in self._pending.items():
+            record["lessons"].setdefault(lesson, {})[key] = copy.deepcopy(value)
 
     def _refresh(self) -> None:
         if self._file_stamp() != self._stamp:
@@ -322,8 +260,10 @@ class Progress:
         if not isinstance(lesson, str) or not isinstance(key, str) or not lesson or not key:
             raise TypeError("lesson and key must be non-empty strings")
         json.dumps(value)  # fail now, not half-way through a save, on values JSON cannot hold
+        if _depth(value) > MAX_DEPTH - 3:
+            raise ValueError(f"the value nests more than {MAX_DEPTH - 3} levels deep")
         with self._lock:
-            self._refresh()
+            self._pending[(lesson, key)] = copy.deepcopy(value)
             self._data["lessons"].setdefault(lesson, {})[key] = copy.deepcopy(value)
             self.save()
 
@@ -332,11 +272,45 @@ class Progress:
         self.set(lesson, "completed", bool(done))
 
     def save(self) -> None:
-        """Write the record to the file atomically."""
+        """Write this object's changes to the file atomically, merged with what is on disk now."""
         with self._lock:
-            self._data["saved"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            atomic_write_text(self.path, dumps(self._data))
-            self._stamp = self._file_stamp()
+            folder = self.path.parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise ProgressSaveError(f"The progress folder could not be made: {describe_os_error(error)}.") from None
+            with folder_lock(folder):
+                record, _version = self._read_disk()
+                if self._stuck is not None:
+                    try:
+                        self.moved_to = move_aside(self.path, "damaged")
+                    except OSError as error:
+                        raise ProgressSaveError(
+                            "Your work could not be saved: the old progress file cannot be used and "
+                            f"could not be put aside ({describe_os_error(error)}). Ask your teacher to "
+                            "check the progress folder.") from None
+                    self.notice = damaged_notice(self._stuck, self.moved_to)
+                    self._stuck = None
+                self._copy_old_version()
+                if self._backup_due is not None and self.path.exists():
+                    raise ProgressSaveError(
+                        "Your work could not be saved: the old progress file has to be copied "
+                        "before it is updated, and there is no room for the copy. Nothing was lost; "
+                        "free some space and try again.")
+                if record is None:
+                    record = self._data
+                self._apply_pending(record)
+                record["saved"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+                payload = dumps(record).encode("utf-8")
+                if len(payload) > MAX_FILE_BYTES:
+                    raise ProgressSaveError(
+                        f"Your work could not be saved: the progress file would grow past "
+                        f"{MAX_FILE_BYTES / 1e6:.0f} MB. Shorten a very long answer and try again.")
+                atomic_write_bytes(self.path, payload)
+                self._data = record
+                self._pending.clear()
+                self._replacement = None
+                self._stamp = self._file_stamp()
         self._changed()
 
     def replace_with(self, record: dict) -> Path | None:
@@ -345,7 +319,15 @@ class Progress:
         Returns the backup's path, or ``None`` when there was no file yet.
         """
         with self._lock:
-            backup = copy_aside(self.path, "backup") if self.path.exists() else None
+            backup = None
+            with folder_lock(self.path.parent):
+                if os.path.lexists(self.path) and self._stuck is None:
+                    try:
+                        backup = copy_aside(self.path, "backup")
+                    except ProgressError:    # not an ordinary file: the save moves it aside
+                        backup = None
+            self._replacement = copy.deepcopy(record)
+            self._pending.clear()
             self._data = copy.deepcopy(record)
             self.save()
             return backup
@@ -373,7 +355,7 @@ _INSTANCES_LOCK = threading.Lock()
 
 def current_progress() -> Progress:
     """The shared :class:`Progress` for the current progress file (one per path and kernel)."""
-    path = progress_path().resolve()
+    path = progress_dir().resolve() / FILE_NAME        # the folder resolved, never a link in it
     with _INSTANCES_LOCK:
         progress = _INSTANCES.get(path)
         if progress is None:
@@ -456,3 +438,4 @@ def restore_from_bytes(content: bytes, progress: Progress | None = None,
     if backup is not None:
         message += f" Your previous progress was kept as “{backup.name}”."
     return message
+

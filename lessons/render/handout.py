@@ -256,21 +256,23 @@ def _note_html(text: str, sp, same_as: int | None = None) -> str:
     already given in note ``same_as`` is not repeated.
     """
     ann, st = sp.ann, sp.style
+    # Words from the article sit in <bdi>: a right-to-left override (U+202E) in them cannot
+    # reverse the kit's own words around them.
     quote = short_quote(text[sp.start:sp.end])
     parts = [f'<span class="mlk-ex-sym" aria-hidden="true">{escape_text(st.symbol)}</span>'
              f'<strong>{escape_text(st.short)}</strong>: '
-             f'<span class="mlk-ex-quote">“{escape_text(quote)}”</span>']
+             f'<bdi class="mlk-ex-quote">“{escape_text(quote)}”</bdi>']
     explanation = as_text(getattr(ann, "explanation", ""))
     cue = " ".join(as_text(getattr(ann, "cue", "")).split())
     if cue and cue.lower() != quote.lower():
-        parts.append(f' — cue <span class="mlk-ex-cue">“{escape_text(cue)}”</span>')
+        parts.append(f' — cue <bdi class="mlk-ex-cue">“{escape_text(cue)}”</bdi>')
     speaker = as_text(getattr(ann, "source", None)).split(" (")[0].strip()   # the name, not the role
     if speaker and speaker not in explanation:
-        parts.append(f' — speaker: <span class="mlk-ex-source">{escape_text(speaker)}</span>')
+        parts.append(f' — speaker: <bdi class="mlk-ex-source">{escape_text(speaker)}</bdi>')
     if explanation and same_as is not None:
         parts.append(f'. <span class="mlk-ex-why">The same reason as note {same_as}.</span>')
     elif explanation:
-        parts.append(f'. <span class="mlk-ex-why">{escape_text(explanation)}</span>')
+        parts.append(f'. <bdi class="mlk-ex-why">{escape_text(explanation)}</bdi>')
     return "".join(parts)
 
 

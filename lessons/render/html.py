@@ -157,11 +157,11 @@ def _reason_plain(sp: _Span) -> str:
     head = f"{st.symbol} {st.label}"
     source = as_text(getattr(ann, "source", None))
     if source:
-        head += f" — {source}"
+        head += f" — {_isolate(source)}"
     details = []
     cue = as_text(getattr(ann, "cue", ""))
     if cue:
-        details.append(f"cue “{cue}”")
+        details.append(f"cue “{_isolate(cue)}”")
     rule = as_text(getattr(ann, "rule", ""))
     if rule:
         details.append(f"rule {rule}")
@@ -170,8 +170,14 @@ def _reason_plain(sp: _Span) -> str:
         lines.append(", ".join(details))
     explanation = as_text(getattr(ann, "explanation", ""))
     if explanation:
-        lines.append(explanation)
+        lines.append(_isolate(explanation))
     return "\n".join(lines)
+
+
+def _isolate(s: str) -> str:
+    """Outside text in plain text (a tooltip), between FIRST STRONG ISOLATE and POP DIRECTIONAL
+    ISOLATE, the plain-text form of <bdi>: its direction marks stay inside."""
+    return f"\u2068{s}\u2069"
 
 
 def article_html(text: str, annotations, visible, *, selected: int | None = None,
@@ -292,16 +298,18 @@ def reason_html(text: str, sp: _Span) -> str:
     quote = " ".join(text[sp.start:sp.end].split())
     parts = [f'<span class="mlk-ex-sym" aria-hidden="true">{escape_text(st.symbol)}</span>'
              f'<strong>{escape_text(st.label)}</strong>: '
-             f'<span class="mlk-ex-quote">“{escape_text(quote)}”</span>']
+             f'<bdi class="mlk-ex-quote">“{escape_text(quote)}”</bdi>']
+    # Words from the article sit in <bdi>: a right-to-left override (U+202E) in them cannot
+    # reverse the kit's own words around them.
     cue = as_text(getattr(ann, "cue", ""))
     if cue:
-        parts.append(f' — cue <span class="mlk-ex-cue">“{escape_text(cue)}”</span>')
+        parts.append(f' — cue <bdi class="mlk-ex-cue">“{escape_text(cue)}”</bdi>')
     source = as_text(getattr(ann, "source", None))
     if source:
-        parts.append(f' — speaker: <span class="mlk-ex-source">{escape_text(source)}</span>')
+        parts.append(f' — speaker: <bdi class="mlk-ex-source">{escape_text(source)}</bdi>')
     explanation = as_text(getattr(ann, "explanation", ""))
-    if explanation:
-        parts.append(f'. <span class="mlk-ex-why">{escape_text(explanation)}</span>')
+    if explanation:                      # it may name the speaker, so it is isolated too
+        parts.append(f'. <bdi class="mlk-ex-why">{escape_text(explanation)}</bdi>')
     rule = as_text(getattr(ann, "rule", ""))
     if rule:
         parts.append(f' <span class="mlk-ex-rule">(rule {escape_text(rule)})</span>')

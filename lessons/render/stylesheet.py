@@ -165,6 +165,7 @@ def stylesheet_css() -> str:
         f".mlk-ex-sym{{display:inline-block;min-width:1.3em;text-align:center;font-weight:bold;"
         f"border:1px solid {TEXT_COLOUR};border-radius:3px;margin-right:.25em}}",
         ".mlk-ex-quote{font-family:Georgia,'DejaVu Serif',serif}",
+        ".mlk-ex-quote,.mlk-ex-cue,.mlk-ex-source,.mlk-ex-why{unicode-bidi:isolate}",
         f".mlk-ex-rule{{color:{MUTED_TEXT}}}",
     ]
     return "".join(rules)

@@ -12,6 +12,7 @@ Offsets are Python ``str`` offsets: ``text[unit.start:unit.end] == unit.text``.
 """
 from __future__ import annotations
 
+import io
 import json
 import re
 from dataclasses import dataclass
@@ -283,14 +284,15 @@ def load_not_units(name: str = DEFAULT_KEY, *, text: str | None = None) -> tuple
 
 def read_jsonl(path: str | PathLike):
     """(line number, record) for each non-blank line of a JSON-lines file; bad JSON names its line."""
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                yield lineno, json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}, line {lineno}: not valid JSON ({exc.msg})") from None
+    from ..text.files import read_text_exactly   # an ordinary file only, with the size cap
+
+    for lineno, line in enumerate(io.StringIO(read_text_exactly(path), newline=None), 1):
+        if not line.strip():
+            continue
+        try:
+            yield lineno, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}, line {lineno}: not valid JSON ({exc.msg})") from None
 
 
 def load_gold_jsonl(path: str | PathLike, text: str) -> tuple[KeyUnit, ...]:
@@ -303,6 +305,8 @@ def load_gold_jsonl(path: str | PathLike, text: str) -> tuple[KeyUnit, ...]:
     """
     units: list[KeyUnit] = []
     for lineno, rec in read_jsonl(path):
+        if not isinstance(rec, dict):
+            raise ValueError(f"{path}, line {lineno}: a unit must be a JSON object, not {type(rec).__name__}")
         uid = str(rec.get("id") or f"line {lineno}")
         utext, start, end = rec.get("text"), rec.get("start"), rec.get("end")
         if not isinstance(utext, str) or not isinstance(start, int) or not isinstance(end, int):

@@ -121,6 +121,7 @@ class SetScore:
     per_text: list = dataclasses.field(default_factory=list)   # (slug, text, units, evaluate() result)
     categories: tuple = CATEGORIES       # the categories the set's key has (hedge only for CoNLL)
     skipped: str | None = None
+    problems: list = dataclasses.field(default_factory=list)   # damaged files, each named
 
 
 def conll_keyed_text(path: str | os.PathLike) -> tuple[str, tuple]:
@@ -217,6 +218,7 @@ def score_set(bset: BenchmarkSet, external_dir: Path | None = None) -> SetScore:
         out.texts, out.units, out.results, out.categories = 1, len(units), results, ("hedge",)
         return out
     items, problems = keyed_texts(where)
+    out.problems = [f"{where}/{p}" for p in problems]
     if not items:
         out.skipped = f"no readable text and key pairs in {bset.path}" + (f" ({'; '.join(problems)})" if problems else "")
         return out

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from ..data import data_path
 from ..errors import KitError
-from .decode import (
-    MAX_ARTICLE_CHARS, ArticleError, EMPTY_MESSAGE, FILE_SUFFIXES, HEADLINE_MAX_CHARS, HTML_SUFFIXES,
+from .decode import (  # noqa: F401  (check_length is part of this module's surface)
+    MAX_ARTICLE_CHARS, ArticleError, EMPTY_MESSAGE, check_length, FILE_SUFFIXES, HEADLINE_MAX_CHARS, HTML_SUFFIXES,
     KINDS, MAX_HTML_FILE_BYTES, MAX_TEXT_FILE_BYTES, NOT_TEXT_SUFFIXES, SEED_ID,
     SEPARATOR, YAML_SUFFIXES, _check_text, _decode, _decode_html,
     _file_too_big, _missing, _the_file, _unsupported, _wrong_type,
@@ -260,8 +260,10 @@ def _could_be_a_name(source: str) -> bool:
 
 
 def _is_file(path: Path) -> bool:
+    """Something other than a folder is there: an ordinary file is read, and a device or pipe
+    (even behind a link) gets a message saying the kit reads only ordinary files."""
     try:
-        return path.is_file()
+        return path.exists() and not path.is_dir()
     except (OSError, ValueError):
         return False
 
@@ -353,8 +355,15 @@ def _read_yaml(path: Path) -> dict:
     import yaml
 
     text = _decode(_read_bytes(path, MAX_TEXT_FILE_BYTES), str(path))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        spec = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        # An alias ("*name") repeats a part of the file; nested, a few lines can stand for
+        # billions of values. An article.yaml never needs one, so it is refused before loading.
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, Loader=loader)):
+            raise ArticleError(f"'{path.name}' repeats parts of itself with YAML aliases (*name), "
+                               "which an article.yaml does not need and the kit does not read. "
+                               "Write each value out in full.")
+        spec = yaml.load(text, Loader=loader)
     except yaml.YAMLError as error:
         raise ArticleError(f"'{path.name}' is not valid YAML: {error}") from None
     if not isinstance(spec, dict):

@@ -56,6 +56,13 @@ class ArticleError(KitError):
 EMPTY_MESSAGE = "There is no text to read yet. Paste an article or choose a file."
 
 
+def check_length(text: str) -> str:
+    """``text`` itself when it is within :data:`MAX_ARTICLE_CHARS`, else an ArticleError."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleError(_too_long(len(text)))
+    return text
+
+
 def _too_long(chars: int) -> str:
     return (f"This text is {chars:,} characters long, more than the {MAX_ARTICLE_CHARS:,} "
             "(about a thousand pages) the kit can read at once. Paste just the article you "
@@ -179,9 +186,10 @@ def _decode_html(data: bytes, name: str | None) -> str:
     label = declared.group(1).decode("ascii").lower()
     try:
         return data.decode(_CHARSET_ALIASES.get(label, label))
-    except LookupError:
-        raise ArticleError(f"{_the_file(name, 'The web page')} says it is written in "
-                           f"'{label}', which the kit does not know. Save it again as UTF-8, "
-                           "or copy the text and paste it instead.") from None
     except UnicodeDecodeError as error:
         raise ArticleError(_not_utf8(name, error.start)) from None
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        # Not an encoding ("undefined", "base64", "zlib"), or one that cannot read these bytes.
+        raise ArticleError(f"{_the_file(name, 'The web page')} says it is written in "
+                           f"'{label}', which the kit cannot read. Save it again as UTF-8, "
+                           "or copy the text and paste it instead.") from None

@@ -29,15 +29,46 @@ class Sentence:
 
 @lru_cache(maxsize=1)
 def _punkt():
-    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
+    # NLTK runs every pattern through a guard against patterns built to backtrack for ever
+    # (nltk.redos: another regex engine, and a timeout on every call). Punkt's own patterns are
+    # fixed and linear, and that guard costs more than the matching on short sentences, so the
+    # same patterns are compiled here with the standard library's engine.
     class NewsLanguageVars(PunktLanguageVars):
         # Closing quotes and brackets may follow the full stop: '...," he said.' / 'it."'
         sent_end_chars = (".", "?", "!")
+        re_boundary_realignment = _plain(PunktLanguageVars.re_boundary_realignment)
+
+        def _word_tokenizer_re(self):
+            if "_re_word_tokenizer" not in self.__dict__:
+                self._re_word_tokenizer = _plain(super()._word_tokenizer_re())
+            return self._re_word_tokenizer
+
+        def period_context_re(self):
+            if "_re_period_context" not in self.__dict__:
+                self._re_period_context = _plain(super().period_context_re())
+            return self._re_period_context
+
+    class NewsToken(PunktToken):
+        _RE_ELLIPSIS = _plain(PunktToken._RE_ELLIPSIS)
+        _RE_NUMERIC = _plain(PunktToken._RE_NUMERIC)
+        _RE_INITIAL = _plain(PunktToken._RE_INITIAL)
+        _RE_ALPHA = _plain(PunktToken._RE_ALPHA)
+        _RE_NON_PUNCT = re.compile(r"[^\W\d]", re.UNICODE)
+
+        @property
+        def is_non_punct(self):
+            return self._RE_NON_PUNCT.search(self.type)
 
     params = PunktParameters()
     params.abbrev_types = set(load_abbreviations())
-    return PunktSentenceTokenizer(params, lang_vars=NewsLanguageVars())
+    return PunktSentenceTokenizer(params, lang_vars=NewsLanguageVars(), token_cls=NewsToken)
+
+
+def _plain(pattern) -> re.Pattern:
+    """The same pattern compiled by the standard library (NLTK's wrapper keeps .pattern and .flags)."""
+    return re.compile(pattern.pattern, pattern.flags & (re.I | re.M | re.S | re.U | re.X))
 
 
 @lru_cache(maxsize=1)

@@ -210,7 +210,8 @@ def _finish(fig, alt: str):
 
 
 def _wrap(text: str, width: int = 28) -> str:
-    return "\n".join(textwrap.wrap(text, width)) or text
+    # "$" would start matplotlib's math text: a name from the article is shown as it is written.
+    return ("\n".join(textwrap.wrap(text, width)) or text).replace("$", r"\$")
 
 
 def _apostrophes(name: str) -> str:

@@ -60,6 +60,7 @@ class LearnerAnnotator(View):
         W = ipw()
         self.key = tuple(key)
         self.progress = progress
+        self._save_problem = ""          # a failed save's warning, kept under the status line
         saved = saved_mapping(progress.get(self.LESSON, "choices", {}) if progress is not None else {})
         self.checkboxes: dict[str, dict[str, object]] = {}
         self._boxes = {}
@@ -134,11 +135,13 @@ class LearnerAnnotator(View):
         try:
             self.progress.set(self.LESSON, "choices", {k: sorted(v) for k, v in self.choices().items()})
         except OSError as exc:
-            self.status.value = note_html("warn", "Your ticks could not be saved.", str(exc))
+            self._save_problem = note_html("warn", "Your ticks could not be saved.", str(exc))
+        else:
+            self._save_problem = ""
 
     def _update_status(self) -> None:
         done = len(self.choices())
-        self.status.value = f"<p>You have marked {done} of {len(self.key)} sentences.</p>"
+        self.status.value = f"<p>You have marked {done} of {len(self.key)} sentences.</p>" + self._save_problem
 
     def _show_unit(self) -> None:
         u = self.current
