@@ -14,6 +14,7 @@ from lessons.scoring import agreement as A
 from lessons.views import bring_your_own as bring_your_own_view
 from lessons.views import messages
 from lessons.annotator.model import Annotation
+from lessons.errors import KitError
 from lessons.annotator import Analysis, SentenceAnalysis, Speaker, analyse
 from lessons.scoring.key import KeyUnit, article_text, load_key
 
@@ -63,11 +64,26 @@ def cats_shown(html: str) -> set[str]:
 
 # --- highlighter --------------------------------------------------------------------------------
 
-def test_every_category_is_switched_on_by_default(seed):
+def test_the_highlighter_shows_the_four_categories_the_lessons_name_all_switched_on(seed):
     h = kit.highlighter(seed)
-    assert set(h.toggles) == {"hedge", "official", "expert", "unverified", "voice"}
+    assert tuple(h.toggles) == ("hedge", "official", "expert", "unverified")
     assert all(box.value for box in h.toggles.values())
-    assert {"hedge", "official", "expert", "unverified", "voice"} <= cats_shown(h.html.value)
+    assert cats_shown(h.html.value) == {"hedge", "official", "expert", "unverified"}
+    legend = set(re.findall(r'data-cat="([^"]*)"', h.legend.value))
+    assert legend == {"hedge", "official", "expert", "unverified"}
+    switches = " ".join(box.description for box in h.toggles.values())
+    assert "Other voice" not in switches + h.legend.value
+
+
+def test_an_extra_layer_comes_only_when_asked_for_and_starts_switched_off(seed):
+    h = kit.highlighter(seed, layers=["voice"])
+    assert tuple(h.toggles) == ("hedge", "official", "expert", "unverified", "voice")
+    assert h.toggles["voice"].value is False
+    assert "voice" not in cats_shown(h.html.value)
+    h.toggles["voice"].value = True
+    assert "voice" in cats_shown(h.html.value)
+    with pytest.raises(KitError, match="not a layer"):
+        kit.highlighter(seed, layers=["framing-that-does-not-exist"])
 
 
 def test_turning_off_hedge_removes_hedge_highlights(seed):
@@ -500,3 +516,25 @@ def test_the_error_box_escapes_the_detail_and_folds_it_away():
     page = W.friendly_error_html(ValueError("<img src=x onerror=alert(1)>"), detail="<script>x</script>")
     assert "<script>" not in page and "<img" not in page
     assert re.search(r"<details[^>]*><summary>Technical details", page)
+
+
+def test_the_highlighter_labels_headline_dek_body_alt_text_captions_and_credits():
+    h = kit.highlighter()       # the seed, as an article: it knows its parts
+    labels = re.findall(r'<span class="mlk-part mlk-part-([a-z_]+)" data-part="([^"]+)">', h.html.value)
+    kinds = [k for k, _ in labels]
+    assert kinds[:3] == ["headline", "dek", "paragraph"]
+    assert kinds.count("image_title") == 2 and kinds.count("caption") == 2 and kinds.count("credit") == 2
+    assert ("credit", "Photo credit") in labels and ("image_title", "Photo description (alt text)") in labels
+    credit = re.search(r'data-part="Photo credit">([^<]*)</span>', h.html.value)
+    assert credit and credit.group(1) == "Arden Arkman / AFP - Getty Images"
+
+
+def test_every_highlight_in_the_highlighter_has_a_button_that_opens_its_reason(seed):
+    h = kit.highlighter(seed)
+    html = h.html.value
+    shown = [i for i, a in enumerate(h.annotations) if a.category in h.visible]
+    for i in shown:
+        assert f'popovertarget="{h.reasons_id}-r{i}"' in html and f'id="{h.reasons_id}-r{i}"' in html
+    assert "click or tap it" in h.reason.value and "Tab" in h.reason.value
+    other = kit.highlighter(seed)
+    assert other.reasons_id != h.reasons_id       # two highlighters on one page open their own reasons

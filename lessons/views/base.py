@@ -7,13 +7,27 @@ from __future__ import annotations
 
 import html
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..annotator.model import CATEGORIES, EXTRA_CATEGORIES
 from ..errors import KitError
 
 ALL_CATEGORIES = CATEGORIES + EXTRA_CATEGORIES
-"""The four categories of the kit plus "voice" (other quoted voices)."""
+"""The four categories of the kit plus the extra layers a view may add when asked ("voice")."""
+
+PART_LABELS = {
+    "headline": "Headline",
+    "dek": "Dek (standfirst)",
+    "paragraph": "Body",
+    "image_title": "Photo description (alt text)",
+    "caption": "Photo caption",
+    "credit": "Photo credit",
+}
+"""What each part of an article is called where a view labels it (lesson 1's words)."""
+
+NOT_SENTENCES = frozenset({"credit"})
+"""Parts that are not sentences of the report: a photo credit is a name (the key leaves it out too)."""
 
 MACHINE_NOTE = ("These highlights were made by a computer following simple rules. They are a "
                 "starting point for your own judgement, not a verdict: check each one and decide "
@@ -86,14 +100,57 @@ def resolve(article=None):
     return cached_analysis(found.text), (getattr(found, "title", None) or None)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """An analysed article with its parts: what every view counts and labels from.
+
+    ``sentences`` are the report's sentences, the same list in every view: the annotator's
+    sentences without blank ones and without photo credits (names, not sentences). ``parts``
+    are ``(start, end, kind)`` of the article's blocks in ``analysis.text`` (empty when only
+    an analysis was given).
+    """
+
+    analysis: object
+    title: str | None = None
+    parts: tuple = ()
+
+    def part_at(self, offset: int) -> str | None:
+        """The kind of part (``headline``, ``caption``, ...) holding ``text[offset]``, or None."""
+        for start, end, kind in self.parts:
+            if start <= offset < end:
+                return kind
+        return None
+
+    @property
+    def sentences(self) -> tuple:
+        return tuple(s for s in self.analysis.sentences
+                     if s.text.strip() and self.part_at(s.start) not in NOT_SENTENCES)
+
+
+def read(article=None) -> Reading:
+    """The :class:`Reading` of ``article`` (see :func:`article_of`; an Analysis is used as it is)."""
+    from ..annotator import Analysis
+    if isinstance(article, Reading):
+        return article
+    if isinstance(article, Analysis):
+        return Reading(article)
+    found = article_of(article)
+    analysis = cached_analysis(found.text)
+    parts = tuple((b.start, b.end, b.kind) for b in getattr(found, "blocks", ()) or ())
+    if parts and any(found.text[a:b] != analysis.text[a:b] for a, b, _k in parts):
+        parts = ()   # an article object whose blocks do not index its text: no labels
+    return Reading(analysis, getattr(found, "title", None) or None, parts)
+
+
 def analysis_of(article=None):
     """The annotator's :class:`~lessons.annotator.Analysis` of ``article`` (cached by text)."""
     return resolve(article)[0]
 
 
 def check_categories(categories) -> tuple[str, ...]:
+    """The categories asked for, checked; None gives the kit's four (the one list every view shows)."""
     if categories is None:
-        return tuple(c for c in palette_categories() if c in ALL_CATEGORIES)
+        return CATEGORIES
     if isinstance(categories, str):
         categories = [categories]
     chosen = tuple(dict.fromkeys(str(c).strip().lower() for c in categories))
