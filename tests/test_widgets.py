@@ -538,3 +538,26 @@ def test_every_highlight_in_the_highlighter_has_a_button_that_opens_its_reason(s
     assert "click or tap it" in h.reason.value and "Tab" in h.reason.value
     other = kit.highlighter(seed)
     assert other.reasons_id != h.reasons_id       # two highlighters on one page open their own reasons
+
+
+def test_every_view_counts_the_same_36_sentences_as_the_answer_key():
+    import lessons.lessonkit as lk
+    key_texts = [u.text for u in load_key()]
+    x = W.sentence_explorer()
+    assert [s.text for s in x.sentences] == key_texts        # photo credits are names, not sentences
+    assert x.slider.max == len(key_texts) == 36
+    assert [p.text for p in lk.pieces()] == key_texts
+
+
+def test_the_explorer_offers_the_four_categories_and_says_which_part_a_sentence_is_in():
+    x = W.sentence_explorer()
+    values = [v for _label, v in x.category_filter.options]
+    assert values == [x.ANY, "hedge", "official", "expert", "unverified", x.NO_CATEGORY]
+    caption = next(n for n, s in enumerate(x.sentences, 1) if s.text.startswith("Mourners gathered"))
+    x.slider.value = caption
+    assert "Part of the article:</b> Photo caption" in x.view.value
+    x.slider.value = 1
+    assert "Part of the article:</b> Headline" in x.view.value
+    # a sentence with only another voice counts as "no category" among the four
+    x.category_filter.value = x.NO_CATEGORY
+    assert any(s.text.startswith("At a memorial service") for s in x.matching)
