@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 from datetime import datetime, timezone
 
 import pytest
@@ -561,3 +562,27 @@ def test_the_explorer_offers_the_four_categories_and_says_which_part_a_sentence_
     # a sentence with only another voice counts as "no category" among the four
     x.category_filter.value = x.NO_CATEGORY
     assert any(s.text.startswith("At a memorial service") for s in x.matching)
+
+
+SECOND_ARTICLE = Path(__file__).resolve().parents[1] / "benchmarks" / "heldout" / "harsk-drone-strike.txt"
+
+
+@pytest.mark.parametrize("which", ["seed", "second article"])
+def test_the_charts_explorer_and_highlighter_count_the_same_sentences_and_categories(which):
+    from lessons.views.charts import figure_rows, hedges_by_sentence, speaker_counts
+    article = None if which == "seed" else SECOND_ARTICLE.read_text(encoding="utf-8")
+    reading = W.read(article)
+    x = W.sentence_explorer(article)
+    h = kit.highlighter(article)
+    n = len(x.sentences)
+    assert n == len(reading.sentences) == len(hedges_by_sentence(reading)) == x.slider.max
+    assert sum(k for _who, _kind, k in speaker_counts(reading)) == n
+    assert sum(k for _who, _kind, k in speaker_counts(reading, by="person")) == n
+    assert tuple(h.toggles) == tuple(v for _l, v in x.category_filter.options[1:-1]) == (
+        "hedge", "official", "expert", "unverified")
+    hedges = sum(len(c) for _n, c in hedges_by_sentence(reading))
+    assert hedges == h.counts["hedge"] == sum(1 for a in reading.analysis.annotations if a.category == "hedge")
+    if which == "seed":
+        assert n == 36
+    else:
+        assert figure_rows(reading) and all("real number" not in r.label for r in figure_rows(reading))

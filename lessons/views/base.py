@@ -113,6 +113,8 @@ class Reading:
     analysis: object
     title: str | None = None
     parts: tuple = ()
+    article_id: str | None = None
+    published: str | None = None
 
     def part_at(self, offset: int) -> str | None:
         """The kind of part (``headline``, ``caption``, ...) holding ``text[offset]``, or None."""
@@ -139,7 +141,9 @@ def read(article=None) -> Reading:
     parts = tuple((b.start, b.end, b.kind) for b in getattr(found, "blocks", ()) or ())
     if parts and any(found.text[a:b] != analysis.text[a:b] for a, b, _k in parts):
         parts = ()   # an article object whose blocks do not index its text: no labels
-    return Reading(analysis, getattr(found, "title", None) or None, parts)
+    metadata = getattr(found, "metadata", None)
+    return Reading(analysis, getattr(found, "title", None) or None, parts, getattr(found, "id", None),
+                   getattr(metadata, "published", None))
 
 
 def analysis_of(article=None):
