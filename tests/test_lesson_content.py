@@ -326,6 +326,13 @@ def test_a_longer_ladder_phrase_is_not_counted_twice(seed_article):
     assert "realistic possibility (1×)" in text and "possibility (1×)" in text
 
 
+def test_the_ladder_counts_a_hedge_word_only_where_it_is_used_as_a_hedge(seed_article):
+    # Lesson 3: "officials suggested" and "He suggested" report speech; only "the damage suggested" hedges.
+    text = lk.certainty_ladder(article=seed_article).text
+    assert "suggested (1×)" in text and "suggested (3×)" not in text
+    assert "may (4×)" in text and "no doubt (1×)" in text       # boosters still counted as written
+
+
 def test_kappa_of_the_lesson_example():
     observed, chance, k = lk.agreement_sums([True, True, False, False, True] + [False] * 5,
                                             [True, False, False, False, True] + [False] * 5)
