@@ -390,6 +390,16 @@ def test_an_unexpected_failure_is_still_shown_kindly(article_module, monkeypatch
 
 # --- reflection ---------------------------------------------------------------------------------
 
+def test_saving_an_empty_reflection_says_nothing_was_saved_and_keeps_nothing_blank():
+    progress = P.current_progress()
+    r = W.Reflection("lesson-0-empty", "Where do you get your news?", progress, save_delay=0)
+    r.text.value = "   "
+    r.save()
+    assert "Saved" not in r.status.value and "empty" in r.status.value
+    assert progress.get("reflections", "lesson-0-empty", None) is None
+    r.text.value = "The radio."
+    assert "Saved" in r.status.value
+
 def test_a_reflection_is_saved_as_the_learner_types_and_restored():
     r = W.Reflection("lesson-0-hello", "Where do you get your news?", P.current_progress(), save_delay=0)
     r.text.value = "On my phone, <mostly>."

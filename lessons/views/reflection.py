@@ -70,6 +70,9 @@ class Reflection(View):
     def _save(self, value: str) -> None:
         if self.progress is None:
             return
+        if not (value or "").strip():
+            self.status.value = self._status_text("The box is empty, so nothing was saved. Write your answer first.")
+            return
         try:
             self.progress.set(self.LESSON, self.prompt_id, value)
         except OSError:
