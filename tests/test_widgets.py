@@ -273,6 +273,33 @@ def test_only_the_sentences_the_learner_marked_are_compared():
     assert comparison.disagreements == ()
 
 
+def test_a_category_nobody_marked_gets_no_kappa_not_a_perfect_one():
+    key = [unit("a", {"hedge"}), unit("b", ())]
+    comparison = A.compare_with_key({"a": {"hedge"}, "b": set()}, key)
+    page = W.comparison_html(comparison)
+    row = re.search(r"Expert commentary</th>(.*?)</tr>", page).group(1)
+    assert "1.00" not in row and "almost perfect" not in row and "nobody marked it" in row
+    hedge_row = re.search(r"Hedging language</th>(.*?)</tr>", page).group(1)
+    assert "1.00" in hedge_row and "almost perfect agreement" in hedge_row   # both marked it: real agreement
+
+
+def test_every_button_in_the_kits_views_is_as_wide_as_its_words():
+    import ipywidgets
+    views = [kit.learner_annotator(), W.sentence_explorer(), kit.bring_your_own(),
+             W.Reflection("lesson-0-w", "Why?", P.current_progress(), save_delay=0), W.handout_button()]
+
+    def buttons(widget):
+        if isinstance(widget, ipywidgets.Button):
+            yield widget
+        for child in getattr(widget, "children", ()) or ():
+            yield from buttons(child)
+
+    found = [b for v in views for b in buttons(v.widget)]
+    assert any(b.description == "Compare with the key" for b in found)
+    for b in found:
+        assert b.layout.width == "auto" and b.layout.min_width == "max-content", b.description
+
+
 def test_kappa_in_words_follows_landis_and_koch():
     assert A.kappa_words(0.9) == "almost perfect agreement"
     assert A.kappa_words(0.5) == "moderate agreement"

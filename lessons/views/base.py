@@ -187,6 +187,13 @@ class View:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
+def button(description: str, **kwargs):
+    """A button as wide as its words: ipywidgets' default width cuts longer ones ("Compare with th…")."""
+    W = ipw()
+    kwargs.setdefault("layout", W.Layout(width="auto", min_width="max-content"))
+    return W.Button(description=description, **kwargs)
+
+
 def label_style():
     return {"description_width": "initial"}
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from ..annotator.model import Annotation
 from ..render.palette import TEXT_COLOUR
 from .base import (
+    button,
     PART_LABELS,
     Reading,
     View,
@@ -73,8 +74,8 @@ class SentenceExplorer(View):
                                           description="Show sentences with", style=label_style())
         self.speaker_filter = W.Dropdown(options=speaker_options, value=self.ANY,
                                          description="Who is speaking", style=label_style())
-        self.previous = W.Button(description="◀ Previous", tooltip="Go to the previous sentence")
-        self.next = W.Button(description="Next ▶", tooltip="Go to the next sentence")
+        self.previous = button("◀ Previous", tooltip="Go to the previous sentence")
+        self.next = button("Next ▶", tooltip="Go to the next sentence")
         self.slider = W.IntSlider(min=1, max=max(1, len(self.sentences)), value=1,
                                   description="Sentence", continuous_update=True)
         self.view = W.HTML()
