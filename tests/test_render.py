@@ -499,10 +499,10 @@ def test_each_part_of_an_article_is_labelled_and_the_text_stays_the_article():
     page = parse(html)
     assert page.article_text == text
     labelled = {attrs.get("data-part"): page.article_text[a:b] for a, b, attrs in page.spans
-                if "mlk-part" in (attrs.get("class") or "")}
+                if "mlk-sect" in (attrs.get("class") or "")}
     assert labelled == {"Headline": "Big headline", "Dek": "The dek.", "Photo caption": "A photo.",
                         "Photo credit": "AP"}
-    assert "mlk-part-credit" in html and ".mlk-part::before{content:attr(data-part)" in html
+    assert "mlk-sect-credit" in html and ".mlk-sect::before{content:attr(data-part)" in html
 
 
 def test_parts_that_overlap_or_do_not_fit_are_left_out_and_the_html_stays_well_formed():
@@ -510,7 +510,7 @@ def test_parts_that_overlap_or_do_not_fit_are_left_out_and_the_html_stays_well_f
     page = parse(render_html(text, [ann("hedge", 0, 7)], parts=[(0, 5, "dek", "A"), (3, 9, "x", "B"),
                                                                   (10, 99, "y", "C")]))
     assert page.article_text == text
-    assert [attrs.get("data-part") for _a, _b, attrs in page.spans if "mlk-part" in attrs.get("class", "")] == ["A"]
+    assert [attrs.get("data-part") for _a, _b, attrs in page.spans if "mlk-sect" in attrs.get("class", "")] == ["A"]
 
 
 def test_with_reasons_every_highlight_opens_its_reason_by_button_and_by_its_words():

@@ -558,7 +558,7 @@ def test_the_error_box_escapes_the_detail_and_folds_it_away():
 
 def test_the_highlighter_labels_headline_dek_body_alt_text_captions_and_credits():
     h = kit.highlighter()       # the seed, as an article: it knows its parts
-    labels = re.findall(r'<span class="mlk-part mlk-part-([a-z_]+)" data-part="([^"]+)">', h.html.value)
+    labels = re.findall(r'<span class="mlk-sect mlk-sect-([a-z_]+)" data-part="([^"]+)">', h.html.value)
     kinds = [k for k, _ in labels]
     assert kinds[:3] == ["headline", "dek", "paragraph"]
     assert kinds.count("image_title") == 2 and kinds.count("caption") == 2 and kinds.count("credit") == 2

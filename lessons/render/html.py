@@ -207,7 +207,7 @@ def article_html(text: str, annotations, visible, *, selected: int | None = None
     """The article div; with ``footnotes`` (annotation index → number) markers follow each start.
 
     ``parts`` (``(start, end, kind, label)``) wraps each part of the article (headline, caption,
-    credit, ...) in a ``<span class="mlk-part mlk-part-<kind>" data-part="label">`` whose label
+    credit, ...) in a ``<span class="mlk-sect mlk-sect-<kind>" data-part="label">`` whose label
     CSS shows before it, so the text inside the div stays the article's text exactly.
 
     With ``reasons_id`` (a prefix unique on the page) every highlight opens its reason: each
@@ -229,7 +229,7 @@ def article_html(text: str, annotations, visible, *, selected: int | None = None
     for a, b, active in _segments(len(text), spans, extra):
         part = part_at.get(a)
         if part is not None:
-            out.append(f'<span class="mlk-part mlk-part-{_attr(_slug(part[2]))}" data-part="{_attr(part[3])}">')
+            out.append(f'<span class="mlk-sect mlk-sect-{_attr(_slug(part[2]))}" data-part="{_attr(part[3])}">')
         _segment(out, text, a, b, active, tracks, reasons, selected, footnotes, reasons_id)
         if b in part_ends:
             out.append("</span>")

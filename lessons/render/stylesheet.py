@@ -23,7 +23,8 @@ MAX_TRACKS = 4
 
 _SLUG = re.compile(r"[a-z][a-z0-9_]*")
 _RESERVED = {"hl", "article", "legend", "selected", "start", "other", "sample", "explanations",
-             "ex", "fn", "handout", "note", "empty", "off", "on"}
+             "ex", "fn", "handout", "note", "empty", "off", "on", "sect", "pop", "pops", "why", "open",
+             "interactive", "lk"}
 
 _TRACK_PITCH = 8      # px between line tracks
 _TRACK_HEIGHT = 6     # px of one track (a double line is 2 + 2 + 2)
@@ -154,14 +155,14 @@ def stylesheet_css() -> str:
         f".mlk-pop-close{{font:inherit;padding:.25rem .9rem;min-height:2.75rem;min-width:2.75rem;color:{TEXT_COLOUR};"
         f"background:{PAGE_COLOUR};border:1px solid {TEXT_COLOUR};border-radius:4px;cursor:pointer}}",
         # The parts of an article, each labelled (the label is CSS, so the text stays the article's).
-        f".mlk-part::before{{content:attr(data-part);display:inline-block;margin-right:.4em;padding:0 .35em;"
+        f".mlk-sect::before{{content:attr(data-part);display:inline-block;margin-right:.4em;padding:0 .35em;"
         f"font:bold .72rem/1.5 system-ui,'DejaVu Sans',sans-serif;letter-spacing:.03em;text-transform:uppercase;"
         f"color:{PAGE_COLOUR};background:{MUTED_TEXT};border-radius:3px;vertical-align:.15em;white-space:nowrap}}",
-        ".mlk-part-headline{font-weight:bold;font-size:1.25em}",
-        ".mlk-part-dek{font-style:italic}",
-        ".mlk-part-image_title,.mlk-part-caption,.mlk-part-credit{font-family:system-ui,'DejaVu Sans',sans-serif;"
+        ".mlk-sect-headline{font-weight:bold;font-size:1.25em}",
+        ".mlk-sect-dek{font-style:italic}",
+        ".mlk-sect-image_title,.mlk-sect-caption,.mlk-sect-credit{font-family:system-ui,'DejaVu Sans',sans-serif;"
         "font-size:.92em}",
-        ".mlk-part-credit{font-style:italic}",
+        ".mlk-sect-credit{font-style:italic}",
         # Handout footnote markers.
         ".mlk-fn-ref{font:bold .7em system-ui,'DejaVu Sans',sans-serif;margin-right:.15em;"
         "vertical-align:super;line-height:0;text-decoration:none}",
