@@ -399,3 +399,20 @@ def test_a_lesson_without_front_matter_is_refused_with_its_name(tmp_path):
     bad.write_text("# No front matter\n", encoding="utf-8")
     with pytest.raises(nbb.LessonSourceError, match="07-bad.md"):
         nbb.read_lesson(bad)
+
+
+def test_every_character_the_kit_shows_is_in_a_plain_font():
+    """No emoji that needs an emoji font (a school Chromebook without one shows an empty box):
+    every non-ASCII character of the lessons, quizzes, data and messages is in DejaVu Sans."""
+    from pathlib import Path
+
+    from matplotlib import ft2font
+    from matplotlib.font_manager import FontProperties, findfont
+
+    font = ft2font.FT2Font(findfont(FontProperties(family="DejaVu Sans"), fallback_to_default=False))
+    package = Path(nbb.__file__).resolve().parents[1] / "lessons"
+    files = [*package.rglob("*.py"), *package.rglob("*.md"), *package.rglob("*.yaml")]
+    assert len(files) > 20
+    missing = {(c, f.name) for f in files for c in set(f.read_text(encoding="utf-8"))
+               if ord(c) > 127 and not font.get_char_index(ord(c))}
+    assert not missing, sorted(missing)
