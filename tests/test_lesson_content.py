@@ -333,6 +333,16 @@ def test_the_ladder_counts_a_hedge_word_only_where_it_is_used_as_a_hedge(seed_ar
     assert "may (4×)" in text and "no doubt (1×)" in text       # boosters still counted as written
 
 
+def test_the_hedge_lesson_6_says_the_kit_misses_is_really_missed():
+    from lessons import annotate
+    quiz = yaml.safe_load(data_path("quizzes", "lesson-6.yaml").read_text(encoding="utf-8"))
+    prompt = next(q["prompt"] for q in quiz["questions"] if "miss the hedge" in q["prompt"])
+    sentence = re.search(r'"([^"]+)"', prompt).group(1)
+    lesson = next(p for p in LESSONS if p.stem.endswith("bring-your-own")).read_text(encoding="utf-8")
+    assert f'"{sentence}."' in lesson
+    assert annotate(sentence + ".") == [], "the kit marks it: choose another example in lesson 6 and its quiz"
+
+
 def test_kappa_of_the_lesson_example():
     observed, chance, k = lk.agreement_sums([True, True, False, False, True] + [False] * 5,
                                             [True, False, False, False, True] + [False] * 5)
