@@ -194,6 +194,16 @@ def button(description: str, **kwargs):
     return W.Button(description=description, **kwargs)
 
 
+def sentence_number(count: int, **kwargs):
+    """A box for the sentence number, 1 to ``count``, typed or stepped with the arrow keys.
+
+    A number box, not a slider: ipywidgets' slider handle has no accessible name (axe: "ARIA
+    input fields must have an accessible name"), while the box's label belongs to it."""
+    W = ipw()
+    return W.BoundedIntText(min=1, max=max(1, count), value=1, description="Sentence", style=label_style(),
+                            layout=W.Layout(width="11em"), **kwargs)
+
+
 def label_style():
     return {"description_width": "initial"}
 

@@ -6,6 +6,7 @@ from dataclasses import replace
 from ..annotator.model import Annotation
 from ..render.palette import TEXT_COLOUR
 from .base import (
+    sentence_number,
     button,
     PART_LABELS,
     Reading,
@@ -76,8 +77,7 @@ class SentenceExplorer(View):
                                          description="Who is speaking", style=label_style())
         self.previous = button("◀ Previous", tooltip="Go to the previous sentence")
         self.next = button("Next ▶", tooltip="Go to the next sentence")
-        self.slider = W.IntSlider(min=1, max=max(1, len(self.sentences)), value=1,
-                                  description="Sentence", continuous_update=True)
+        self.slider = sentence_number(len(self.sentences), continuous_update=True)
         self.view = W.HTML()
         self.category_filter.observe(self._on_filter, "value")
         self.speaker_filter.observe(self._on_filter, "value")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..annotator.model import CATEGORIES
 from ..render.palette import MUTED_TEXT, RULE_COLOUR, TEXT_COLOUR
 from ..scoring.agreement import Comparison, Disagreement, compare_with_key, kappa_words
-from .base import View, button, category_label, e, ipw, saved_mapping, saved_ticks, snippet
+from .base import View, button, sentence_number, category_label, e, ipw, saved_mapping, saved_ticks, snippet
 from .messages import note_html
 
 
@@ -93,7 +93,7 @@ class LearnerAnnotator(View):
         self.ticks = W.Box()
         self.previous = button("◀ Previous")
         self.next = button("Next ▶")
-        self.slider = W.IntSlider(min=1, max=max(1, len(self.key)), value=1, description="Sentence")
+        self.slider = sentence_number(len(self.key))
         self.status = W.HTML()
         self.compare_button = button("Compare with the key", button_style="primary")
         self.result = W.HTML()
