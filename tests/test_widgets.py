@@ -623,3 +623,22 @@ def test_the_charts_explorer_and_highlighter_count_the_same_sentences_and_catego
         assert n == 36
     else:
         assert figure_rows(reading) and all("real number" not in r.label for r in figure_rows(reading))
+
+
+def test_no_view_shows_doubled_punctuation_on_the_seed():
+    import html as H
+    h = kit.highlighter()
+    shown = [h.html.value]
+    for index in range(len(h.annotations)):
+        if h.annotations[index].category in h.visible:
+            h.reasons.value = index
+            shown.append(h.reason.value)
+    x = W.sentence_explorer()
+    for n in range(1, len(x.sentences) + 1):
+        x.slider.value = n
+        shown.append(x.view.value)
+    doubled = re.compile(r"““|””|\.”\.|,\.|\.,|\.\.(?!\.)|\?\.|;;")
+    for page in shown:
+        text = H.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<style>.*?</style>", "", page, flags=re.S)))
+        found = doubled.search(text)
+        assert not found, text[max(0, found.start() - 80):found.end() + 20]
