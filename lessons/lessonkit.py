@@ -15,21 +15,11 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from .data import data_path
-from .render.palette import (
-    ACCENT,
-    HEADER_TINT,
-    MUTED_TEXT,
-    SELECTED_TINT,
-    TABLE_RULE,
-    TEXT_COLOUR,
-)
+from .render.palette import ACCENT, HEADER_TINT, MUTED_TEXT, SELECTED_TINT, TABLE_RULE, TEXT_COLOUR
 from .scoring.agreement import agreement_sums, kappa_words
 
-__all__ = [
-    "Shown", "Piece", "pieces", "show_parts", "quotes", "find", "matches",
-    "compare_caption_and_body", "death_toll_sentences", "certainty_ladder", "load_ladder",
-    "agreement_sums", "agreement", "explain",
-]
+__all__ = ["Shown", "Piece", "pieces", "show_parts", "quotes", "find", "matches", "compare_caption_and_body",
+           "death_toll_sentences", "certainty_ladder", "load_ladder", "agreement_sums", "agreement", "explain"]
 
 PART_NAMES = ("headline", "dek", "byline", "lede", "quotes", "captions", "boilerplate")
 
@@ -37,8 +27,7 @@ _STYLE = (
     "<style>"
     f".mlk-lk{{font-size:1rem;line-height:1.5;color:{TEXT_COLOUR};max-width:60rem}}"
     ".mlk-lk table{border-collapse:collapse;margin:.4rem 0}"
-    # JupyterLab right-aligns the cells of HTML output (":not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td",
-    # two classes): three classes here keep prose in the helpers' tables aligned left, as it reads.
+    # JupyterLab right-aligns HTML output's cells with two classes; three keep the helpers' prose left-aligned.
     f".mlk-lk.mlk-lk.mlk-lk th,.mlk-lk.mlk-lk.mlk-lk td{{border:1px solid {TABLE_RULE};padding:.3rem .5rem;"
     "text-align:left;vertical-align:top}"
     f".mlk-lk th{{background:{HEADER_TINT}}}"
@@ -374,16 +363,13 @@ def load_ladder() -> tuple[Rung, ...]:
     import yaml
 
     raw = yaml.safe_load(data_path("lessons", "certainty-ladder.yaml").read_text(encoding="utf-8"))
-    return tuple(Rung(label=str(r["label"]), sure=str(r["sure"]),
-                      words=tuple(str(w) for w in r.get("words") or ()), note=r.get("note"),
-                      booster=bool(r.get("booster")))
-                 for r in raw["rungs"])
+    return tuple(Rung(str(r["label"]), str(r["sure"]), tuple(str(w) for w in r.get("words") or ()),
+                      r.get("note"), bool(r.get("booster"))) for r in raw["rungs"])
 
 
 def _counts(words: Iterable[str], texts: Sequence[str], keep=None) -> dict[str, int]:
-    """How often each word is used in ``texts``; a longer phrase claims its words first, so
-    "realistic possibility" is not counted again as "possibility". ``keep(word, text, start, end)``,
-    when given, says whether one use counts."""
+    """How often each word is used in ``texts`` (``keep(word, text, start, end)`` may refuse a use); a longer
+    phrase claims its words first, so "realistic possibility" is not counted again as "possibility"."""
     counts = {w: 0 for w in words}
     for text in texts:
         taken: list[tuple[int, int]] = []
@@ -396,26 +382,17 @@ def _counts(words: Iterable[str], texts: Sequence[str], keep=None) -> dict[str, 
     return counts
 
 
-def _hedge_spans(text: str) -> list[tuple[int, int]]:
-    """Where the annotator marks hedges in ``text``."""
-    from .annotator import analyse
-    return [(a.start, a.end) for a in analyse(text).annotations if a.category == "hedge"]
-
-
 def certainty_ladder(article=None) -> Shown:
     """The certainty ladder as a table: each rung, its words, and how often the report uses them."""
     article = _article(article)
     text = _t(getattr(article, "text", "")) or " ".join(p.text for p in pieces(article))
     rungs = load_ladder()
     boosters = {w for rung in rungs if rung.booster for w in rung.words}
-    hedges = _hedge_spans(text)
-
-    def counted(word, _text, start, end):
-        # A booster counts wherever it is; a hedge word only where it is used as a hedge
-        # ("officials suggested" reports what they said: not a hedge, see lesson 3).
-        return word in boosters or any(a < end and start < b for a, b in hedges)
-
-    counts = _counts([w for rung in rungs for w in rung.words], [text], counted)
+    from .annotator import analyse
+    hedges = [(a.start, a.end) for a in analyse(text).annotations if a.category == "hedge"]
+    # A hedge word counts only where the kit marks it as a hedge ("officials suggested" does not).
+    counts = _counts([w for rung in rungs for w in rung.words], [text],
+                     lambda w, _t, s, e: w in boosters or any(a < e and s < b for a, b in hedges))
     rows_h, rows_t = [], []
     for i, rung in enumerate(rungs):
         level = len(rungs) - i
