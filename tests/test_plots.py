@@ -242,3 +242,15 @@ def test_a_chart_shows_itself_once_in_a_notebook(seed, monkeypatch):
 def test_the_charts_open_the_seed_article_by_default():
     pytest.importorskip("lessons.text.article")
     assert plots.plot_figures().alt_text.count("89") >= 1
+
+
+def test_dollar_signs_in_names_and_figures_are_shown_as_written_not_as_formulas():
+    article = analyse("The $Mart$ union said 12 people were killed. Ana Vale of $Fund$ said prices may rise.")
+    escaped = []
+    for plot in (plots.plot_speakers, plots.plot_hedging, plots.plot_figures):
+        fig = plot(article)
+        fig.canvas.draw()                      # a stray "$" would be read as a formula here
+        shown = [t.get_text() for ax in fig.axes for t in [*ax.texts, *ax.get_yticklabels()]]
+        assert all("$" not in t.replace(r"\$", "") for t in shown), shown
+        escaped += [t for t in shown if r"\$Mart\$" in t]
+    assert escaped, "the figure's source with dollar signs is not on the chart"

@@ -101,8 +101,13 @@ def _finish(fig, alt: str):
     return fig
 
 
+def _plain(text: str) -> str:
+    """Text from the article for matplotlib: a "$" is a dollar sign, never the start of a formula."""
+    return text.replace("$", r"\$")
+
+
 def _wrap(text: str, width: int = 28) -> str:
-    return "\n".join(textwrap.wrap(text, width)) or text
+    return _plain("\n".join(textwrap.wrap(text, width)) or text)
 
 
 # --- the plots -------------------------------------------------------------------------------
@@ -181,7 +186,7 @@ def plot_hedging(article=None):
     for x, (n, cues), (bar, _kind, _name) in zip(xs, rows, speakers):
         if cues:
             who = "reporter" if bar == KIND_LABELS["none"] else bar
-            ax.text(x, len(cues) + 0.08, ", ".join(dict.fromkeys(c.lower() for c in cues)) + f" ({who})",
+            ax.text(x, len(cues) + 0.08, _plain(", ".join(dict.fromkeys(c.lower() for c in cues)) + f" ({who})"),
                     rotation=90, ha="center", va="bottom", fontsize=8)
     if not top:
         ax.text(0.5, 0.5, "No hedge words were found.", transform=ax.transAxes, ha="center")
@@ -246,9 +251,9 @@ def plot_figures(article=None, context: bool = False):
             ax.barh(y, r.value_low, color=side_colour.get(first_side, NONE_COLOUR), hatch=side_hatch.get(first_side, ""),
                     edgecolor="#1a1a1a", linewidth=0.8 if r.in_article else 1.2,
                     linestyle="-" if r.in_article else "--", height=0.6)
-            ax.text(r.value_low + top * 0.02, y, f"{r.value_text}{times}", va="center", fontsize=9)
+            ax.text(r.value_low + top * 0.02, y, _plain(f"{r.value_text}{times}"), va="center", fontsize=9)
         else:
-            ax.text(top * 0.02, y, f"no number given: “{r.value_text}”{times}", va="center", fontsize=9,
+            ax.text(top * 0.02, y, _plain(f"no number given: “{r.value_text}”{times}"), va="center", fontsize=9,
                     style="italic", bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#1a1a1a",
                                           "linestyle": "--"})
         alt_parts.insert(0, f"“{r.value_text}”, {r.label}")
