@@ -83,6 +83,8 @@ def test_an_extra_layer_comes_only_when_asked_for_and_starts_switched_off(seed):
     assert "voice" not in cats_shown(h.html.value)
     h.toggles["voice"].value = True
     assert "voice" in cats_shown(h.html.value)
+    asked = kit.highlighter(seed, categories=["voice"])          # naming a layer's category adds it, on
+    assert asked.toggles["voice"].value is True and asked.visible == ("voice",)
     with pytest.raises(KitError, match="not a layer"):
         kit.highlighter(seed, layers=["framing-that-does-not-exist"])
 

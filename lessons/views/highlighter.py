@@ -79,7 +79,8 @@ class Highlighter(View):
         self.reading = reading if reading is not None else Reading(analysis, title)
         self.analysis = analysis
         self.text = analysis.text
-        self.layers = _check_layers(layers)
+        asked_layers = [c for c in _asked(categories) if c in LAYERS]   # asking for a layer's category adds it
+        self.layers = _check_layers([*(_check_layers(layers)), *asked_layers])
         self.categories = CATEGORIES + self.layers
         extra = tuple(a for name in self.layers for a in LAYERS[name](analysis) or ())
         self.annotations = tuple(analysis.annotations) + extra   # indices match analysis.annotations
