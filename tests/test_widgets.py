@@ -644,3 +644,9 @@ def test_no_view_shows_doubled_punctuation_on_the_seed():
         text = H.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<style>.*?</style>", "", page, flags=re.S)))
         found = doubled.search(text)
         assert not found, text[max(0, found.start() - 80):found.end() + 20]
+
+
+def test_a_pasted_report_in_bring_your_own_has_its_headline_labelled():
+    b = kit.bring_your_own()
+    b.analyse_text("Storm closes port\nOfficials said the port may reopen on Monday.")
+    assert 'data-part="Headline">' in b.highlighter.html.value

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import html
 import os
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..annotator.model import CATEGORIES, EXTRA_CATEGORIES
 from ..errors import KitError
@@ -118,12 +119,16 @@ class Reading:
 
     def part_at(self, offset: int) -> str | None:
         """The kind of part (``headline``, ``caption``, ...) holding ``text[offset]``, or None."""
-        for start, end, kind in self.parts:
-            if start <= offset < end:
-                return kind
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.parts[i][1]:
+            return self.parts[i][2]
         return None
 
-    @property
+    @cached_property
+    def _starts(self) -> tuple:
+        return tuple(start for start, _end, _kind in self.parts)
+
+    @cached_property
     def sentences(self) -> tuple:
         return tuple(s for s in self.analysis.sentences
                      if s.text.strip() and self.part_at(s.start) not in NOT_SENTENCES)
@@ -137,7 +142,11 @@ def read(article=None) -> Reading:
     if isinstance(article, Analysis):
         return Reading(article)
     found = article_of(article)
-    analysis = cached_analysis(found.text)
+    return reading_of(found, cached_analysis(found.text))
+
+
+def reading_of(found, analysis) -> Reading:
+    """The :class:`Reading` of an article object already analysed (``analysis`` of its text)."""
     parts = tuple((b.start, b.end, b.kind) for b in getattr(found, "blocks", ()) or ())
     if parts and any(found.text[a:b] != analysis.text[a:b] for a, b, _k in parts):
         parts = ()   # an article object whose blocks do not index its text: no labels

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import KitError
-from .base import MACHINE_NOTE, View, button, cached_analysis, ipw, label_style
+from .base import MACHINE_NOTE, View, button, cached_analysis, ipw, label_style, reading_of
 from .highlighter import Highlighter
 from .messages import friendly_error_html, note_html
 
@@ -46,7 +46,8 @@ class BringYourOwn(View):
 
     def _show(self, article, source: str) -> None:
         analysis = cached_analysis(article.text)
-        self.highlighter = Highlighter(analysis, title=getattr(article, "title", None) or None)
+        reading = reading_of(article, analysis)
+        self.highlighter = Highlighter(analysis, title=reading.title, reading=reading)
         self.result.children = (self.highlighter.widget,)
         n = len(analysis.annotations)
         message = f"Analysed {source}: {n} highlight{'s' if n != 1 else ''}."
