@@ -167,7 +167,7 @@ def test_category_switches_work_from_the_keyboard(lab_server, tab):
 
 
 CELL_ALIGN_JS = """
-out => [...out.querySelectorAll('td, th')].map(c => ({text: c.innerText.trim().slice(0, 60),
+out => [...out.querySelectorAll('td, th')].map(c => ({text: c.textContent.trim().slice(0, 60),
                                                        align: getComputedStyle(c).textAlign}))
 """
 
