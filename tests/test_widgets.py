@@ -650,3 +650,13 @@ def test_a_pasted_report_in_bring_your_own_has_its_headline_labelled():
     b = kit.bring_your_own()
     b.analyse_text("Storm closes port\nOfficials said the port may reopen on Monday.")
     assert 'data-part="Headline">' in b.highlighter.html.value
+
+
+def test_reasons_never_make_a_plural_speaker_the_subject_of_a_singular_verb(seed):
+    import yaml
+    from lessons.data import data_path
+    templates = yaml.safe_load(data_path("rules", "explanations.yaml").read_text(encoding="utf-8"))
+    for key, words in templates.items():
+        assert not re.search(r"\{source\},?\s+(?:[a-z ,]+,\s+)?(?:is|speaks|says|was|has)\b", str(words)), key
+    reasons = " ".join(a.explanation for a in seed.annotations)
+    assert "Officials in Kyiv speaks" not in reasons and "Experts is" not in reasons
