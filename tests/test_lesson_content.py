@@ -364,6 +364,23 @@ def test_a_longer_ladder_phrase_is_not_counted_twice(seed_article):
     assert "realistic possibility (1×)" in text and "possibility (1×)" in text
 
 
+def test_the_ladder_counts_a_hedge_word_only_where_it_is_used_as_a_hedge(seed_article):
+    # Lesson 3: "officials suggested" and "He suggested" report speech; only "the damage suggested" hedges.
+    text = lk.certainty_ladder(article=seed_article).text
+    assert "suggested (1×)" in text and "suggested (3×)" not in text
+    assert "may (4×)" in text and "no doubt (1×)" in text       # boosters still counted as written
+
+
+def test_the_hedge_lesson_6_says_the_kit_misses_is_really_missed():
+    from lessons import annotate
+    quiz = yaml.safe_load(data_path("quizzes", "lesson-6.yaml").read_text(encoding="utf-8"))
+    prompt = next(q["prompt"] for q in quiz["questions"] if "miss the hedge" in q["prompt"])
+    sentence = re.search(r'"([^"]+)"', prompt).group(1)
+    lesson = next(p for p in LESSONS if p.stem.endswith("bring-your-own")).read_text(encoding="utf-8")
+    assert f'"{sentence}."' in lesson
+    assert annotate(sentence + ".") == [], "the kit marks it: choose another example in lesson 6 and its quiz"
+
+
 def test_kappa_of_the_lesson_example():
     observed, chance, k = lk.agreement_sums([True, True, False, False, True] + [False] * 5,
                                             [True, False, False, False, True] + [False] * 5)
@@ -430,3 +447,20 @@ def test_a_lesson_without_front_matter_is_refused_with_its_name(tmp_path):
     bad.write_text("# No front matter\n", encoding="utf-8")
     with pytest.raises(nbb.LessonSourceError, match="07-bad.md"):
         nbb.read_lesson(bad)
+
+
+def test_every_character_the_kit_shows_is_in_a_plain_font():
+    """No emoji that needs an emoji font (a school Chromebook without one shows an empty box):
+    every non-ASCII character of the lessons, quizzes, data and messages is in DejaVu Sans."""
+    from pathlib import Path
+
+    from matplotlib import ft2font
+    from matplotlib.font_manager import FontProperties, findfont
+
+    font = ft2font.FT2Font(findfont(FontProperties(family="DejaVu Sans"), fallback_to_default=False))
+    package = Path(nbb.__file__).resolve().parents[1] / "lessons"
+    files = [*package.rglob("*.py"), *package.rglob("*.md"), *package.rglob("*.yaml")]
+    assert len(files) > 20
+    missing = {(c, f.name) for f in files for c in set(f.read_text(encoding="utf-8"))
+               if ord(c) > 127 and not font.get_char_index(ord(c))}
+    assert not missing, sorted(missing)

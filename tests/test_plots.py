@@ -116,16 +116,51 @@ def test_charts_leave_no_pyplot_figures_behind(seed):
     assert plt.get_fignums() == before
 
 
-def test_the_figures_chart_shows_63_only_with_context(seed):
-    def texts(fig):
-        ax = fig.axes[0]
-        return " ".join([t.get_text() for t in ax.texts] + [t.get_text() for t in ax.get_yticklabels()])
+def _chart_text(fig):
+    ax = fig.axes[0]
+    return " ".join([t.get_text() for t in ax.texts] + [t.get_text() for t in ax.get_yticklabels()])
 
-    plain = texts(plots.plot_figures(seed))
+
+def test_the_figures_chart_shows_only_the_articles_figures_without_context(seed):
+    plain = _chart_text(plots.plot_figures(seed))
     assert "“89”" in plain and "“more than 60”" in plain and "much higher" in plain
-    assert "63" not in plain
-    with_context = texts(plots.plot_figures(seed, context=True))
-    assert "63" in with_context and "from other coverage (AP), not in this article" in with_context
+    assert "63" not in plain and "400" not in plain and "500" not in plain
+
+
+def test_with_context_every_figure_of_the_lesson_4_table_is_on_one_axis_with_who_side_and_date():
+    fig = plots.plot_figures(context=True)
+    assert len(fig.axes) == 1 or all(not ax.patches for ax in fig.axes[1:])
+    rows = {r.value_low: r for r in plots.figure_rows(context=True)}
+    # lesson 4's table: 400 (Ukraine), 63 and 89 (the ministry), 500 (Kyiv), 140 names
+    assert {400, 63, 89, 500, 140} <= set(rows)
+    assert rows[400].side == rows[500].side == "Ukrainian side"
+    assert rows[63].side == rows[89].side == "Russian side"
+    assert rows[140].side == "neither side" and rows[140].counts == "names published"
+    assert "1 January 2023" in rows[400].label and "RFE/RL" in rows[500].label
+    assert "3 January" in rows[89].label and "in this article" in rows[89].label
+    assert not rows[63].in_article and "other coverage: AP" in rows[63].label
+    dated = [r.sort_date for r in plots.figure_rows(context=True)]
+    assert dated == sorted(dated)                              # in the order they were given
+    text = _chart_text(fig)
+    for value in ("about 400 killed", "63 killed", "89", "about 500 killed", "about 140 names"):
+        assert value in text
+
+
+@pytest.mark.parametrize("context", [False, True])
+def test_no_figure_is_presented_as_the_real_number(seed, context):
+    fig = plots.plot_figures(seed, context=context)
+    words = (_chart_text(fig) + " " + fig.alt_text).lower().replace("none is marked as the real number", "")
+    for claim in ("real number", "actual", "true number", "the real", "in fact", "is above this"):
+        assert claim not in words
+
+
+def test_the_figures_and_their_sources_are_data_beside_the_article_not_code():
+    from pathlib import Path
+    source = Path(plots.__file__).with_name("chart_data.py").read_text(encoding="utf-8")
+    source += Path(plots.__file__).read_text(encoding="utf-8")
+    for fact in ("400", "500", "RFE", "oskarmaria", "Sevryukov", "Makiivka"):
+        assert fact not in source
+    assert plots.coverage()["figures"]
 
 
 def test_outside_figures_are_not_added_to_another_article():
@@ -135,7 +170,7 @@ def test_outside_figures_are_not_added_to_another_article():
 
 
 def test_the_speakers_chart_counts_sentences_per_speaker_and_kind(seed):
-    rows = plots.speaker_counts(seed)
+    rows = plots.speaker_counts(seed, by="person")
     by_name = {name: (kind, n) for name, kind, n in rows}
     assert by_name["Keir Giles"][0] == "expert" and by_name["Keir Giles"][1] >= 2
     assert sum(n for _, _, n in rows) == sum(1 for s in seed.sentences if s.text.strip())
@@ -144,12 +179,46 @@ def test_the_speakers_chart_counts_sentences_per_speaker_and_kind(seed):
     assert "Keir Giles" in labels
 
 
+def test_the_speakers_chart_counts_the_russian_defense_ministry_once_and_names_who_is_in_it():
+    rows = plots.speaker_counts()                       # the seed, by institution
+    names = [name for name, _kind, _n in rows]
+    ministry = [r for r in rows if r[0] == "Russia's Defense Ministry"]
+    assert len(ministry) == 1 and ministry[0][1] == "official"
+    for split in ("Sergei Sevryukov", "Russia", "Russian military", "Moscow’s Defense Ministry",
+                  "Moscow's Defense Ministry"):
+        assert split not in names
+    named = [r for r in rows if r[0] != "No named speaker"]
+    assert named[0][0] == "Russia's Defense Ministry"    # the most-quoted named source, not a blogger
+    assert named[0][2] > dict((r[0], r[2]) for r in rows)["Semyon Pegov"]
+    members = plots.speaker_members()["Russia's Defense Ministry"]
+    assert {"Sergei Sevryukov", "Russia", "Russian military"} <= set(members)
+    label = next(t.get_text() for t in plots.plot_speakers().axes[0].get_yticklabels()
+                 if t.get_text().startswith("Russia's Defense Ministry"))
+    assert "Sevryukov" in label                          # the individuals are named under the bar
+    people = [name for name, _k, _n in plots.speaker_counts(by="person")]
+    assert "Sergei Sevryukov" in people                  # and by="person" shows each on their own bar
+    with pytest.raises(Exception, match="institution"):
+        plots.plot_speakers(by="nobody")
+
+
 def test_the_hedging_chart_labels_each_bar_with_its_cue_words(seed):
     fig = plots.plot_hedging(seed)
     words = " ".join(t.get_text() for t in fig.axes[0].texts)
     assert "may" in words and "realistic possibility" in words
     assert sum(len(c) for _, c in plots.hedges_by_sentence(seed)) == sum(
         1 for a in seed.annotations if a.category == "hedge")
+
+
+def test_the_hedging_chart_says_who_is_speaking_and_counts_cues_per_speaker():
+    fig = plots.plot_hedging()
+    words = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "Semyon Pegov" in words and "Britain's Defence Ministry" in words and "reporter" in words
+    per = dict((who, n) for who, _kind, n in plots.hedges_by_speaker())
+    assert per["Semyon Pegov"] == 3 and sum(per.values()) == 13
+    assert {t.get_text() for t in fig.axes[1].get_yticklabels()} >= {"Semyon Pegov", "Keir Giles"}
+    heights = sorted({p.get_width() for p in fig.axes[1].patches})
+    assert len(heights) > 1                              # counts differ: not every bar at 1
+    assert "Semyon Pegov" in fig.alt_text
 
 
 def test_a_chart_shows_itself_once_in_a_notebook(seed, monkeypatch):
@@ -173,3 +242,15 @@ def test_a_chart_shows_itself_once_in_a_notebook(seed, monkeypatch):
 def test_the_charts_open_the_seed_article_by_default():
     pytest.importorskip("lessons.text.article")
     assert plots.plot_figures().alt_text.count("89") >= 1
+
+
+def test_dollar_signs_in_names_and_figures_are_shown_as_written_not_as_formulas():
+    article = analyse("The $Mart$ union said 12 people were killed. Ana Vale of $Fund$ said prices may rise.")
+    escaped = []
+    for plot in (plots.plot_speakers, plots.plot_hedging, plots.plot_figures):
+        fig = plot(article)
+        fig.canvas.draw()                      # a stray "$" would be read as a formula here
+        shown = [t.get_text() for ax in fig.axes for t in [*ax.texts, *ax.get_yticklabels()]]
+        assert all("$" not in t.replace(r"\$", "") for t in shown), shown
+        escaped += [t for t in shown if r"\$Mart\$" in t]
+    assert escaped, "the figure's source with dollar signs is not on the chart"

@@ -487,3 +487,57 @@ def test_write_handout_leaves_no_partial_file_when_interrupted(tmp_path, monkeyp
         write_handout(target, ARTICLE, [], title="Second")
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["handout.html"]
+
+
+# --- parts of the article and reasons that open by click, tap and keyboard -----------------------
+
+def test_each_part_of_an_article_is_labelled_and_the_text_stays_the_article():
+    text = "Big headline\n\nThe dek.\n\nBody one. Body may two.\n\nA photo.\n\nAP"
+    parts = [(*find(text, "Big headline"), "headline", "Headline"), (*find(text, "The dek."), "dek", "Dek"),
+             (*find(text, "A photo."), "caption", "Photo caption"), (*find(text, "AP"), "credit", "Photo credit")]
+    html = render_html(text, [ann("hedge", *find(text, "may"))], parts=parts)
+    page = parse(html)
+    assert page.article_text == text
+    labelled = {attrs.get("data-part"): page.article_text[a:b] for a, b, attrs in page.spans
+                if "mlk-sect" in (attrs.get("class") or "")}
+    assert labelled == {"Headline": "Big headline", "Dek": "The dek.", "Photo caption": "A photo.",
+                        "Photo credit": "AP"}
+    assert "mlk-sect-credit" in html and ".mlk-sect::before{content:attr(data-part)" in html
+
+
+def test_parts_that_overlap_or_do_not_fit_are_left_out_and_the_html_stays_well_formed():
+    text = "One two three"
+    page = parse(render_html(text, [ann("hedge", 0, 7)], parts=[(0, 5, "dek", "A"), (3, 9, "x", "B"),
+                                                                  (10, 99, "y", "C")]))
+    assert page.article_text == text
+    assert [attrs.get("data-part") for _a, _b, attrs in page.spans if "mlk-sect" in attrs.get("class", "")] == ["A"]
+
+
+def test_with_reasons_every_highlight_opens_its_reason_by_button_and_by_its_words():
+    anns = sample_annotations()
+    html = render_html(ARTICLE, anns, reasons_id="t1", include_style=False)
+    page = parse(html)
+    assert page.article_text == ARTICLE           # buttons add no text: the symbol is CSS
+    buttons = {a["id"]: a for tag, a in page.tags if tag == "button" and "mlk-why" in a.get("class", "")}
+    popovers = {a["id"]: a for tag, a in page.tags if tag == "div" and "popover" in a}
+    assert len(buttons) == len(anns) == len(popovers)
+    for i in range(len(anns)):
+        assert buttons[f"t1-b{i}"]["popovertarget"] == f"t1-r{i}" in popovers
+        assert buttons[f"t1-b{i}"]["aria-label"].startswith("Why is this marked as ")
+    labels = [a for tag, a in page.tags if tag == "label"]
+    assert labels and all(a["for"] in buttons for a in labels)
+    # the nested hedge "possibly" opens its own reason, not the claim around it
+    hedge = next(i for i, a in enumerate(anns) if a.category == "hedge")
+    assert re.search(rf'<label for="t1-b{hedge}" class="mlk-open"><span [^>]*>possibly</span>', html)
+    # a reason names the marked words without doubling the quotation marks
+    assert "““" not in html and "””" not in html
+    # without reasons_id nothing changes: no buttons, no labels, no popovers
+    plain = render_html(ARTICLE, anns, include_style=False)
+    assert "<button" not in plain and "<label" not in plain and "popover" not in plain
+
+
+def test_quotation_marks_are_not_doubled_around_words_that_carry_their_own():
+    from lessons.render.html import in_quotes
+    assert in_quotes("may") == "“may”"
+    assert in_quotes("“It is plausible,” Giles said.") == "“It is plausible,” Giles said."
+    assert in_quotes("the war.”") == "“the war.”"

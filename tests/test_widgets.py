@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 from datetime import datetime, timezone
 
 import pytest
@@ -14,6 +15,7 @@ from lessons.scoring import agreement as A
 from lessons.views import bring_your_own as bring_your_own_view
 from lessons.views import messages
 from lessons.annotator.model import Annotation
+from lessons.errors import KitError
 from lessons.annotator import Analysis, SentenceAnalysis, Speaker, analyse
 from lessons.scoring.key import KeyUnit, article_text, load_key
 
@@ -63,11 +65,28 @@ def cats_shown(html: str) -> set[str]:
 
 # --- highlighter --------------------------------------------------------------------------------
 
-def test_every_category_is_switched_on_by_default(seed):
+def test_the_highlighter_shows_the_four_categories_the_lessons_name_all_switched_on(seed):
     h = kit.highlighter(seed)
-    assert set(h.toggles) == {"hedge", "official", "expert", "unverified", "voice"}
+    assert tuple(h.toggles) == ("hedge", "official", "expert", "unverified")
     assert all(box.value for box in h.toggles.values())
-    assert {"hedge", "official", "expert", "unverified", "voice"} <= cats_shown(h.html.value)
+    assert cats_shown(h.html.value) == {"hedge", "official", "expert", "unverified"}
+    legend = set(re.findall(r'data-cat="([^"]*)"', h.legend.value))
+    assert legend == {"hedge", "official", "expert", "unverified"}
+    switches = " ".join(box.description for box in h.toggles.values())
+    assert "Other voice" not in switches + h.legend.value
+
+
+def test_an_extra_layer_comes_only_when_asked_for_and_starts_switched_off(seed):
+    h = kit.highlighter(seed, layers=["voice"])
+    assert tuple(h.toggles) == ("hedge", "official", "expert", "unverified", "voice")
+    assert h.toggles["voice"].value is False
+    assert "voice" not in cats_shown(h.html.value)
+    h.toggles["voice"].value = True
+    assert "voice" in cats_shown(h.html.value)
+    asked = kit.highlighter(seed, categories=["voice"])          # naming a layer's category adds it, on
+    assert asked.toggles["voice"].value is True and asked.visible == ("voice",)
+    with pytest.raises(KitError, match="not a layer"):
+        kit.highlighter(seed, layers=["framing-that-does-not-exist"])
 
 
 def test_turning_off_hedge_removes_hedge_highlights(seed):
@@ -256,6 +275,33 @@ def test_only_the_sentences_the_learner_marked_are_compared():
     assert comparison.disagreements == ()
 
 
+def test_a_category_nobody_marked_gets_no_kappa_not_a_perfect_one():
+    key = [unit("a", {"hedge"}), unit("b", ())]
+    comparison = A.compare_with_key({"a": {"hedge"}, "b": set()}, key)
+    page = W.comparison_html(comparison)
+    row = re.search(r"Expert commentary</th>(.*?)</tr>", page).group(1)
+    assert "1.00" not in row and "almost perfect" not in row and "nobody marked it" in row
+    hedge_row = re.search(r"Hedging language</th>(.*?)</tr>", page).group(1)
+    assert "1.00" in hedge_row and "almost perfect agreement" in hedge_row   # both marked it: real agreement
+
+
+def test_every_button_in_the_kits_views_is_as_wide_as_its_words():
+    import ipywidgets
+    views = [kit.learner_annotator(), W.sentence_explorer(), kit.bring_your_own(),
+             W.Reflection("lesson-0-w", "Why?", P.current_progress(), save_delay=0), W.handout_button()]
+
+    def buttons(widget):
+        if isinstance(widget, ipywidgets.Button):
+            yield widget
+        for child in getattr(widget, "children", ()) or ():
+            yield from buttons(child)
+
+    found = [b for v in views for b in buttons(v.widget)]
+    assert any(b.description == "Compare with the key" for b in found)
+    for b in found:
+        assert b.layout.width == "auto" and b.layout.min_width == "max-content", b.description
+
+
 def test_kappa_in_words_follows_landis_and_koch():
     assert A.kappa_words(0.9) == "almost perfect agreement"
     assert A.kappa_words(0.5) == "moderate agreement"
@@ -372,6 +418,16 @@ def test_an_unexpected_failure_is_still_shown_kindly(article_module, monkeypatch
 
 
 # --- reflection ---------------------------------------------------------------------------------
+
+def test_saving_an_empty_reflection_says_nothing_was_saved_and_keeps_nothing_blank():
+    progress = P.current_progress()
+    r = W.Reflection("lesson-0-empty", "Where do you get your news?", progress, save_delay=0)
+    r.text.value = "   "
+    r.save()
+    assert "Saved" not in r.status.value and "empty" in r.status.value
+    assert progress.get("reflections", "lesson-0-empty", None) is None
+    r.text.value = "The radio."
+    assert "Saved" in r.status.value
 
 def test_a_reflection_is_saved_as_the_learner_types_and_restored():
     r = W.Reflection("lesson-0-hello", "Where do you get your news?", P.current_progress(), save_delay=0)
@@ -500,3 +556,107 @@ def test_the_error_box_escapes_the_detail_and_folds_it_away():
     page = W.friendly_error_html(ValueError("<img src=x onerror=alert(1)>"), detail="<script>x</script>")
     assert "<script>" not in page and "<img" not in page
     assert re.search(r"<details[^>]*><summary>Technical details", page)
+
+
+def test_the_highlighter_labels_headline_dek_body_alt_text_captions_and_credits():
+    h = kit.highlighter()       # the seed, as an article: it knows its parts
+    labels = re.findall(r'<span class="mlk-sect mlk-sect-([a-z_]+)" data-part="([^"]+)">', h.html.value)
+    kinds = [k for k, _ in labels]
+    assert kinds[:3] == ["headline", "dek", "paragraph"]
+    assert kinds.count("image_title") == 2 and kinds.count("caption") == 2 and kinds.count("credit") == 2
+    assert ("credit", "Photo credit") in labels and ("image_title", "Photo description (alt text)") in labels
+    credit = re.search(r'data-part="Photo credit">([^<]*)</span>', h.html.value)
+    assert credit and credit.group(1) == "Arden Arkman / AFP - Getty Images"
+
+
+def test_every_highlight_in_the_highlighter_has_a_button_that_opens_its_reason(seed):
+    h = kit.highlighter(seed)
+    html = h.html.value
+    shown = [i for i, a in enumerate(h.annotations) if a.category in h.visible]
+    for i in shown:
+        assert f'popovertarget="{h.reasons_id}-r{i}"' in html and f'id="{h.reasons_id}-r{i}"' in html
+    assert "click or tap it" in h.reason.value and "Tab" in h.reason.value
+    other = kit.highlighter(seed)
+    assert other.reasons_id != h.reasons_id       # two highlighters on one page open their own reasons
+
+
+def test_every_view_counts_the_same_36_sentences_as_the_answer_key():
+    import lessons.lessonkit as lk
+    key_texts = [u.text for u in load_key()]
+    x = W.sentence_explorer()
+    assert [s.text for s in x.sentences] == key_texts        # photo credits are names, not sentences
+    assert x.slider.max == len(key_texts) == 36
+    assert [p.text for p in lk.pieces()] == key_texts
+
+
+def test_the_explorer_offers_the_four_categories_and_says_which_part_a_sentence_is_in():
+    x = W.sentence_explorer()
+    values = [v for _label, v in x.category_filter.options]
+    assert values == [x.ANY, "hedge", "official", "expert", "unverified", x.NO_CATEGORY]
+    caption = next(n for n, s in enumerate(x.sentences, 1) if s.text.startswith("Mourners gathered"))
+    x.slider.value = caption
+    assert "Part of the article:</b> Photo caption" in x.view.value
+    x.slider.value = 1
+    assert "Part of the article:</b> Headline" in x.view.value
+    # a sentence with only another voice counts as "no category" among the four
+    x.category_filter.value = x.NO_CATEGORY
+    assert any(s.text.startswith("At a memorial service") for s in x.matching)
+
+
+SECOND_ARTICLE = Path(__file__).resolve().parents[1] / "benchmarks" / "heldout" / "harsk-drone-strike.txt"
+
+
+@pytest.mark.parametrize("which", ["seed", "second article"])
+def test_the_charts_explorer_and_highlighter_count_the_same_sentences_and_categories(which):
+    from lessons.views.charts import figure_rows, hedges_by_sentence, speaker_counts
+    article = None if which == "seed" else SECOND_ARTICLE.read_text(encoding="utf-8")
+    reading = W.read(article)
+    x = W.sentence_explorer(article)
+    h = kit.highlighter(article)
+    n = len(x.sentences)
+    assert n == len(reading.sentences) == len(hedges_by_sentence(reading)) == x.slider.max
+    assert sum(k for _who, _kind, k in speaker_counts(reading)) == n
+    assert sum(k for _who, _kind, k in speaker_counts(reading, by="person")) == n
+    assert tuple(h.toggles) == tuple(v for _l, v in x.category_filter.options[1:-1]) == (
+        "hedge", "official", "expert", "unverified")
+    hedges = sum(len(c) for _n, c in hedges_by_sentence(reading))
+    assert hedges == h.counts["hedge"] == sum(1 for a in reading.analysis.annotations if a.category == "hedge")
+    if which == "seed":
+        assert n == 36
+    else:
+        assert figure_rows(reading) and all("real number" not in r.label for r in figure_rows(reading))
+
+
+def test_no_view_shows_doubled_punctuation_on_the_seed():
+    import html as H
+    h = kit.highlighter()
+    shown = [h.html.value]
+    for index in range(len(h.annotations)):
+        if h.annotations[index].category in h.visible:
+            h.reasons.value = index
+            shown.append(h.reason.value)
+    x = W.sentence_explorer()
+    for n in range(1, len(x.sentences) + 1):
+        x.slider.value = n
+        shown.append(x.view.value)
+    doubled = re.compile(r"““|””|\.”\.|,\.|\.,|\.\.(?!\.)|\?\.|;;")
+    for page in shown:
+        text = H.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<style>.*?</style>", "", page, flags=re.S)))
+        found = doubled.search(text)
+        assert not found, text[max(0, found.start() - 80):found.end() + 20]
+
+
+def test_a_pasted_report_in_bring_your_own_has_its_headline_labelled():
+    b = kit.bring_your_own()
+    b.analyse_text("Storm closes port\nOfficials said the port may reopen on Monday.")
+    assert 'data-part="Headline">' in b.highlighter.html.value
+
+
+def test_reasons_never_make_a_plural_speaker_the_subject_of_a_singular_verb(seed):
+    import yaml
+    from lessons.data import data_path
+    templates = yaml.safe_load(data_path("rules", "explanations.yaml").read_text(encoding="utf-8"))
+    for key, words in templates.items():
+        assert not re.search(r"\{source\},?\s+(?:[a-z ,]+,\s+)?(?:is|speaks|says|was|has)\b", str(words)), key
+    reasons = " ".join(a.explanation for a in seed.annotations)
+    assert "Officials in Kyiv speaks" not in reasons and "Experts is" not in reasons

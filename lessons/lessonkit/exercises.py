@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 
 from ..data import data_path
 from ..scoring.agreement import agreement_sums, kappa_words
-from .reading import Piece, Shown, _e, _marked, _phrase_pattern, pieces
+from .reading import Piece, Shown, _article, _e, _marked, _phrase_pattern, _t, pieces
 
 
 # --- numbers: caption against body --------------------------------------------------------------
@@ -58,6 +58,7 @@ class Rung:
     sure: str
     words: tuple
     note: str | None = None
+    booster: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -66,14 +67,13 @@ def load_ladder() -> tuple[Rung, ...]:
     import yaml
 
     raw = yaml.safe_load(data_path("lessons", "certainty-ladder.yaml").read_text(encoding="utf-8"))
-    return tuple(Rung(label=str(r["label"]), sure=str(r["sure"]),
-                      words=tuple(str(w) for w in r.get("words") or ()), note=r.get("note"))
-                 for r in raw["rungs"])
+    return tuple(Rung(str(r["label"]), str(r["sure"]), tuple(str(w) for w in r.get("words") or ()),
+                      r.get("note"), bool(r.get("booster"))) for r in raw["rungs"])
 
 
-def _counts(words: Iterable[str], texts: Sequence[str]) -> dict[str, int]:
-    """How often each word is used in ``texts``; a longer phrase claims its words first, so
-    "realistic possibility" is not counted again as "possibility"."""
+def _counts(words: Iterable[str], texts: Sequence[str], keep=None) -> dict[str, int]:
+    """How often each word is used in ``texts`` (``keep(word, text, start, end)`` may refuse a use); a longer
+    phrase claims its words first, so "realistic possibility" is not counted again as "possibility"."""
     counts = {w: 0 for w in words}
     for text in texts:
         taken: list[tuple[int, int]] = []
@@ -81,15 +81,22 @@ def _counts(words: Iterable[str], texts: Sequence[str]) -> dict[str, int]:
             for m in _phrase_pattern(word).finditer(text):
                 if not any(a < m.end() and m.start() < b for a, b in taken):
                     taken.append(m.span())
-                    counts[word] += 1
+                    if keep is None or keep(word, text, *m.span()):
+                        counts[word] += 1
     return counts
 
 
 def certainty_ladder(article=None) -> Shown:
     """The certainty ladder as a table: each rung, its words, and how often the report uses them."""
-    texts = [p.text for p in pieces(article)]
+    article = _article(article)
+    text = _t(getattr(article, "text", "")) or " ".join(p.text for p in pieces(article))
     rungs = load_ladder()
-    counts = _counts([w for rung in rungs for w in rung.words], texts)
+    boosters = {w for rung in rungs if rung.booster for w in rung.words}
+    from ..annotator import analyse
+    hedges = [(a.start, a.end) for a in analyse(text).annotations if a.category == "hedge"]
+    # A hedge word counts only where the kit marks it as a hedge ("officials suggested" does not).
+    counts = _counts([w for rung in rungs for w in rung.words], [text],
+                     lambda w, _t, s, e: w in boosters or any(a < e and s < b for a, b in hedges))
     rows_h, rows_t = [], []
     for i, rung in enumerate(rungs):
         level = len(rungs) - i
@@ -101,7 +108,8 @@ def certainty_ladder(article=None) -> Shown:
                       f"<td>{_e(', '.join(rung.words) or '—')}</td><td>{_e(in_report)}</td></tr>")
         rows_t.append(f"{bar} {rung.label} ({rung.sure}): {', '.join(rung.words) or '-'} | "
                       f"in this report: {in_report}")
-    table = ("<table><caption>From most certain (top) to least certain (bottom)</caption><thead><tr>"
+    table = ("<table><caption>From most certain (top) to least certain (bottom). A hedge word is counted "
+             "only where the report uses it as a hedge.</caption><thead><tr>"
              "<th scope='col'>Certainty</th><th scope='col'>Rung</th><th scope='col'>How sure it sounds</th>"
              "<th scope='col'>Words</th><th scope='col'>In this report</th></tr></thead>"
              f"<tbody>{''.join(rows_h)}</tbody></table>")

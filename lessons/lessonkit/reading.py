@@ -27,7 +27,9 @@ _STYLE = (
     "<style>"
     f".mlk-lk{{font-size:1rem;line-height:1.5;color:{TEXT_COLOUR};max-width:60rem}}"
     ".mlk-lk table{border-collapse:collapse;margin:.4rem 0}"
-    f".mlk-lk th,.mlk-lk td{{border:1px solid {TABLE_RULE};padding:.3rem .5rem;text-align:left;vertical-align:top}}"
+    # JupyterLab right-aligns HTML output's cells with two classes; three keep the helpers' prose left-aligned.
+    f".mlk-lk.mlk-lk.mlk-lk th,.mlk-lk.mlk-lk.mlk-lk td{{border:1px solid {TABLE_RULE};padding:.3rem .5rem;"
+    "text-align:left;vertical-align:top}"
     f".mlk-lk th{{background:{HEADER_TINT}}}"
     f".mlk-lk mark{{background:{SELECTED_TINT};color:{TEXT_COLOUR};font-weight:bold;text-decoration:underline}}"
     ".mlk-lk .mlk-part{margin:.5rem 0 .9rem 0}"

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..annotator.model import Annotation
+from ..annotator.model import CATEGORIES, Annotation
 from ..text.files import atomic_write_bytes
 from .html import (
     article_html,
@@ -320,7 +320,11 @@ def render_handout(text: str, annotations: Sequence[Annotation], *, title: str |
         f'<p class="mlk-note">{escape_text(note)}</p>\n' if note else "",
         '<p class="mlk-how">Each highlight begins with its symbol and a note number; the line style '
         "shows its kind. The notes at the end say why each part was marked.</p></header>\n",
-        '<section aria-label="Key">', legend_html(visible, counts, include_style=False), "</section>\n",
+        '<section aria-label="Key">',
+        # The four kinds the lessons teach, and another kind only where the page shows one.
+        legend_html(visible, counts, include_style=False,
+                    categories=[*CATEGORIES, *(c for c in counts if c not in CATEGORIES and counts[c])]),
+        "</section>\n",
         '<h2>The article</h2>\n',
         _terms_html(blocks),
         _article_body(text, annotations, visible, numbers, blocks),

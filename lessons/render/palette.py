@@ -26,6 +26,7 @@ WARN_COLOUR, WARN_TINT = "#8a5a00", "#fff5dc"
 ERROR_COLOUR, ERROR_TINT = "#b54700", "#fdeee6"
 CHART_NONE = "#BBBBBB"        # charts: no named speaker
 CHART_CONTEXT = "#DDDDDD"     # charts: figures from other coverage
+CHART_SIDES = ("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442")   # charts: one per side, in order
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ MAX_TRACKS = 4
 
 _SLUG = re.compile(r"[a-z][a-z0-9_]*")
 _RESERVED = {"hl", "article", "legend", "selected", "start", "other", "sample", "explanations",
-             "ex", "fn", "handout", "note", "empty", "off", "on"}
+             "ex", "fn", "handout", "note", "empty", "off", "on", "sect", "pop", "pops", "why", "open",
+             "interactive", "lk"}
 
 _TRACK_PITCH = 8      # px between line tracks
 _TRACK_HEIGHT = 6     # px of one track (a double line is 2 + 2 + 2)
@@ -132,7 +133,7 @@ def stylesheet_css() -> str:
         rules.extend(_category_css(st))
     rules += [
         # The category symbols at the start of each annotation (from data-sym, so no text is added).
-        ".mlk-start::before{content:attr(data-sym);display:inline-block;margin-right:.2em;"
+        ".mlk-start[data-sym]::before,.mlk-why::before{content:attr(data-sym);display:inline-block;margin-right:.2em;"
         "padding:0 .22em;font:bold .7em/1.35 system-ui,'DejaVu Sans',sans-serif;letter-spacing:.12em;"
         f"color:{TEXT_COLOUR};background:{PAGE_COLOUR};border:1px solid {TEXT_COLOUR};border-radius:3px;"
         "vertical-align:.3em;white-space:nowrap;text-decoration:none}",
@@ -140,6 +141,28 @@ def stylesheet_css() -> str:
         f".mlk-hl.mlk-selected{{box-shadow:0 0 0 2px {PAGE_COLOUR},0 0 0 5px {TEXT_COLOUR};"
         f"background-color:{SELECTED_TINT}}}",
         ".mlk-hl[title]{cursor:help}",
+        # Highlights that open their reason: the symbol is a button (Tab, Enter), the words a label (click, tap).
+        ".mlk-interactive .mlk-hl{cursor:pointer}",
+        ".mlk-why{all:unset;cursor:pointer;display:inline;margin:0}",
+        f".mlk-why:focus-visible{{outline:3px solid {TEXT_COLOUR};outline-offset:2px;border-radius:3px}}",
+        f".mlk-why:hover::before,.mlk-why:focus-visible::before{{background:{SELECTED_TINT}}}",
+        f".mlk-pop{{margin:0;inset:auto;position:fixed;right:1rem;top:4.5rem;width:min(24rem,calc(100vw - 2rem));"
+        f"max-height:calc(100vh - 6rem);overflow:auto;box-sizing:border-box;padding:.6rem .9rem;color:{TEXT_COLOUR};"
+        f"background:{PAGE_COLOUR};border:2px solid {TEXT_COLOUR};border-radius:6px;"
+        "box-shadow:0 4px 16px rgba(0,0,0,.25);font:.95rem/1.45 system-ui,'DejaVu Sans',sans-serif;text-align:left}",
+        ".mlk-pop-head{font-weight:bold;margin:0 0 .3rem}",
+        ".mlk-pop-body{margin:0 0 .5rem}",
+        f".mlk-pop-close{{font:inherit;padding:.25rem .9rem;min-height:2.75rem;min-width:2.75rem;color:{TEXT_COLOUR};"
+        f"background:{PAGE_COLOUR};border:1px solid {TEXT_COLOUR};border-radius:4px;cursor:pointer}}",
+        # The parts of an article, each labelled (the label is CSS, so the text stays the article's).
+        f".mlk-sect::before{{content:attr(data-part);display:inline-block;margin-right:.4em;padding:0 .35em;"
+        f"font:bold .72rem/1.5 system-ui,'DejaVu Sans',sans-serif;letter-spacing:.03em;text-transform:uppercase;"
+        f"color:{PAGE_COLOUR};background:{MUTED_TEXT};border-radius:3px;vertical-align:.15em;white-space:nowrap}}",
+        ".mlk-sect-headline{font-weight:bold;font-size:1.25em}",
+        ".mlk-sect-dek{font-style:italic}",
+        ".mlk-sect-image_title,.mlk-sect-caption,.mlk-sect-credit{font-family:system-ui,'DejaVu Sans',sans-serif;"
+        "font-size:.92em}",
+        ".mlk-sect-credit{font-style:italic}",
         # Handout footnote markers.
         ".mlk-fn-ref{font:bold .7em system-ui,'DejaVu Sans',sans-serif;margin-right:.15em;"
         "vertical-align:super;line-height:0;text-decoration:none}",

@@ -14,7 +14,7 @@ from importlib import import_module
 _VIEWS = {
     "setup": "messages", "note_html": "messages", "friendly_error": "messages",
     "friendly_error_html": "messages",
-    "analysis_of": "base", "resolve": "base", "article_of": "base", "category_label": "base", "e": "base",
+    "analysis_of": "base", "resolve": "base", "read": "base", "Reading": "base", "article_of": "base", "category_label": "base", "e": "base",
     "View": "base",
     "Highlighter": "highlighter",
     "SentenceExplorer": "explorer", "sentence_explorer": "explorer", "speaker_text": "explorer",

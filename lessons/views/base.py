@@ -7,13 +7,28 @@ from __future__ import annotations
 
 import html
 import os
-from functools import lru_cache
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from ..annotator.model import CATEGORIES, EXTRA_CATEGORIES
 from ..errors import KitError
 
 ALL_CATEGORIES = CATEGORIES + EXTRA_CATEGORIES
-"""The four categories of the kit plus "voice" (other quoted voices)."""
+"""The four categories of the kit plus the extra layers a view may add when asked ("voice")."""
+
+PART_LABELS = {
+    "headline": "Headline",
+    "dek": "Dek (standfirst)",
+    "paragraph": "Body",
+    "image_title": "Photo description (alt text)",
+    "caption": "Photo caption",
+    "credit": "Photo credit",
+}
+"""What each part of an article is called where a view labels it (lesson 1's words)."""
+
+NOT_SENTENCES = frozenset({"credit"})
+"""Parts that are not sentences of the report: a photo credit is a name (the key leaves it out too)."""
 
 MACHINE_NOTE = ("These highlights were made by a computer following simple rules. They are a "
                 "starting point for your own judgement, not a verdict: check each one and decide "
@@ -86,14 +101,69 @@ def resolve(article=None):
     return cached_analysis(found.text), (getattr(found, "title", None) or None)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """An analysed article with its parts: what every view counts and labels from.
+
+    ``sentences`` are the report's sentences, the same list in every view: the annotator's
+    sentences without blank ones and without photo credits (names, not sentences). ``parts``
+    are ``(start, end, kind)`` of the article's blocks in ``analysis.text`` (empty when only
+    an analysis was given).
+    """
+
+    analysis: object
+    title: str | None = None
+    parts: tuple = ()
+    article_id: str | None = None
+    published: str | None = None
+
+    def part_at(self, offset: int) -> str | None:
+        """The kind of part (``headline``, ``caption``, ...) holding ``text[offset]``, or None."""
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.parts[i][1]:
+            return self.parts[i][2]
+        return None
+
+    @cached_property
+    def _starts(self) -> tuple:
+        return tuple(start for start, _end, _kind in self.parts)
+
+    @cached_property
+    def sentences(self) -> tuple:
+        return tuple(s for s in self.analysis.sentences
+                     if s.text.strip() and self.part_at(s.start) not in NOT_SENTENCES)
+
+
+def read(article=None) -> Reading:
+    """The :class:`Reading` of ``article`` (see :func:`article_of`; an Analysis is used as it is)."""
+    from ..annotator import Analysis
+    if isinstance(article, Reading):
+        return article
+    if isinstance(article, Analysis):
+        return Reading(article)
+    found = article_of(article)
+    return reading_of(found, cached_analysis(found.text))
+
+
+def reading_of(found, analysis) -> Reading:
+    """The :class:`Reading` of an article object already analysed (``analysis`` of its text)."""
+    parts = tuple((b.start, b.end, b.kind) for b in getattr(found, "blocks", ()) or ())
+    if parts and any(found.text[a:b] != analysis.text[a:b] for a, b, _k in parts):
+        parts = ()   # an article object whose blocks do not index its text: no labels
+    metadata = getattr(found, "metadata", None)
+    return Reading(analysis, getattr(found, "title", None) or None, parts, getattr(found, "id", None),
+                   getattr(metadata, "published", None))
+
+
 def analysis_of(article=None):
     """The annotator's :class:`~lessons.annotator.Analysis` of ``article`` (cached by text)."""
     return resolve(article)[0]
 
 
 def check_categories(categories) -> tuple[str, ...]:
+    """The categories asked for, checked; None gives the kit's four (the one list every view shows)."""
     if categories is None:
-        return tuple(c for c in palette_categories() if c in ALL_CATEGORIES)
+        return CATEGORIES
     if isinstance(categories, str):
         categories = [categories]
     chosen = tuple(dict.fromkeys(str(c).strip().lower() for c in categories))
@@ -124,6 +194,23 @@ class View:
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
+
+
+def button(description: str, **kwargs):
+    """A button as wide as its words: ipywidgets' default width cuts longer ones ("Compare with th…")."""
+    W = ipw()
+    kwargs.setdefault("layout", W.Layout(width="auto", min_width="max-content"))
+    return W.Button(description=description, **kwargs)
+
+
+def sentence_number(count: int, **kwargs):
+    """A box for the sentence number, 1 to ``count``, typed or stepped with the arrow keys.
+
+    A number box, not a slider: ipywidgets' slider handle has no accessible name (axe: "ARIA
+    input fields must have an accessible name"), while the box's label belongs to it."""
+    W = ipw()
+    return W.BoundedIntText(min=1, max=max(1, count), value=1, description="Sentence", style=label_style(),
+                            layout=W.Layout(width="11em"), **kwargs)
 
 
 def label_style():

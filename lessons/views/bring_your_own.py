@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import KitError
-from .base import MACHINE_NOTE, View, cached_analysis, ipw, label_style
+from .base import MACHINE_NOTE, View, button, cached_analysis, ipw, label_style, reading_of
 from .highlighter import Highlighter
 from .messages import friendly_error_html, note_html
 
@@ -34,7 +34,7 @@ class BringYourOwn(View):
         self.text_area = W.Textarea(placeholder="Paste the text of a news report here…",
                                     description="Article text", style=label_style(),
                                     layout=W.Layout(width="100%", max_width="52em", height="12em"))
-        self.analyse_button = W.Button(description="Analyse", button_style="primary",
+        self.analyse_button = button("Analyse", button_style="primary",
                                        tooltip="Highlight the pasted text")
         self.upload = W.FileUpload(accept=",".join(UPLOAD_SUFFIXES), multiple=False,
                                    description="Upload a file")
@@ -57,7 +57,8 @@ class BringYourOwn(View):
         analysis = cached_analysis(article.text)
         self.article, self.analysis = article, analysis
         _LATEST[:] = [(article, analysis)]
-        self.highlighter = Highlighter(analysis, title=getattr(article, "title", None) or None)
+        reading = reading_of(article, analysis)
+        self.highlighter = Highlighter(analysis, title=reading.title, reading=reading)
         self.result.children = (self.highlighter.widget,)
         n = len(analysis.annotations)
         message = f"Analysed {source}: {n} highlight{'s' if n != 1 else ''}."

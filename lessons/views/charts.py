@@ -4,152 +4,44 @@ Each ``plot_*`` function returns a matplotlib Figure and, in a notebook, shows i
 text description (``alt``) for screen readers. Figures are drawn with the Agg backend through
 :class:`matplotlib.figure.Figure` directly (no pyplot state), in the categories' colour-blind-safe
 colours plus hatching, so they read in greyscale too. matplotlib is imported only inside the
-plotting functions; :func:`extract_figures` is pure.
+plotting functions; what they draw comes from the pure functions of :mod:`.chart_data`.
 """
 from __future__ import annotations
 
 import base64
 import html
 import io
-import re
 import textwrap
-from dataclasses import dataclass
 from functools import lru_cache
 
-from ..annotator.figures import figure_spans
-from ..render.palette import CHART_CONTEXT, CHART_NONE
-from .base import analysis_of, ipython_shell
+from ..errors import KitError
+from ..render.palette import CHART_CONTEXT, CHART_NONE, CHART_SIDES
+from .base import ipython_shell, read
+from .chart_data import (  # noqa: F401  (the data functions are part of this module's surface)
+    KIND_LABELS,
+    REPORTER,
+    Figure,
+    FigureRow,
+    _apostrophes,
+    _speaker_of,
+    context_figures,
+    coverage,
+    extract_figures,
+    figure_rows,
+    hedges_by_sentence,
+    hedges_by_speaker,
+    side_of,
+    speaker_counts,
+    speaker_groups,
+    speaker_members,
+)
 
 NONE_COLOUR = CHART_NONE
 CONTEXT_COLOUR = CHART_CONTEXT
 KIND_ORDER = ("official", "expert", "voice", "none")
-KIND_LABELS = {"official": "Official source", "expert": "Expert", "voice": "Other voice",
-               "none": "No named speaker"}
 KIND_HATCH = {"official": "///", "expert": "...", "voice": "xx", "none": ""}
-REPORTER = "no source named (the reporter's own words)"
+SIDE_HATCHES = ("///", "\\\\\\", "...", "xx", "++")
 
-
-
-# --- extracting figures (pure) -----------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Figure:
-    """A casualty figure in the article: its words, its lowest number (None when it gives no
-    number, e.g. "much higher" or "dozens"), the sentence it is in and who gives it."""
-
-    value_text: str
-    value_low: int | None
-    sentence_index: int
-    source: str | None
-    qualifier: str = ""
-    start: int = -1
-    end: int = -1
-
-    @property
-    def numeric(self) -> bool:
-        return self.value_low is not None
-
-
-_ATTRIBUTION = re.compile(
-    r"\b(?:says|said|say|saying|raised|raises|reported|reports|claimed|claims|claim|suggested|"
-    r"suggests|suggest|estimated|estimates|put|puts|gave|gives|confirmed|confirms|announced|"
-    r"announces|stated|states|told|insisted|insists|according to)\b", re.IGNORECASE)
-_BOUNDARY = re.compile(r",\s+(?:but|and|while|although|though|as)\s+|,|;|:|\bthat\b|\bwho\b|\bwhich\b|[“”\"]"
-                       r"|^\s*", re.IGNORECASE)
-_PRONOUN = re.compile(r"^(?:it|he|she|they|this|the ministry|the military)$", re.IGNORECASE)
-_PASSIVE_END = re.compile(r"\b(?:were|was|is|are|been|be|being|has|have|had)$", re.IGNORECASE)
-
-
-def _clean_source(who: str) -> str | None:
-    who = who.strip(" ,;:—–-“”\"'")
-    who = re.sub(r"\s*[—–]\s*", ", ", who)
-    who = re.sub(r"^(?:and|but|while|as|also|then|so)\s+", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"\s+(?:also|later|then|now|earlier|already)$", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"\s+", " ", who).strip(" ,")
-    if not who or len(who) > 120 or _PASSIVE_END.search(who):
-        return None
-    return who
-
-
-def _subject_of(sentence: str, verb_start: int) -> str | None:
-    """The words between the last clause boundary before a reporting verb and the verb."""
-    left = sentence[:verb_start]
-    cut = 0
-    for m in _BOUNDARY.finditer(left):
-        if m.end() <= len(left.rstrip()):
-            cut = max(cut, m.end())
-    return _clean_source(left[cut:])
-
-
-def _source_in(sentence: str, pos: int) -> str | None:
-    """Who gives the figure at ``pos`` of ``sentence``: the subject of the nearest reporting verb."""
-    best = None
-    for m in _ATTRIBUTION.finditer(sentence):
-        word = m.group(0).lower()
-        if re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", sentence[:m.start()], re.IGNORECASE):
-            continue  # "the confirmed death toll": an adjective, not a reporting verb
-        if word == "according to":
-            tail = re.match(r"\s*(?:the\s+)?([^,.;]+)", sentence[m.end():])
-            who = _clean_source(tail.group(1)) if tail else None
-        else:
-            who = _subject_of(sentence, m.start())
-        if who is None:
-            continue
-        distance = abs(m.start() - pos)
-        if best is None or distance < best[0]:
-            best = (distance, who)
-    return best[1] if best else None
-
-
-def _resolve_pronoun(who: str | None, sentence, previous_source: str | None) -> str | None:
-    if who is not None and _PRONOUN.match(who):
-        if getattr(sentence, "source", None) is not None:
-            return sentence.source.name
-        return previous_source
-    return who
-
-
-def extract_figures(analysis) -> list[Figure]:
-    """Casualty figures in an analysed article, in reading order.
-
-    The figures are :func:`lessons.annotator.figures.figure_spans`'s. The source is the subject of the nearest reporting verb
-    ("Russia says", "the ministry said", "officials suggested"); "It"/"He" is resolved to the
-    sentence's speaker or the previous source; with no reporting verb the source is None (the
-    reporter's own words).
-    """
-    out: list[Figure] = []
-    previous_source: str | None = None
-    for s in analysis.sentences:
-        text = s.text
-        sentence_sources = []
-        for a, b, value_text, low, qual in figure_spans(text):
-            who = _resolve_pronoun(_source_in(text, a), s, previous_source)
-            sentence_sources.append(who)
-            out.append(Figure(value_text, low, s.index, who, qual, s.start + a, s.start + b))
-        named = [w for w in sentence_sources if w]
-        if named:
-            previous_source = named[-1]
-        else:
-            own = _source_in(text, 0)
-            if own and not _PRONOUN.match(own):
-                previous_source = own
-    return out
-
-
-def context_figures(text: str) -> list[dict]:
-    """Figures from other coverage listed beside the kit article whose text (raw or cleaned) is ``text``."""
-    import yaml
-
-    from ..data import data_path
-    from ..text.article import available_articles, load_article
-
-    for article_id in available_articles():
-        path = data_path("articles", article_id, "context-figures.yaml")
-        if path.exists():
-            article = load_article(article_id)
-            if text in (article.text, article.raw):
-                return list(yaml.safe_load(path.read_text(encoding="utf-8")) or [])
-    return []
 
 
 # --- drawing helpers ----------------------------------------------------------------------------
@@ -209,56 +101,53 @@ def _finish(fig, alt: str):
     return fig
 
 
+def _plain(text: str) -> str:
+    """Text from the article for matplotlib: a "$" is a dollar sign, never the start of a formula."""
+    return text.replace("$", r"\$")
+
+
 def _wrap(text: str, width: int = 28) -> str:
-    # "$" would start matplotlib's math text: a name from the article is shown as it is written.
-    return ("\n".join(textwrap.wrap(text, width)) or text).replace("$", r"\$")
-
-
-def _apostrophes(name: str) -> str:
-    return name.replace("’", "'").replace("‘", "'")
+    return _plain("\n".join(textwrap.wrap(text, width)) or text)
 
 
 # --- the plots -------------------------------------------------------------------------------
+def plot_speakers(article=None, by: str = "institution"):
+    """Who speaks and how much: sentences per speaker, and per kind of source.
 
-def speaker_counts(analysis) -> list[tuple[str, str, int]]:
-    """(speaker name, kind, number of sentences) for every speaker, most sentences first."""
-    counts: dict[str, list] = {}
-    for s in analysis.sentences:
-        if not s.text.strip():
-            continue
-        if s.source is None:
-            name, kind = KIND_LABELS["none"], "none"
-        else:
-            name, kind = _apostrophes(s.source.name), s.source.kind if s.source.kind in KIND_LABELS else "voice"
-        entry = counts.setdefault(name, [name, kind, 0])
-        entry[2] += 1
-    return sorted((tuple(v) for v in counts.values()), key=lambda v: (-v[2], v[0].lower()))
-
-
-def plot_speakers(article=None):
-    """Who speaks and how much: sentences per speaker, and per kind of source."""
+    People are counted under the institution they speak for (a general and his ministry are one
+    bar, with its members named under it); ``by="person"`` shows every speaker on their own.
+    """
     from matplotlib.patches import Patch
-    analysis = analysis_of(article)
-    rows = speaker_counts(analysis)[:15]
+    if by not in ("institution", "person"):
+        raise KitError('Choose by="institution" or by="person".')
+    reading = read(article)
+    rows = speaker_counts(reading, by)[:15]
+    members = speaker_members(reading, by)
     colours = _colours()
-    fig = _new_figure(11, max(3.8, 0.42 * len(rows) + 1.6))
+    fig = _new_figure(11, max(3.8, 0.55 * len(rows) + 1.8))
     ax1, ax2 = fig.subplots(1, 2, width_ratios=(1.7, 1))
-    names = [_wrap(r[0], 30) for r in rows][::-1]
+
+    def bar_label(name):
+        inside = [m for m in members.get(name, []) if m != name]
+        return _wrap(name, 30) + ("\n" + _wrap("(" + ", ".join(inside) + ")", 40) if inside else "")
+
+    names = [bar_label(r[0]) for r in rows][::-1]
     values = [r[2] for r in rows][::-1]
     kinds = [r[1] for r in rows][::-1]
     ax1.barh(names, values, color=[colours[k] for k in kinds], hatch=[KIND_HATCH[k] for k in kinds],
              edgecolor="#1a1a1a", linewidth=0.8)
+    ax1.tick_params(axis="y", labelsize=8)
     for y, v in enumerate(values):
         ax1.text(v + 0.1, y, str(v), va="center", fontsize=9)
     ax1.set_xlabel("Number of sentences")
-    ax1.set_ylabel("Who is speaking")
+    ax1.set_ylabel("Who is speaking" + (" (people under the body they speak for)" if by == "institution" else ""))
     ax1.set_title("Sentences per speaker")
     ax1.xaxis.get_major_locator().set_params(integer=True)
     ax1.legend(handles=[Patch(facecolor=colours[k], hatch=KIND_HATCH[k], edgecolor="#1a1a1a",
                               label=KIND_LABELS[k]) for k in KIND_ORDER],
                loc="lower right", fontsize=9, title="Kind of source")
     by_kind = {k: 0 for k in KIND_ORDER}
-    for _name, kind, n in speaker_counts(analysis):
+    for _name, kind, n in speaker_counts(reading, by):
         by_kind[kind] += n
     labels = [_wrap(KIND_LABELS[k], 8) for k in KIND_ORDER]
     bars = ax2.bar(labels, [by_kind[k] for k in KIND_ORDER], color=[colours[k] for k in KIND_ORDER],
@@ -268,125 +157,122 @@ def plot_speakers(article=None):
     ax2.set_ylabel("Number of sentences")
     ax2.set_title("Sentences per kind of source")
     ax2.yaxis.get_major_locator().set_params(integer=True)
-    fig.suptitle("Who speaks in the article, and how much", fontweight="bold")
-    alt = ("Bar charts of how many sentences each speaker has. "
-           + "; ".join(f"{name} ({KIND_LABELS[kind].lower()}): {n}" for name, kind, n in rows[:8])
+    fig.suptitle(f"Who speaks in the article, and how much ({sum(by_kind.values())} sentences)", fontweight="bold")
+    alt = (f"Bar charts of how many of the article's {sum(by_kind.values())} sentences each speaker has. "
+           + "; ".join(f"{name} ({KIND_LABELS[kind].lower()}): {n}"
+                       + (f" (counting {', '.join(members[name])})" if len(members.get(name, [])) > 1 else "")
+                       for name, kind, n in rows[:8])
            + ". By kind: " + ", ".join(f"{KIND_LABELS[k].lower()} {by_kind[k]}" for k in KIND_ORDER) + ".")
     return _finish(fig, alt)
 
 
-def hedges_by_sentence(analysis) -> list[tuple[int, list[str]]]:
-    """(sentence number from 1, the hedge cue words in it) for every sentence of the article."""
-    sentences = [s for s in analysis.sentences if s.text.strip()]
-    hedges = [a for a in analysis.annotations if a.category == "hedge"]
-    out = []
-    for n, s in enumerate(sentences, 1):
-        cues = [a.cue or a.text_in(analysis.text) for a in hedges if s.start <= a.start < s.end]
-        out.append((n, cues))
-    return out
-
-
 def plot_hedging(article=None):
-    """Where hedging concentrates: hedge words in each sentence, from the start of the article to the end."""
-    analysis = analysis_of(article)
-    rows = hedges_by_sentence(analysis)
-    colour = _colours().get("hedge", "#E69F00")
-    fig = _new_figure(11, 4.8)
-    ax = fig.subplots()
+    """Where the hedging is and who is speaking: hedge words in each sentence, coloured by the
+    kind of speaker and labelled with the words and the speaker; beside it, hedge words per speaker."""
+    from matplotlib.patches import Patch
+    reading = read(article)
+    rows = hedges_by_sentence(reading)
+    groups = speaker_groups(reading)
+    colours = _colours()
+    fig = _new_figure(11, 5.6)
+    ax, ax2 = fig.subplots(1, 2, width_ratios=(2.3, 1))
+    speakers = [_speaker_of(s, groups, "institution") for s in reading.sentences]
     xs = [n for n, _ in rows]
     ys = [len(c) for _, c in rows]
-    ax.bar(xs, ys, color=colour, hatch="//", edgecolor="#1a1a1a", linewidth=0.8, width=0.8)
+    kinds = [k for _bar, k, _name in speakers]
+    ax.bar(xs, ys, color=[colours[k] for k in kinds], hatch=[KIND_HATCH[k] or "//" for k in kinds],
+           edgecolor="#1a1a1a", linewidth=0.8, width=0.8)
     top = max(ys, default=0)
-    for x, (n, cues) in zip(xs, rows):
+    for x, (n, cues), (bar, _kind, _name) in zip(xs, rows, speakers):
         if cues:
-            ax.text(x, len(cues) + 0.08, ", ".join(dict.fromkeys(c.lower() for c in cues)),
+            who = "reporter" if bar == KIND_LABELS["none"] else bar
+            ax.text(x, len(cues) + 0.08, _plain(", ".join(dict.fromkeys(c.lower() for c in cues)) + f" ({who})"),
                     rotation=90, ha="center", va="bottom", fontsize=8)
     if not top:
         ax.text(0.5, 0.5, "No hedge words were found.", transform=ax.transAxes, ha="center")
-    ax.set_ylim(0, max(1, top) * 2.2 + 0.6)
+    ax.set_ylim(0, max(1, top) * 4.2 + 0.6)
     ax.set_xlim(0.3, max(xs, default=1) + 0.7)
     ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_xlabel("Sentence number (from the start of the article to the end)")
+    ax.set_xlabel(f"Sentence number (1 to {len(rows)}, from the start of the article to the end)")
     ax.set_ylabel("Number of hedge words")
-    ax.set_title("Where the hedging is: hedge words, sentence by sentence", fontweight="bold")
-    hedged = [(n, cues) for n, cues in rows if cues]
-    alt = (f"Bar chart of hedge words in each of {len(rows)} sentences. "
-           + ("; ".join(f"sentence {n}: {', '.join(c)}" for n, c in hedged) if hedged else "No hedges found")
-           + ".")
+    ax.set_title("Hedge words, sentence by sentence")
+    ax.legend(handles=[Patch(facecolor=colours[k], hatch=KIND_HATCH[k] or "//", edgecolor="#1a1a1a",
+                             label=KIND_LABELS[k]) for k in KIND_ORDER],
+              loc="upper left", fontsize=8, title="Who is speaking", ncols=2)
+    per = hedges_by_speaker(reading)
+    names = [("the reporter's own words" if r[0] == KIND_LABELS["none"] else _wrap(r[0], 24)) for r in per][::-1]
+    bars = ax2.barh(names, [r[2] for r in per][::-1], color=[colours[r[1]] for r in per][::-1],
+                    hatch=[KIND_HATCH[r[1]] or "//" for r in per][::-1], edgecolor="#1a1a1a", linewidth=0.8)
+    ax2.bar_label(bars, fontsize=9)
+    ax2.tick_params(axis="y", labelsize=8)
+    ax2.set_xlabel("Number of hedge words")
+    ax2.set_ylabel("Who is speaking")
+    ax2.set_title("Hedge words per speaker")
+    ax2.xaxis.get_major_locator().set_params(integer=True)
+    fig.suptitle("Where the hedging is, and who is speaking", fontweight="bold")
+    hedged = [(n, cues, bar) for (n, cues), (bar, _k, _m) in zip(rows, speakers) if cues]
+    alt = (f"Bar chart of hedge words in each of {len(rows)} sentences, coloured by who is speaking, and "
+           "of hedge words per speaker. "
+           + ("; ".join(f"sentence {n}: {', '.join(c)} ({bar})" for n, c, bar in hedged) if hedged
+              else "No hedges found")
+           + ". Per speaker: " + ", ".join(f"{name} {n}" for name, _k, n in per) + ".")
     return _finish(fig, alt)
 
 
-def _figure_rows(figures):
-    """Distinct (value_text, source) pairs in article order, with how often each appears."""
-    rows: dict[tuple, dict] = {}
-    for f in figures:
-        key = (f.value_text.lower(), _apostrophes(f.source or ""))
-        if key not in rows:
-            rows[key] = {"figure": f, "times": 0}
-        rows[key]["times"] += 1
-    return list(rows.values())
-
-
 def plot_figures(article=None, context: bool = False):
-    """The death-toll figures in the article and who reports them.
+    """The death-toll figures and who gives them, on one axis, in the order they were given.
 
-    Numbers are bars; words without a number ("much higher", "dozens") are shown as notes. With
-    ``context=True`` a kit article's chart also shows the figures from other coverage that its
-    folder lists in ``context-figures.yaml``, clearly labelled as not in this article.
+    Each figure is labelled with who gave it, their side, the date and where it appears; no
+    figure is treated as the real one. Words without a number ("much higher", "dozens") are
+    notes. With ``context=True`` a kit article's chart adds the figures other coverage reported
+    (its ``context-figures.yaml``), each marked as not in this article and naming the outlet.
     """
-    analysis = analysis_of(article)
-    rows = _figure_rows(extract_figures(analysis))
-    extra = context_figures(analysis.text) if context else []
-    n_rows = len(rows) + len(extra)
-    colours = _colours()
-    fig = _new_figure(11, max(3.2, 0.85 * n_rows + 1.8))
-    ax = fig.subplots()
-    numeric = [r["figure"].value_low for r in rows if r["figure"].numeric] + [c["value_low"] for c in extra]
-    top = max(numeric, default=10)
-    article_top = max((r["figure"].value_low for r in rows if r["figure"].numeric), default=0)
-    labels, alt_parts = [], []
-    y = n_rows - 1
+    from matplotlib.patches import Patch
+    reading = read(article)
+    rows = figure_rows(reading, context)
+    sides = [str(s["side"]) for s in coverage(reading).get("sides") or ()]
     for r in rows:
-        f = r["figure"]
-        who = f.source or REPORTER
-        times = f" (said {r['times']} times)" if r["times"] > 1 else ""
-        labels.append((y, _wrap(f"“{f.value_text}”", 30) + "\n" + _wrap(who, 34)))
-        if f.numeric:
-            ax.barh(y, f.value_low, color=colours["official"] if f.source else colours["none"],
-                    hatch="///" if f.source else "", edgecolor="#1a1a1a", linewidth=0.8, height=0.6)
-            note, gap = f"{f.value_text}{times}", top * 0.02
-            if f.qualifier in ("more than", "at least", "over"):
-                ax.annotate("", xy=(f.value_low + top * 0.12, y), xytext=(f.value_low, y),
-                            arrowprops={"arrowstyle": "->", "linestyle": "--", "color": "#1a1a1a"})
-                note, gap = note + " (the real number is above this)", top * 0.14
-            ax.text(f.value_low + gap, y, note, va="center", fontsize=9)
-        elif re.search(r"higher|greater|larger|bigger", f.value_text, re.IGNORECASE) and article_top:
-            ax.annotate("", xy=(article_top * 1.3, y), xytext=(article_top, y),
-                        arrowprops={"arrowstyle": "->", "linestyle": "--", "color": "#1a1a1a"})
-            ax.text(article_top * 1.32, y, f"“{f.value_text}” than {article_top}: no number given{times}",
-                    va="center", fontsize=9, style="italic")
+        for side in r.side.split(" and "):
+            if side not in sides:
+                sides.append(side)
+    side_colour = {side: (CHART_SIDES[i % len(CHART_SIDES)] if i < len(CHART_SIDES) and "not known" not in side
+                          and "reporter" not in side else NONE_COLOUR) for i, side in enumerate(sides)}
+    side_hatch = {side: SIDE_HATCHES[i % len(SIDE_HATCHES)] for i, side in enumerate(sides)}
+    fig = _new_figure(11, max(3.4, 0.95 * len(rows) + 2.0))
+    ax = fig.subplots()
+    numbers = [r.value_low for r in rows if r.value_low is not None]
+    top = max(numbers, default=10)
+    labels, alt_parts = [], []
+    for y, r in enumerate(reversed(rows)):
+        first_side = r.side.split(" and ")[0]
+        labels.append((y, _wrap(f"“{r.value_text}”", 34) + "\n" + _wrap(r.label, 52)))
+        times = f" (given {r.times} times)" if r.times > 1 else ""
+        if r.value_low is not None:
+            ax.barh(y, r.value_low, color=side_colour.get(first_side, NONE_COLOUR), hatch=side_hatch.get(first_side, ""),
+                    edgecolor="#1a1a1a", linewidth=0.8 if r.in_article else 1.2,
+                    linestyle="-" if r.in_article else "--", height=0.6)
+            ax.text(r.value_low + top * 0.02, y, _plain(f"{r.value_text}{times}"), va="center", fontsize=9)
         else:
-            ax.text(top * 0.02, y, f"no number given: “{f.value_text}”{times}", va="center", fontsize=9,
+            ax.text(top * 0.02, y, _plain(f"no number given: “{r.value_text}”{times}"), va="center", fontsize=9,
                     style="italic", bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#1a1a1a",
                                           "linestyle": "--"})
-        alt_parts.append(f"“{f.value_text}” from {who}")
-        y -= 1
-    for c in extra:
-        labels.append((y, _wrap(f"“{c['value_text']}”", 30) + "\n" + _wrap(c["source"], 34)))
-        ax.barh(y, c["value_low"], color=CONTEXT_COLOUR, hatch="xx", edgecolor="#595959",
-                linestyle="--", linewidth=0.8, height=0.6)
-        ax.text(c["value_low"] + top * 0.02, y, f"{c['value_text']}: {c['label']}", va="center",
-                fontsize=9, style="italic")
-        alt_parts.append(f"“{c['value_text']}” from {c['source']} ({c['label']})")
-        y -= 1
-    if not n_rows:
+        alt_parts.insert(0, f"“{r.value_text}”, {r.label}")
+    if not rows:
         ax.text(0.5, 0.5, "No death-toll figures were found in this article.", transform=ax.transAxes,
                 ha="center")
-    ax.set_yticks([p for p, _ in labels], [t for _, t in labels], fontsize=9)
-    ax.set_ylim(-0.7, max(n_rows, 1) - 0.3)
-    ax.set_xlim(0, top * 1.9)
-    ax.set_xlabel("Number of people reported killed")
-    ax.set_ylabel("The figure, and who gives it")
-    ax.set_title("Death toll: the figures in the article and who reports them", fontweight="bold")
-    alt = ("Chart of death-toll figures. " + ("; ".join(alt_parts) if alt_parts else "None found") + ".")
+    ax.set_yticks([p for p, _ in labels], [t for _, t in labels], fontsize=8)
+    ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
+    ax.set_xlim(0, top * 1.45)
+    ax.set_xlabel("Number of people reported killed (for the memorial list: names published)")
+    ax.set_ylabel("The figure: who gives it, their side, when, and where it is reported")
+    ax.set_title("Death toll: every figure and who gives it" + (" (with other coverage)" if context else ""),
+                 fontweight="bold")
+    handles = [Patch(facecolor=side_colour[s], hatch=side_hatch[s], edgecolor="#1a1a1a", label=s) for s in sides
+               if any(s in r.side for r in rows if r.value_low is not None)]
+    if context:
+        handles.append(Patch(facecolor="white", edgecolor="#1a1a1a", linestyle="--", label="dashed: other coverage"))
+    if handles:
+        ax.legend(handles=handles, loc="lower right", fontsize=8, title="Who gives it")
+    alt = ("Chart of death-toll figures, in the order they were given, each with who gave it, their side and "
+           "the date; none is marked as the real number. " + ("; ".join(alt_parts) if alt_parts else "None found") + ".")
     return _finish(fig, alt)

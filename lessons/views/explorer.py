@@ -6,14 +6,17 @@ from dataclasses import replace
 from ..annotator.model import Annotation
 from ..render.palette import TEXT_COLOUR
 from .base import (
-    ALL_CATEGORIES,
+    sentence_number,
+    button,
+    PART_LABELS,
+    Reading,
     View,
-    analysis_of,
     category_label,
     check_categories,
     e,
     ipw,
     label_style,
+    read,
 )
 from .messages import note_html
 
@@ -55,14 +58,15 @@ class SentenceExplorer(View):
     NOBODY = "__nobody__"
     NO_CATEGORY = "__none__"
 
-    def __init__(self, analysis):
+    def __init__(self, analysis, reading=None):
         W = ipw()
+        self.reading = reading if reading is not None else Reading(analysis)
         self.analysis = analysis
-        self.sentences = tuple(s for s in analysis.sentences if s.text.strip())
-        counts = {c: sum(1 for s in self.sentences if c in s.categories) for c in ALL_CATEGORIES}
+        self.sentences = self.reading.sentences
+        counts = {c: sum(1 for s in self.sentences if c in s.categories) for c in check_categories(None)}
         cat_options = [("any sentence", self.ANY)]
         cat_options += [(f"{category_label(c)} ({counts[c]})", c) for c in check_categories(None)]
-        cat_options.append((f"no category ({sum(1 for s in self.sentences if not s.categories)})",
+        cat_options.append((f"no category ({sum(1 for s in self.sentences if not self._four(s))})",
                             self.NO_CATEGORY))
         names = sorted({s.source.name for s in self.sentences if s.source is not None}, key=str.lower)
         speaker_options = [("anyone", self.ANY), ("no named speaker", self.NOBODY)]
@@ -71,10 +75,9 @@ class SentenceExplorer(View):
                                           description="Show sentences with", style=label_style())
         self.speaker_filter = W.Dropdown(options=speaker_options, value=self.ANY,
                                          description="Who is speaking", style=label_style())
-        self.previous = W.Button(description="◀ Previous", tooltip="Go to the previous sentence")
-        self.next = W.Button(description="Next ▶", tooltip="Go to the next sentence")
-        self.slider = W.IntSlider(min=1, max=max(1, len(self.sentences)), value=1,
-                                  description="Sentence", continuous_update=True)
+        self.previous = button("◀ Previous", tooltip="Go to the previous sentence")
+        self.next = button("Next ▶", tooltip="Go to the next sentence")
+        self.slider = sentence_number(len(self.sentences), continuous_update=True)
         self.view = W.HTML()
         self.category_filter.observe(self._on_filter, "value")
         self.speaker_filter.observe(self._on_filter, "value")
@@ -89,9 +92,14 @@ class SentenceExplorer(View):
         ])
         self._on_filter()
 
+    @staticmethod
+    def _four(s) -> frozenset:
+        """The sentence's categories among the kit's four."""
+        return s.categories & frozenset(check_categories(None))
+
     def _matches(self, s) -> bool:
         cat, who = self.category_filter.value, self.speaker_filter.value
-        if cat == self.NO_CATEGORY and s.categories:
+        if cat == self.NO_CATEGORY and self._four(s):
             return False
         if cat not in (self.ANY, self.NO_CATEGORY) and cat not in s.categories:
             return False
@@ -142,8 +150,11 @@ class SentenceExplorer(View):
             f"<span style='display:inline-block;border:1px solid {TEXT_COLOUR};border-radius:3px;"
             f"padding:0 .4em;margin:0 .3em .2em 0'>{e(category_label(c))}</span>" for c in cats)
         chips = chips or "<i>none found by the computer</i>"
+        part = self.reading.part_at(s.start)
+        part_line = (f"<p style='margin:.3em 0'><b>Part of the article:</b> {e(PART_LABELS.get(part, part))}</p>"
+                     if part else "")
         self.view.value = (
-            f"<p style='margin:.3em 0'><b>{e(where)}</b></p>"
+            f"<p style='margin:.3em 0'><b>{e(where)}</b></p>" + part_line
             + render_html(s.text, anns)
             + f"<p style='margin:.3em 0'><b>Categories:</b> {chips}</p>"
             + f"<p style='margin:.3em 0'><b>Who is speaking:</b> {e(speaker_text(s.source))}</p>"
@@ -153,4 +164,5 @@ class SentenceExplorer(View):
 
 def sentence_explorer(article=None) -> SentenceExplorer:
     """Step through the article sentence by sentence, with filters by category and speaker."""
-    return SentenceExplorer(analysis_of(article))
+    reading = read(article)
+    return SentenceExplorer(reading.analysis, reading)

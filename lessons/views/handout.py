@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..render.palette import ACCENT, ACCENT_DARK, ACCENT_TINT
-from .base import View, article_of, e, ipw, ipython_shell, resolve
+from .base import View, article_of, button, e, ipw, ipython_shell, resolve
 from .messages import RESTART, note_html
 
 HANDOUT_FOLDER = "handouts"
@@ -55,7 +55,7 @@ class HandoutButton(View):
         self.folder = Path(folder) if folder is not None else Path.cwd() / HANDOUT_FOLDER
         self.path: Path | None = None
         self.link_html = ""
-        self.button = W.Button(description="Make a printable handout",
+        self.button = button("Make a printable handout",
                                tooltip="Write the highlighted article as a page you can print")
         self.message = W.HTML()
         self.output = W.Output()

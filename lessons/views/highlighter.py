@@ -1,16 +1,20 @@
 """The highlighter: the article with highlights, a switch per category, and why each was made."""
 from __future__ import annotations
 
-from ..annotator.model import Annotation
+from ..annotator.model import CATEGORIES, Annotation
+from ..errors import KitError
+from ..render.html import in_quotes
 from ..render.palette import RULE_COLOUR, TEXT_COLOUR
 from .base import (
+    PART_LABELS,
+    Reading,
     View,
     category_label,
     check_categories,
     e,
     ipw,
     label_style,
-    resolve,
+    read,
     snippet,
 )
 
@@ -24,11 +28,11 @@ def annotation_label(text: str, ann: Annotation, number: int | None = None) -> s
 
 def reason_html(text: str, ann: Annotation) -> str:
     """Why one highlight was made: the words, the category, the cue, the speaker, the rule."""
-    rows = [("Marked words", f"“{snippet(ann.text_in(text), 400)}”"),
+    rows = [("Marked words", in_quotes(snippet(ann.text_in(text), 400))),
             ("Category", category_label(ann.category)),
             ("Why", ann.explanation or "—")]
     if ann.cue:
-        rows.append(("Clue word(s)", f"“{ann.cue}”"))
+        rows.append(("Clue word(s)", in_quotes(ann.cue)))
     rows.append(("Who is speaking", ann.source or "No named speaker: the reporter's own words."))
     rows.append(("Rule", f"{ann.rule} (the name of the rule the computer followed)"))
     items = "".join(f"<dt style='font-weight:bold;margin-top:.3em'>{e(k)}</dt>"
@@ -37,26 +41,56 @@ def reason_html(text: str, ann: Annotation) -> str:
             f'border-radius:4px;padding:.3em .9em .5em;margin:.3em 0;max-width:46em">{items}</dl>')
 
 
-# --- views ----------------------------------------------------------------------------------
+# --- layers -----------------------------------------------------------------------------------
+
+def _made_by_the_annotator(_analysis):
+    return ()   # the annotator already marks other voices: they are in analysis.annotations
+
+
+LAYERS = {"voice": _made_by_the_annotator}
+"""Extra highlight layers beyond the kit's four categories: name -> function giving the layer's
+annotations for an analysis, beyond those the annotator already made. A layer is shown only when
+asked for (``highlighter(layers=[...])``), with its own switch, off at first. Add a layer by
+adding an entry here and its look to ``categories.yaml``."""
 
 _NO_CHOICE = -1   # the menu's "choose a highlight" entry
+_COUNTER = iter(range(1, 1 << 62))
+
+
+def part_labels(reading) -> list[tuple[int, int, str, str]]:
+    """``(start, end, kind, label)`` for the article's parts as the highlighter labels them: every
+    part but body paragraphs, and the first paragraph of each run of body text, as "Body"."""
+    out, previous = [], None
+    for start, end, kind in reading.parts:
+        if kind != "paragraph" or previous != "paragraph":
+            out.append((start, end, kind, PART_LABELS.get(kind, kind)))
+        previous = kind
+    return out
 
 
 class Highlighter(View):
-    """The article with highlights, a switch per category, a legend with counts, and a menu that
-    reads out why each highlight was made (reachable from the keyboard)."""
+    """The article with highlights, a switch per category, a legend with counts, and reasons:
+    a click or tap on a highlight, or Tab to its symbol and Enter, opens why it was made beside
+    the text; the menu above lists every highlight too."""
 
-    def __init__(self, analysis, categories=None, title: str | None = None):
+    def __init__(self, analysis, categories=None, title: str | None = None, layers=(), reading=None):
         from ..render.html import count_by_category
         W = ipw()
+        self.reading = reading if reading is not None else Reading(analysis, title)
         self.analysis = analysis
         self.text = analysis.text
-        self.annotations = tuple(analysis.annotations)
-        self.counts = count_by_category(self.annotations)
-        on = set(check_categories(categories))
+        asked_layers = [c for c in _asked(categories) if c in LAYERS]   # asking for a layer's category adds it
+        self.layers = _check_layers([*(_check_layers(layers)), *asked_layers])
+        self.categories = CATEGORIES + self.layers
+        extra = tuple(a for name in self.layers for a in LAYERS[name](analysis) or ())
+        self.annotations = tuple(analysis.annotations) + extra   # indices match analysis.annotations
+        self.counts = count_by_category(a for a in self.annotations if a.category in self.categories)
+        self.parts = part_labels(self.reading)
+        self.reasons_id = f"mlk-h{next(_COUNTER)}"
+        on = set(check_categories(categories)) - (set(self.layers) - set(_asked(categories)))
         self._updating = False
         self.toggles = {}
-        for cid in check_categories(None):
+        for cid in self.categories:
             box = W.Checkbox(value=cid in on, indent=False,
                              description=f"{category_label(cid)} ({self.counts.get(cid, 0)})",
                              layout=W.Layout(width="auto", margin="0 1.2em 0 0"))
@@ -119,7 +153,7 @@ class Highlighter(View):
             self.reasons.value = keep
         finally:
             self._updating = False
-        self.legend.value = legend_html(self.visible, self.counts)
+        self.legend.value = legend_html(self.visible, self.counts, categories=self.categories)
         self._render()
 
     def _render(self) -> None:
@@ -127,18 +161,37 @@ class Highlighter(View):
         index = self.reasons.value
         if index is not None and index < 0:
             index = None
-        self.html.value = render_html(self.text, self.annotations, self.visible, selected=index)
+        self.html.value = render_html(self.text, self.annotations, self.visible, selected=index,
+                                      parts=self.parts, reasons_id=self.reasons_id)
         if index is None:
             shown = sum(1 for a in self.annotations if a.category in self.visible)
             hint = ("Nothing is highlighted in the categories shown." if not shown else
-                    f"{shown} highlights shown. Choose one in the menu above to read why it was "
-                    "marked, or hover over a highlight.")
+                    f"{shown} highlights shown. To read why one was marked, click or tap it, or press "
+                    "Tab to reach its symbol and then Enter. The menu above lists them all too.")
             self.reason.value = f"<p style='margin:.2em 0'>{e(hint)}</p>"
         else:
             self.reason.value = reason_html(self.text, self.annotations[index])
 
 
-def highlighter(article=None, categories=None) -> Highlighter:
-    """The article (default: the seed) with highlights you can switch on and off by category."""
-    analysis, title = resolve(article)
-    return Highlighter(analysis, categories, title=title)
+def _asked(categories) -> tuple[str, ...]:
+    return () if categories is None else check_categories(categories)
+
+
+def _check_layers(layers) -> tuple[str, ...]:
+    if isinstance(layers, str):
+        layers = [layers]
+    chosen = tuple(dict.fromkeys(str(x).strip().lower() for x in layers or ()))
+    unknown = [x for x in chosen if x not in LAYERS]
+    if unknown:
+        raise KitError(f"“{unknown[0]}” is not a layer. Layers you can add: {', '.join(LAYERS)}.")
+    return chosen
+
+
+def highlighter(article=None, categories=None, layers=()) -> Highlighter:
+    """The article (default: the seed) with highlights you can switch on and off by category.
+
+    ``categories`` chooses which of the four start switched on; ``layers`` adds extra layers
+    (see ``LAYERS``), each with its own switch, off unless ``categories`` names it too.
+    """
+    reading = read(article)
+    return Highlighter(reading.analysis, categories, title=reading.title, layers=layers, reading=reading)

@@ -4,8 +4,22 @@ from __future__ import annotations
 from ..annotator.model import CATEGORIES
 from ..render.palette import MUTED_TEXT, RULE_COLOUR, TEXT_COLOUR
 from ..scoring.agreement import Comparison, Disagreement, compare_with_key, kappa_words
-from .base import View, category_label, e, ipw, saved_mapping, saved_ticks, snippet
+from .base import View, button, sentence_number, category_label, e, ipw, saved_mapping, saved_ticks, snippet
 from .messages import note_html
+
+
+NOBODY_MARKED = "nobody marked it in these sentences, so there is nothing to measure yet"
+
+
+def shown_kappa(a) -> tuple[str, str]:
+    """(kappa as shown, in words) for one category. When neither the learner nor the key marks
+    the category in any sentence compared, agreeing on "no" everywhere says nothing about
+    spotting it: no number is shown, rather than a perfect 1.00."""
+    if a.kappa is None:
+        return "—", kappa_words(None)
+    if a.hits + a.misses + a.false_alarms == 0:
+        return "—", NOBODY_MARKED
+    return f"{a.kappa:.2f}", kappa_words(a.kappa)
 
 
 def comparison_html(comparison: Comparison) -> str:
@@ -17,9 +31,9 @@ def comparison_html(comparison: Comparison) -> str:
     num = f"style='padding:.2em .6em;border-bottom:1px solid {RULE_COLOUR};text-align:right'"
     rows = []
     for a in comparison.categories:
-        kappa = "—" if a.kappa is None else f"{a.kappa:.2f}"
+        kappa, words = shown_kappa(a)
         rows.append(f"<tr><th scope='row' {cell}>{e(category_label(a.category))}</th>"
-                    f"<td {num}>{kappa}</td><td {cell}>{e(kappa_words(a.kappa))}</td>"
+                    f"<td {num}>{kappa}</td><td {cell}>{e(words)}</td>"
                     f"<td {num}>{a.hits}</td><td {num}>{a.misses}</td><td {num}>{a.false_alarms}</td></tr>")
     table = (f"<table style='border-collapse:collapse;color:{TEXT_COLOUR};background:#fff'>"
              f"<caption style='text-align:left;font-weight:bold'>You and the key, category by category "
@@ -78,11 +92,11 @@ class LearnerAnnotator(View):
             self._boxes[u.id] = W.HBox(list(boxes.values()), layout=W.Layout(flex_flow="row wrap"))
         self.unit_view = W.HTML()
         self.ticks = W.Box()
-        self.previous = W.Button(description="◀ Previous")
-        self.next = W.Button(description="Next ▶")
-        self.slider = W.IntSlider(min=1, max=max(1, len(self.key)), value=1, description="Sentence")
+        self.previous = button("◀ Previous")
+        self.next = button("Next ▶")
+        self.slider = sentence_number(len(self.key))
         self.status = W.HTML()
-        self.compare_button = W.Button(description="Compare with the key", button_style="primary")
+        self.compare_button = button("Compare with the key", button_style="primary")
         self.result = W.HTML()
         self.previous.on_click(lambda _b: self.step(-1))
         self.next.on_click(lambda _b: self.step(+1))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 import time
 
-from .base import View, e, ipw, label_style
+from .base import View, button, e, ipw, label_style
 
 
 class _Debouncer:
@@ -56,7 +56,7 @@ class Reflection(View):
                                placeholder="Type your answer here…", description="Your answer",
                                tooltip=prompt, continuous_update=True, style=label_style(),
                                layout=W.Layout(width="100%", max_width="52em", height="7em"))
-        self.save_button = W.Button(description="Save", tooltip="Save what you wrote")
+        self.save_button = button("Save", tooltip="Save what you wrote")
         self.status = W.HTML(self._status_text("Saved earlier. You can change it." if saved else ""))
         self._debounced = _Debouncer(self._save, save_delay)
         self.text.observe(lambda change: self._debounced(change["new"]), "value")
@@ -69,6 +69,9 @@ class Reflection(View):
 
     def _save(self, value: str) -> None:
         if self.progress is None:
+            return
+        if not (value or "").strip():
+            self.status.value = self._status_text("The box is empty, so nothing was saved. Write your answer first.")
             return
         try:
             self.progress.set(self.LESSON, self.prompt_id, value)

@@ -95,9 +95,9 @@ def browser():
 class Tab:
     """A fresh browser context and page with everything it does recorded (``watch``)."""
 
-    def __init__(self, browser, viewport=(1280, 900)):
+    def __init__(self, browser, viewport=(1280, 900), touch: bool = False):
         self.context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                           service_workers="block")
+                                           service_workers="block", has_touch=touch)
         # Nothing may leave this machine: requests to other hosts are recorded, then refused.
         self.context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])", re.I),
                            lambda route: route.abort("blockedbyclient"))
@@ -110,6 +110,17 @@ class Tab:
             self.context.close()
         except Exception:
             pass
+
+
+@pytest.fixture
+def touch_tab(browser, request):
+    """A new context the size of a school Chromebook's screen (800 px wide) with a touch screen."""
+    t = Tab(browser, viewport=(800, 700), touch=True)
+    yield t
+    t.close()
+    for name in ("lab_server", "notebook7_server"):
+        if name in request.fixturenames:
+            h.shutdown_sessions(request.getfixturevalue(name))
 
 
 @pytest.fixture

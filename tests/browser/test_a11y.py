@@ -1,5 +1,5 @@
-"""Accessibility of the highlighter lesson in a real JupyterLab: axe-core on the rendered page,
-and the category switches from the keyboard.
+"""Accessibility of every lesson in a real JupyterLab: axe-core on each rendered lesson, prose
+tables that read left-aligned, and the highlighter's category switches from the keyboard.
 
 axe's serious and critical findings inside the kit's own output (``.mlk-`` HTML and the widgets
 the kit makes, i.e. anything in a cell's output) fail the test; JupyterLab's own findings and
@@ -57,9 +57,10 @@ def _run_axe(page):
     return Axe().run(page).response
 
 
-def test_axe_finds_no_serious_problems_in_the_kits_output(lab_server, tab):
+@pytest.mark.parametrize("lesson", h.LESSONS, ids=[n.removesuffix(".ipynb") for n in h.LESSONS])
+def test_axe_finds_no_serious_problems_in_the_kits_output(lab_server, tab, lesson):
     page = tab.page
-    run_lesson_cleanly(tab, lab_server, LESSON)
+    run_lesson_cleanly(tab, lab_server, lesson)
     # Make every cell render (JupyterLab skips painting off-screen cells), as a reader scrolling would.
     size = page.viewport_size
     extra = page.evaluate("""() => { const s = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-WindowedPanel-outer');
@@ -81,7 +82,7 @@ def test_axe_finds_no_serious_problems_in_the_kits_output(lab_server, tab):
                 "target": node["target"], "html": node["html"][:300],
                 "summary": (node.get("failureSummary") or "")[:400],
             })
-    out_path = h.ARTIFACTS / f"a11y-{LESSON.removesuffix('.ipynb')}.json"
+    out_path = h.ARTIFACTS / f"a11y-{lesson.removesuffix('.ipynb')}.json"
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     print(f"axe report: {out_path}")
@@ -107,17 +108,8 @@ ACTIVE_JS = """
 """
 
 
-def test_category_switches_work_from_the_keyboard(lab_server, tab):
-    page = tab.page
-    sources = run_lesson_cleanly(tab, lab_server, LESSON)
-    index = find_cell(sources, r"\bkit\.highlighter\(\s*\)")
-    assert index is not None
-    out = cell_output(page, index).locator(".jp-OutputArea-output").first
-    out.scroll_into_view_if_needed()       # a learner reading down the page gets here first
-    boxes = out.locator("input[type=checkbox]")
-    assert boxes.count() >= 4, "the highlighter shows fewer than four category switches"
-
-    # Keyboard only: in command mode, move to the highlighter's cell with the arrow keys, then Tab.
+def _focus_cell_from_the_keyboard(page, index: int) -> None:
+    """Keyboard only: in command mode, move to the ``index``-th code cell with the arrow keys."""
     cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").nth(index)
     page.keyboard.press("Escape")
     for _ in range(80):
@@ -128,6 +120,19 @@ def test_category_switches_work_from_the_keyboard(lab_server, tab):
         target = cell.evaluate("c => [...c.parentElement.children].filter(x => x.classList.contains('jp-Notebook-cell')).indexOf(c)")
         page.keyboard.press("ArrowUp" if active > target else "ArrowDown")
     assert "jp-mod-active" in (cell.get_attribute("class") or ""), "the arrow keys did not reach the cell"
+
+
+def test_category_switches_work_from_the_keyboard(lab_server, tab):
+    page = tab.page
+    sources = run_lesson_cleanly(tab, lab_server, LESSON)
+    index = find_cell(sources, r"\bkit\.highlighter\(\s*\)")
+    assert index is not None
+    out = cell_output(page, index).locator(".jp-OutputArea-output").first
+    out.scroll_into_view_if_needed()       # a learner reading down the page gets here first
+    boxes = out.locator("input[type=checkbox]")
+    assert boxes.count() >= 4, "the highlighter shows fewer than four category switches"
+
+    _focus_cell_from_the_keyboard(page, index)
     reached = []
     for _ in range(6):
         page.keyboard.press("Tab")
@@ -159,3 +164,26 @@ def test_category_switches_work_from_the_keyboard(lab_server, tab):
     # The focus stays on the switch, so a keyboard user does not lose their place.
     assert re.search(r"hedg", page.evaluate(ACTIVE_JS)["label"], re.I), "focus left the switch after toggling"
     assert not page_error_problems(tab.watch), page_error_problems(tab.watch)
+
+
+CELL_ALIGN_JS = """
+out => [...out.querySelectorAll('td, th')].map(c => ({text: c.textContent.trim().slice(0, 60),
+                                                       align: getComputedStyle(c).textAlign}))
+"""
+
+
+@pytest.mark.parametrize("lesson, helper", [("01-anatomy.ipynb", "compare_caption_and_body"),
+                                            ("03-hedging.ipynb", "certainty_ladder")])
+def test_the_lesson_helpers_tables_read_left_aligned(lab_server, tab, lesson, helper):
+    page = tab.page
+    sources = run_lesson_cleanly(tab, lab_server, lesson)
+    index = find_cell(sources, rf"lk\.{helper}\(")
+    assert index is not None, f"{lesson} shows no helper table"
+    out = cell_output(page, index).locator(".jp-OutputArea-output").first
+    out.scroll_into_view_if_needed()
+    out.locator("td").first.wait_for()      # JupyterLab paints a cell's output once it is on screen
+    cells = out.evaluate(CELL_ALIGN_JS)
+    prose = [c for c in cells if re.search(r"[A-Za-z]{3}", c["text"])]
+    assert prose, "the helper's output has no table with words in it"
+    wrong = [c for c in prose if c["align"] not in ("left", "start")]
+    assert not wrong, f"prose cells not aligned left: {wrong[:5]}"

@@ -48,8 +48,11 @@ INSPECT_JS = """
     articleText: art ? art.textContent : '',
     articleVisibleText: art ? art.innerText : '',
     outputText: out.textContent,
-    // Inside the article only highlight spans are allowed.
-    foreignInArticle: inside.filter(e => e.tagName !== 'SPAN').map(e => e.outerHTML.slice(0, 200)),
+    // Inside the article only the kit's own elements: highlight and part spans, the empty button
+    // that opens a highlight's reason, and the label that lets a click on its words open it.
+    foreignInArticle: inside.filter(e => !(e.tagName === 'SPAN'
+        || (e.tagName === 'BUTTON' && e.className.startsWith('mlk-why ') && !e.childNodes.length)
+        || (e.tagName === 'LABEL' && e.className === 'mlk-open'))).map(e => e.outerHTML.slice(0, 200)),
     forbidden: [...out.querySelectorAll(forbidden)].map(e => e.outerHTML.slice(0, 200)),
     styles: [...out.querySelectorAll('style')].map(s => ({
         inArticle: !!(art && art.contains(s)), text: s.textContent.slice(0, 20000)})),

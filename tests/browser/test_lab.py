@@ -87,10 +87,13 @@ def _settle(out, page, want=lambda s: True, timeout_ms: int = 10_000):
 
 
 def _expected_counts() -> dict:
+    """Highlights per category the highlighter shows: the kit's four categories, as every lesson names them."""
     import lessons
+    from lessons.annotator.model import CATEGORIES
     from lessons.render.html import count_by_category
 
-    return dict(count_by_category(lessons.annotate(lessons.load_article().text)))
+    counts = count_by_category(lessons.annotate(lessons.load_article().text))
+    return {c: counts.get(c, 0) for c in CATEGORIES}
 
 
 def test_highlighter_matches_the_annotator_and_its_switches_work(lab_server, tab):
