@@ -3,6 +3,7 @@
     python -m lessons annotate ARTICLE.txt [--json]
     python -m lessons evaluate [--benchmarks DIR]
     python -m lessons render ARTICLE.txt --output HANDOUT.html
+    python -m lessons check-quizzes [FILE...]
 """
 from __future__ import annotations
 
@@ -93,6 +94,15 @@ def cmd_render(args) -> int:
     return 0
 
 
+def cmd_check_quizzes(args) -> int:
+    from .learner.quizcheck import check_files
+
+    report = check_files(args.files or None)
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lessons", description="Media-literacy kit: annotate, evaluate, render.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -107,6 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("path", help="an article: .txt, .md or .html")
     p.add_argument("--output", "-o", required=True, help="where to write the HTML handout")
     p.set_defaults(func=cmd_render)
+    p = sub.add_parser("check-quizzes", help="check quiz files for answers that give themselves away, "
+                                             "missing feedback and missing transfer questions")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="quiz files or folders of them (default: every quiz of the kit)")
+    p.set_defaults(func=cmd_check_quizzes)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
