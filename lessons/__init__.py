@@ -33,6 +33,7 @@ _LAZY = {
     "reflection": "views.reflection",
     "handout_button": "views.handout",
     "quiz": "views.quiz",
+    "check": "views.check",
     "plot_speakers": "views.charts",
     "plot_hedging": "views.charts",
     "plot_figures": "views.charts",

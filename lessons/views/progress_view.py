@@ -20,8 +20,9 @@ class ProgressSummaryView(View):
         self.refresh()
 
     def refresh(self) -> None:
-        from ..learner.progress import summary_html
-        self.html.value = summary_html(self.progress.summary(), self.progress.notice)
+        from ..learner.checks import results_of, summary_with_checks_html
+        self.html.value = summary_with_checks_html(self.progress.summary(), self.progress.notice,
+                                                   results_of(self.progress.data()))
 
 
 class ProgressDownloadView(View):
