@@ -34,6 +34,7 @@ _LAZY = {
     "handout_button": "views.handout",
     "quiz": "views.quiz",
     "check": "views.check",
+    "verb_lens": "views.verb_lens",
     "plot_speakers": "views.charts",
     "plot_hedging": "views.charts",
     "plot_figures": "views.charts",

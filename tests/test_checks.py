@@ -162,7 +162,8 @@ def test_damaged_check_values_in_the_progress_file_are_ignored_not_fatal():
 
 
 def test_the_report_and_question_text_are_escaped(monkeypatch):
-    from lessons.views import check as V
+    from importlib import import_module
+    V = import_module("lessons.views.check")
     hostile = A.article_from_text("Headline <b>bold</b>\n<script>alert(1)</script> & more\n")
     html = V.article_html(hostile)
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
