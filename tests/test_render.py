@@ -365,7 +365,7 @@ def test_any_unicode_text_renders_losslessly(text):
 def test_count_by_category_lists_every_category_with_zeros():
     counts = count_by_category(sample_annotations())
     assert list(counts) == list(load_categories())
-    assert counts == {"hedge": 2, "official": 1, "expert": 1, "unverified": 1, "voice": 0}
+    assert counts == {"hedge": 2, "official": 1, "expert": 1, "unverified": 1, "voice": 0, "framing": 0}
     assert count_by_category([]) == dict.fromkeys(load_categories(), 0)
 
 
@@ -388,7 +388,7 @@ def test_legend_greys_out_hidden_categories():
     items = {a["data-cat"]: a["class"] for tag, a in parse(html).tags if tag == "li"}
     assert "mlk-legend-on" in items["hedge"] and "mlk-legend-on" in items["expert"]
     assert "mlk-legend-off" in items["official"] and "mlk-legend-off" in items["unverified"]
-    assert html.count('class="mlk-legend-state">hidden<') == 3
+    assert html.count('class="mlk-legend-state">hidden<') == 4     # official, unverified, voice, framing
     assert "line-through" in style_html()
 
 

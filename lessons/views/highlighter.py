@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..annotator.model import Annotation
+from ..errors import KitError
 from ..render.palette import RULE_COLOUR, TEXT_COLOUR
 from .base import (
     View,
@@ -22,8 +23,9 @@ def annotation_label(text: str, ann: Annotation, number: int | None = None) -> s
     return f"{head}{category_label(ann.category, short=True)}: {cue}{snippet(ann.text_in(text), 60)}"
 
 
-def reason_html(text: str, ann: Annotation) -> str:
-    """Why one highlight was made: the words, the category, the cue, the speaker, the rule."""
+def reason_html(text: str, ann: Annotation, translation=None) -> str:
+    """Why one highlight was made: the words, the category, the cue, the speaker, the rule (and,
+    inside a translated quote, what language it was first said in)."""
     rows = [("Marked words", f"“{snippet(ann.text_in(text), 400)}”"),
             ("Category", category_label(ann.category)),
             ("Why", ann.explanation or "—")]
@@ -31,6 +33,8 @@ def reason_html(text: str, ann: Annotation) -> str:
         rows.append(("Clue word(s)", f"“{ann.cue}”"))
     rows.append(("Who is speaking", ann.source or "No named speaker: the reporter's own words."))
     rows.append(("Rule", f"{ann.rule} (the name of the rule the computer followed)"))
+    if translation is not None:
+        rows.append(("Translation", translation.note))
     items = "".join(f"<dt style='font-weight:bold;margin-top:.3em'>{e(k)}</dt>"
                     f"<dd style='margin-left:1em'>{e(v)}</dd>" for k, v in rows)
     return (f'<dl class="mlk-reason" style="color:{TEXT_COLOUR};background:#fff;border:1px solid {RULE_COLOUR};'
@@ -42,22 +46,35 @@ def reason_html(text: str, ann: Annotation) -> str:
 _NO_CHOICE = -1   # the menu's "choose a highlight" entry
 
 
+def _framing_layer(analysis):
+    from ..annotator.framing import find_framing
+    return find_framing(analysis)
+
+
+LAYERS = {"framing": _framing_layer}
+"""Extra highlight layers beyond the four categories: name -> function giving the layer's
+annotations for an analysis. A layer is shown only when asked for (``highlighter(layers=[...])``),
+with its own switch, off at first; it never changes the annotator's results."""
+
+
 class Highlighter(View):
     """The article with highlights, a switch per category, a legend with counts, and a menu that
     reads out why each highlight was made (reachable from the keyboard)."""
 
-    def __init__(self, analysis, categories=None, title: str | None = None):
+    def __init__(self, analysis, categories=None, title: str | None = None, layers=(), translations=()):
         from ..render.html import count_by_category
         W = ipw()
         self.analysis = analysis
         self.text = analysis.text
-        self.annotations = tuple(analysis.annotations)
+        self.layers = _check_layers(layers)
+        extra = tuple(a for name in self.layers for a in LAYERS[name](analysis) or ())
+        self.annotations = tuple(analysis.annotations) + extra   # indices match analysis.annotations
         self.counts = count_by_category(self.annotations)
         on = set(check_categories(categories))
         self._updating = False
         self.toggles = {}
-        for cid in check_categories(None):
-            box = W.Checkbox(value=cid in on, indent=False,
+        for cid in check_categories(None) + self.layers:
+            box = W.Checkbox(value=cid in on and cid not in self.layers, indent=False,
                              description=f"{category_label(cid)} ({self.counts.get(cid, 0)})",
                              layout=W.Layout(width="auto", margin="0 1.2em 0 0"))
             box.observe(self._on_toggle, "value")
@@ -68,11 +85,13 @@ class Highlighter(View):
         self.reasons.observe(self._on_select, "value")
         self.reason = W.HTML()
         self.html = W.HTML()
+        self.translations = tuple(translations)
+        self.translation_box = W.HTML(translations_html(self.text, self.translations))
         head = [W.HTML(f"<h3 style='margin:.2em 0'>{e(title)}</h3>")] if title else []
         self.widget = W.VBox(head + [
             W.HTML("<b>Show these highlights</b> (tick or untick):"),
             W.HBox(list(self.toggles.values()), layout=W.Layout(flex_flow="row wrap")),
-            self.legend, self.reasons, self.reason, self.html,
+            self.legend, self.reasons, self.reason, self.translation_box, self.html,
         ])
         self.refresh()
 
@@ -135,10 +154,35 @@ class Highlighter(View):
                     "marked, or hover over a highlight.")
             self.reason.value = f"<p style='margin:.2em 0'>{e(hint)}</p>"
         else:
-            self.reason.value = reason_html(self.text, self.annotations[index])
+            from ..text.translations import translation_at
+            ann = self.annotations[index]
+            self.reason.value = reason_html(self.text, ann, translation_at(self.translations, ann.start, ann.end))
 
 
-def highlighter(article=None, categories=None) -> Highlighter:
-    """The article (default: the seed) with highlights you can switch on and off by category."""
+def translations_html(text: str, notes) -> str:
+    """A note beside the article naming each quote that is a translation (escaped), or nothing."""
+    if not notes:
+        return ""
+    items = "".join(f"<li><q style='quotes:none'>{e(snippet(text[t.start:t.end], 60))}</q> — {e(t.note)}</li>"
+                    for t in notes)
+    return (f"<details class='mlk-translations' style='margin:.3em 0'><summary><b>Quotes in translation "
+            f"({len(notes)})</b>: some words in this report were first said in another language</summary>"
+            f"<ul style='margin:.2em 0'>{items}</ul></details>")
+
+
+def _check_layers(layers) -> tuple[str, ...]:
+    if isinstance(layers, str):
+        layers = [layers]
+    chosen = tuple(dict.fromkeys(str(x).strip().lower() for x in layers or ()))
+    unknown = [x for x in chosen if x not in LAYERS]
+    if unknown:
+        raise KitError(f"“{unknown[0]}” is not a layer. Layers you can add: {', '.join(LAYERS)}.")
+    return chosen
+
+
+def highlighter(article=None, categories=None, layers=()) -> Highlighter:
+    """The article (default: the seed) with highlights you can switch on and off by category;
+    ``layers`` adds extra layers (see ``LAYERS``), each with its own switch, off at first."""
+    from ..text.translations import translations_for
     analysis, title = resolve(article)
-    return Highlighter(analysis, categories, title=title)
+    return Highlighter(analysis, categories, title=title, layers=layers, translations=translations_for(article))
