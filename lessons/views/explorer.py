@@ -55,9 +55,10 @@ class SentenceExplorer(View):
     NOBODY = "__nobody__"
     NO_CATEGORY = "__none__"
 
-    def __init__(self, analysis):
+    def __init__(self, analysis, translations=()):
         W = ipw()
         self.analysis = analysis
+        self.translations = tuple(translations)
         self.sentences = tuple(s for s in analysis.sentences if s.text.strip())
         counts = {c: sum(1 for s in self.sentences if c in s.categories) for c in ALL_CATEGORIES}
         cat_options = [("any sentence", self.ANY)]
@@ -147,10 +148,18 @@ class SentenceExplorer(View):
             + render_html(s.text, anns)
             + f"<p style='margin:.3em 0'><b>Categories:</b> {chips}</p>"
             + f"<p style='margin:.3em 0'><b>Who is speaking:</b> {e(speaker_text(s.source))}</p>"
+            + self._translation(s)
             + ("<p style='margin:.3em 0 0'><b>Why:</b></p>" + explanations_html(s.text, anns)
                if anns else ""))
 
 
+    def _translation(self, s) -> str:
+        from ..text.translations import translation_at
+        t = translation_at(self.translations, s.start, s.end)
+        return "" if t is None else f"<p style='margin:.3em 0'><b>Translation:</b> {e(t.note)}</p>"
+
+
 def sentence_explorer(article=None) -> SentenceExplorer:
     """Step through the article sentence by sentence, with filters by category and speaker."""
-    return SentenceExplorer(analysis_of(article))
+    from ..text.translations import translations_for
+    return SentenceExplorer(analysis_of(article), translations=translations_for(article))
