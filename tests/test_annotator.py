@@ -273,9 +273,10 @@ BLIND_MARGINS = {"hedge": 0.0, "official": 0.2, "expert": 0.3, "unverified": 0.0
 
 
 def f1_table(stdout: str, heading: str) -> dict[tuple[str, str], float]:
-    """(category, system) -> F1 from the table of ``python -m lessons evaluate`` under ``heading``."""
+    """(category, system) -> F1 from the table of ``python -m lessons evaluate`` for the set ``heading``
+    (its title is "<set> (<status>): ...", after the summary of every set)."""
     lines = stdout.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{heading} ("))
     table = {}
     for line in lines[start + 2:]:
         if not line.strip():

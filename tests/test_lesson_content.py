@@ -70,9 +70,33 @@ def test_every_lesson_has_front_matter_and_objectives(path):
     assert 0 < lesson.meta["minutes_class"] <= 45, "a lesson must fit in one 45-minute period"
 
 
-def test_the_workshop_plan_fills_ninety_minutes():
-    total = sum(nbb.read_lesson(p).meta["minutes_workshop"] for p in LESSONS)
-    assert total == 90
+GUIDE = Path(__file__).resolve().parents[1] / "notebooks" / "teacher-guide.md"
+
+
+def _guide_section(title: str) -> str:
+    text = GUIDE.read_text(encoding="utf-8")
+    start = text.index(title)
+    end = text.find("\n#", start + len(title))
+    return text[start:end if end > 0 else None]
+
+
+def test_the_ninety_minute_workshop_plan_adds_up_and_leaves_ten_minutes_for_binder():
+    rows = re.findall(r"^\| (\d):(\d\d) \| [^|]*\((\d+)\) \|", _guide_section("### A 90-minute workshop"), flags=re.M)
+    assert rows, "the guide has a 90-minute workshop timetable"
+    starts = [int(h) * 60 + int(m) for h, m, _ in rows]
+    minutes = [int(n) for _, _, n in rows]
+    assert starts[0] == 0 and minutes[0] == 10, "the plan opens with ten minutes for Binder to start"
+    assert all(a + n == b for a, n, b in zip(starts, minutes, starts[1:])), "each row starts when the one before ends"
+    assert starts[-1] + minutes[-1] == 90
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lesson_ids())
+def test_each_lessons_header_gives_the_times_the_teacher_guide_gives(path):
+    meta = nbb.read_lesson(path).meta
+    row = re.search(r"^\| `%s` \|.*\| (\d+) min[^|]*\| (\d+) min[^|]*\|$" % re.escape(path.stem),
+                    _guide_section("## The lessons at a glance"), flags=re.M)
+    assert row, f"the guide's table has a row for {path.stem}"
+    assert (meta["minutes_class"], meta["minutes_workshop"]) == (int(row.group(1)), int(row.group(2)))
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lesson_ids())
@@ -276,7 +300,7 @@ def test_show_parts_shows_every_part_of_the_seed_article(seed_article):
     assert seed_article.headline in shown.text and seed_article.dek in shown.text
     assert "| Giles said." in shown.text and "Attribution: Giles said." in shown.html
     for item in seed_article.boilerplate:
-        assert lk._t(item) in shown.text
+        assert lk.reading._t(item) in shown.text
 
 
 def test_each_photo_shows_its_alt_text_caption_and_credit(seed_article):
@@ -326,7 +350,7 @@ def test_every_hedge_cue_and_booster_of_the_key_is_on_the_certainty_ladder(key_u
     for unit in key_units.values():
         for cue in list(unit.hedge_cues) + list(unit.boosters):
             cue = cue if isinstance(cue, str) else cue["text"]
-            assert any(lk._phrase_pattern(w).search(cue) for w in words), cue
+            assert any(lk.reading._phrase_pattern(w).search(cue) for w in words), cue
 
 
 def test_the_ladder_puts_boosters_above_likely_above_maybe():

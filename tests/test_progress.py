@@ -11,6 +11,7 @@ import pytest
 
 from lessons import views as W
 from lessons.learner import progress as P
+from lessons.views import progress_view
 
 pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
 
@@ -194,13 +195,13 @@ def test_the_summary_lists_completed_lessons_quizzes_and_reflections(progress_di
     assert s.quizzes[0].quiz_id == "lesson-0" and (s.quizzes[0].answered, s.quizzes[0].correct) == (2, 1)
     assert s.reflections == ("lesson-0-hello",)
     assert s.sentence() == "1 lesson completed, 2 quiz answers, 1 reflection"
-    page = P.summary_html(s)
+    page = progress_view.summary_html(s)
     assert "lesson-0-hello" in page and "1 correct of" in page
 
 
 def test_summary_html_escapes_what_it_shows():
     s = P.Summary("<path>", ("<b>x</b>",), (), ("<script>",))
-    page = P.summary_html(s, notice="<img src=x>")
+    page = progress_view.summary_html(s, notice="<img src=x>")
     assert "<script>" not in page and "<b>x</b>" not in page and "<img" not in page
 
 
@@ -213,7 +214,7 @@ def test_download_then_upload_brings_the_same_progress_back(progress_dir, tmp_pa
     p = P.Progress()
     p.set("lesson-3", "quiz", {"q1": {"answer": "may", "correct": True}})
     p.set("reflections", "r1", "Words & <tags>")
-    link = P.download_html(p)
+    link = progress_view.download_html(p)
     assert 'download="my-progress.json"' in link
     downloaded = _payload_of(link)
 

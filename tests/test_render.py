@@ -449,7 +449,7 @@ def test_the_handout_has_numbered_footnotes_in_reading_order():
     assert doc.index('class="mlk-article') < doc.index('id="mlk-fn-1"')
     # Note 3 is the hedge "possibly", the third annotation a reader meets.
     note3 = doc[doc.index('id="mlk-fn-3"'):doc.index('id="mlk-fn-4"')]
-    assert "“possibly”" in note3 and "Hedging language" in note3
+    assert "“possibly”" in note3 and "<strong>Hedge</strong>" in note3
     assert parse(doc, skip=("sup",)).article_text == ARTICLE
     assert parse(doc).article_text.startswith("1Russia's")          # marker right at the start
     assert 'class="mlk-legend' in doc and "(2)" in doc

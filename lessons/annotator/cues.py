@@ -27,7 +27,7 @@ def cue_matches(rule, sent: Sentence, text: str, state: State, rules: Rules):
             continue
         if rule.subject_not_speaker:
             subj = subject_before(before)
-            if subj and (subj.strip().lower() in ("he", "she", "they", "i", "we") or
+            if subj and (subj.strip().lower() in rules.names.subject_pronouns or
                          resolve(subj, State(people=state.people), rules)[0]):
                 continue          # a person "suggested": that is reporting what they said
         yield m.start() + sent.start, m.end() + sent.start, m.group()
@@ -65,11 +65,11 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         return
     if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
         return                            # a speaker does not dispute their own words
-    claim = attributions[j] or (re.search(r"(?i)\b(reports?|reported|claims?|claimed|said|says)\b", sentences[j].text) and "report")
+    claim = attributions[j] or (rules.reading.claim_words.search(sentences[j].text) and "report")
     if not claim:
         return
     speaker = attributions[j].speaker if attributions[j] else None
-    if re.search(r"(?i)\b(?:either|neither|both|conflicting|competing)\b", sentences[i].text):
+    if rules.reading.every_claim_words.search(sentences[i].text):
         # "unable to verify either account": every claim in the last two paragraphs before it.
         first_para = sentences[i].paragraph - 2
         while j >= 0 and sentences[j].paragraph >= first_para:

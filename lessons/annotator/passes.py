@@ -24,9 +24,8 @@ from functools import cached_property
 from typing import Callable
 
 from ..text.sentences import Sentence, split_sentences
-from .attribution import CREDIT, Attribution, attributions_in
+from .attribution import Attribution, attributions_in
 from .cues import SENTENCE_LEVEL_RULES, cue_matches, dedupe, explain, is_headline, mark_claim_before, sentences_hit
-from .figures import FIGURE
 from .model import Analysis, Annotation, SentenceAnalysis, Speaker
 from .quotations import QUOTES, quote_spans
 from .rules import Rules, load_rules
@@ -34,10 +33,6 @@ from .speakers import State, find_people
 
 __all__ = ["PASSES", "Reading", "SENTENCE_LEVEL_RULES", "Analysis", "SentenceAnalysis", "Speaker",
            "analyse", "annotate"]
-
-_DISPUTES = ("unverified.denial", "unverified.doubt", "unverified.rebuttal", "unverified.unsupported",
-             "unverified.conflicting")
-
 
 @dataclass
 class Reading:
@@ -71,7 +66,7 @@ class Reading:
     @cached_property
     def credit(self) -> list[bool]:
         """Photo credits and image lines: not statements by anyone."""
-        return [bool(CREDIT.search(s.text)) for s in self.sentences]
+        return [bool(self.rules.reading.credit.search(s.text)) for s in self.sentences]
 
     @cached_property
     def quotes(self) -> list[tuple[int, int, int]]:
@@ -197,7 +192,7 @@ def mark_unverified(r: Reading) -> None:
                                     r.source_label(i)))
                 # A verification marker points back from the reporter's own voice ("NBC News was
                 # unable to verify claims"); a dispute answers a claim just made by someone else.
-                points = rule.id.startswith(_DISPUTES) or (
+                points = rule.section == "dispute" or (
                     r.rules.pointing_words.search(sent.text) and not r.attributions[i])
                 if rule.marks_neighbour and i > 0 and points and not is_headline(r.sentences, i - 1, r.text):
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue, r.add)
@@ -206,6 +201,7 @@ def mark_unverified(r: Reading) -> None:
 def mark_competing_figures(r: Reading) -> None:
     """Neighbouring figures from different sides: "The group said 31 died." / "The ministry said four.\""""
     sentences, attributions = r.sentences, r.attributions
+    FIGURE = r.rules.reading.casualty_figure      # casualty figures: see reading.yaml and figures.py
     for i in range(len(sentences) - 1):
         a, b = attributions[i], attributions[i + 1]
         if a and b and a.speaker.name != b.speaker.name \

@@ -16,7 +16,6 @@ and after results can be compared fairly.
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -133,7 +132,8 @@ def results_of(record: dict) -> dict[str, CheckResult]:
     return out
 
 
-def _day(when: str) -> str:
+def day_of(when: str) -> str:
+    """A saved time as a day in words ("4 March 2025"), or "" when it cannot be read."""
     try:
         return datetime.fromisoformat(when).strftime("%d %B %Y").lstrip("0")
     except (TypeError, ValueError):
@@ -155,36 +155,3 @@ def compare_sentence(results: dict[str, CheckResult]) -> str:
     if after:
         return f"After the course: {after.sentence}. (There is no saved check from the start.)"
     return ""
-
-
-def checks_html(results: dict[str, CheckResult]) -> str:
-    """The before and after results as a small escaped HTML fragment for the progress summary."""
-    if not results:
-        return ""
-    e = html.escape
-    items = []
-    for which in WHICH:
-        r = results.get(which)
-        if r is None:
-            continue
-        label = "Check at the start" if which == "before" else "Check at the end"
-        day = _day(r.when)
-        items.append(f"<li>{e(label)}: {r.score} of {r.total} right" + (f" ({e(day)})" if day else "") + "</li>")
-    return (f"<p>Before and after checks:</p><ul>{''.join(items)}</ul>"
-            f"<p>{e(compare_sentence(results))}</p>")
-
-
-def summary_with_checks_html(summary, notice: str | None, results: dict[str, CheckResult]) -> str:
-    """The progress summary (``progress.summary_html``) with the before and after results in it,
-    just above the line saying where the file is saved."""
-    from .progress import summary_html
-    base = summary_html(summary, notice)
-    extra = checks_html(results)
-    if not extra:
-        return base
-    if summary.empty:   # the checks are something saved: drop the "nothing saved yet" line
-        start = base.find("<p>Nothing saved yet.")
-        if start >= 0:
-            base = base[:start] + base[base.index("</p>", start) + 4:]
-    where = base.rfind('<p style="font-size:90%">Saved in:')
-    return base + extra if where < 0 else base[:where] + extra + base[where:]

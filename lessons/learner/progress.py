@@ -28,9 +28,7 @@ message saying what happened and what to do.
 """
 from __future__ import annotations
 
-import base64
 import copy
-import html
 import json
 import os
 import shutil
@@ -42,7 +40,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import KitError
-from ..render.palette import ACCENT, ACCENT_DARK, ACCENT_TINT
 from ..text.files import atomic_write_text
 
 FORMAT = "media-literacy-kit/progress"
@@ -441,34 +438,6 @@ def summarise(record: dict, path: Path | str = "") -> Summary:
     return Summary(str(path), completed, tuple(quizzes), reflections)
 
 
-def summary_html(summary: Summary, notice: str | None = None) -> str:
-    """The summary as a small escaped HTML fragment."""
-    e = html.escape
-    parts = []
-    if notice:
-        parts.append(f'<p class="mlk-note-warn"><b>⚠ Note:</b> {e(notice)}</p>')
-    if summary.empty:
-        parts.append("<p>Nothing saved yet. Your quiz answers and what you write will appear here.</p>")
-    else:
-        parts.append(f"<p><b>So far:</b> {e(summary.sentence())}.</p>")
-        if summary.completed:
-            items = "".join(f"<li>✓ {e(c)}</li>" for c in summary.completed)
-            parts.append(f"<p>Lessons completed:</p><ul>{items}</ul>")
-        if summary.quizzes:
-            items = "".join(
-                f"<li>{e(q.quiz_id)}: {q.correct} correct of "
-                f"{q.total if q.total is not None else q.answered} questions</li>"
-                for q in summary.quizzes)
-            parts.append(f"<p>Quizzes:</p><ul>{items}</ul>")
-        if summary.reflections:
-            items = "".join(f"<li>✎ {e(r)}</li>" for r in summary.reflections)
-            parts.append(f"<p>Reflections written:</p><ul>{items}</ul>")
-    parts.append(f'<p style="font-size:90%">Saved in: <code>{e(summary.path)}</code></p>')
-    return "".join(parts)
-
-
-# --- upload and download ------------------------------------------------------------------
-
 def restore_from_bytes(content: bytes, progress: Progress | None = None,
                        name: str = FILE_NAME) -> str:
     """Check an uploaded progress file and, if it is good, make it the current progress.
@@ -487,14 +456,3 @@ def restore_from_bytes(content: bytes, progress: Progress | None = None,
     if backup is not None:
         message += f" Your previous progress was kept as “{backup.name}”."
     return message
-
-
-def download_html(progress: Progress | None = None) -> str:
-    """An anchor that downloads the progress file (as a ``data:`` address, so it works on Binder)."""
-    progress = progress or current_progress()
-    payload = base64.b64encode(dumps(progress.data()).encode("utf-8")).decode("ascii")
-    href = html.escape(f"data:application/json;charset=utf-8;base64,{payload}", quote=True)
-    return (f'<a download="{FILE_NAME}" href="{href}" '
-            f'style="display:inline-block;padding:6px 12px;border:2px solid {ACCENT};'
-            f'border-radius:4px;color:{ACCENT_DARK};background:{ACCENT_TINT};text-decoration:none;font-weight:600">'
-            f'⬇ Download {FILE_NAME}</a>')

@@ -10,6 +10,13 @@ from .messages import friendly_error_html, note_html
 
 UPLOAD_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
+_LATEST: list = []   # the (article, analysis) analysed last in this kernel, for the handout button
+
+
+def latest_report():
+    """``(article, analysis)`` of the report analysed last by any bring-your-own box, or None."""
+    return _LATEST[0] if _LATEST else None
+
 
 def article_from_upload(name: str, content: bytes):
     """An Article from an uploaded file's bytes; unusable input raises ``ArticleError`` kindly."""
@@ -35,6 +42,8 @@ class BringYourOwn(View):
         self.message = W.HTML()
         self.result = W.VBox()
         self.highlighter: Highlighter | None = None
+        self.article = None
+        self.analysis = None
         self.analyse_button.on_click(lambda _b: self.analyse_text())
         self.upload.observe(self._on_upload, "value")
         self.widget = W.VBox([
@@ -46,6 +55,8 @@ class BringYourOwn(View):
 
     def _show(self, article, source: str) -> None:
         analysis = cached_analysis(article.text)
+        self.article, self.analysis = article, analysis
+        _LATEST[:] = [(article, analysis)]
         self.highlighter = Highlighter(analysis, title=getattr(article, "title", None) or None)
         self.result.children = (self.highlighter.widget,)
         n = len(analysis.annotations)
@@ -54,6 +65,10 @@ class BringYourOwn(View):
             message += (" The kit's word lists are in English, so it finds little in other languages:"
                         " read this text yourself with the four questions in mind.")
         self.message.value = note_html("ok", message)
+
+    def report(self):
+        """``(article, analysis)`` of the report shown now, or None before one is analysed."""
+        return (self.article, self.analysis) if self.article is not None else None
 
     def _fail(self, exc: Exception) -> None:
         if isinstance(exc, KitError):

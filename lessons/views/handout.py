@@ -1,4 +1,9 @@
-"""A button that writes a printable handout of the highlighted article, with a download link."""
+"""A button that writes a printable handout of the highlighted article, with a download link.
+
+``handout_button()`` prints the lesson's article; ``handout_button(yours=True)`` (lesson 6, bring your
+own) prints the report the learner analysed last in the bring-your-own box, read when the button is
+pressed, so the learner can change their report and print again.
+"""
 from __future__ import annotations
 
 import os
@@ -7,7 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..render.palette import ACCENT, ACCENT_DARK, ACCENT_TINT
-from .base import View, e, ipw, ipython_shell, resolve
+from .base import View, article_of, e, ipw, ipython_shell, resolve
 from .messages import RESTART, note_html
 
 HANDOUT_FOLDER = "handouts"
@@ -39,10 +44,14 @@ def handout_link_html(path: Path, base: Path | None = None) -> str:
 class HandoutButton(View):
     """A button that writes a printable handout of the highlighted article and offers a download link."""
 
-    def __init__(self, analysis, title: str | None = None, folder: Path | None = None):
+    def __init__(self, analysis, title: str | None = None, folder: Path | None = None, *,
+                 article=None, follow=None):
         W = ipw()
         self.analysis = analysis
         self.title = title
+        self.article = article
+        self.follow = follow
+        """None, or a function giving ``(article, analysis)`` (or None) when the button is pressed."""
         self.folder = Path(folder) if folder is not None else Path.cwd() / HANDOUT_FOLDER
         self.path: Path | None = None
         self.link_html = ""
@@ -56,10 +65,20 @@ class HandoutButton(View):
     def make(self) -> Path | None:
         """Write the handout and show the link; a problem is shown as a kind message."""
         from ..render.handout import write_handout
+        if self.follow is not None:
+            current = self.follow()
+            if current is None:
+                self.message.value = note_html(
+                    "warn", "There is no report of yours to print yet.",
+                    "Paste your report into the box above and press Analyse, then press this button again.")
+                return None
+            self.article, self.analysis = current
+            self.title = getattr(self.article, "title", None) or None
         name = f"{_slug(self.title or 'article')}-handout.html"
+        article = self.article if getattr(self.article, "text", None) == self.analysis.text else None
         try:
             path = write_handout(self.folder / name, self.analysis.text, self.analysis.annotations,
-                                 title=self.title)
+                                 title=self.title, article=article)
         except OSError as exc:
             self.message.value = note_html("warn", "The handout could not be written.",
                                            f"{exc.strerror or exc}. " + RESTART)
@@ -78,7 +97,23 @@ class HandoutButton(View):
         return path
 
 
-def handout_button(article=None) -> HandoutButton:
-    """A button that makes a printable page of the highlighted article, with a download link."""
+def handout_button(article=None, *, yours: bool = False) -> HandoutButton:
+    """A button that makes a printable page of the highlighted article, with a download link.
+
+    ``yours=True`` (or a bring-your-own view as ``article``) prints the learner's own report, the one
+    analysed last when the button is pressed, instead of the lesson's article.
+    """
+    from .bring_your_own import BringYourOwn, latest_report
+    if isinstance(article, BringYourOwn):
+        view = article
+        return HandoutButton(*_pending(), follow=view.report)
+    if yours:
+        return HandoutButton(*_pending(), follow=latest_report)
     analysis, title = resolve(article)
-    return HandoutButton(analysis, title=title)
+    found = None if isinstance(article, type(analysis)) else article_of(article)
+    return HandoutButton(analysis, title=title, article=found)
+
+
+def _pending():
+    """The analysis and title a following button starts with: the lesson's article, until pressed."""
+    return resolve(None)

@@ -1,9 +1,77 @@
 """Progress views: what the learner has done, a download link for it, and an upload to restore it."""
 from __future__ import annotations
 
-from ..learner.progress import current_progress
+import base64
+import html
+
+from ..learner.progress import FILE_NAME, Progress, Summary, current_progress, dumps
+from ..render.palette import ACCENT, ACCENT_DARK, ACCENT_TINT
 from .base import View, ipw
 from .messages import RESTART, note_html
+
+
+def summary_html(summary: Summary, notice: str | None = None, checks: dict | None = None) -> str:
+    """The summary as a small escaped HTML fragment; ``checks`` (``learner.checks.results_of``)
+    adds the before and after check results."""
+    e = html.escape
+    parts = []
+    if notice:
+        parts.append(f'<p class="mlk-note-warn"><b>⚠ Note:</b> {e(notice)}</p>')
+    if summary.empty and checks:
+        pass   # the checks below are something saved
+    elif summary.empty:
+        parts.append("<p>Nothing saved yet. Your quiz answers and what you write will appear here.</p>")
+    else:
+        parts.append(f"<p><b>So far:</b> {e(summary.sentence())}.</p>")
+        if summary.completed:
+            items = "".join(f"<li>✓ {e(c)}</li>" for c in summary.completed)
+            parts.append(f"<p>Lessons completed:</p><ul>{items}</ul>")
+        if summary.quizzes:
+            items = "".join(
+                f"<li>{e(q.quiz_id)}: {q.correct} correct of "
+                f"{q.total if q.total is not None else q.answered} questions</li>"
+                for q in summary.quizzes)
+            parts.append(f"<p>Quizzes:</p><ul>{items}</ul>")
+        if summary.reflections:
+            items = "".join(f"<li>✎ {e(r)}</li>" for r in summary.reflections)
+            parts.append(f"<p>Reflections written:</p><ul>{items}</ul>")
+    if checks:
+        parts.append(checks_html(checks))
+    parts.append(f'<p style="font-size:90%">Saved in: <code>{e(summary.path)}</code></p>')
+    return "".join(parts)
+
+
+def checks_html(results: dict) -> str:
+    """The before and after check results (``learner.checks.results_of``) as a small escaped
+    HTML fragment for the progress summary."""
+    from ..learner.checks import WHICH, compare_sentence, day_of
+    if not results:
+        return ""
+    e = html.escape
+    items = []
+    for which in WHICH:
+        r = results.get(which)
+        if r is None:
+            continue
+        label = "Check at the start" if which == "before" else "Check at the end"
+        day = day_of(r.when)
+        items.append(f"<li>{e(label)}: {r.score} of {r.total} right" + (f" ({e(day)})" if day else "") + "</li>")
+    return (f"<p>Before and after checks:</p><ul>{''.join(items)}</ul>"
+            f"<p>{e(compare_sentence(results))}</p>")
+
+
+# --- upload and download ------------------------------------------------------------------
+
+
+def download_html(progress: Progress | None = None) -> str:
+    """An anchor that downloads the progress file (as a ``data:`` address, so it works on Binder)."""
+    progress = progress or current_progress()
+    payload = base64.b64encode(dumps(progress.data()).encode("utf-8")).decode("ascii")
+    href = html.escape(f"data:application/json;charset=utf-8;base64,{payload}", quote=True)
+    return (f'<a download="{FILE_NAME}" href="{href}" '
+            f'style="display:inline-block;padding:6px 12px;border:2px solid {ACCENT};'
+            f'border-radius:4px;color:{ACCENT_DARK};background:{ACCENT_TINT};text-decoration:none;font-weight:600">'
+            f'⬇ Download {FILE_NAME}</a>')
 
 
 class ProgressSummaryView(View):
@@ -20,9 +88,9 @@ class ProgressSummaryView(View):
         self.refresh()
 
     def refresh(self) -> None:
-        from ..learner.checks import results_of, summary_with_checks_html
-        self.html.value = summary_with_checks_html(self.progress.summary(), self.progress.notice,
-                                                   results_of(self.progress.data()))
+        from ..learner.checks import results_of
+        self.html.value = summary_html(self.progress.summary(), self.progress.notice,
+                                       results_of(self.progress.data()))
 
 
 class ProgressDownloadView(View):
@@ -43,7 +111,6 @@ class ProgressDownloadView(View):
         self.refresh()
 
     def refresh(self) -> None:
-        from ..learner.progress import download_html
         self.link.value = download_html(self.progress)
 
 
