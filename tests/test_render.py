@@ -302,6 +302,8 @@ def test_each_category_has_a_distinct_line_of_at_least_two_pixels():
             rf"{st_.colour} (\d+(?:\.\d+)?)px (\d+(?:\.\d+)?)px", rules)]       # gradient line stops
         thicknesses += [2 * float(r) for r in re.findall(rf"{st_.colour} 0 (\d+(?:\.\d+)?)px", rules)
                         if "radial" in rules]                                         # dot radius
+        if "linear-gradient(to right" in rules:                                       # dashes: the tile's height
+            thicknesses += [float(h) for h in re.findall(r"-size:\d+px (\d+(?:\.\d+)?)px", rules)]
         assert thicknesses and min(thicknesses) >= 2, st_.id
     assert [styles[c].kind for c in CATEGORIES] == ["wavy", "track", "track", "box"]
     assert len({styles[c].line for c in (*CATEGORIES, *EXTRA_CATEGORIES)}) == 5
