@@ -114,3 +114,13 @@ def test_framing_and_translation_text_is_escaped():
     index = next(i for i, a in enumerate(h.annotations) if a.category == FRAMING)
     h.select(index)
     assert "<script>" not in h.reason.value
+
+
+def test_a_mistake_in_framing_yaml_is_named_with_the_file_and_field(tmp_path):
+    from lessons.annotator.schema import RulesError, read_rule_file
+    from lessons.data import data_path
+    text = data_path("rules", "framing.yaml").read_text(encoding="utf-8")
+    (tmp_path / "framing.yaml").write_text(text.replace("    why: It judges how well", "    wy: It judges how well", 1),
+                                           encoding="utf-8")
+    with pytest.raises(RulesError, match=r"framing.yaml, rule 1: unknown field 'wy' \(did you mean 'why'\?\)"):
+        read_rule_file(tmp_path, "framing.yaml")

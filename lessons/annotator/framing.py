@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import data_path
-from ..errors import KitError
 from .model import Annotation
 
 FRAMING = "framing"
@@ -34,25 +33,12 @@ class FramingCue:
 
 @lru_cache(maxsize=4)
 def _load(mtime_ns: int) -> tuple[str, tuple]:
-    import yaml
-    try:
-        data = yaml.safe_load(FRAMING_FILE.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise KitError(f"The framing words (rules/framing.yaml) cannot be read: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("cues"), list):
-        raise KitError("rules/framing.yaml needs 'about' and a list of 'cues'.")
-    cues = []
-    for n, entry in enumerate(data["cues"], 1):
-        words = entry.get("words") if isinstance(entry, dict) else None
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            raise KitError(f"rules/framing.yaml: cue {n} needs a list of 'words'.")
-        why, example = entry.get("why"), entry.get("example")
-        if not isinstance(why, str) or not why.strip() or not isinstance(example, str) or not example.strip():
-            raise KitError(f"rules/framing.yaml: cue {n} needs 'why' and an 'example'.")
-        cues.append(FramingCue(tuple(" ".join(w.lower().split()) for w in words),
-                               " ".join(why.split()), " ".join(example.split())))
-    about = data.get("about")
-    return (" ".join(about.split()) if isinstance(about, str) else ""), tuple(cues)
+    from .schema import read_rule_file
+    data = read_rule_file(FRAMING_FILE.parent, FRAMING_FILE.name)   # checked against its schema
+    cues = tuple(FramingCue(tuple(" ".join(w.lower().split()) for w in entry["words"]),
+                            " ".join(entry["why"].split()), " ".join(entry["example"].split()))
+                 for entry in data["cues"])
+    return " ".join(data["about"].split()), cues
 
 
 def framing_cues() -> tuple[FramingCue, ...]:
