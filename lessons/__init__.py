@@ -33,6 +33,8 @@ _LAZY = {
     "reflection": "views.reflection",
     "handout_button": "views.handout",
     "quiz": "views.quiz",
+    "check": "views.check",
+    "verb_lens": "views.verb_lens",
     "plot_speakers": "views.charts",
     "plot_hedging": "views.charts",
     "plot_figures": "views.charts",

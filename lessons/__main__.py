@@ -3,6 +3,7 @@
     python -m lessons annotate ARTICLE.txt [--json]
     python -m lessons evaluate [--benchmarks DIR] [--sets SETS.yaml]
     python -m lessons render ARTICLE.txt --output HANDOUT.html
+    python -m lessons check-quizzes [FILE...]
     python -m lessons render makiivka-nbc-2023 --output HANDOUT.html
     python -m lessons class-report FOLDER [--csv OUT.csv] [--plot OUT.png]
 """
@@ -91,6 +92,15 @@ def cmd_render(args) -> int:
     return 0
 
 
+def cmd_check_quizzes(args) -> int:
+    from .learner.quizcheck import check_files
+
+    report = check_files(args.files or None)
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
 def cmd_class_report(args) -> int:
     from .learner.class_report import class_report, summary_lines, write_csv, write_plot
 
@@ -131,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
                                 "the kit's articles (makiivka-nbc-2023)")
     p.add_argument("--output", "-o", required=True, help="where to write the HTML handout")
     p.set_defaults(func=cmd_render)
+    p = sub.add_parser("check-quizzes", help="check quiz files for answers that give themselves away, "
+                                             "missing feedback and missing transfer questions")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="quiz files or folders of them (default: every quiz of the kit)")
+    p.set_defaults(func=cmd_check_quizzes)
     p = sub.add_parser("class-report", help="one row per learner from a folder of downloaded progress files")
     p.add_argument("folder", help="a folder of progress files (any names; damaged ones are named, not fatal)")
     p.add_argument("--csv", metavar="OUT.csv", help="write the table as CSV (safe to open in a spreadsheet)")

@@ -302,6 +302,8 @@ def test_each_category_has_a_distinct_line_of_at_least_two_pixels():
             rf"{st_.colour} (\d+(?:\.\d+)?)px (\d+(?:\.\d+)?)px", rules)]       # gradient line stops
         thicknesses += [2 * float(r) for r in re.findall(rf"{st_.colour} 0 (\d+(?:\.\d+)?)px", rules)
                         if "radial" in rules]                                         # dot radius
+        if "linear-gradient(to right" in rules:                                       # dashes: the tile's height
+            thicknesses += [float(h) for h in re.findall(r"-size:\d+px (\d+(?:\.\d+)?)px", rules)]
         assert thicknesses and min(thicknesses) >= 2, st_.id
     assert [styles[c].kind for c in CATEGORIES] == ["wavy", "track", "track", "box"]
     assert len({styles[c].line for c in (*CATEGORIES, *EXTRA_CATEGORIES)}) == 5
@@ -365,7 +367,7 @@ def test_any_unicode_text_renders_losslessly(text):
 def test_count_by_category_lists_every_category_with_zeros():
     counts = count_by_category(sample_annotations())
     assert list(counts) == list(load_categories())
-    assert counts == {"hedge": 2, "official": 1, "expert": 1, "unverified": 1, "voice": 0}
+    assert counts == {"hedge": 2, "official": 1, "expert": 1, "unverified": 1, "voice": 0, "framing": 0}
     assert count_by_category([]) == dict.fromkeys(load_categories(), 0)
 
 
@@ -388,7 +390,7 @@ def test_legend_greys_out_hidden_categories():
     items = {a["data-cat"]: a["class"] for tag, a in parse(html).tags if tag == "li"}
     assert "mlk-legend-on" in items["hedge"] and "mlk-legend-on" in items["expert"]
     assert "mlk-legend-off" in items["official"] and "mlk-legend-off" in items["unverified"]
-    assert html.count('class="mlk-legend-state">hidden<') == 3
+    assert html.count('class="mlk-legend-state">hidden<') == 4     # official, unverified, voice, framing
     assert "line-through" in style_html()
 
 

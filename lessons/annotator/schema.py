@@ -202,6 +202,11 @@ SCHEMAS = {
                  "words_before_a_title", "not_an_appositive", "appositive_ends", "possessive_modifiers",
                  "speech_event_nouns", "document_verbs", "inverted_subject_ends", "official_figures",
                  "claim_words", "every_claim_words", "credits", "casualty_figures", "chart_figures")),
+    # The reporter's own evaluative words: an extra layer read by annotator/framing.py, never scored.
+    "framing.yaml": _fields({"about": _text,
+                             "cues": _rule_list(_fields({"words": _words, "why": _text, "example": _text},
+                                                        required=("words", "why", "example")))},
+                            required=("about", "cues")),
 }
 """Every rule file and what it may hold: the loader checks each file against its schema."""
 

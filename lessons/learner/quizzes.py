@@ -8,10 +8,15 @@ The file format is described in ``data/quizzes/README.md``. There are two kinds 
   where the categories the key marks as *optional* count either way.
 
 This module is the pure core (no widgets): :func:`load_quiz`, :func:`check_answer`,
-:func:`all_quiz_ids`. :func:`quiz` shows a quiz in a notebook.
+:func:`all_quiz_ids`, and :func:`display_order`, which shuffles a question's options for one
+learner (the same order every time for that learner, a different one for another).
+``lessons.views.quiz`` shows a quiz in a notebook; ``lessons.learner.quizcheck`` checks quiz files.
 """
 from __future__ import annotations
 
+import hashlib
+import random
+import uuid
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
@@ -47,6 +52,8 @@ class Question:
     sentence: str | None = None
     optional: frozenset = frozenset()
     feedback: Mapping = field(default_factory=dict)
+    transfer: bool = False
+    """A transfer question: it asks the lesson's skill on a sentence the lessons never show."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,9 @@ def parse_quiz(data: Mapping, quiz_id: str, key_units: Mapping | None = None) ->
         if not isinstance(feedback, Mapping):
             raise QuizError(f"{qwhere}: 'feedback' must map a choice to a message")
         feedback = {str(k): _text(v, qwhere, f"feedback for {k}") for k, v in feedback.items()}
+        transfer = raw.get("transfer", False)
+        if not isinstance(transfer, bool):
+            raise QuizError(f"{qwhere}: 'transfer' must be true or false")
         if qtype == "choice":
             options = raw.get("options")
             if not isinstance(options, list) or len(options) < 2:
@@ -142,7 +152,7 @@ def parse_quiz(data: Mapping, quiz_id: str, key_units: Mapping | None = None) ->
             if unknown:
                 raise QuizError(f"{qwhere}: feedback for {sorted(unknown)}, which are not options")
             questions.append(Question(qid, qtype, prompt, hint, explanation, answer,
-                                      options=options, feedback=feedback))
+                                      options=options, feedback=feedback, transfer=transfer))
         else:
             unit_id = raw.get("unit")
             if not isinstance(unit_id, str) or not unit_id:
@@ -165,7 +175,8 @@ def parse_quiz(data: Mapping, quiz_id: str, key_units: Mapping | None = None) ->
                 raise QuizError(f"{qwhere}: the answer key has no unit {unit_id!r}")
             questions.append(Question(qid, qtype, prompt, hint, explanation, frozenset(answer),
                                       unit=unit_id, sentence=unit.text,
-                                      optional=frozenset(unit.optional), feedback=feedback))
+                                      optional=frozenset(unit.optional), feedback=feedback,
+                                      transfer=transfer))
     return Quiz(quiz_id, title, tuple(questions), intro, key_name)
 
 
@@ -209,6 +220,56 @@ def key_problems(quiz: Quiz, key_units: Mapping | None = None) -> list[str]:
         if q.sentence != unit.text:
             problems.append(f"{quiz.id}/{q.id}: the sentence differs from the key's text")
     return problems
+
+
+# --- the order a learner sees ----------------------------------------------------------------
+
+LEARNER = "learner"
+"""The progress section that holds the learner's random id (``{"id": "..."}``)."""
+
+
+def new_learner_id() -> str:
+    """A fresh random learner id (it says nothing about who the learner is)."""
+    return uuid.uuid4().hex
+
+
+def learner_id(progress) -> str:
+    """The learner's random id, kept in the progress file so that it comes back after a restart
+    or an upload; made and saved the first time it is asked for. If the file cannot be written,
+    the id lasts for this session only."""
+    saved = progress.get(LEARNER, "id") if progress is not None else None
+    if isinstance(saved, str) and saved.strip():
+        return saved
+    fallback = getattr(progress, "_mlk_learner_id", None)
+    if fallback:
+        return fallback
+    new = new_learner_id()
+    if progress is None:
+        return new
+    try:
+        progress.set(LEARNER, "id", new)
+    except OSError:
+        progress._mlk_learner_id = new
+    return new
+
+
+def display_order(question: Question, learner: str, quiz_id: str = "") -> tuple:
+    """The options of ``question`` in the order ``learner`` sees them.
+
+    The order is shuffled with a seed made from the learner id, the quiz id and the question id,
+    so it is the same every time that learner opens the quiz (and after a restore) and usually
+    different for another learner. For a category question the options are the four categories,
+    and "None of these" (``NONE``) always stays last.
+    """
+    seed = hashlib.sha256(f"{learner}\x1f{quiz_id}\x1f{question.id}".encode("utf-8", "surrogatepass"))
+    rng = random.Random(int.from_bytes(seed.digest()[:8], "big"))
+    if question.type == "choice":
+        order = list(question.options)
+        rng.shuffle(order)
+        return tuple(order)
+    order = list(CATEGORIES)
+    rng.shuffle(order)
+    return tuple(order) + (NONE,)
 
 
 # --- checking --------------------------------------------------------------------------------

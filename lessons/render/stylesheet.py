@@ -58,7 +58,7 @@ def category_styles() -> dict[str, CategoryStyle]:
     out: dict[str, CategoryStyle] = {}
     for n, (cid, cat) in enumerate(load_categories().items()):
         slug = cid if _SLUG.fullmatch(cid) and cid not in _RESERVED else f"cat{n}"
-        line = cat.line if cat.line in {"wavy", "solid", "double", "dashed", "dotted"} else "solid"
+        line = cat.line if cat.line in {"wavy", "solid", "double", "dashed", "dotted", "dash"} else "solid"
         out[cid] = CategoryStyle(cid, slug, cat.label, cat.short, cat.symbol, line_colour(cat.colour),
                           line, _kind(line), cat.description, n)
     return out
@@ -79,6 +79,8 @@ def _track_image(line: str, c: str) -> tuple[str, str, str]:
         return f"linear-gradient(to bottom,{c} 0 2px,transparent 2px 4px,{c} 4px 6px)", "100% 6px", "no-repeat"
     if line == "dotted":
         return f"radial-gradient(circle at 3px 3px,{c} 0 2px,transparent 2.5px)", "7px 6px", "repeat-x"
+    if line == "dash":   # dashes under the text (a "dashed" line is the box around unverified claims)
+        return f"linear-gradient(to right,{c} 0 7px,transparent 7px 11px)", "11px 3px", "repeat-x"
     return f"linear-gradient(to bottom,transparent 0 1px,{c} 1px 4px,transparent 4px)", "100% 6px", "no-repeat"
 
 

@@ -30,7 +30,7 @@ from .files import read_bytes
 
 __all__ = ["Article", "ArticleError", "Block", "Metadata", "MAX_ARTICLE_CHARS", "MAX_HTML_FILE_BYTES",
            "MAX_TEXT_FILE_BYTES", "SEED_ID", "article_from_bytes", "article_from_text", "article_from_yaml",
-           "available_articles", "load_article"]
+           "available_articles", "check_articles", "load_article", "load_check_article"]
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,10 @@ def load_article(source: str | PathLike | bytes | None = None) -> Article:
     if _could_be_a_name(source):
         if one_line in available_articles():
             return _kit_article(one_line)
+        if one_line in check_articles():
+            raise ArticleError(f"The report “{one_line}” is kept for the before and after checks, "
+                               "so that it is new when you meet it there: kit.check(\"before\") at "
+                               "the start of the course and kit.check(\"after\") at the end.")
         path = Path(one_line).expanduser()
         if _is_file(path):
             return _article_from_path(path)
@@ -236,9 +240,39 @@ def article_from_yaml(path: str | PathLike) -> Article:
 
 
 def available_articles() -> tuple[str, ...]:
-    """Ids of the articles that come with the kit (folders of ``lessons/data/articles``)."""
+    """Ids of the articles that come with the kit for learners to open (folders of
+    ``lessons/data/articles``), leaving out the articles of the before and after checks."""
+    hidden = set(check_articles())
+    return tuple(a for a in _kit_article_ids() if a not in hidden)
+
+
+def check_articles() -> tuple[str, ...]:
+    """Ids of the kit's articles kept for the before and after checks: their article.yaml says
+    ``check: true``. Learners meet them only in the check, never in a list to choose from."""
+    folder = data_path("articles")
+    return tuple(a for a in _kit_article_ids()
+                 if _is_check_article(str(folder / a / "article.yaml"),
+                                      (folder / a / "article.yaml").stat().st_mtime_ns))
+
+
+def load_check_article(article_id: str) -> Article:
+    """The article of a before or after check (see :func:`check_articles`)."""
+    if article_id not in check_articles():
+        raise ArticleError(f"There is no check article called {article_id!r}.")
+    return _kit_article(article_id)
+
+
+def _kit_article_ids() -> tuple[str, ...]:
     folder = data_path("articles")
     return tuple(sorted(p.parent.name for p in folder.glob("*/article.yaml")))
+
+
+@lru_cache(maxsize=64)
+def _is_check_article(path: str, _mtime_ns: int) -> bool:
+    try:
+        return _read_yaml(Path(path)).get("check") is True
+    except ArticleError:
+        return False
 
 
 @lru_cache(maxsize=None)

@@ -24,6 +24,8 @@ _VIEWS = {
     "Reflection": "reflection",
     "HandoutButton": "handout", "handout_button": "handout",
     "QuizView": "quiz",
+    "CheckView": "check", "check": "check",
+    "VerbLens": "verb_lens", "verb_lens": "verb_lens",
     "progress_summary": "progress_view", "progress_download": "progress_view", "progress_upload": "progress_view",
     "plot_speakers": "charts", "plot_hedging": "charts", "plot_figures": "charts",
 }

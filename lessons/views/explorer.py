@@ -58,10 +58,11 @@ class SentenceExplorer(View):
     NOBODY = "__nobody__"
     NO_CATEGORY = "__none__"
 
-    def __init__(self, analysis, reading=None):
+    def __init__(self, analysis, reading=None, translations=()):
         W = ipw()
         self.reading = reading if reading is not None else Reading(analysis)
         self.analysis = analysis
+        self.translations = tuple(translations)
         self.sentences = self.reading.sentences
         counts = {c: sum(1 for s in self.sentences if c in s.categories) for c in check_categories(None)}
         cat_options = [("any sentence", self.ANY)]
@@ -158,11 +159,19 @@ class SentenceExplorer(View):
             + render_html(s.text, anns)
             + f"<p style='margin:.3em 0'><b>Categories:</b> {chips}</p>"
             + f"<p style='margin:.3em 0'><b>Who is speaking:</b> {e(speaker_text(s.source))}</p>"
+            + self._translation(s)
             + ("<p style='margin:.3em 0 0'><b>Why:</b></p>" + explanations_html(s.text, anns)
                if anns else ""))
 
 
+    def _translation(self, s) -> str:
+        from ..text.translations import translation_at
+        t = translation_at(self.translations, s.start, s.end)
+        return "" if t is None else f"<p style='margin:.3em 0'><b>Translation:</b> {e(t.note)}</p>"
+
+
 def sentence_explorer(article=None) -> SentenceExplorer:
     """Step through the article sentence by sentence, with filters by category and speaker."""
+    from ..text.translations import translations_for
     reading = read(article)
-    return SentenceExplorer(reading.analysis, reading)
+    return SentenceExplorer(reading.analysis, reading, translations=translations_for(article))

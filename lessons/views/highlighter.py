@@ -26,14 +26,17 @@ def annotation_label(text: str, ann: Annotation, number: int | None = None) -> s
     return f"{head}{category_label(ann.category, short=True)}: {cue}{snippet(ann.text_in(text), 60)}"
 
 
-def reason_html(text: str, ann: Annotation) -> str:
-    """Why one highlight was made: the words, the category, the cue, the speaker, the rule."""
+def reason_html(text: str, ann: Annotation, translation=None) -> str:
+    """Why one highlight was made: the words, the category, the cue, the speaker, the rule (and,
+    inside a translated quote, what language it was first said in)."""
     rows = [("Marked words", in_quotes(snippet(ann.text_in(text), 400))),
             ("Category", category_label(ann.category)),
             ("Why", ann.explanation or "—")]
     if ann.cue:
         rows.append(("Clue word(s)", in_quotes(ann.cue)))
     rows.append(("Who is speaking", ann.source or "No named speaker: the reporter's own words."))
+    if translation is not None:
+        rows.append(("Translation", translation.note))
     rows.append(("Rule", f"{ann.rule} (the name of the rule the computer followed)"))
     items = "".join(f"<dt style='font-weight:bold;margin-top:.3em'>{e(k)}</dt>"
                     f"<dd style='margin-left:1em'>{e(v)}</dd>" for k, v in rows)
@@ -47,7 +50,12 @@ def _made_by_the_annotator(_analysis):
     return ()   # the annotator already marks other voices: they are in analysis.annotations
 
 
-LAYERS = {"voice": _made_by_the_annotator}
+def _framing_layer(analysis):
+    from ..annotator.framing import find_framing
+    return find_framing(analysis)
+
+
+LAYERS = {"voice": _made_by_the_annotator, "framing": _framing_layer}
 """Extra highlight layers beyond the kit's four categories: name -> function giving the layer's
 annotations for an analysis, beyond those the annotator already made. A layer is shown only when
 asked for (``highlighter(layers=[...])``), with its own switch, off at first. Add a layer by
@@ -73,7 +81,8 @@ class Highlighter(View):
     a click or tap on a highlight, or Tab to its symbol and Enter, opens why it was made beside
     the text; the menu above lists every highlight too."""
 
-    def __init__(self, analysis, categories=None, title: str | None = None, layers=(), reading=None):
+    def __init__(self, analysis, categories=None, title: str | None = None, layers=(), reading=None,
+                 translations=()):
         from ..render.html import count_by_category
         W = ipw()
         self.reading = reading if reading is not None else Reading(analysis, title)
@@ -102,11 +111,13 @@ class Highlighter(View):
         self.reasons.observe(self._on_select, "value")
         self.reason = W.HTML()
         self.html = W.HTML()
+        self.translations = tuple(translations)
+        self.translation_box = W.HTML(translations_html(self.text, self.translations))
         head = [W.HTML(f"<h3 style='margin:.2em 0'>{e(title)}</h3>")] if title else []
         self.widget = W.VBox(head + [
             W.HTML("<b>Show these highlights</b> (tick or untick):"),
             W.HBox(list(self.toggles.values()), layout=W.Layout(flex_flow="row wrap")),
-            self.legend, self.reasons, self.reason, self.html,
+            self.legend, self.reasons, self.reason, self.translation_box, self.html,
         ])
         self.refresh()
 
@@ -170,7 +181,20 @@ class Highlighter(View):
                     "Tab to reach its symbol and then Enter. The menu above lists them all too.")
             self.reason.value = f"<p style='margin:.2em 0'>{e(hint)}</p>"
         else:
-            self.reason.value = reason_html(self.text, self.annotations[index])
+            from ..text.translations import translation_at
+            ann = self.annotations[index]
+            self.reason.value = reason_html(self.text, ann, translation_at(self.translations, ann.start, ann.end))
+
+
+def translations_html(text: str, notes) -> str:
+    """A note beside the article naming each quote that is a translation (escaped), or nothing."""
+    if not notes:
+        return ""
+    items = "".join(f"<li><q style='quotes:none'>{e(snippet(text[t.start:t.end], 60))}</q> — {e(t.note)}</li>"
+                    for t in notes)
+    return (f"<details class='mlk-translations' style='margin:.3em 0'><summary><b>Quotes in translation "
+            f"({len(notes)})</b>: some words in this report were first said in another language</summary>"
+            f"<ul style='margin:.2em 0'>{items}</ul></details>")
 
 
 def _asked(categories) -> tuple[str, ...]:
@@ -193,5 +217,7 @@ def highlighter(article=None, categories=None, layers=()) -> Highlighter:
     ``categories`` chooses which of the four start switched on; ``layers`` adds extra layers
     (see ``LAYERS``), each with its own switch, off unless ``categories`` names it too.
     """
+    from ..text.translations import translations_for
     reading = read(article)
-    return Highlighter(reading.analysis, categories, title=reading.title, layers=layers, reading=reading)
+    return Highlighter(reading.analysis, categories, title=reading.title, layers=layers, reading=reading,
+                       translations=translations_for(article))

@@ -10,13 +10,16 @@ from .base import View, ipw
 from .messages import RESTART, note_html
 
 
-def summary_html(summary: Summary, notice: str | None = None) -> str:
-    """The summary as a small escaped HTML fragment."""
+def summary_html(summary: Summary, notice: str | None = None, checks: dict | None = None) -> str:
+    """The summary as a small escaped HTML fragment; ``checks`` (``learner.checks.results_of``)
+    adds the before and after check results."""
     e = html.escape
     parts = []
     if notice:
         parts.append(f'<p class="mlk-note-warn"><b>⚠ Note:</b> {e(notice)}</p>')
-    if summary.empty:
+    if summary.empty and checks:
+        pass   # the checks below are something saved
+    elif summary.empty:
         parts.append("<p>Nothing saved yet. Your quiz answers and what you write will appear here.</p>")
     else:
         parts.append(f"<p><b>So far:</b> {e(summary.sentence())}.</p>")
@@ -32,8 +35,29 @@ def summary_html(summary: Summary, notice: str | None = None) -> str:
         if summary.reflections:
             items = "".join(f"<li>✎ {e(r)}</li>" for r in summary.reflections)
             parts.append(f"<p>Reflections written:</p><ul>{items}</ul>")
+    if checks:
+        parts.append(checks_html(checks))
     parts.append(f'<p style="font-size:90%">Saved in: <code>{e(summary.path)}</code></p>')
     return "".join(parts)
+
+
+def checks_html(results: dict) -> str:
+    """The before and after check results (``learner.checks.results_of``) as a small escaped
+    HTML fragment for the progress summary."""
+    from ..learner.checks import WHICH, compare_sentence, day_of
+    if not results:
+        return ""
+    e = html.escape
+    items = []
+    for which in WHICH:
+        r = results.get(which)
+        if r is None:
+            continue
+        label = "Check at the start" if which == "before" else "Check at the end"
+        day = day_of(r.when)
+        items.append(f"<li>{e(label)}: {r.score} of {r.total} right" + (f" ({e(day)})" if day else "") + "</li>")
+    return (f"<p>Before and after checks:</p><ul>{''.join(items)}</ul>"
+            f"<p>{e(compare_sentence(results))}</p>")
 
 
 # --- upload and download ------------------------------------------------------------------
@@ -64,7 +88,9 @@ class ProgressSummaryView(View):
         self.refresh()
 
     def refresh(self) -> None:
-        self.html.value = summary_html(self.progress.summary(), self.progress.notice)
+        from ..learner.checks import results_of
+        self.html.value = summary_html(self.progress.summary(), self.progress.notice,
+                                       results_of(self.progress.data()))
 
 
 class ProgressDownloadView(View):

@@ -10,7 +10,7 @@ from .messages import note_html
 class QuestionView:
     """One question of a quiz: its controls, Check / Hint / Show the answer, and the feedback."""
 
-    def __init__(self, quiz_view, question, number: int, total: int, saved=None):
+    def __init__(self, quiz_view, question, number: int, total: int, saved=None, order=None):
         from ..learner.quizzes import NONE, NONE_LABEL
         W = ipw()
         self.quiz_view = quiz_view
@@ -26,7 +26,7 @@ class QuestionView:
                      f"</blockquote>")
         self.header = W.HTML(head)
         if question.type == "choice":
-            self.choice = W.RadioButtons(options=list(question.options), value=None,
+            self.choice = W.RadioButtons(options=list(order or question.options), value=None,
                                          description="Your answer", style=label_style(),
                                          layout=W.Layout(width="auto"))
             self.checkboxes = {}
@@ -34,7 +34,7 @@ class QuestionView:
         else:
             self.choice = None
             self.checkboxes = {}
-            for cid in CATEGORIES + (NONE,):
+            for cid in order or CATEGORIES + (NONE,):
                 box = W.Checkbox(value=False, indent=False, layout=W.Layout(width="auto", margin="0 1.2em 0 0"),
                                  description=NONE_LABEL if cid == NONE else category_label(cid))
                 box.observe(lambda change, cid=cid: self._on_tick(cid, change), "value")
@@ -113,13 +113,19 @@ class QuestionView:
 
 
 class QuizView(View):
-    """A whole quiz on one page: each question in its own box, and a running score."""
+    """A whole quiz on one page: each question in its own box, and a running score.
 
-    def __init__(self, quiz, progress=None):
+    Each question's options are shown in an order shuffled for this learner (see
+    :func:`lessons.learner.quizzes.display_order`): stable for them, different for the next.
+    """
+
+    def __init__(self, quiz, progress=None, learner: str | None = None):
+        from ..learner.quizzes import display_order, learner_id
         W = ipw()
         self.quiz = quiz
         self.progress = progress
         self.lesson = quiz.id
+        self.learner = learner or learner_id(progress)
         saved = saved_mapping(progress.get(self.lesson, "quiz", {}) if progress is not None else {})
         self.score = W.HTML()
         self.message = W.HTML()
@@ -127,7 +133,8 @@ class QuizView(View):
         self.questions: list[QuestionView] = []
         total = len(quiz.questions)
         for n, q in enumerate(quiz.questions, 1):
-            self.questions.append(QuestionView(self, q, n, total, saved_mapping(saved.get(q.id)) or None))
+            self.questions.append(QuestionView(self, q, n, total, saved_mapping(saved.get(q.id)) or None,
+                                               order=display_order(q, self.learner, quiz.id)))
         self.widget = W.VBox([W.HTML(f"<h3 style='margin:.2em 0'>✎ {e(quiz.title)}</h3>{intro}")]
                              + [qv.widget for qv in self.questions] + [self.score, self.message])
         self._update_score()
