@@ -1,6 +1,6 @@
 """Fixtures for the real-browser tests: one JupyterLab server and one Chromium for the session.
 
-The browser tests skip (with the reason) when Debian's Chromium is not at /usr/bin/chromium or
+The browser tests skip (with the reason) when no Chromium is found (see jupyter_harness._find_chromium) or
 Playwright is not installed. Nothing is downloaded: no browser, no package, no web page.
 """
 from __future__ import annotations

@@ -25,9 +25,20 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = ROOT / "notebooks"
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_MISSING = ("Chromium not installed; run `make test` as root to install it, "
-                    "or apt-get install chromium")
+def _find_chromium() -> Path:
+    """The browser: $CHROMIUM, else where Debian, Ubuntu or macOS put Chromium (or Chrome)."""
+    for c in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
+              "/Applications/Chromium.app/Contents/MacOS/Chromium",
+              "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+              shutil.which("chromium"), shutil.which("chromium-browser")):
+        if c and Path(c).is_file() and os.access(c, os.X_OK):
+            return Path(c)
+    return Path("/usr/bin/chromium")
+
+
+CHROMIUM = _find_chromium()
+CHROMIUM_MISSING = ("Chromium not found; `make test` says how to install it on this system "
+                    "(or set CHROMIUM=/path/to/the/browser)")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 
