@@ -78,8 +78,9 @@ def progress_dir() -> Path:
 
 
 def progress_path() -> Path:
-    """Full path of the progress file."""
-    return progress_dir() / FILE_NAME
+    """Full path of the progress file (one per session when the lesson is a Voila page)."""
+    from .presentation import progress_file_name
+    return progress_dir() / progress_file_name(FILE_NAME)
 
 
 # --- the format -----------------------------------------------------------------------------
