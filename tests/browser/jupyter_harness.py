@@ -483,3 +483,50 @@ def effective_setting(server: JupyterServer, plugin: str, key: str):
     """A setting as the server hands it to the page (user settings over defaults)."""
     data = api(server, "GET", f"lab/api/settings/{plugin}")
     return (data.get("settings") or {}).get(key)
+
+
+# --- Voila: the lessons as pages without code ----------------------------------------------------
+
+def start_voila(workdir: Path, timeout: float = 180) -> JupyterServer:
+    """Start Voila (``python -m voila``, tree mode) on a free port with a random token, serving a
+    temp copy of ``notebooks/``, its kernels saving progress into ``<home>/progress``."""
+    home = workdir / "voila"
+    root = home / "notebooks"
+    shutil.copytree(NOTEBOOK_DIR, root, ignore=shutil.ignore_patterns(
+        "progress", ".ipynb_checkpoints", "handouts", "__pycache__"))
+    env = dict(os.environ)
+    env.update(_write_settings(home))
+    env["PYTHONUNBUFFERED"] = "1"
+    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
+    port, token = free_port(), secrets.token_hex(24)
+    cmd = [sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}",
+           f"--Voila.token={token}", str(root)]
+    log_path = home / "voila.log"
+    log = open(log_path, "wb")
+    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL, start_new_session=True)
+    log.close()
+    server = JupyterServer("voila", port, token, root, home, proc, log_path, env)
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"voila exited with code {proc.returncode}:\n{server.log()[-4000:]}")
+        try:
+            with urllib.request.urlopen(server.url("voila/tree"), timeout=5) as r:
+                if r.status == 200:
+                    return server
+        except (urllib.error.URLError, OSError):
+            pass
+        if time.monotonic() > deadline:
+            server.stop()
+            raise RuntimeError(f"voila did not answer within {timeout:.0f} s:\n{server.log()[-4000:]}")
+        time.sleep(0.5)
+
+
+def wait_voila_page(page, timeout: float = 180) -> None:
+    """Wait until Voila has run every cell and shows the page (its spinner gone, cells shown)."""
+    page.wait_for_function(
+        """() => { const c = document.querySelector('#rendered_cells');
+                   return c && getComputedStyle(c).display !== 'none'
+                          && !document.querySelector('#loading:not([style*="none"])'); }""",
+        timeout=timeout * 1000, polling=500)
