@@ -61,13 +61,15 @@ def _explain() -> None:
            f"{html.escape(MISSING)}</div>")
     display(HTML(box))
 
-    def kind_import_error(shell, etype, value, tb, tb_offset=None):
-        if getattr(value, "name", None) == "lessons" or str(getattr(value, "name", "")).startswith("lessons."):
-            display(HTML(box))
+    def about_the_missing_kit(shell, etype, value, tb, tb_offset=None):
+        name = str(getattr(value, "name", None) or "")
+        if (isinstance(value, ImportError) and (name == "lessons" or name.startswith("lessons."))) \
+                or (isinstance(value, NameError) and name in ("kit", "lk")):
+            display(HTML(box))      # the cells after the first one use the kit too
             return None
         return shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
 
-    shell.set_custom_exc((ImportError,), kind_import_error)
+    shell.set_custom_exc((ImportError, NameError), about_the_missing_kit)
 
 
 _found = kit_folder()

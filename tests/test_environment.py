@@ -1,12 +1,14 @@
 """The pip side and the Binder side describe the same environment, and Binder can install the kit."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import re
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,3 +196,133 @@ def test_a_venv_that_does_not_work_is_removed_not_kept(tmp_path):
 def test_the_browser_hint_fits_the_operating_system():
     script = (ROOT / "tools" / "ensure-chromium.sh").read_text()
     assert "Darwin" in script and "brew install" in script and "apt-get install" in script
+
+
+# --- Binder and a JupyterHub, simulated: a fresh environment without setuptools ------------------
+
+NETWORK_TROUBLE = re.compile(r"NewConnectionError|Failed to establish|Temporary failure in name resolution|"
+                             r"No matching distribution found|Could not find a version", re.I)
+COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info", ".pytest_cache",
+                                     ".hypothesis", "test-artifacts", "progress", "handouts", "build")
+
+
+def _run(cmd, **kw):
+    return subprocess.run([str(c) for c in cmd], capture_output=True, text=True, **kw)
+
+
+def _pip(python: Path, *args, cwd: Path):
+    out = _run([python, "-m", "pip", "install", "--disable-pip-version-check", *args], cwd=cwd, timeout=1200)
+    if out.returncode != 0:
+        if NETWORK_TROUBLE.search(out.stdout + out.stderr):
+            pytest.skip(f"the package index cannot be reached: {out.stderr.strip()[-300:]}")
+        raise AssertionError(f"pip install {' '.join(args)} failed:\n{(out.stdout + out.stderr)[-3000:]}")
+
+
+def _kernel_env(tmp: Path) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    env["MLK_PROGRESS_DIR"] = str(tmp / "progress")
+    env["MPLCONFIGDIR"] = str(tmp / "matplotlib")
+    return env
+
+
+def _run_notebook(path: Path, python: Path, tmp: Path):
+    """Run a notebook in a kernel of ``python`` (not the test runner's), from the notebook's folder."""
+    import nbformat
+    from jupyter_client import KernelManager
+    from jupyter_client.kernelspec import KernelSpecManager
+    from nbclient import NotebookClient
+
+    specs = tmp / "kernels"
+    (specs / "fresh").mkdir(parents=True, exist_ok=True)
+    (specs / "fresh" / "kernel.json").write_text(json.dumps({
+        "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "fresh environment", "language": "python"}))
+    km = KernelManager(kernel_name="fresh", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(specs)]))
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, km=km, timeout=180, startup_timeout=180, allow_errors=True,
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute(env=_kernel_env(tmp), cwd=str(path.parent))
+    return nb
+
+
+def _outputs_text(nb) -> str:
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            parts.append(out.get("text", ""))
+            data = out.get("data", {})
+            parts += [data.get("text/plain", ""), data.get("text/html", "")]
+    return "\n".join(parts)
+
+
+def _assert_ran_cleanly(nb, name: str):
+    from test_notebooks import _problems
+
+    assert _problems(nb) == [], name
+    assert "cannot find the kit" not in _outputs_text(nb), f"{name}: the kit was not found"
+    not_run = [c.source for c in nb.cells if c.cell_type == "code" and not c.get("execution_count")]
+    assert not not_run, f"{name}: cells that did not run: {not_run[:2]}"
+
+
+@pytest.mark.slow
+def test_a_hub_with_only_the_runtime_packages_and_binder_from_environment_yml_both_run_the_lessons(tmp_path):
+    """What repo2docker does with environment.yml, and what a JupyterHub with nbgitpuller has.
+
+    1. A fresh Python environment without setuptools (Binder's image need not have it).
+    2. Hub: only the packages environment.yml pins (no kit installed); every lesson runs from the
+       repository's ``notebooks/`` folder, finding the kit beside it.
+    3. Binder: the rest of environment.yml's pip list (``-e .``), then postBuild if there is one;
+       the kit imports from anywhere and lesson 0 runs.
+    """
+    pytest.importorskip("nbclient")
+    from lessons import load_article
+
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT, repo, ignore=COPY_IGNORE)
+    env_dir = tmp_path / "env"
+    made = _run([os.sys.executable, "-m", "venv", env_dir], timeout=300)
+    assert made.returncode == 0, made.stderr
+    python = env_dir / "bin" / "python"
+    _run([python, "-m", "pip", "uninstall", "--yes", "setuptools"], timeout=300)
+    assert _run([python, "-c", "import setuptools"]).returncode != 0, "setuptools is still there"
+
+    listed = [str(x).strip() for x in binder_pip_list()]
+    packages = [x for x in listed if not x.startswith("-")]
+    _pip(python, *packages, cwd=repo)
+    not_installed = _run([python, "-c", "import lessons"], cwd=tmp_path, env=_kernel_env(tmp_path))
+    assert not_installed.returncode != 0, "the kit must not be installed for the hub part"
+    lessons_run = sorted((repo / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    assert lessons_run
+    for path in lessons_run:
+        _assert_ran_cleanly(_run_notebook(path, python, tmp_path), f"hub: {path.name}")
+
+    # A lesson copied out on its own, with no kit beside it or installed: a plain message, no traceback.
+    alone = tmp_path / "Downloads"
+    alone.mkdir()
+    for name in ("find_kit.py", "01-anatomy.ipynb"):
+        shutil.copy(repo / "notebooks" / name, alone / name)
+    nb = _run_notebook(alone / "01-anatomy.ipynb", python, tmp_path)
+    first = nb.cells[[c.cell_type for c in nb.cells].index("code")]
+    shown = _outputs_text(nb)
+    assert "cannot find the kit" in shown and "Download" in shown
+    assert not [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert "Traceback" not in shown and "ModuleNotFoundError" not in shown
+    assert "cannot find the kit" in _outputs_text(type(nb)(cells=[first]))
+
+    options = [x for x in listed if x.startswith("-")]
+    requirements = tmp_path / "binder-pip.txt"          # conda hands pip a file the same way
+    requirements.write_text("\n".join(listed) + "\n")
+    assert options, "environment.yml installs the kit"
+    _pip(python, "-r", requirements, cwd=repo)
+    if (repo / "postBuild").exists():
+        post = _run(["bash", repo / "postBuild"], cwd=repo, timeout=600,
+                    env=dict(_kernel_env(tmp_path), PATH=f"{env_dir / 'bin'}{os.pathsep}{os.environ['PATH']}"))
+        assert post.returncode == 0, post.stdout + post.stderr
+    where = _run([python, "-c", "import lessons; print(lessons.__file__)"], cwd=tmp_path, env=_kernel_env(tmp_path))
+    assert where.returncode == 0, where.stderr
+    assert Path(where.stdout.strip()).resolve().is_relative_to(repo.resolve())
+
+    nb = _run_notebook(repo / "notebooks" / "00-start-here.ipynb", python, tmp_path)
+    _assert_ran_cleanly(nb, "binder: 00-start-here")
+    assert load_article().headline in _outputs_text(nb)
+
