@@ -101,7 +101,7 @@ class Tab:
         # Nothing may leave this machine: requests to other hosts are recorded, then refused.
         self.context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])", re.I),
                            lambda route: route.abort("blockedbyclient"))
-        self.context.set_default_timeout(30_000)
+        self.context.set_default_timeout(90_000)   # a busy machine is slow; a hang still fails
         self.page = self.context.new_page()
         self.watch = h.watch(self.page)
 
