@@ -16,10 +16,11 @@ lab:
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-start-here.ipynb
 
 ## Show the lessons as web pages without code, for a projector (Voila): a list of the lessons
-## opens in the browser; click one. Each browser tab gets its own progress file.
+## opens in the browser (only on this computer, with a secret token); click one. Each browser tab
+## gets its own progress file.
 present:
 	@$(VENV_SH) present
-	$(BIN)/voila --Voila.ip=127.0.0.1 notebooks
+	$(BIN)/voila --Voila.ip=127.0.0.1 --token notebooks
 
 ## Run the whole test suite (browser tests included when Chromium can be had).
 test: browser

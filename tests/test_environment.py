@@ -326,3 +326,21 @@ def test_a_hub_with_only_the_runtime_packages_and_binder_from_environment_yml_bo
     _assert_ran_cleanly(nb, "binder: 00-start-here")
     assert load_article().headline in _outputs_text(nb)
 
+
+
+def test_the_presentation_links_are_documented_and_make_present_serves_the_lessons_with_voila():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make present" in readme and "urlpath=voila/render/notebooks/01-anatomy.ipynb" in readme
+    assert (ROOT / "notebooks" / "01-anatomy.ipynb").exists()
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS")}
+    out = subprocess.run(["make", "--no-print-directory", "-n", "present"], cwd=ROOT, capture_output=True,
+                         text=True, env=env)
+    command = out.stdout.strip().splitlines()[-1]
+    assert "voila" in command and "--token" in command and command.endswith(" notebooks")
+    assert "127.0.0.1" in command
+
+
+def test_the_readme_states_the_measured_first_make_lab_time_not_a_guess():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "about 30 seconds" not in readme
+    assert re.search(r"first `make lab` took \*\*\d+ seconds\*\*", readme)
