@@ -123,6 +123,19 @@ def tab(browser, request):
             h.shutdown_sessions(request.getfixturevalue(name))
 
 
+@pytest.fixture
+def new_tab(browser):
+    """Open more tabs within one test (each a fresh browser profile); all are closed afterwards."""
+    made = []
+
+    def make() -> Tab:
+        made.append(Tab(browser))
+        return made[-1]
+    yield make
+    for t in made:
+        t.close()
+
+
 def pytest_terminal_summary(terminalreporter):
     """Say where the screenshots and the accessibility report are (or why there are none)."""
     if SKIP_REASON:

@@ -9,7 +9,6 @@ import pytest
 
 import jupyter_harness as h
 from lessons import load_article
-from conftest import SKIP_REASON, Tab
 
 pytestmark = pytest.mark.browser
 
@@ -17,17 +16,15 @@ LESSON = "01-anatomy.ipynb"
 
 
 @pytest.fixture(scope="module")
-def voila_server(browser_workdir):
-    if SKIP_REASON:
-        pytest.skip(SKIP_REASON)
+def voila_server(browser_workdir, browser):     # browser: skips with the reason when there is none
     pytest.importorskip("voila", reason="Voila is not installed (pip install -r requirements-dev.txt)")
     server = h.start_voila(browser_workdir)
     yield server
     server.stop()
 
 
-def _open(browser, server) -> Tab:
-    tab = Tab(browser)
+def _open(new_tab, server):
+    tab = new_tab()
     tab.page.goto(server.url(f"voila/render/{LESSON}"), wait_until="domcontentloaded", timeout=180_000)
     h.wait_voila_page(tab.page)
     tab.page.wait_for_function("() => document.querySelectorAll('.jupyter-widgets').length > 0",
@@ -52,34 +49,28 @@ def _page_files(server) -> list:
     return sorted(p.name for p in folder.glob("*.json")) if folder.is_dir() else []
 
 
-def test_a_lesson_in_voila_is_a_page_with_page_wording_and_each_tab_keeps_its_own_progress(voila_server, browser):
-    first = _open(browser, voila_server)
-    second = None
-    try:
-        page = first.page
-        shown = page.locator("#rendered_cells").inner_text()
-        assert "Shift+Enter" not in shown, "notebook wording on a page without code"
-        assert "This page has loaded the kit for you" in shown
-        assert "import lessons" not in shown and "kit.setup()" not in shown, "code is shown"
-        assert load_article().headline in shown, "the lesson's article is shown"
-        assert not page.locator(".mlk-note-error").count(), page.locator(".mlk-note-error").first.inner_text()
-        assert not first.watch.page_errors, first.watch.page_errors
-        h.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(h.SCREENSHOTS / "voila-01-anatomy.png"), full_page=True)
+def test_a_lesson_in_voila_is_a_page_with_page_wording_and_each_tab_keeps_its_own_progress(voila_server, new_tab):
+    first = _open(new_tab, voila_server)
+    page = first.page
+    shown = page.locator("#rendered_cells").inner_text()
+    assert "Shift+Enter" not in shown, "notebook wording on a page without code"
+    assert "This page has loaded the kit for you" in shown
+    assert "import lessons" not in shown and "kit.setup()" not in shown, "code is shown"
+    assert load_article().headline in shown, "the lesson's article is shown"
+    assert not page.locator(".mlk-note-error").count(), page.locator(".mlk-note-error").first.inner_text()
+    assert not first.watch.page_errors, first.watch.page_errors
+    h.SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(h.SCREENSHOTS / "voila-01-anatomy.png"), full_page=True)
 
-        assert _answer_first_quiz_question(page)
-        files_after_first = _page_files(voila_server)
-        assert len(files_after_first) == 1 and files_after_first[0].startswith("page-"), files_after_first
+    assert _answer_first_quiz_question(page)
+    files_after_first = _page_files(voila_server)
+    assert len(files_after_first) == 1 and files_after_first[0].startswith("page-"), files_after_first
 
-        second = _open(browser, voila_server)
-        assert _answer_first_quiz_question(second.page)
-        files = _page_files(voila_server)
-        assert len(files) == 2 and files_after_first[0] in files, files
-        assert "my-progress.json" not in files
-        for name in files:
-            record = json.loads((voila_server.home / "progress" / name).read_text(encoding="utf-8"))
-            assert record["lessons"], f"{name} holds no answer"
-    finally:
-        first.close()
-        if second is not None:
-            second.close()
+    second = _open(new_tab, voila_server)
+    assert _answer_first_quiz_question(second.page)
+    files = _page_files(voila_server)
+    assert len(files) == 2 and files_after_first[0] in files, files
+    assert "my-progress.json" not in files
+    for name in files:
+        record = json.loads((voila_server.home / "progress" / name).read_text(encoding="utf-8"))
+        assert record["lessons"], f"{name} holds no answer"
