@@ -190,9 +190,13 @@ def test_block_at_finds_the_block_under_an_offset(seed_article):
 def test_the_seed_is_read_once_and_fast():
     load_article()
     start = time.perf_counter()
+    import lessons.text.article as A
+    A._kit_article.__wrapped__(SEED_ID)         # read from the files, as the first call does
+    reading = time.perf_counter() - start
+    start = time.perf_counter()
     for _ in range(100):
         assert load_article() is load_article()
-    assert (time.perf_counter() - start) / 100 < 0.001
+    assert (time.perf_counter() - start) / 200 < reading / 10
 
 
 def test_the_seed_can_be_asked_for_by_its_id():

@@ -116,7 +116,7 @@ def test_every_lesson_has_a_quiz_and_a_reflection(path):
 @pytest.mark.parametrize("path", LESSONS, ids=lesson_ids())
 def test_every_lesson_starts_by_setting_up_the_kit(path):
     first = code_of(nbb.read_lesson(path))[0]
-    assert first.startswith("import lessons as kit")
+    assert first.startswith("import find_kit, lessons as kit")   # the kit beside the notebooks
     assert first.rstrip().endswith("kit.setup()")
 
 

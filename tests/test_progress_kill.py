@@ -62,7 +62,8 @@ class Writer:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         self.first = first
         self.proc = subprocess.Popen([sys.executable, str(WRITER), str(first)], cwd=ROOT, env=env,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     bufsize=0)   # unbuffered: readline() never reads past "ready"
         ready, _, _ = select.select([self.proc.stdout], [], [], 30)
         line = self.proc.stdout.readline() if ready else b""
         if line != b"ready\n":
@@ -70,11 +71,25 @@ class Writer:
             self.proc.wait()
             pytest.fail(f"the writer did not start: {line!r} {self.proc.stderr.read().decode()}")
 
+    def wait_for_saves(self, count: int, timeout: float = 120) -> None:
+        """Wait until ``count`` more saves have returned (however slow the machine is today);
+        ``timeout`` only guards against a writer that hangs."""
+        self.early = getattr(self, "early", b"")
+        deadline = time.monotonic() + timeout
+        while self.early.count(b"\n") < count:
+            ready, _, _ = select.select([self.proc.stdout], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                pytest.fail(f"the writer finished no save in {timeout:.0f} s")
+            chunk = os.read(self.proc.stdout.fileno(), 65536)
+            if not chunk:
+                pytest.fail(f"the writer stopped: {self.proc.stderr.read().decode()}")
+            self.early += chunk
+
     def kill(self) -> list[int]:
         """SIGKILL the writer; the versions whose save had returned, in order."""
         os.kill(self.proc.pid, signal.SIGKILL)
         self.proc.wait(timeout=30)
-        out, err = self.proc.stdout.read(), self.proc.stderr.read()
+        out, err = getattr(self, "early", b"") + self.proc.stdout.read(), self.proc.stderr.read()
         self.proc.stdout.close()
         self.proc.stderr.close()
         assert self.proc.returncode == -signal.SIGKILL, (self.proc.returncode, err.decode())
@@ -130,9 +145,14 @@ def test_killing_the_saving_process_at_random_moments_never_loses_or_breaks_the_
         for life in range(share):
             temps_before = temp_files(folder)    # left by earlier kills
             w = Writer(folder, (before or 0) + 1)
-            # The first life in a folder is killed around its very first save; later ones
-            # after up to 25 ms (several saves of 20 to 60 KB, each fsynced).
-            time.sleep(rng.uniform(0, 0.004) if life == 0 else rng.uniform(0, 0.025))
+            # The first life in a folder is killed around its very first save; later ones after
+            # one to three saves have returned (counted, so a busy machine saves as much as an
+            # idle one), then up to 25 ms into the next save (20 to 60 KB, fsynced).
+            if life == 0:
+                time.sleep(rng.uniform(0, 0.004))
+            else:
+                w.wait_for_saves(rng.randint(1, 3))
+                time.sleep(rng.uniform(0, 0.025))
             t = time.perf_counter()
             acks = w.kill()
             kills += 1

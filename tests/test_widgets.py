@@ -146,12 +146,16 @@ def test_choosing_a_highlight_shows_its_reason_and_marks_it(seed):
 def test_switching_categories_does_not_annotate_again(seed, monkeypatch):
     h = kit.highlighter(seed)
     import lessons.annotator as annotator
+    start = time.process_time()
+    annotator.analyse(article_text())
+    annotating = time.process_time() - start
     monkeypatch.setattr(annotator, "analyse", lambda text: pytest.fail("annotated again"))
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(5):
         for box in h.toggles.values():
             box.value = not box.value
-    assert (time.perf_counter() - start) / 25 < 0.2
+    per_switch = (time.process_time() - start) / (5 * len(h.toggles))
+    assert per_switch < annotating, "a switch costs as much as annotating the article again"
 
 
 def test_the_same_text_is_analysed_once(article_module):
@@ -444,7 +448,7 @@ def test_typing_is_saved_once_the_learner_pauses():
     for word in ("I", "I think", "I think so"):
         r.text.value = word
     assert P.current_progress().get("reflections", "r") is None
-    deadline = time.time() + 3
+    deadline = time.time() + 60         # a guard against a hang, not a speed test
     while P.current_progress().get("reflections", "r") is None and time.time() < deadline:
         time.sleep(0.02)
     assert P.current_progress().get("reflections", "r") == "I think so"

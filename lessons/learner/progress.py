@@ -73,8 +73,9 @@ def progress_dir() -> Path:
 
 
 def progress_path() -> Path:
-    """Full path of the progress file."""
-    return progress_dir() / FILE_NAME
+    """Full path of the progress file (one per session when the lesson is a Voila page)."""
+    from ..presentation import progress_file_name
+    return progress_dir() / progress_file_name(FILE_NAME)
 
 
 # --- the Progress object ----------------------------------------------------------------------
@@ -355,7 +356,8 @@ _INSTANCES_LOCK = threading.Lock()
 
 def current_progress() -> Progress:
     """The shared :class:`Progress` for the current progress file (one per path and kernel)."""
-    path = progress_dir().resolve() / FILE_NAME        # the folder resolved, never a link in it
+    from ..presentation import progress_file_name
+    path = progress_dir().resolve() / progress_file_name(FILE_NAME)   # the folder resolved, never a link in it
     with _INSTANCES_LOCK:
         progress = _INSTANCES.get(path)
         if progress is None:

@@ -116,6 +116,10 @@ def setup() -> None:
     if shell is None:
         return None
     shell.set_custom_exc((Exception,), _friendly_handler)
+    from .. import presentation
+    if presentation.presenting():   # a page without code: swap "press Shift+Enter" for page wording
+        from IPython.display import HTML, display
+        display(HTML(presentation.page_style_html()))
     try:
         from ..learner.progress import current_progress
         progress = current_progress()

@@ -1,6 +1,6 @@
 """Fixtures for the real-browser tests: one JupyterLab server and one Chromium for the session.
 
-The browser tests skip (with the reason) when Debian's Chromium is not at /usr/bin/chromium or
+The browser tests skip (with the reason) when no Chromium is found (see jupyter_harness._find_chromium) or
 Playwright is not installed. Nothing is downloaded: no browser, no package, no web page.
 """
 from __future__ import annotations
@@ -101,7 +101,7 @@ class Tab:
         # Nothing may leave this machine: requests to other hosts are recorded, then refused.
         self.context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])", re.I),
                            lambda route: route.abort("blockedbyclient"))
-        self.context.set_default_timeout(30_000)
+        self.context.set_default_timeout(90_000)   # a busy machine is slow; a hang still fails
         self.page = self.context.new_page()
         self.watch = h.watch(self.page)
 
@@ -132,6 +132,19 @@ def tab(browser, request):
     for name in ("lab_server", "notebook7_server"):
         if name in request.fixturenames:
             h.shutdown_sessions(request.getfixturevalue(name))
+
+
+@pytest.fixture
+def new_tab(browser):
+    """Open more tabs within one test (each a fresh browser profile); all are closed afterwards."""
+    made = []
+
+    def make() -> Tab:
+        made.append(Tab(browser))
+        return made[-1]
+    yield make
+    for t in made:
+        t.close()
 
 
 def pytest_terminal_summary(terminalreporter):

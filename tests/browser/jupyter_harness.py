@@ -25,13 +25,28 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = ROOT / "notebooks"
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_MISSING = ("Chromium not installed; run `make test` as root to install it, "
-                    "or apt-get install chromium")
+def _find_chromium() -> Path:
+    """The browser: $CHROMIUM, else where Debian, Ubuntu or macOS put Chromium (or Chrome)."""
+    for c in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
+              "/Applications/Chromium.app/Contents/MacOS/Chromium",
+              "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+              shutil.which("chromium"), shutil.which("chromium-browser")):
+        if c and Path(c).is_file() and os.access(c, os.X_OK):
+            return Path(c)
+    return Path("/usr/bin/chromium")
+
+
+CHROMIUM = _find_chromium()
+CHROMIUM_MISSING = ("Chromium not found; `make test` says how to install it on this system "
+                    "(or set CHROMIUM=/path/to/the/browser)")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 
 LESSONS = sorted(p.name for p in NOTEBOOK_DIR.glob("0*.ipynb"))
+
+# How long a slow, shared machine may need for JupyterLab to load a notebook and start its kernel.
+# Waiting is not a speed test: nothing fails for being slow, only for never getting there.
+READY_TIMEOUT = float(os.environ.get("MLK_BROWSER_READY_TIMEOUT", "300"))
 
 # Settings written into the isolated JUPYTERLAB_SETTINGS_DIR (user settings beat defaults).
 SETTINGS = {
@@ -123,7 +138,7 @@ def _write_settings(home: Path) -> dict:
     return {k: str(v) for k, v in dirs.items()}
 
 
-def start_server(kind: str, workdir: Path, timeout: float = 90) -> JupyterServer:
+def start_server(kind: str, workdir: Path, timeout: float = READY_TIMEOUT) -> JupyterServer:
     """Start ``python -m jupyter lab|notebook`` on a free port with a random token, serving a temp
     copy of ``notebooks/``; wait until ``/api/status`` answers."""
     home = workdir / f"jupyter-{kind}"
@@ -209,16 +224,35 @@ def watch(page) -> PageWatch:
 
 # --- notebook driving -----------------------------------------------------------------------
 
-def wait_kernel_idle(page, timeout: float = 90) -> None:
+KERNEL_IDLE_JS = """() => {
+    const ind = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator, .jp-Notebook-ExecutionIndicator');
+    if (ind && ind.getAttribute('data-status') === 'idle') return true;
+    const st = [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-KernelStatus')]
+        .map(e => e.textContent || '');
+    return st.some(t => /\\bIdle\\b/.test(t));
+}"""
+
+
+def wait_until(page, expression: str, arg=None, timeout: float = READY_TIMEOUT, what: str = "the page") -> None:
+    """Wait for ``expression`` to hold, answering JupyterLab's own dialogs ("Select Kernel" when
+    the kernel list arrived late, "Build Recommended") whenever they appear meanwhile."""
+    deadline = time.monotonic() + timeout
+    while True:
+        clear_known_dialogs(page)
+        try:
+            page.wait_for_function(expression, arg=arg, timeout=2500, polling=250)
+            return
+        except Exception as e:          # Playwright's TimeoutError: look for a dialog, then wait on
+            if "Timeout" not in type(e).__name__ and "timeout" not in str(e).lower():
+                raise
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} was not ready after {timeout:.0f} s"
+                                 f" (dialog: {dialog_text(page)!r})")
+
+
+def wait_kernel_idle(page, timeout: float = READY_TIMEOUT) -> None:
     """Wait until the notebook's kernel is connected and idle (toolbar indicator or status bar)."""
-    page.wait_for_function(
-        """() => {
-            const ind = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator, .jp-Notebook-ExecutionIndicator');
-            if (ind && ind.getAttribute('data-status') === 'idle') return true;
-            const st = [...document.querySelectorAll('.jp-StatusBar-TextItem, .jp-KernelStatus')]
-                .map(e => e.textContent || '');
-            return st.some(t => /\\bIdle\\b/.test(t));
-        }""", timeout=timeout * 1000)
+    wait_until(page, KERNEL_IDLE_JS, timeout=timeout, what="the notebook's kernel")
 
 
 def prompt_states(page) -> list[str]:
@@ -252,6 +286,14 @@ def clear_known_dialogs(page) -> None:
             return
         dialog = page.locator(".jp-Dialog").first
         if re.search(r"Select Kernel", text, re.I):
+            # JupyterLab asks when the kernel list arrived after the notebook (a slow start):
+            # choose the notebook's own kernel, if the list offers it, then accept.
+            choice = dialog.locator("select")
+            if choice.count():
+                try:
+                    choice.first.select_option(label="Python 3 (ipykernel)", timeout=2000)
+                except Exception:
+                    pass
             dialog.locator("button.jp-mod-accept").first.click()
         elif re.search(r"Build (Recommended|Complete)|rebuild", text, re.I):
             dialog.locator("button.jp-mod-reject, button.jp-mod-accept").first.click()
@@ -281,17 +323,18 @@ _PROMPTS_JS = ("[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hid
                ".map(e => (e.textContent || '').trim())")
 
 
-def wait_notebook_ready(page, code_cells: int, timeout: float = 90) -> None:
-    """Wait for the notebook's code cells to be in the page and its kernel to be idle."""
-    page.wait_for_function(
-        f"n => {_PROMPTS_JS}.length >= n", arg=code_cells, timeout=timeout * 1000)
+def wait_notebook_ready(page, code_cells: int, timeout: float = READY_TIMEOUT) -> None:
+    """Wait for the notebook's code cells to be in the page and its kernel to be idle, answering
+    a "Select Kernel" dialog if JupyterLab shows one meanwhile."""
+    wait_until(page, f"n => {_PROMPTS_JS}.length >= n", arg=code_cells, timeout=timeout,
+               what="the notebook's cells")
     wait_kernel_idle(page, timeout)
     page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first.click(
         position={"x": 5, "y": 5})   # make it the current widget, so the Run menu acts on it
 
 
 def run_all_cells(page, *, menu: str = "Run", item: str = "Run All Cells", attempts: int = 4,
-                  timeout: float = 120) -> float:
+                  timeout: float = READY_TIMEOUT) -> float:
     """Run → Run All Cells; retry when no cell starts running (a lost click). Waits until every
     code cell has an execution count and no ``[*]`` is left; returns the seconds it took."""
     start = time.monotonic()
@@ -321,10 +364,9 @@ def run_all_cells(page, *, menu: str = "Run", item: str = "Run All Cells", attem
                 raise AssertionError(f"'{menu} → {item}' did not start any cell after {attempts} tries")
     remaining = max(1.0, timeout - (time.monotonic() - start))
     try:   # queued cells all show [*] at once, so no [*] left means the run is over
-        page.wait_for_function(
-            f"() => {{ const s = {_PROMPTS_JS}; return s.length > 0 && !s.some(t => t.includes('*')); }}",
-            timeout=remaining * 1000, polling=250)
-    except Exception:
+        wait_until(page, f"() => {{ const s = {_PROMPTS_JS}; return s.length > 0 && !s.some(t => t.includes('*')); }}",
+                   timeout=remaining, what="Run All")
+    except AssertionError:
         raise AssertionError(f"cells still running after {timeout:.0f} s: {prompt_states(page)}")
     # A run that stopped early (a cell failed) leaves "[ ]" prompts: problems_in() reports them
     # together with the error that stopped it.
@@ -473,3 +515,50 @@ def effective_setting(server: JupyterServer, plugin: str, key: str):
     """A setting as the server hands it to the page (user settings over defaults)."""
     data = api(server, "GET", f"lab/api/settings/{plugin}")
     return (data.get("settings") or {}).get(key)
+
+
+# --- Voila: the lessons as pages without code ----------------------------------------------------
+
+def start_voila(workdir: Path, timeout: float = READY_TIMEOUT) -> JupyterServer:
+    """Start Voila (``python -m voila``, tree mode) on a free port with a random token, serving a
+    temp copy of ``notebooks/``, its kernels saving progress into ``<home>/progress``."""
+    home = workdir / "voila"
+    root = home / "notebooks"
+    shutil.copytree(NOTEBOOK_DIR, root, ignore=shutil.ignore_patterns(
+        "progress", ".ipynb_checkpoints", "handouts", "__pycache__"))
+    env = dict(os.environ)
+    env.update(_write_settings(home))
+    env["PYTHONUNBUFFERED"] = "1"
+    env["NO_PROXY"] = env["no_proxy"] = "127.0.0.1,localhost"
+    port, token = free_port(), secrets.token_hex(24)
+    cmd = [sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1", f"--port={port}",
+           f"--Voila.token={token}", str(root)]
+    log_path = home / "voila.log"
+    log = open(log_path, "wb")
+    proc = subprocess.Popen(cmd, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL, start_new_session=True)
+    log.close()
+    server = JupyterServer("voila", port, token, root, home, proc, log_path, env)
+    deadline = time.monotonic() + timeout
+    while True:
+        if proc.poll() is not None:
+            raise RuntimeError(f"voila exited with code {proc.returncode}:\n{server.log()[-4000:]}")
+        try:
+            with urllib.request.urlopen(server.url("voila/tree"), timeout=5) as r:
+                if r.status == 200:
+                    return server
+        except (urllib.error.URLError, OSError):
+            pass
+        if time.monotonic() > deadline:
+            server.stop()
+            raise RuntimeError(f"voila did not answer within {timeout:.0f} s:\n{server.log()[-4000:]}")
+        time.sleep(0.5)
+
+
+def wait_voila_page(page, timeout: float = READY_TIMEOUT) -> None:
+    """Wait until Voila has run every cell and shows the page (its spinner gone, cells shown)."""
+    page.wait_for_function(
+        """() => { const c = document.querySelector('#rendered_cells');
+                   return c && getComputedStyle(c).display !== 'none'
+                          && !document.querySelector('#loading:not([style*="none"])'); }""",
+        timeout=timeout * 1000, polling=500)

@@ -65,7 +65,7 @@ out => {
 """
 
 
-def _settle(out, page, want=lambda s: True, timeout_ms: int = 10_000):
+def _settle(out, page, want=lambda s: True, timeout_ms: int = 60_000):
     """The article's state once ``want`` holds and the HTML has stopped changing (or the timeout)."""
     last, stable_since, waited = None, None, 0
     state = None
