@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -187,12 +186,8 @@ def test_block_at_finds_the_block_under_an_offset(seed_article):
     assert seed_article.block_at(len(seed_article.text)) is None
 
 
-def test_the_seed_is_read_once_and_fast():
-    load_article()
-    start = time.perf_counter()
-    for _ in range(100):
-        assert load_article() is load_article()
-    assert (time.perf_counter() - start) / 100 < 0.001
+def test_the_seed_is_read_once():
+    assert load_article() is load_article()
 
 
 def test_the_seed_can_be_asked_for_by_its_id():
@@ -513,9 +508,11 @@ def test_any_text_gives_an_article_or_an_article_error(text):
 @given(st.binary(max_size=2000), st.sampled_from(["a.txt", "a.md", "a.html", "a", None]))
 def test_any_bytes_give_an_article_or_an_article_error(data, name):
     try:
-        article_from_bytes(data, name)
-    except ArticleError:
-        pass
+        article = article_from_bytes(data, name)
+    except ArticleError as error:
+        assert str(error)                       # a message for the learner, never an empty one
+    else:
+        assert isinstance(article, Article)
 
 
 LINE_CHARS = st.characters(whitelist_categories=("L", "N", "P", "S", "Zs"),
