@@ -1,5 +1,5 @@
-"""What learners see when outside text or a failing disk gets in the way (issue 14, items 11,
-12 and 15): the kit's own words stay readable and a failed save stays on screen."""
+"""What learners see when outside text or a failing disk gets in the way: the kit's own words
+stay readable and a failed save stays on screen."""
 from __future__ import annotations
 
 import errno
