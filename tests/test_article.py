@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 import time
+import sys
 from pathlib import Path
 
 import pytest
@@ -517,9 +517,11 @@ def test_any_text_gives_an_article_or_an_article_error(text):
 @given(st.binary(max_size=2000), st.sampled_from(["a.txt", "a.md", "a.html", "a", None]))
 def test_any_bytes_give_an_article_or_an_article_error(data, name):
     try:
-        article_from_bytes(data, name)
-    except ArticleError:
-        pass
+        article = article_from_bytes(data, name)
+    except ArticleError as error:
+        assert str(error)                       # a message for the learner, never an empty one
+    else:
+        assert isinstance(article, Article)
 
 
 LINE_CHARS = st.characters(whitelist_categories=("L", "N", "P", "S", "Zs"),

@@ -150,6 +150,13 @@ def test_switching_categories_does_not_annotate_again(seed, monkeypatch):
     annotator.analyse(article_text())
     annotating = time.process_time() - start
     monkeypatch.setattr(annotator, "analyse", lambda text: pytest.fail("annotated again"))
+    shown = h.html.value
+    for box in h.toggles.values():
+        box.value = False
+    assert h.html.value != shown                   # the switches did redraw the article
+    for box in h.toggles.values():
+        box.value = True
+    assert h.html.value == shown
     start = time.process_time()
     for _ in range(5):
         for box in h.toggles.values():

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lessons.data import data_path
+from lessons.text.files import atomic_write_text
 
 LESSONS_DIR = data_path("lessons")
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
@@ -259,8 +260,7 @@ def build_all(check: bool = False, lessons_dir: Path = LESSONS_DIR, out_dir: Pat
             continue
         changed.append(target)
         if not check:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            atomic_write_text(target, text)      # makes the folder; never a half-written notebook
     guide = out_dir / GUIDE_NAME
     if guide.exists():
         before = guide.read_text(encoding="utf-8")
@@ -268,7 +268,7 @@ def build_all(check: bool = False, lessons_dir: Path = LESSONS_DIR, out_dir: Pat
         if after != before:
             changed.append(guide)
             if not check:
-                guide.write_text(after, encoding="utf-8")
+                atomic_write_text(guide, after)
     return changed
 
 

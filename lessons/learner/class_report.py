@@ -8,7 +8,7 @@ version the kit has written, and any mix of them work. A file that cannot be rea
 the reason and gets a row saying so; it never stops the report.
 
 A row holds: the learner (the file's name, as the teacher received it), lessons completed, the
-quiz score of each lesson (``correct/total``), agreement with the answer key in lesson 5 (mean
+quiz score of each lesson (``correct/total``), agreement with the answer key in lesson 06, your turn (mean
 Cohen's kappa over the four categories, and how many sentences were marked), the before and after
 checks (``checks: {"before": {"score", "total", ...}, "after": {...}}``, empty when missing) and
 the reflections.
@@ -35,7 +35,7 @@ from .progress import MAX_UPLOAD_BYTES, REFLECTIONS, ProgressError, parse_progre
 CHECKS = "checks"
 """The section of a progress record holding the before and after checks."""
 ANNOTATOR = "annotator"
-"""The section where lesson 5 keeps the learner's own marks (``choices``)."""
+"""The section where lesson 06 (your turn) keeps the learner's own marks (``choices``)."""
 CHECK_NAMES = ("before", "after")
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

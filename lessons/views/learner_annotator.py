@@ -1,4 +1,4 @@
-"""Lesson 5: the learner marks each sentence, then compares with the answer key."""
+"""Lesson 06 (your turn): the learner marks each sentence, then compares with the answer key."""
 from __future__ import annotations
 
 from ..annotator.model import CATEGORIES
@@ -66,7 +66,7 @@ def comparison_html(comparison: Comparison) -> str:
 
 
 class LearnerAnnotator(View):
-    """Lesson 5: the learner marks each sentence of the key, then compares with the key."""
+    """Lesson 06 (your turn): the learner marks each sentence of the key, then compares with the key."""
 
     LESSON = "annotator"
 

@@ -1,4 +1,4 @@
-"""The attack corpus: inputs built to break the kit or to make it slow, from issue 14.
+"""The attack corpus: inputs built to break the kit or to make it slow.
 
 Every test in ``tests/hostile/`` draws on these, so that each future change faces them again.
 Text attacks are units repeated to any length (:func:`attack_text`), so a test can use a small
@@ -12,9 +12,9 @@ import json
 # --- text built to be slow ----------------------------------------------------------------
 
 TEXT_ATTACKS: dict[str, str] = {
-    # From the issue: one endless "sentence" of official statements and hedges.
+    # One endless "sentence" of official statements and hedges.
     "ministry-said-may": "the ministry said it may be true and ",
-    # From the issue: a speech verb every 13 characters.
+    # A speech verb every 13 characters.
     "he-said-she-said": "he said that she said that ",
     # A speech verb every 6 characters, each with a long subject to read before it.
     "open-bracket-said": "(said ",

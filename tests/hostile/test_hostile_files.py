@@ -1,4 +1,4 @@
-"""Files that aren't articles, and outputs that must not be written (issue 14, items 1, 2, 8, 9, 10).
+"""Files that aren't articles, and outputs that must not be written.
 
 Every case goes through the command line as a teacher would type it (``main([...])``), or through
 the loader the notebooks use, and must end in one kind sentence with nothing overwritten.
@@ -50,7 +50,7 @@ def run_in_subprocess(argv, timeout: float = 60) -> subprocess.CompletedProcess:
                           text=True, timeout=timeout, preexec_fn=_cap_memory)
 
 
-# --- item 1: never write over the input, a device, a pipe or a link ----------------------
+# --- never write over the input, a device, a pipe or a link ------------------------------
 
 def test_render_refuses_to_write_the_handout_over_the_article_it_reads(article, capsys):
     code, err = run(["render", article, "--output", article], capsys)
@@ -97,7 +97,7 @@ def test_atomic_write_replaces_an_ordinary_file_and_refuses_anything_else(tmp_pa
     assert target.read_text() == "new"
 
 
-# --- item 2: read only ordinary files, with the cap checked while reading -----------------
+# --- read only ordinary files, with the cap checked while reading -------------------------
 
 def test_render_reads_no_pipe_and_does_not_hang(tmp_path):
     fifo = tmp_path / "article.txt"
@@ -142,7 +142,7 @@ def test_a_file_that_grows_past_the_cap_while_read_is_refused(tmp_path, monkeypa
         files.read_bytes(path, limit=3_000_000)
 
 
-# --- item 8: every command-line failure is a message ---------------------------------------
+# --- every command-line failure is a message -----------------------------------------------
 
 def test_render_output_that_is_a_folder_is_a_message(article, tmp_path, capsys):
     code, err = run(["render", article, "--output", tmp_path], capsys)
@@ -221,7 +221,7 @@ def test_a_page_declaring_an_undefined_charset_is_a_message(tmp_path, capsys):
     assert code == 2 and "undefined" in err
 
 
-# --- item 9: the size limit holds for annotate too -----------------------------------------
+# --- the size limit holds for annotate too -------------------------------------------------
 
 def test_annotate_refuses_text_over_the_limit_in_python():
     with pytest.raises(KitError, match="2,000,000"):
@@ -235,7 +235,7 @@ def test_annotate_refuses_text_over_the_limit_on_the_command_line(tmp_path, caps
     assert code == 2 and "2,000,000" in err
 
 
-# --- item 10: a YAML alias bomb is refused before it is expanded ---------------------------
+# --- a YAML alias bomb is refused before it is expanded ------------------------------------
 
 def test_an_article_yaml_with_aliases_is_refused_before_loading(tmp_path):
     (tmp_path / "raw.txt").write_text("Hello.\n", encoding="utf-8")

@@ -1,5 +1,4 @@
-"""Progress files that fight back, and several notebooks saving at once (issue 14, items 3-7,
-13, 14 and the cap of item 16).
+"""Progress files that fight back, several notebooks saving at once, and the size cap.
 
 The rule for every case: the lessons go on, the learner is told in plain words, and nothing
 the learner wrote is lost or overwritten.
@@ -100,7 +99,7 @@ def test_a_value_too_deep_to_save_is_refused_before_anything_is_written(progress
     assert not (progress_dir / P.FILE_NAME).exists()
 
 
-# --- item 5: a folder that cannot be written, a full disk -----------------------------------
+# --- a folder that cannot be written, a full disk -------------------------------------------
 
 def _refuse(code):
     def refuse(*args, **kwargs):
@@ -148,7 +147,7 @@ def test_an_old_version_file_on_a_full_disk_loads_and_leaves_no_empty_copies(pro
     assert len(copies) == 1 and (progress_dir / copies[0]).read_bytes() == old
 
 
-# --- item 13: a link is never followed out of the folder ------------------------------------
+# --- a link is never followed out of the folder ---------------------------------------------
 
 def test_a_linked_progress_file_is_moved_aside_and_its_target_never_touched(progress_dir, tmp_path):
     elsewhere = tmp_path / "elsewhere.json"
@@ -188,7 +187,7 @@ def test_a_link_appearing_between_saves_is_not_written_through(progress_dir, tmp
     assert P.Progress().get("lesson-1", "a") == 1 and P.Progress().get("lesson-1", "b") == 2
 
 
-# --- item 14: temporary files of killed saves are cleaned up --------------------------------
+# --- temporary files of killed saves are cleaned up -----------------------------------------
 
 def test_temporary_files_left_by_killed_saves_are_removed_on_load(progress_dir):
     P.Progress().set("lesson-1", "a", 1)
@@ -200,7 +199,7 @@ def test_temporary_files_left_by_killed_saves_are_removed_on_load(progress_dir):
     assert names(progress_dir) == [P.FILE_NAME, "notes.tmp"]
 
 
-# --- item 16: a progress file has a size cap ------------------------------------------------
+# --- a progress file has a size cap ---------------------------------------------------------
 
 def test_a_progress_file_over_the_cap_is_moved_aside_not_read_or_rewritten(progress_dir):
     big = progress_bytes({"lesson-1": {"blob": "x" * (P.MAX_FILE_BYTES + 10)}})
@@ -219,7 +218,7 @@ def test_a_save_that_would_pass_the_cap_is_refused_with_a_message(progress_dir):
     assert P.Progress().get("lesson-1", "a") == 1
 
 
-# --- item 6: several processes saving at once lose nothing ----------------------------------
+# --- several processes saving at once lose nothing ------------------------------------------
 
 def run_writers(folder: Path, amounts: list[str], timeout: float) -> list[int]:
     env = dict(os.environ, MLK_PROGRESS_DIR=str(folder), PYTHONDONTWRITEBYTECODE="1")

@@ -1,5 +1,5 @@
-"""What learners see when outside text or a failing disk gets in the way (issue 14, items 11,
-12 and 15): the kit's own words stay readable and a failed save stays on screen."""
+"""What learners see when outside text or a failing disk gets in the way: the kit's own words
+stay readable and a failed save stays on screen."""
 from __future__ import annotations
 
 import errno
@@ -71,10 +71,16 @@ def test_a_failed_save_stays_on_screen_after_the_status_line_updates():
     assert "You have marked 1 of" in a.status.value
 
 
-@pytest.mark.parametrize("name", [r"$\nosuchcommand{ Ministry$", "The $5 $Fund"])
+@pytest.mark.parametrize("name", [r"$\nosuchcommand{ Ministry$", "Ministry of the $5 $Fund"])
 def test_a_speaker_name_with_dollar_signs_is_drawn_as_written(name):
+    from matplotlib.cbook import is_math_text
+    from matplotlib.text import Text
+
     from lessons.views import charts
 
     article = article_from_text(f"Missile strike\n\nThe {name} said 89 soldiers died. The toll may be higher.\n")
     fig = charts.plot_speakers(article)
     fig.savefig(io.BytesIO(), format="png")               # drawing is where math text would fail
+    labels = [t.get_text() for t in fig.findobj(Text)]    # tick labels are filled in by drawing
+    shown = [s.replace(r"\$", "$") for s in labels if not is_math_text(s)]
+    assert any(name in s for s in shown), f"{name!r} is not among the chart's words {labels}"

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from lessons.text.files import atomic_write_text
 
 from .sets import CATEGORIES, BenchSet
 from .spec import BOILERPLATE_FIELDS, GENERATED, GOLD_FIELDS, parse_spec
@@ -174,7 +174,7 @@ def build_set(bset: BenchSet, write: bool) -> SetReport:
         for b in built:
             for name, content in b.files().items():
                 if _read(folder / name) != content:
-                    _write_atomic(folder / name, content)
+                    atomic_write_text(folder / name, content)
                     rep.written += 1
     for b in built:
         if b.problems:
@@ -252,18 +252,3 @@ def _first_difference(a: str, b: str) -> str:
     i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     line = a.count("\n", 0, i) + 1
     return f"first difference on line {line}"
-
-
-def _write_atomic(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file, so no half-written file is left."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
