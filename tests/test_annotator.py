@@ -285,3 +285,21 @@ def test_common_wire_constructions_are_recognised(sentence, category):
 ])
 def test_mentions_without_statements_and_non_official_voices_are_not_marked(sentence, category):
     assert category not in cats(sentence)
+
+
+def test_every_attribution_records_its_verb_as_written():
+    text = ("Colombia's defense minister claimed the rebels had fled. "
+            "According to the ministry, 40 rebels were killed. "
+            "Keir Giles, an analyst at Chatham House, a London think tank, told reporters the war would go on. "
+            "Semyon Pegov, who was awarded an Order of Courage, cast doubt on the figure.")
+    verbs = {(a.category, a.verb) for a in annotate(text) if a.category in ("official", "expert", "voice")}
+    assert verbs == {("official", "claimed"), ("official", "According to"), ("expert", "told"),
+                     ("voice", "cast doubt")}
+
+
+def test_cli_json_carries_the_verb_and_the_links_of_contested_claims(seed_text):
+    out = run_cli("annotate", str(SEED), "--json")
+    items = json.loads(out.stdout)
+    said = next(it for it in items if it["category"] == "official" and it["text"].startswith("Moscow's Defense Ministry said"))
+    assert said["verb"] == "said"
+    assert all(isinstance(it["challenged_by"], list) and isinstance(it["challenges"], list) for it in items)

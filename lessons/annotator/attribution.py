@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..text.sentences import Sentence
 from .model import Speaker
 from .rules import Rules
-from .speakers import PERSON_NAME, TITLE, State, resolve
+from .speakers import PERSON_NAME, TITLE, State, classify_role, resolve
 
 CREDIT = re.compile(r"(?i)\b(?:image|photo|picture|video)\s+(?:courtesy|by|credit|from)\b|getty images|"
                      r"\bAP Photo\b|\bphoto:|\(CC BY|/ AFP\b|/ Reuters\b")
@@ -29,6 +29,7 @@ class Attribution:
     speaker: Speaker
     cue: str
     rule: str            # attribution / according_to / quote / continuation
+    verb: str = ""       # the attribution words as written: "said", "according to", "statement", ":"
 
 
 @lru_cache(maxsize=8)
@@ -122,9 +123,29 @@ def _speech_verbs(sentence: str, rules: Rules):
             continue                      # part of a longer word ("un-said", "said's")
         if re.search(r"(?i)\bto\s+$", sentence[max(0, s - 4):s]):
             continue                      # "expected to say": a plan, not a statement
+        if lex.not_speech.match(sentence, s):
+            continue                      # "a London think tank"
+        if m.group()[:1].isupper() and sentence[:s].strip(" “\"‘'(") and not _title_case(sentence):
+            continue                      # "an Order of Courage": a capitalised noun, not a verb
         if w in lex.figure_verbs and not _figure_words_pattern(lex.figure_words).search(sentence[e:e + 40].lower()):
             continue
         yield s, e
+
+
+def _verb_as_written(sentence: str, vs: int, ve: int, lex) -> str:
+    """The attribution verb as the text writes it; a verb that needs its object keeps it ("cast doubt")."""
+    if sentence[vs:ve].lower() in lex.figure_verbs:
+        m = re.match(r"(?:\s+[\w'’-]+){0,3}?\s+(?:%s)\b" % "|".join(re.escape(w) for w in sorted(lex.figure_words)),
+                     sentence[ve:ve + 60], re.IGNORECASE)
+        if m:
+            return sentence[vs:ve + m.end()]
+    return sentence[vs:ve]
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline in title case ("Russia Says Phones Gave Away Base"): its verbs are capitalised."""
+    words = [w for w in _LETTERS.findall(sentence) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
 def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
@@ -142,7 +163,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         sp, head = resolve(tail, state, rules)
         if sp:
             state.remember(sp, head)
-            out.append(Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to"))
+            out.append(Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to", s[m.start():m.end()]))
     for m in _POSSESSIVE.finditer(s):
         if m.group(1).lower() not in rules.sources.statement_nouns:
             continue
@@ -152,16 +173,16 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         sp, head = resolve(owner.group(1), state, rules)
         if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:)", s[m.end():]):
             state.remember(sp, head)
-            out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution"))
-    m = re.search(r"(?i)\bofficial\s+(?:death\s+)?(?:toll|figures?|count|estimate)s?\s+(?:of|at|to|stood at)\s+\d", s)
+            out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution", m.group(1)))
+    m = re.search(r"(?i)\b(official\s+(?:death\s+)?(?:toll|figures?|count|estimate)s?)\s+(?:of|at|to|stood at)\s+\d", s)
     if m:
-        out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution"))
+        out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution", m.group(1)))
     colon = re.match(r"([A-Z][\w'’. -]{1,40}):\s+\S", s)
     if colon and not rules.sources.place_pattern.fullmatch(colon.group(1)):
         sp, head = resolve(colon.group(1), state, rules)
         if sp and sp.kind in ("official", "expert"):
             state.remember(sp, head)
-            out.append(Attribution(sp, colon.group(1) + ":", "attribution"))
+            out.append(Attribution(sp, colon.group(1) + ":", "attribution", ":"))
     for vs, ve in _speech_verbs(s, rules):
         if any(qs < sent.start + vs < qe for qs, qe in quoted):
             continue
@@ -194,6 +215,10 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                 at = left.find(f[1].name.split()[-1])
                 return at if at >= 0 else len(left)
             subj, sp, head = min(found, key=lambda f: (rank(f), where(f)))
+            for f in found:               # "An observer mission from the Council of X, ... said": later
+                role = f[2] or classify_role(f[0], rules)[1]    # "the mission" is the same speaker
+                if role and f[1].kind == sp.kind:
+                    state.heads[role.split()[-1]] = sp
             if sp.person and sp.name not in state.people and PERSON_NAME.fullmatch(sp.name):
                 state.people[sp.name] = sp
                 if len(sp.name.split()) > 1:
@@ -206,10 +231,12 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                 sp, head = resolve(right, state, rules)
                 if sp:
                     state.remember(sp, head)
-                    out.append(Attribution(sp, (s[vs:ve] + right).strip(), "attribution"))
+                    out.append(Attribution(sp, (s[vs:ve] + right).strip(), "attribution",
+                                           _verb_as_written(s, vs, ve, rules.sources)))
             continue
         state.remember(sp, head)
-        out.append(Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution"))
+        out.append(Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution",
+                               _verb_as_written(s, vs, ve, rules.sources)))
     return distinct(out)
 
 

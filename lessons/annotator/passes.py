@@ -143,7 +143,7 @@ def give_quotations_to_speakers(r: Reading) -> None:
             continue
         for i in touched:
             if attributions[i] is None:
-                attributions[i] = Attribution(owner.speaker, owner.cue, "quote")
+                attributions[i] = Attribution(owner.speaker, owner.cue, "quote", owner.verb)
 
 
 def continue_after_colon(r: Reading) -> None:
@@ -164,7 +164,8 @@ def continue_after_colon(r: Reading) -> None:
             if sentences[j].paragraph != sentences[j0].paragraph:
                 break
             if attributions[j] is None:
-                attributions[j] = Attribution(attributions[i].speaker, attributions[i].cue, "continuation")
+                attributions[j] = Attribution(attributions[i].speaker, attributions[i].cue, "continuation",
+                                                     attributions[i].verb)
 
 
 def mark_sources(r: Reading) -> None:
@@ -176,7 +177,8 @@ def mark_sources(r: Reading) -> None:
         for a in ([att] if att else []) + r.others[i]:
             kind = a.speaker.kind
             r.add(i, Annotation(kind, sent.start, sent.end, a.cue, f"{kind}.{a.rule}",
-                                explain(r.rules, f"{kind}.{a.rule}", source=a.speaker.name), a.speaker.label))
+                                explain(r.rules, f"{kind}.{a.rule}", source=a.speaker.name), a.speaker.label,
+                                verb=a.verb or None))
 
 
 def mark_hedges(r: Reading) -> None:

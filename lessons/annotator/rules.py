@@ -47,6 +47,7 @@ class SourceLexicon:
     speech_events: re.Pattern
     finding_verbs: frozenset
     statement_nouns: frozenset
+    not_speech: re.Pattern = re.compile(r"(?!x)x")   # nouns that start with a speech verb ("think tank")
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def load_rules() -> Rules:
         speech_events=re.compile("|".join(src["speech_events"]), re.IGNORECASE),
         finding_verbs=frozenset(w.lower() for w in src["finding_verbs"]),
         statement_nouns=frozenset(w.lower() for w in src["statement_nouns"]),
+        not_speech=_phrase_regex(src.get("not_speech") or ["(?!x)x"]),
     )
     return Rules(
         hedges=hedges,
