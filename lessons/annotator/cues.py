@@ -11,7 +11,7 @@ from .attribution import subject_before
 from .speakers import State, resolve
 
 
-SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures"})
+SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures", "unverified.contested"})
 """Unverified rules that mark a whole sentence rather than the marker words in it."""
 
 

@@ -11,7 +11,11 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
-7. ``mark_competing_figures``: neighbouring casualty figures from different sides.
+7. ``mark_competing_figures``: neighbouring casualty figures from different sides;
+8. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
+   explanation") is linked to that claim however far away, and so are rival explanations of the
+   same event by other parties: the claim is marked contested, with ``challenged_by`` spans, and
+   each challenge carries ``challenges``, the claim's spans.
 
 Each pass is a small function of the :class:`Reading`; the rules live in
 ``lessons/data/rules/*.yaml`` so that teachers can read and extend them.
@@ -19,6 +23,8 @@ Each pass is a small function of the :class:`Reading`; the rules live in
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
@@ -37,6 +43,11 @@ __all__ = ["PASSES", "Reading", "SENTENCE_LEVEL_RULES", "Analysis", "SentenceAna
 
 _DISPUTES = ("unverified.denial", "unverified.doubt", "unverified.rebuttal", "unverified.unsupported",
              "unverified.conflicting")
+
+
+def _merged(a: tuple, b: tuple) -> tuple:
+    """Two tuples of spans as one, in reading order, without repeats."""
+    return tuple(sorted(set(a) | set(b)))
 
 
 @dataclass
@@ -64,9 +75,22 @@ class Reading:
                    framing=[False] * n, per_sentence=[[] for _ in range(n)])
 
     def add(self, i: int, ann: Annotation) -> None:
-        """Record a highlight found in sentence ``i``."""
+        """Record a highlight found in sentence ``i``; the same span marked again gathers its links."""
+        if ann.challenged_by or ann.challenges:
+            same = next((a for a in self.per_sentence[i]
+                         if (a.category, a.start, a.end) == (ann.category, ann.start, ann.end)), None)
+            if same is not None:
+                self.replace(i, same, dataclasses.replace(
+                    same, challenged_by=_merged(same.challenged_by, ann.challenged_by),
+                    challenges=_merged(same.challenges, ann.challenges)))
+                return
         self.annotations.append(ann)
         self.per_sentence[i].append(ann)
+
+    def replace(self, i: int, old: Annotation, new: Annotation) -> None:
+        """Put ``new`` in the place of ``old``, a highlight of sentence ``i``."""
+        self.annotations[next(k for k, a in enumerate(self.annotations) if a is old)] = new
+        self.per_sentence[i][next(k for k, a in enumerate(self.per_sentence[i]) if a is old)] = new
 
     @cached_property
     def credit(self) -> list[bool]:
@@ -194,15 +218,21 @@ def mark_unverified(r: Reading) -> None:
     for i in sorted(sentences_hit(r.rules.unverified_any, r.lowered, r.sentences)):
         sent = r.sentences[i]
         for rule in r.rules.unverified:
+            disputes = rule.id.startswith(_DISPUTES)
             for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
-                r.add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
-                                    r.source_label(i)))
                 # A verification marker points back from the reporter's own voice ("NBC News was
                 # unable to verify claims"); a dispute answers a claim just made by someone else.
-                points = rule.id.startswith(_DISPUTES) or (
-                    r.rules.pointing_words.search(sent.text) and not r.attributions[i])
+                points = disputes or (r.rules.pointing_words.search(sent.text) and not r.attributions[i])
+                claims: list[tuple[int, Annotation]] = []
                 if rule.marks_neighbour and i > 0 and points and not is_headline(r.sentences, i - 1, r.text):
-                    mark_claim_before(i, r.sentences, r.attributions, r.rules, cue, r.add)
+                    mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
+                                      lambda j, ann: claims.append((j, ann)))
+                # A dispute and the claim it answers are linked both ways.
+                links = tuple((r.sentences[j].start, r.sentences[j].end) for j, _ in claims) if disputes else ()
+                r.add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
+                                    r.source_label(i), challenges=tuple(sorted(set(links)))))
+                for j, ann in claims:
+                    r.add(j, dataclasses.replace(ann, challenged_by=((sent.start, sent.end),)) if disputes else ann)
 
 
 def mark_competing_figures(r: Reading) -> None:
@@ -219,6 +249,148 @@ def mark_competing_figures(r: Reading) -> None:
                                     explain(r.rules, "unverified.competing_figures"), attributions[j].speaker.label))
 
 
+_STOP = frozenset("""that this with from have were been their there which would could about after before other
+into than them they these those what when where while will said says told also more most some such only just
+over under very being because between against during without within among across through said told claims
+claim says official officials explanation story version account reports report""".split())
+
+
+_NO_CAUSE = re.compile(r"(?i)\b(?:too early to|premature to|not|no|without|unknown)\s+(?:[\w-]+\s+){0,2}$")
+"""Before a cause word, words that say no cause is given ("too early to assign blame")."""
+
+
+def content_words(text: str) -> set[str]:
+    """The words that carry a sentence's topic, cut to five letters ("mobiles" and "mobile" are one)."""
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3 and w.lower() not in _STOP}
+
+
+def disputed_clause(sentence: str, start: int, end: int) -> str:
+    """The clause a dispute cue (``sentence[start:end]``) stands in: what it disputes.
+
+    >>> disputed_clause("Pegov, a war correspondent, cast doubt on the official explanation.", 28, 38)
+    ' cast doubt on the official explanation.'
+    """
+    left = max((sentence.rfind(c, 0, start) for c in ',;:“”"—–()'), default=-1)
+    rights = [k for k in (sentence.find(c, end) for c in ',;:“”"—–()') if k >= 0]
+    return sentence[left + 1:min(rights) if rights else len(sentence)]
+
+
+def contested_claim(texts: list[str], speakers: list, kinds: list, group: range, disputed: str,
+                    rules: Rules) -> tuple[list[int], list[int]]:
+    """The sentences a dispute points at, and the rival explanations of the same event.
+
+    ``texts``, ``speakers`` (names or None) and ``kinds`` describe the article's sentences;
+    ``group`` is the challenger's run of sentences and ``disputed`` the clauses their dispute
+    words stand in. A dispute of an explanation ("the official explanation", "the story of
+    'mobiles'") points at the other party's sentences that give a cause ("blamed", "the main
+    reason"); other disputes are left to the neighbouring sentences (``mark_unverified``), where
+    word overlap alone would link too much. Claims made before the dispute come first; only when
+    there are none does it look after it. Returns
+    ``(claims, rivals)``; rivals are found only for an explanation: another party's sentences that
+    put forward a different possibility on the same event ("the damage suggested that ...").
+    """
+    challenger = speakers[group[0]]
+    named = rules.explanation_nouns.search(disputed)
+    if not named or re.search(r"(?i)\b(?:this|that|these|those|such)\s+(?:\w+\s+)?$", disputed[:named.start()]):
+        return [], []                 # "That account drew skepticism": the claim just before it
+    kind = "official" if re.search(r"(?i)\b(?:official|government|authorities)\b", disputed) else None
+
+    def points_at(j: int) -> bool:
+        if j in group or speakers[j] is None or speakers[j] == challenger or (kind and kinds[j] != kind):
+            return False
+        return any(not _NO_CAUSE.search(texts[j][max(0, m.start() - 30):m.start()])
+                   for m in rules.cause_words.finditer(texts[j]))
+
+    claims = [j for j in range(group[0]) if points_at(j)] or \
+        [j for j in range(group[-1] + 1, len(texts)) if points_at(j)]
+    if not claims:
+        return [], []
+    claimants = {speakers[j] for j in claims}
+    topic = set().union(*(content_words(texts[j]) for j in claims))
+    rivals = [k for k in range(len(texts))
+              if k not in group and k not in claims and speakers[k] not in claimants | {None, challenger}
+              and kinds[k] in ("official", "expert") and rules.rival_markers.search(texts[k])
+              and not rules.count_words.search(texts[k]) and content_words(texts[k]) & topic]
+    return claims, rivals
+
+
+def _runs_of_disputes(r: Reading) -> list[tuple[range, list[int]]]:
+    """Each challenger's run of sentences around its dispute words, with the sentences holding them."""
+    disputes = sorted({i for i, anns in enumerate(r.per_sentence)
+                       if any(a.category == "unverified" and a.rule.startswith(_DISPUTES) for a in anns)})
+    runs: list[tuple[range, list[int]]] = []
+    for i in disputes:
+        if runs and i in runs[-1][0]:
+            runs[-1][1].append(i)
+            continue
+        who = r.attributions[i].speaker.name if r.attributions[i] else None
+        lo = hi = i
+        if who is not None:
+            def same(k):
+                return r.attributions[k] and r.attributions[k].speaker.name == who
+            while lo > 0 and same(lo - 1) and r.sentences[lo].paragraph - r.sentences[lo - 1].paragraph <= 1:
+                lo -= 1
+            while hi + 1 < len(r.sentences) and same(hi + 1) \
+                    and r.sentences[hi + 1].paragraph - r.sentences[hi].paragraph <= 1:
+                hi += 1
+        runs.append((range(lo, hi + 1), [i]))
+    return runs
+
+
+def _paragraph_number(r: Reading, i: int) -> int:
+    """The paragraph a reader counts: a headline is not a paragraph."""
+    return r.sentences[i].paragraph + (0 if is_headline(r.sentences, 0, r.text) else 1)
+
+
+def link_contested_claims(r: Reading) -> None:
+    """A claim disputed far away is contested: link it to its challengers and them back to it."""
+    texts = [s.text for s in r.sentences]
+    speakers = [a.speaker.name if a else None for a in r.attributions]
+    kinds = [a.speaker.kind if a else None for a in r.attributions]
+    challengers: dict[int, set[int]] = {}          # claim sentence -> challenging sentences
+    cues: dict[int, str] = {}                      # claim sentence -> the first dispute words against it
+    for group, marked in _runs_of_disputes(r):
+        disputed = " ".join(disputed_clause(texts[i], a.start - r.sentences[i].start, a.end - r.sentences[i].start)
+                            for i in marked for a in r.per_sentence[i]
+                            if a.category == "unverified" and a.rule.startswith(_DISPUTES))
+        claims, rivals = contested_claim(texts, speakers, kinds, group, disputed, r.rules)
+        for j in claims:
+            challengers.setdefault(j, set()).update(marked, rivals)
+            cues.setdefault(j, next(a.cue for a in r.per_sentence[marked[0]]
+                                    if a.category == "unverified" and a.rule.startswith(_DISPUTES)))
+    if not challengers:
+        return
+    span = {i: (r.sentences[i].start, r.sentences[i].end) for i in range(len(r.sentences))}
+    challenged: dict[int, set[int]] = {}           # challenging sentence -> claims
+    for j, by in challengers.items():
+        for i in by:
+            challenged.setdefault(i, set()).add(j)
+    for j, by in sorted(challengers.items()):
+        who: dict[str, list[int]] = {}
+        for i in sorted(by):
+            who.setdefault(speakers[i] or "the article itself", []).append(_paragraph_number(r, i))
+        names = "; ".join(f"{name} (paragraph{'s' if len(set(ps)) > 1 else ''} "
+                          f"{', '.join(str(p) for p in sorted(set(ps)))})" for name, ps in who.items())
+        links = tuple(span[i] for i in sorted(by))
+        s = r.sentences[j]
+        old = next((a for a in r.per_sentence[j] if a.category == "unverified" and (a.start, a.end) == span[j]), None)
+        new = Annotation("unverified", s.start, s.end, old.cue if old else cues[j],
+                         "unverified.contested", explain(r.rules, "unverified.contested", challengers=names),
+                         r.source_label(j), challenged_by=links)
+        if old:
+            r.replace(j, old, dataclasses.replace(new, cue=old.cue, challenged_by=_merged(old.challenged_by, links)))
+        else:
+            r.add(j, new)
+    for i, claims in challenged.items():
+        links = tuple(span[j] for j in sorted(claims))
+        for a in list(r.per_sentence[i]):
+            disputes = a.category == "unverified" and a.rule.startswith(_DISPUTES)
+            rival = a.category in ("official", "expert") and not any(
+                b.category == "unverified" and b.rule.startswith(_DISPUTES) for b in r.per_sentence[i])
+            if disputes or rival:
+                r.replace(i, a, dataclasses.replace(a, challenges=_merged(a.challenges, links)))
+
+
 PASSES: tuple[Callable[[Reading], None], ...] = (
     find_speakers,
     give_quotations_to_speakers,
@@ -227,6 +399,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     mark_hedges,
     mark_unverified,
     mark_competing_figures,
+    link_contested_claims,
 )
 """The passes :func:`analyse` runs, in order."""
 

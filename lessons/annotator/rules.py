@@ -61,6 +61,10 @@ class Rules:
     pointing_words: re.Pattern
     sources: SourceLexicon
     explanations: dict
+    explanation_nouns: re.Pattern = re.compile(r"(?!x)x")  # "the official explanation": what a dispute disputes
+    cause_words: re.Pattern = re.compile(r"(?!x)x")        # "blamed", "the main reason": an explanation
+    rival_markers: re.Pattern = re.compile(r"(?!x)x")      # "suggested that": another explanation
+    count_words: re.Pattern = re.compile(r"(?!x)x")        # "the death toll": a count, not an explanation
 
 
 def _yaml(name: str):
@@ -147,4 +151,8 @@ def load_rules() -> Rules:
         pointing_words=_phrase_regex(unv["pointing_words"]),
         sources=lex,
         explanations=_yaml("explanations.yaml"),
+        explanation_nouns=_phrase_regex(unv["explanation_nouns"]),
+        cause_words=_phrase_regex(unv["cause_words"]),
+        rival_markers=_phrase_regex(unv["rival_markers"]),
+        count_words=_phrase_regex(unv["count_words"]),
     )
