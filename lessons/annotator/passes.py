@@ -218,6 +218,8 @@ def mark_unverified(r: Reading) -> None:
     for i in sorted(sentences_hit(r.rules.unverified_any, r.lowered, r.sentences)):
         sent = r.sentences[i]
         for rule in r.rules.unverified:
+            if rule.narrator_only and r.attributions[i]:
+                continue                  # "if confirmed" in a quoted expert's words is a condition
             disputes = rule.id.startswith(_DISPUTES)
             for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
                 # A verification marker points back from the reporter's own voice ("NBC News was

@@ -24,6 +24,7 @@ class CueRule:
     skip_capitalised: bool = False
     subject_not_speaker: bool = False
     marks_neighbour: bool = False
+    narrator_only: bool = False     # counts only in the reporter's own voice, not in a quoted speaker's
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def _cue_rule(spec: dict, category: str) -> CueRule:
         skip_capitalised=bool(spec.get("skip_capitalised")),
         subject_not_speaker=bool(spec.get("subject_not_speaker")),
         marks_neighbour=bool(spec.get("marks_neighbour")),
+        narrator_only=bool(spec.get("narrator_only")),
     )
 
 
