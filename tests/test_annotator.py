@@ -303,3 +303,52 @@ def test_cli_json_carries_the_verb_and_the_links_of_contested_claims(seed_text):
     said = next(it for it in items if it["category"] == "official" and it["text"].startswith("Moscow's Defense Ministry said"))
     assert said["verb"] == "said"
     assert all(isinstance(it["challenged_by"], list) and isinstance(it["challenges"], list) for it in items)
+
+
+def test_the_other_side_s_answer_right_after_a_denial_is_contested_too():
+    text = ("The foreign minister called the documents fake. "
+            "But Colombian authorities say the documents show payments to the rebels. "
+            "The weather in Bogota was mild.")
+    a = analyse(text)
+    assert "unverified" in a.sentences[1].categories
+    assert "unverified" not in a.sentences[2].categories
+
+
+def test_an_analyst_after_a_denial_weighs_the_claims_and_is_not_one_of_them():
+    text = ("The ministry denied that the documents were genuine. "
+            "Political analysts said the documents would be at the centre of any court case.")
+    assert "unverified" not in analyse(text).sentences[1].categories
+
+
+def test_a_denial_answering_a_claim_in_its_own_sentence_leaves_the_sentence_before_alone():
+    text = ("The embassy is about 400 meters from there, a witness said. "
+            "Witnesses said some blasts were caused by suicide bombers, though police officials have denied this.")
+    a = analyse(text)
+    assert "unverified" in a.sentences[1].categories
+    assert "unverified" not in a.sentences[0].categories
+
+
+def test_wire_copy_dispute_and_verification_phrasings_are_unverified():
+    for sentence in ("Accusations that the minister took bribes surfaced last year.",
+                     "The alleged massacre scuttled the talks.",
+                     "Both Colombia and the United States have dismissed similar statements by the president.",
+                     "The opposition said it will not accept the election results.",
+                     "The agency says it is not in a position to give assurances that the program is peaceful.",
+                     "The professor said the available evidence is inconclusive.",
+                     "The group has yet to produce any proof of the attack."):
+        assert "unverified" in cats(sentence), sentence
+    for sentence in ("A coast guard vessel sails near the disputed oil rig.",
+                     "Unrest has challenged the government to get a grip on violence.",
+                     "He was previously denied requests to visit the country.",
+                     "The president insisted on a referendum."):
+        assert "unverified" not in cats(sentence), sentence
+
+
+def test_a_reporter_s_if_confirmed_flags_the_claim_before_it_but_an_expert_s_is_a_condition():
+    text = ("The army spokesman said 500 rebels were killed in the fighting. "
+            "If confirmed, it would be one of the bloodiest battles of the war.")
+    a = analyse(text)
+    assert {"unverified"} <= a.sentences[0].categories and "unverified" in a.sentences[1].categories
+    quoted = ('"But if confirmed, findings like these would lead engineers to close the bridge," '
+              "said Ana Lima, a structural engineer at the University of Porto.")
+    assert "unverified" not in cats(quoted)

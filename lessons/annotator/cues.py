@@ -52,6 +52,21 @@ def sentences_hit(pattern: re.Pattern, text: str, sentences) -> set[int]:
     return hit
 
 
+_STOP = frozenset("""that this with from have were been their there which would could about after before other
+into than them they these those what when where while will said says told also more most some such only just
+over under very being because between against during without within among across through said told claims
+claim says official officials explanation story version account reports report""".split())
+
+
+_ROLE_WORDS = frozenset({"minis", "offic", "gover", "spoke", "presi", "autho", "polic", "milit", "army"})
+"""Words that name who speaks rather than what about: they do not make two sentences one topic."""
+
+
+def content_words(text: str) -> set[str]:
+    """The words that carry a sentence's topic, cut to five letters ("mobiles" and "mobile" are one)."""
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3 and w.lower() not in _STOP}
+
+
 def is_headline(sentences, j: int, text: str) -> bool:
     """The first line of a text without a full stop: a headline, not a claim a dek can answer."""
     s = sentences[j]
@@ -87,6 +102,35 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         j -= 1
         if j < 0 or speaker is None or not attributions[j] or attributions[j].speaker != speaker:
             break
+
+
+def mark_claim_after(i, sentences, attributions, rules, cue, add) -> None:
+    """Mark another party's claim right after a denial when it answers it, and that party's run.
+
+    "He called the documents inconsistent. But Colombian authorities say the documents show ..."
+    It answers when it opens with "But" or "However" and shares a topic word ("documents"), or
+    when it shares two; a sentence on something else, or an analyst weighing both, is not marked.
+    """
+    j = i + 1
+    if j >= len(sentences) or sentences[j].paragraph > sentences[i].paragraph + 1 or not attributions[j] \
+            or is_headline(sentences, i, sentences[i].text):
+        return                            # a headline's denial is the story the report then tells
+    speaker = attributions[j].speaker
+    if attributions[i] and attributions[i].speaker == speaker:
+        return                            # the denier goes on: their own words, not a rival claim
+    if speaker.kind == "expert":
+        return                            # an analyst's comment weighs the claims, it is not one of them
+    who = content_words(speaker.label) | content_words(attributions[i].speaker.label if attributions[i] else "")
+    shared = (content_words(sentences[i].text) & content_words(sentences[j].text)) - who - _ROLE_WORDS
+    answers = re.match(r"(?i)\W*(?:but|however|yet|still|in response)\b", sentences[j].text)
+    if not (shared and answers) and len(shared) < 2:
+        return                            # neither "But X says ..." on the same thing, nor the same evidence again
+    while j < len(sentences) and attributions[j] and attributions[j].speaker == speaker \
+            and sentences[j].paragraph <= sentences[i].paragraph + 1:
+        s = sentences[j]
+        add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                          explain(rules, "unverified.neighbour", cue=cue), speaker.label))
+        j += 1
 
 
 def dedupe(annotations: list[Annotation]) -> list[Annotation]:

@@ -31,7 +31,8 @@ from typing import Callable
 
 from ..text.sentences import Sentence, split_sentences
 from .attribution import CREDIT, Attribution, attributions_in
-from .cues import SENTENCE_LEVEL_RULES, cue_matches, dedupe, explain, is_headline, mark_claim_before, sentences_hit
+from .cues import (SENTENCE_LEVEL_RULES, content_words, cue_matches, dedupe, explain, is_headline,
+                   mark_claim_after, mark_claim_before, sentences_hit)
 from .figures import FIGURE
 from .model import Analysis, Annotation, SentenceAnalysis, Speaker
 from .quotations import QUOTES, quote_spans
@@ -226,9 +227,19 @@ def mark_unverified(r: Reading) -> None:
                 # unable to verify claims"); a dispute answers a claim just made by someone else.
                 points = disputes or (r.rules.pointing_words.search(sent.text) and not r.attributions[i])
                 claims: list[tuple[int, Annotation]] = []
-                if rule.marks_neighbour and i > 0 and points and not is_headline(r.sentences, i - 1, r.text):
+                within = r.attributions[i] and re.search(
+                    r"(?i)[,;]\s+(?:though|although|but|while|whereas)\b|,\s+(?:a|an)\s+(?:claim|allegation|accusation|charge)\b",
+                    r.text[sent.start:s0])
+                if within:
+                    pass                  # "Witnesses said ..., though police denied this": the claim is here
+                elif rule.marks_neighbour and i > 0 and points and not is_headline(r.sentences, i - 1, r.text):
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)))
+                if disputes and rule.marks_neighbour and not within:
+                    # The other side's answer right after a denial: "He called the documents fake.
+                    # But Colombian authorities say the documents show ..."
+                    mark_claim_after(i, r.sentences, r.attributions, r.rules, cue,
+                                     lambda j, ann: claims.append((j, ann)))
                 # A dispute and the claim it answers are linked both ways.
                 links = tuple((r.sentences[j].start, r.sentences[j].end) for j, _ in claims) if disputes else ()
                 r.add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
@@ -251,19 +262,8 @@ def mark_competing_figures(r: Reading) -> None:
                                     explain(r.rules, "unverified.competing_figures"), attributions[j].speaker.label))
 
 
-_STOP = frozenset("""that this with from have were been their there which would could about after before other
-into than them they these those what when where while will said says told also more most some such only just
-over under very being because between against during without within among across through said told claims
-claim says official officials explanation story version account reports report""".split())
-
-
 _NO_CAUSE = re.compile(r"(?i)\b(?:too early to|premature to|not|no|without|unknown)\s+(?:[\w-]+\s+){0,2}$")
 """Before a cause word, words that say no cause is given ("too early to assign blame")."""
-
-
-def content_words(text: str) -> set[str]:
-    """The words that carry a sentence's topic, cut to five letters ("mobiles" and "mobile" are one)."""
-    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3 and w.lower() not in _STOP}
 
 
 def disputed_clause(sentence: str, start: int, end: int) -> str:
