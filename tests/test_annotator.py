@@ -352,3 +352,21 @@ def test_a_reporter_s_if_confirmed_flags_the_claim_before_it_but_an_expert_s_is_
     quoted = ('"But if confirmed, findings like these would lead engineers to close the bridge," '
               "said Ana Lima, a structural engineer at the University of Porto.")
     assert "unverified" not in cats(quoted)
+
+
+def test_rival_figures_in_one_sentence_are_contested():
+    text = "China says the virus has killed 15 people since 2003, while the WHO puts China's death toll at 14."
+    assert "unverified" in cats(text)
+    assert "unverified" not in cats("China says the virus has killed 15 people since 2003, while "
+                                    "the WHO says vaccination is going well.")
+
+
+def test_rival_figures_are_found_whatever_quotation_marks_sit_inside_them():
+    text = ('The exile government says as many as 150 Tibetans have died over the last four weeks. '
+            'Chinese officials say 18 "innocent" people died in Lhasa.')
+    a = analyse(text)
+    assert all("unverified" in s.categories for s in a.sentences)
+
+
+def test_official_results_are_an_official_statement():
+    assert "official" in cats("Official results showed the president winning 76% of the vote.")

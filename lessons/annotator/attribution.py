@@ -174,9 +174,11 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:)", s[m.end():]):
             state.remember(sp, head)
             out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution", m.group(1)))
-    m = re.search(r"(?i)\b(official\s+(?:death\s+)?(?:toll|figures?|count|estimate)s?)\s+(?:of|at|to|stood at)\s+\d", s)
+    m = re.search(r"(?i)\b(official\s+(?:death\s+)?(?:toll|figures?|count|estimate)s?)\s+(?:of|at|to|stood at)\s+\d|"
+                  r"\b(official\s+(?:preliminary\s+|final\s+)?(?:results?|figures?|count))\s+(?:showed|show|shows|gave|put|had)\b", s)
     if m:
-        out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution", m.group(1)))
+        out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution",
+                               m.group(1) or m.group(2)))
     colon = re.match(r"([A-Z][\w'’. -]{1,40}):\s+\S", s)
     if colon and not rules.sources.place_pattern.fullmatch(colon.group(1)):
         sp, head = resolve(colon.group(1), state, rules)

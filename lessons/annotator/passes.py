@@ -248,18 +248,37 @@ def mark_unverified(r: Reading) -> None:
                     r.add(j, dataclasses.replace(ann, challenged_by=((sent.start, sent.end),)) if disputes else ann)
 
 
+def _figure(text: str):
+    """A casualty figure in ``text``, quotation marks aside ('18 "innocent" people died')."""
+    return FIGURE.search(re.sub(r"[\"“”‘’]", "", text))
+
+
+_RIVAL_IN_ONE = re.compile(r"(?i)[,;]\s+(?:while|whereas|but|although|though)\b")
+_NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
+
+
 def mark_competing_figures(r: Reading) -> None:
-    """Neighbouring figures from different sides: "The group said 31 died." / "The ministry said four.\""""
+    """Figures from different sides: in neighbouring sentences ("The group said 31 died." / "The
+    ministry said four.") or set against each other in one ("China says 15 died, while the WHO
+    puts the toll at 14")."""
     sentences, attributions = r.sentences, r.attributions
     for i in range(len(sentences) - 1):
         a, b = attributions[i], attributions[i + 1]
         if a and b and a.speaker.name != b.speaker.name \
                 and sentences[i + 1].paragraph - sentences[i].paragraph <= 1 \
-                and FIGURE.search(sentences[i].text) and FIGURE.search(sentences[i + 1].text):
+                and _figure(sentences[i].text) and _figure(sentences[i + 1].text):
             for j in (i, i + 1):
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,
-                                    FIGURE.search(sentences[j].text).group(), "unverified.competing_figures",
+                                    _figure(sentences[j].text).group(), "unverified.competing_figures",
                                     explain(r.rules, "unverified.competing_figures"), attributions[j].speaker.label))
+    for i, sent in enumerate(sentences):
+        a = attributions[i]
+        rival = _RIVAL_IN_ONE.search(sent.text)
+        if a and rival and any(o.speaker.name != a.speaker.name for o in r.others[i]) \
+                and _NUMBER.search(sent.text[:rival.start()]) and _NUMBER.search(sent.text[rival.end():]):
+            r.add(i, Annotation("unverified", sent.start, sent.end, rival.group().strip(" ,;"),
+                                "unverified.competing_figures", explain(r.rules, "unverified.competing_figures"),
+                                a.speaker.label))
 
 
 _NO_CAUSE = re.compile(r"(?i)\b(?:too early to|premature to|not|no|without|unknown)\s+(?:[\w-]+\s+){0,2}$")
