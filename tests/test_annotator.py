@@ -370,3 +370,31 @@ def test_rival_figures_are_found_whatever_quotation_marks_sit_inside_them():
 
 def test_official_results_are_an_official_statement():
     assert "official" in cats("Official results showed the president winning 76% of the vote.")
+
+
+def test_he_is_the_person_a_copula_sentence_introduced():
+    text = ("The president met opposition leaders on Monday. "
+            "Carl Thayer is a professor of politics at the University of New South Wales. "
+            "He says the moves have raised hopes of reform.")
+    assert "expert" in analyse(text).sentences[2].categories
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_a_person_it_mentions():
+    text = ("Political analyst Daniel Garcia Pena believes the talks will produce the schedule "
+            "that President Andres Pastrana has demanded. "
+            "He says the crisis shows that both sides are committed.")
+    s = analyse(text).sentences[1]
+    assert "expert" in s.categories and "official" not in s.categories
+
+
+def test_an_expert_with_two_surnames_is_known_by_the_first():
+    text = ("A leading Colombian expert on the guerrillas, Alfredo Rangel Suarez, believes peace is far off. "
+            "Mr. Rangel tells reporters both sides have reached an impasse.")
+    s = analyse(text).sentences[1]
+    assert "expert" in s.categories and "official" not in s.categories
+
+
+def test_a_former_official_who_now_heads_a_think_tank_is_an_expert():
+    text = ("Former Congressman Timothy Roemer is now president of the Center for National Policy. "
+            "Roemer said 20 tons of enriched uranium are poorly guarded.")
+    assert "expert" in analyse(text).sentences[1].categories

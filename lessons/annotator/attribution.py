@@ -225,6 +225,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                 state.people[sp.name] = sp
                 if len(sp.name.split()) > 1:
                     state.people.setdefault(sp.name.split()[-1], sp)
+                if len(sp.name.split()) == 3 and sp.kind in ("official", "expert"):
+                    state.people.setdefault(sp.name.split()[1], sp)   # "Alfredo Rangel Suarez" ... "Mr. Rangel"
         if sp is None:
             # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
             right = re.split(r"[,.;:“”\"]|\b(?:in|on|at|that|who)\b", s[ve:])[0]

@@ -60,6 +60,13 @@ class State:
         if not any(sp is x for x in self.seen):
             self.seen.append(sp)
 
+    def mention(self, sentence: str) -> None:
+        """A known person as the subject of a sentence that reports no speech: "he" may be them next."""
+        m = re.match(r"\W*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", sentence)
+        sp = self.people.get(m.group(1)) if m else None
+        if sp is not None and sp.person:
+            self.remember(sp)
+
     def person_for(self, pronoun: str) -> Speaker | None:
         """The most recent person "he" or "she" can refer to (unknown gender fits both)."""
         return next((p for p in self.recent if self.gender.get(p.name) in (None, pronoun)), None)
@@ -198,7 +205,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             if more:
                 after += ", " + more.group(1)
         kind = desc = None
-        who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail)
+        who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail) or \
+            re.match(r"\s+(?:is|was)\s+((?:a|an|the)\s+[^,.;:“”\"\n]{3,140})", tail)    # "Carl Thayer is a professor of ..."
         if not after and who:
             # "Nadia Fellner, who researches workplace safety at the Institute for ..."
             kind, _ = classify_role(who.group(1), rules)
@@ -210,6 +218,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if kind is None and before:
             kind, _ = classify_role(before, rules)
             desc = before
+            now = re.search(r"\bnow\s+([^.;]{3,120})", tail)
+            if kind == "voice" and before.lower().startswith("former") and now and _org_kind(now.group(1).lower(), rules) == "expert":
+                kind, desc = "expert", f"{before}, now {now.group(1).strip()}"   # "... and is now president of the Center for ..."
         if kind is None or (len(name.split()) == 1 and not after and not (
                 title and (title.split()[-1].lower().strip(".") in PERSON_ROLES or TITLE.match(title + " ")))):
             continue                  # "Media Studies" is not a person called Studies
@@ -220,6 +231,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         surname = name.split()[-1]
         if len(name.split()) > 1 and not is_body and surname not in people:
             people[surname] = people[name]
+        role = classify_role(desc, rules)[1] or ""
+        if len(name.split()) == 3 and not is_body and role.split()[-1:] and role.split()[-1] in PERSON_ROLES:
+            people.setdefault(name.split()[1], people[name])    # "Alfredo Rangel Suarez" ... "Mr. Rangel"
     for m in _ACRONYM.finditer(text):
         full, short = m.group(1), m.group(2)
         kind, _ = classify_role(full, rules)
@@ -299,7 +313,7 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
     words = re.findall(r"[\w'’-]+", low)
     if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads:
         return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
-    if words and words[-1] in lex.document_nouns or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in ("said", "read")):
+    if words and words[-1] in lex.document_nouns and re.match(r"(?:the|its|his|her|their|this|that)\s", low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in ("said", "read")):
         return state.last, None
     kind, head = classify_role(phrase, rules)
     if kind:
