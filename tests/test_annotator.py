@@ -398,3 +398,42 @@ def test_a_former_official_who_now_heads_a_think_tank_is_an_expert():
     text = ("Former Congressman Timothy Roemer is now president of the Center for National Policy. "
             "Roemer said 20 tons of enriched uranium are poorly guarded.")
     assert "expert" in analyse(text).sentences[1].categories
+
+
+def test_analysts_holding_a_view_without_a_speech_verb_are_expert_commentary():
+    assert "expert" in cats("Analysts are divided over whether the interim government can resist the pressure.")
+    assert "expert" in cats("Analysts and reporters familiar with the election are skeptical of the results.")
+    assert "expert" not in cats("The analysts' offices are in the capital.")
+
+
+def test_armed_groups_are_never_officials_whatever_title_their_people_use():
+    for sentence in ("A rebel commander said his fighters had taken the town.",
+                     "A militia spokesman said 12 fighters were killed."):
+        assert "official" not in cats(sentence) and "voice" in cats(sentence), sentence
+    assert "official" in cats("Army and rebels trade blame after drone strike kills 14")
+
+
+def test_statements_of_governments_without_a_plain_speech_verb():
+    assert "official" in cats("US: Captured Files Closely Tie Venezuela to Colombian Rebels")
+    assert "official" in cats("Both Colombia and the United States have dismissed similar statements by the president.")
+    assert "official" in cats("Vietnam and China on Tuesday traded accusations that each had rammed a vessel.")
+    assert "official" in cats("Colombia apologized for the raid but called it necessary.")
+    assert "official" in cats("Monitors from the Organization for Security and Cooperation in Europe noted irregularities.")
+
+
+def test_a_speech_verb_used_as_an_adjective_or_in_a_condition_is_no_statement():
+    assert "official" not in cats("A Chinese Coast Guard vessel, with the disputed oil rig in the background, is seen at sea.")
+    assert "official" not in cats("If further tests by the health ministry confirm the findings, the toll would rise to 71.")
+
+
+def test_one_party_under_two_names_is_one_claim_next_to_if_confirmed():
+    text = ("Army officials in Nepal say their troops have killed 500 rebels. "
+            "The army spokesman adds that 18 soldiers died in the fighting. "
+            "If confirmed, it would be one of the bloodiest battles of the war.")
+    assert all("unverified" in s.categories for s in analyse(text).sentences)
+
+
+def test_a_headline_and_the_lead_giving_the_same_figure_are_not_rival_figures():
+    text = ("Indonesia: Initial Tests Show 2 More People Died of Bird Flu\n\n"
+            "Indonesian health officials say initial tests show another two people have died of bird flu.")
+    assert all("unverified" not in s.categories for s in analyse(text).sentences)

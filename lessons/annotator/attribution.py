@@ -24,6 +24,16 @@ _AUX = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|will|would|can|coul
 _POSSESSIVE = re.compile(r"['’]s\s+(?:own\s+|official\s+|latest\s+|new\s+)?(\w+)")
 
 
+_GROUP_VIEW = re.compile(
+    r"\W*(?:(?:But|And|Yet|However|Still),?\s+)?((?:(?:Some|Many|Most|Several|Other|Leading|Independent|Western|Foreign)\s+)*"
+    r"(?:[A-Z]\w+\s+)?(?:[Aa]nalysts|[Ee]xperts|[Ss]cholars|[Ee]conomists|[Rr]esearchers|[Ss]cientists))"
+    r"(?:\s+and\s+[\w\s-]{1,30}?)?(?:\s+(?:familiar with|who follow|who study|in|at)\s+[^,.;]{1,60}?)?"
+    r"\s+((?:are|were|remain|have\s+been)\s+(?:divided|split|skeptical|sceptical|doubtful|unconvinced|cautious|"
+    r"optimistic|pessimistic|worried|concerned|confident|unsure|uncertain|wary)|(?:have|had)\s+(?:welcomed|questioned|"
+    r"dismissed|criticized|criticised|praised|doubted))\b")
+"""Experts as a group holding a view, with no speech verb: "Analysts are divided over whether ..."."""
+
+
 @dataclass
 class Attribution:
     speaker: Speaker
@@ -40,7 +50,7 @@ def _before_speaker_pattern(phrases: tuple) -> re.Pattern:
 _LETTERS = re.compile(r"[A-Za-z]+")
 # Nouns every speech-event pattern ends in: a quick test before the full patterns run.
 _EVENT_NOUNS = re.compile(r"(?i)speech|statement|address|briefing|announcement|declaration|remarks|warning|"
-                          r"decree|communiqu|account|version|explanation")
+                          r"decree|communiqu|account|version|explanation|accusations|charges|claims|blame|threats|spar|conference")
 
 
 @lru_cache(maxsize=8)
@@ -179,8 +189,16 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
     if m:
         out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution",
                                m.group(1) or m.group(2)))
+    view = _GROUP_VIEW.match(s)
+    if view:
+        sp, head = resolve(view.group(1), state, rules)
+        if sp and sp.kind == "expert":
+            state.remember(sp, head)
+            out.append(Attribution(sp, view.group(0).strip(), "attribution", view.group(2)))
     colon = re.match(r"([A-Z][\w'’. -]{1,40}):\s+\S", s)
-    if colon and not rules.sources.place_pattern.fullmatch(colon.group(1)):
+    headline = state.sentence == 0 and not s.rstrip().endswith((".", "!", "?", '"', "”"))
+    if colon and (headline or not rules.sources.place_pattern.fullmatch(colon.group(1))):
+        # "US: Captured Files Tie ..." in a headline is the government speaking; "KYIV: ..." in a body is a dateline
         sp, head = resolve(colon.group(1), state, rules)
         if sp and sp.kind in ("official", "expert"):
             state.remember(sp, head)
@@ -192,6 +210,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         left = s[:vs]
         if re.search(r"(?i)(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bfailed to)\s+$", left):
             continue                      # "did not respond", "declined to say": no statement
+        if re.search(r"(?i)\b(?:the|a|an)\s+$", left) or re.search(r"(?i)(?:^|,\s*)(?:if|unless)\s+[^,]*$", left):
+            continue                      # "the disputed oil rig"; "if further tests confirm": no statement
         left = re.sub(r"(?i)(?:\b(?:also|later|previously|has|have|had|was|were|is|are|will|would|"
                       r"repeatedly|again|then|further|recently|earlier|already|publicly|not|never|"
                       r"reportedly|separately|on\s+\w+day|late\s+\w+day|\w+ly)\s*)+$", "", left.rstrip())

@@ -8,7 +8,7 @@ from ..text.sentences import Sentence
 from .model import Annotation
 from .rules import Rules
 from .attribution import subject_before
-from .speakers import State, resolve
+from .speakers import DEMONYM, State, resolve
 
 
 SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures", "unverified.contested"})
@@ -84,7 +84,7 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
     if not claim:
         return
     speaker = attributions[j].speaker if attributions[j] else None
-    if re.search(r"(?i)\b(?:either|neither|both|conflicting|competing)\b", sentences[i].text):
+    if re.search(r"(?i)\b(?:(?:either|neither|both)\s+(?:of\s+the\s+)?(?:[\w-]+(?:['’]s)?\s+){0,2}?(?:sides?|accounts?|claims?|versions?|parties|party|figures?|reports?|stories)|conflicting|competing)\b", sentences[i].text):
         # "unable to verify either account": every claim in the last two paragraphs before it.
         first_para = sentences[i].paragraph - 2
         while j >= 0 and sentences[j].paragraph >= first_para:
@@ -100,8 +100,27 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
                           explain(rules, "unverified.neighbour", cue=cue),
                           speaker.label if speaker else None))
         j -= 1
-        if j < 0 or speaker is None or not attributions[j] or attributions[j].speaker != speaker:
+        if j < 0 or speaker is None or not attributions[j] or not same_party(attributions[j].speaker, speaker, rules):
             break
+
+
+def same_party(a, b, rules) -> bool:
+    """One party under two names: "Army officials in Nepal" and "the army spokesman"."""
+    if a == b:
+        return True
+    na, nb = _nation(a.name, rules), _nation(b.name, rules)
+    if a.kind != b.kind or (na and nb and na != nb):
+        return False                      # "Russian Defense Ministry" and "British Defense Ministry" are two
+    return bool(content_words(a.name) & content_words(b.name) - _GENERIC_SPEAKERS)
+
+
+_GENERIC_SPEAKERS = frozenset({"offic", "spoke", "sourc", "minis", "gover", "autho", "depar", "lead", "leade"})
+
+
+def _nation(name: str, rules) -> str:
+    """The country a speaker's name gives, as its first letters ("Russian", "Russia's" → "russ")."""
+    m = re.search(r"\b([A-Z][a-z]+)(?:n|ian|ese|ish|’s|'s)?\b", name)
+    return m.group(1)[:4].lower() if m and (DEMONYM.match(m.group(1)) or m.group(1).lower() in rules.sources.places) else ""
 
 
 def mark_claim_after(i, sentences, attributions, rules, cue, add) -> None:

@@ -257,6 +257,15 @@ def _figure(text: str):
     return FIGURE.search(re.sub(r"[\"“”‘’]", "", text))
 
 
+_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
+def _count(figure: str) -> str:
+    """The number a figure gives, digits or a word ("2 more people died" and "two people died" agree)."""
+    first = figure.split()[0].lower().replace(",", "")
+    return str(_NUMBER_WORDS.get(first, first))
+
+
 _RIVAL_IN_ONE = re.compile(r"(?i)[,;]\s+(?:while|whereas|but|although|though)\b")
 _NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
 
@@ -270,7 +279,9 @@ def mark_competing_figures(r: Reading) -> None:
         a, b = attributions[i], attributions[i + 1]
         if a and b and a.speaker.name != b.speaker.name \
                 and sentences[i + 1].paragraph - sentences[i].paragraph <= 1 \
-                and _figure(sentences[i].text) and _figure(sentences[i + 1].text):
+                and not is_headline(sentences, i, r.text) \
+                and _figure(sentences[i].text) and _figure(sentences[i + 1].text) \
+                and _count(_figure(sentences[i].text).group()) != _count(_figure(sentences[i + 1].text).group()):
             for j in (i, i + 1):
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,
                                     _figure(sentences[j].text).group(), "unverified.competing_figures",

@@ -49,6 +49,7 @@ class SourceLexicon:
     finding_verbs: frozenset
     statement_nouns: frozenset
     not_speech: re.Pattern = re.compile(r"(?!x)x")   # nouns that start with a speech verb ("think tank")
+    armed_groups: re.Pattern = re.compile(r"(?!x)x")  # "rebel", "militia": never officials
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ def load_rules() -> Rules:
         finding_verbs=frozenset(w.lower() for w in src["finding_verbs"]),
         statement_nouns=frozenset(w.lower() for w in src["statement_nouns"]),
         not_speech=_phrase_regex(src.get("not_speech") or ["(?!x)x"]),
+        armed_groups=_phrase_regex(src.get("armed_groups") or ["(?!x)x"]),
     )
     return Rules(
         hedges=hedges,

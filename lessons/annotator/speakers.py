@@ -106,6 +106,9 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         if not matches:
             continue
         word = _singular(matches[-1].group().lower(), lex)
+        armed = lex.armed_groups.search(part)
+        if armed:
+            return "voice", armed.group().lower()  # "a rebel commander", "a militia spokesman": never officials
         if re.search(r"(?i)\b(?:former|ex-|retired|one-time)\s*(?:[\w-]+\s+){0,3}$", part[:matches[-1].start()]) \
                 and lex.roles.get(word) == "official":
             # A former official no longer speaks for a government; what they do now may count
@@ -114,7 +117,7 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             return ("expert" if lex.expert_places.search(now) else "voice"), word
         if word in lex.ambiguous_roles:
             rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
-            org_kind = _org_kind(rest, rules)
+            org_kind = _org_kind(rest, rules) or _org_kind(" ".join(phrase.lower().split()), rules)
             if org_kind is None:
                 kinds = [lex.roles.get(_singular(x.group().lower(), lex)) for x in lex.role_pattern.finditer(rest)
                          if _singular(x.group().lower(), lex) not in lex.ambiguous_roles]
@@ -338,7 +341,8 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
         return state.bodies[key], head
     bare = re.sub(r"(?i)^the\s+", "", phrase).strip()
     pm = lex.place_pattern.fullmatch(bare)
-    if pm:
+    parts = [re.sub(r"(?i)^the\s+", "", p).strip() for p in re.split(r"\s*,\s*|\s+and\s+", bare)]
+    if pm or (len(parts) > 1 and all(p and lex.place_pattern.fullmatch(p) for p in parts)):
         return Speaker(name=bare, kind="official", description="government"), "government"
     if PERSON_NAME.fullmatch(bare) and bare.split()[0] not in SKIP_NAMES and bare not in CALENDAR:
         # A name introduced without a role: another voice, remembered for "he"/"she" when a person.
