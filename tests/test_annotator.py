@@ -437,3 +437,22 @@ def test_a_headline_and_the_lead_giving_the_same_figure_are_not_rival_figures():
     text = ("Indonesia: Initial Tests Show 2 More People Died of Bird Flu\n\n"
             "Indonesian health officials say initial tests show another two people have died of bird flu.")
     assert all("unverified" not in s.categories for s in analyse(text).sentences)
+
+
+def test_a_person_a_sentence_opens_with_is_he_in_the_next_quotation():
+    text = ("Former Congressman Timothy Roemer played a key role on the commission, and is now president "
+            "of the Center for National Policy, a research group. "
+            "\"We are not doing enough, we are not doing it quickly enough,\" he said.")
+    assert "expert" in analyse(text).sentences[1].categories
+
+
+def test_the_authors_of_a_study_are_experts():
+    text = ("Gary Samore, one of the authors of the study, talked to reporters about the findings. "
+            "Mr. Samore said developing the weapon could take a decade.")
+    assert "expert" in analyse(text).sentences[1].categories
+
+
+def test_a_toll_that_would_rise_if_tests_confirm_it_is_not_yet_a_statement():
+    text = ("Health officials say two more people died. "
+            "If further tests confirm the findings, they would raise the death toll to 71.")
+    assert "official" not in analyse(text).sentences[1].categories

@@ -185,7 +185,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             state.remember(sp, head)
             out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution", m.group(1)))
     m = re.search(r"(?i)\b(official\s+(?:death\s+)?(?:toll|figures?|count|estimate)s?)\s+(?:of|at|to|stood at)\s+\d|"
-                  r"\b(official\s+(?:preliminary\s+|final\s+)?(?:results?|figures?|count))\s+(?:showed|show|shows|gave|put|had)\b", s)
+                  r"\b(official\s+(?:preliminary\s+|final\s+)?(?:results?|figures?|count))\s+(?:showed|show|shows|gave|put|had|have|has)\b", s)
     if m:
         out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution",
                                m.group(1) or m.group(2)))
@@ -210,10 +210,12 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         left = s[:vs]
         if re.search(r"(?i)(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bfailed to)\s+$", left):
             continue                      # "did not respond", "declined to say": no statement
+        if vs_word in rules.sources.figure_verbs and re.search(r"(?i)\b(?:would|could|might)\s+$", left):
+            continue                      # "they would raise the toll to 71": a condition, not a statement
         if re.search(r"(?i)\b(?:the|a|an)\s+$", left) or re.search(r"(?i)(?:^|,\s*)(?:if|unless)\s+[^,]*$", left):
             continue                      # "the disputed oil rig"; "if further tests confirm": no statement
         left = re.sub(r"(?i)(?:\b(?:also|later|previously|has|have|had|was|were|is|are|will|would|"
-                      r"repeatedly|again|then|further|recently|earlier|already|publicly|not|never|"
+                      r"repeatedly|again|then|further|recently|earlier|already|publicly|not|never|since|"
                       r"reportedly|separately|on\s+\w+day|late\s+\w+day|\w+ly)\s*)+$", "", left.rstrip())
         sp = head = None
         subj = ""

@@ -50,6 +50,7 @@ class SourceLexicon:
     statement_nouns: frozenset
     not_speech: re.Pattern = re.compile(r"(?!x)x")   # nouns that start with a speech verb ("think tank")
     armed_groups: re.Pattern = re.compile(r"(?!x)x")  # "rebel", "militia": never officials
+    expert_phrases: re.Pattern = re.compile(r"(?!x)x")  # "the authors of the study": experts
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,7 @@ def load_rules() -> Rules:
         statement_nouns=frozenset(w.lower() for w in src["statement_nouns"]),
         not_speech=_phrase_regex(src.get("not_speech") or ["(?!x)x"]),
         armed_groups=_phrase_regex(src.get("armed_groups") or ["(?!x)x"]),
+        expert_phrases=_phrase_regex(src.get("expert_phrases") or ["(?!x)x"]),
     )
     return Rules(
         hedges=hedges,

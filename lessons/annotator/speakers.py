@@ -62,10 +62,11 @@ class State:
 
     def mention(self, sentence: str) -> None:
         """A known person as the subject of a sentence that reports no speech: "he" may be them next."""
-        m = re.match(r"\W*(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", sentence)
-        sp = self.people.get(m.group(1)) if m else None
+        opening = re.match(r"\W*((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*)", sentence)
+        m = _names_pattern(tuple(self.people)).search(opening.group(1)) if opening and self.people else None
+        sp = self.people.get(m.group()) if m else None
         if sp is not None and sp.person:
-            self.remember(sp)
+            self.remember(sp)          # "Former Congressman Timothy Roemer played a key role ..."
 
     def person_for(self, pronoun: str) -> Speaker | None:
         """The most recent person "he" or "she" can refer to (unknown gender fits both)."""
@@ -97,6 +98,8 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
     an ambiguous role ("director", "chief") takes its kind from the organisation named with it.
     """
     lex = rules.sources
+    if lex.expert_phrases.search(phrase):
+        return "expert", "author"          # "one of the authors of the study"
     if lex.official_acronyms.search(phrase) and not lex.role_pattern.search(phrase):
         return "official", lex.official_acronyms.search(phrase).group().lower()
     chunk = re.split(r"(?i)\b(?:who|which|whose|that|in|on|at|of|for|from|with|to|by|based|and|,)\b", phrase)
