@@ -456,3 +456,26 @@ def test_a_toll_that_would_rise_if_tests_confirm_it_is_not_yet_a_statement():
     text = ("Health officials say two more people died. "
             "If further tests confirm the findings, they would raise the death toll to 71.")
     assert "official" not in analyse(text).sentences[1].categories
+
+
+def test_several_kinds_of_source_in_one_subject_each_speak():
+    assert {"official", "voice"} <= cats("Witnesses and officials said the bridge collapsed at noon.")
+    assert {"official", "expert"} <= cats("Officials and experts said the dam could fail.")
+
+
+def test_statements_made_by_deed_or_in_a_headline_byline():
+    assert "official" in cats("The foreign ministry summoned the Russian ambassador to protest the strike.")
+    assert "expert" in cats("Pakistan Says Militants Killed - Analysts")
+
+
+def test_claims_of_responsibility_and_checks_nobody_could_make_are_unverified():
+    assert "unverified" in cats("A militant group claimed responsibility for the attack.")
+    assert "unverified" in cats("Neither the army nor the rebels could verify the toll.")
+    assert "unverified" in cats("Officials shot down claims that the dam was unsafe.")
+    assert "unverified" not in cats("Police were shooting down a drone.")
+
+
+def test_may_in_a_title_case_headline_is_the_modal_not_the_month():
+    assert "hedge" in cats("Analysts Warn Indonesian Police Crackdown May Fuel Extremism")
+    assert "hedge" not in cats("Elections Set For May 5 In Capital")
+    assert "hedge" not in cats("Talks Resume In May After Break")

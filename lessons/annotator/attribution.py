@@ -50,7 +50,8 @@ def _before_speaker_pattern(phrases: tuple) -> re.Pattern:
 _LETTERS = re.compile(r"[A-Za-z]+")
 # Nouns every speech-event pattern ends in: a quick test before the full patterns run.
 _EVENT_NOUNS = re.compile(r"(?i)speech|statement|address|briefing|announcement|declaration|remarks|warning|"
-                          r"decree|communiqu|account|version|explanation|accusations|charges|claims|blame|threats|spar|conference")
+                          r"decree|communiqu|account|version|explanation|accusations|charges|claims|blame|threats|spar|conference|"
+                          r"ambassador|envoy|charg|diplomat")
 
 
 @lru_cache(maxsize=8)
@@ -261,9 +262,26 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                                            _verb_as_written(s, vs, ve, rules.sources)))
             continue
         state.remember(sp, head)
-        out.append(Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution",
-                               _verb_as_written(s, vs, ve, rules.sources)))
+        verb = _verb_as_written(s, vs, ve, rules.sources)
+        out.append(Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution", verb))
+        # "Witnesses and officials said", "officials and experts said": each kind of source speaks.
+        parts = re.split(r"\s+and\s+|,\s*", subj.strip())
+        if len(parts) > 1 and len(subj.split()) <= 8:
+            for part in parts:
+                other, _ = resolve(part, State(people=state.people), rules)
+                if other is not None and other.kind != sp.kind and other.kind in ("official", "expert"):
+                    out.append(Attribution(other, (part.strip() + " " + s[vs:ve]).strip(), "attribution", verb))
+    headline = _HEADLINE_SOURCE.search(s) if state.sentence == 0 and not s.rstrip().endswith((".", "!", "?")) else None
+    if headline:
+        sp, head = resolve(headline.group(1), state, rules)     # "Pakistan Says Militants Killed - Analysts"
+        if sp is not None and sp.kind in ("official", "expert"):
+            state.remember(sp, head)
+            out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1]))
     return distinct(out)
+
+
+_HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
+"""A headline's source after a dash: "... Fuel Extremism – Analysts"."""
 
 
 def distinct(atts: list[Attribution]) -> list[Attribution]:
