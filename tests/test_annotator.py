@@ -479,3 +479,22 @@ def test_may_in_a_title_case_headline_is_the_modal_not_the_month():
     assert "hedge" in cats("Analysts Warn Indonesian Police Crackdown May Fuel Extremism")
     assert "hedge" not in cats("Elections Set For May 5 In Capital")
     assert "hedge" not in cats("Talks Resume In May After Break")
+
+
+def test_after_two_sides_trade_accusations_each_side_s_account_is_contested():
+    text = ("Vietnam and China on Tuesday traded accusations that each had rammed a vessel.\n\n"
+            "A Vietnamese fisheries official, Ha Le, told reporters that Chinese ships rammed a Vietnamese boat.\n\n"
+            "But Chinese Foreign Ministry spokeswoman Hua Chunying said the Vietnamese vessel rammed a Chinese boat.\n\n"
+            "The weather at sea was calm, the coast guard said.")
+    a = analyse(text)
+    assert "unverified" in a.sentences[1].categories and "unverified" in a.sentences[2].categories
+    assert "unverified" not in a.sentences[3].categories
+
+
+def test_files_that_indicate_something_continue_the_claim_of_the_officials_before_them():
+    text = ("U.S. intelligence officials say documents seized during a raid on FARC rebels show that Venezuela "
+            "has deep ties with the rebels. "
+            "The computer files found on the laptop of a FARC leader indicate that Venezuelan officials met the rebels. "
+            "Venezuelan President Hugo Chavez has denied any link to the rebels.")
+    a = analyse(text)
+    assert all("unverified" in s.categories for s in a.sentences)

@@ -89,10 +89,20 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         return
     if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
         return                            # a speaker does not dispute their own words
-    claim = attributions[j] or (re.search(r"(?i)\b(reports?|reported|claims?|claimed|said|says)\b", sentences[j].text) and "report")
+    claim = attributions[j] or (re.search(r"(?i)\b(reports?|reported|claims?|claimed|said|says)\b", sentences[j].text) and "report") \
+        or (_EVIDENCE.search(sentences[j].text) and "evidence")
     if not claim:
         return
     speaker = attributions[j].speaker if attributions[j] else None
+    if speaker is None and j > 0 and attributions[j - 1] and sentences[j - 1].paragraph >= sentences[j].paragraph - 1 \
+            and _EVIDENCE.search(sentences[j].text) \
+            and len(content_words(sentences[j].text) & content_words(sentences[j - 1].text)) >= 2:
+        # "U.S. officials say the seized documents show ... The computer files indicate ...": one claim.
+        s = sentences[j]
+        add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                          explain(rules, "unverified.neighbour", cue=cue), attributions[j - 1].speaker.label))
+        j -= 1
+        speaker = attributions[j].speaker
     if re.search(r"(?i)\b(?:(?:either|neither|both)\s+(?:of\s+the\s+)?(?:[\w-]+(?:['’]s)?\s+){0,2}?(?:sides?|accounts?|claims?|versions?|parties|party|figures?|reports?|stories)|conflicting|competing)\b", sentences[i].text):
         # "unable to verify either account": every claim in the last two paragraphs before it.
         first_para = sentences[i].paragraph - 2
@@ -113,6 +123,11 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
             break
 
 
+_EVIDENCE = re.compile(r"(?i)\b(?:documents?|files?|records?|papers?|evidence|data|images?|footage)\b[^.]{0,80}?"
+                       r"\b(?:show|shows|showed|indicate|indicates|indicated|prove|proves|proved|reveal|reveals|revealed)\b")
+"""A sentence putting evidence forward ("the files indicate that ..."): a claim, even with no speaker named."""
+
+
 def same_party(a, b, rules) -> bool:
     """One party under two names: "Army officials in Nepal" and "the army spokesman"."""
     if a == b:
@@ -128,8 +143,33 @@ _GENERIC_SPEAKERS = frozenset({"offic", "spoke", "sourc", "minis", "gover", "aut
 
 def _nation(name: str, rules) -> str:
     """The country a speaker's name gives, as its first letters ("Russian", "Russia's" → "russ")."""
-    m = re.search(r"\b([A-Z][a-z]+)(?:n|ian|ese|ish|’s|'s)?\b", name)
-    return m.group(1)[:4].lower() if m and (DEMONYM.match(m.group(1)) or m.group(1).lower() in rules.sources.places) else ""
+    return next(iter(nations(name, rules)), "")
+
+
+def nations(text: str, rules) -> list[str]:
+    """The countries a text names, by their first letters, in order ("Vietnam and China" → viet, chin)."""
+    out = []
+    for m in re.finditer(r"\b([A-Z][a-z]+)(?:['’]s)?\b", text):
+        w = m.group(1)
+        if (DEMONYM.match(w) or w.lower() in rules.sources.places) and w[:4].lower() not in out:
+            out.append(w[:4].lower())
+    return out
+
+
+def mark_both_sides(i, sentences, attributions, rules, cue, add) -> None:
+    """After "Vietnam and China traded accusations": each side's account in the paragraphs that follow."""
+    parties = nations(sentences[i].text, rules)
+    if len(parties) < 2:
+        return
+    for j in range(i + 1, min(len(sentences), i + 9)):
+        if sentences[j].paragraph > sentences[i].paragraph + 4:
+            break
+        a = attributions[j]
+        if a and a.speaker.kind in ("official", "voice") \
+                and (_nation(a.speaker.label, rules) or _nation(a.cue, rules)) in parties:
+            s = sentences[j]
+            add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                              explain(rules, "unverified.neighbour", cue=cue), a.speaker.label))
 
 
 def mark_claim_after(i, sentences, attributions, rules, cue, add) -> None:

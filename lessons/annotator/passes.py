@@ -32,7 +32,7 @@ from typing import Callable
 from ..text.sentences import Sentence, split_sentences
 from .attribution import CREDIT, Attribution, attributions_in
 from .cues import (SENTENCE_LEVEL_RULES, content_words, cue_matches, dedupe, explain, is_headline,
-                   mark_claim_after, mark_claim_before, sentences_hit)
+                   mark_both_sides, mark_claim_after, mark_claim_before, sentences_hit)
 from .figures import FIGURE
 from .model import Analysis, Annotation, SentenceAnalysis, Speaker
 from .quotations import QUOTES, quote_spans
@@ -239,6 +239,10 @@ def mark_unverified(r: Reading) -> None:
                 elif rule.marks_neighbour and i > 0 and points and not is_headline(r.sentences, i - 1, r.text):
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)))
+                if rule.id == "unverified.accusation" and re.search(r"(?i)trad|each other|spar", cue):
+                    mark_both_sides(i, r.sentences, r.attributions, r.rules, cue,
+                                    lambda j, ann: claims.append((j, ann)))
+                    disputes = True       # each side's account is challenged by the other's
                 if disputes and rule.marks_neighbour and not within:
                     # The other side's answer right after a denial: "He called the documents fake.
                     # But Colombian authorities say the documents show ..."
