@@ -498,3 +498,10 @@ def test_files_that_indicate_something_continue_the_claim_of_the_officials_befor
             "Venezuelan President Hugo Chavez has denied any link to the rebels.")
     a = analyse(text)
     assert all("unverified" in s.categories for s in a.sentences)
+
+
+def test_a_toll_put_at_a_different_number_by_the_other_side_is_a_rival_figure():
+    a = analyse("The ministry said 12 people died. The opposition put the toll at 40.")
+    assert all("unverified" in s.categories for s in a.sentences)
+    a = analyse("The ministry said 12 people died. The governor said 12 people were killed.")
+    assert all("unverified" not in s.categories for s in a.sentences)

@@ -256,18 +256,27 @@ def mark_unverified(r: Reading) -> None:
                     r.add(j, dataclasses.replace(ann, challenged_by=((sent.start, sent.end),)) if disputes else ann)
 
 
+_TOLL = re.compile(r"(?i)\b(?:death\s+)?(?:toll|tally|number\s+of\s+(?:dead|deaths|victims|casualties))\s+"
+                   r"(?:at|to|of|was|is|stood\s+at|rose\s+to|reached)\s+(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\b")
+
+
 def _figure(text: str):
-    """A casualty figure in ``text``, quotation marks aside ('18 "innocent" people died')."""
-    return FIGURE.search(re.sub(r"[\"“”‘’]", "", text))
+    """A casualty figure in ``text``, quotation marks aside ('18 "innocent" people died'), or a toll
+    put at a number ("put the toll at 40")."""
+    text = re.sub(r"[\"“”‘’]", "", text)
+    return FIGURE.search(text) or _TOLL.search(text)
+
+
+def _count(figure: str) -> str:
+    """The number a figure gives, digits or a word ("2 more people died" and "two people died" agree)."""
+    found = re.search(r"(?i)\b(\d[\d,]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b", figure)
+    first = found.group(1).lower().replace(",", "") if found else figure
+    return str(_NUMBER_WORDS.get(first, first))
 
 
 _NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
 
-def _count(figure: str) -> str:
-    """The number a figure gives, digits or a word ("2 more people died" and "two people died" agree)."""
-    first = figure.split()[0].lower().replace(",", "")
-    return str(_NUMBER_WORDS.get(first, first))
 
 
 _RIVAL_IN_ONE = re.compile(r"(?i)[,;]\s+(?:while|whereas|but|although|though)\b")
