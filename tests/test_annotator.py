@@ -505,3 +505,8 @@ def test_a_toll_put_at_a_different_number_by_the_other_side_is_a_rival_figure():
     assert all("unverified" in s.categories for s in a.sentences)
     a = analyse("The ministry said 12 people died. The governor said 12 people were killed.")
     assert all("unverified" not in s.categories for s in a.sentences)
+
+
+def test_a_speech_verb_after_a_possessive_is_a_noun_not_a_statement():
+    assert "official" not in cats("The activists will end their protest if the government meets their demands.")
+    assert "official" not in cats("Did we have to witness a disaster for these decrees to come?")

@@ -213,8 +213,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             continue                      # "did not respond", "declined to say": no statement
         if vs_word in rules.sources.figure_verbs and re.search(r"(?i)\b(?:would|could|might)\s+$", left):
             continue                      # "they would raise the toll to 71": a condition, not a statement
-        if re.search(r"(?i)\b(?:the|a|an)\s+$", left) or re.search(r"(?i)(?:^|,\s*)(?:if|unless)\s+[^,]*$", left):
-            continue                      # "the disputed oil rig"; "if further tests confirm": no statement
+        if re.search(r"(?i)\b(?:the|a|an|their|his|her|its|our|your|my|these|those|such)\s+$", left) or re.search(r"(?i)(?:^|,\s*)(?:if|unless)\s+[^,]*$", left):
+            continue                      # "the disputed oil rig", "their demands"; "if tests confirm": no statement
         left = re.sub(r"(?i)(?:\b(?:also|later|previously|has|have|had|was|were|is|are|will|would|"
                       r"repeatedly|again|then|further|recently|earlier|already|publicly|not|never|since|"
                       r"reportedly|separately|on\s+\w+day|late\s+\w+day|\w+ly)\s*)+$", "", left.rstrip())
