@@ -510,3 +510,17 @@ def test_a_toll_put_at_a_different_number_by_the_other_side_is_a_rival_figure():
 def test_a_speech_verb_after_a_possessive_is_a_noun_not_a_statement():
     assert "official" not in cats("The activists will end their protest if the government meets their demands.")
     assert "official" not in cats("Did we have to witness a disaster for these decrees to come?")
+
+
+def test_figures_treated_with_caution_and_an_event_said_never_to_have_happened_are_contested():
+    assert "unverified" in cats('A researcher said she treated the figures from both capitals "with great caution".')
+    assert "unverified" in cats("The general staff said no such assault had taken place.")
+
+
+def test_places_the_lists_do_not_know_trade_claims_and_each_side_s_account_is_contested():
+    text = ("Tarsenia and Velmora accused each other on Wednesday of starting the firefight.\n\n"
+            "Tarsenia's defence ministry said its troops had repelled an assault.\n\n"
+            "Residents said the night was quiet.")
+    a = analyse(text)
+    assert "unverified" in a.sentences[1].categories
+    assert "unverified" not in a.sentences[2].categories

@@ -159,14 +159,19 @@ def nations(text: str, rules) -> list[str]:
 def mark_both_sides(i, sentences, attributions, rules, cue, add) -> None:
     """After "Vietnam and China traded accusations": each side's account in the paragraphs that follow."""
     parties = nations(sentences[i].text, rules)
+    pair = re.search(r"\b([A-Z][a-z]{3,})(?:['’]s)?\s+and\s+([A-Z][a-z]{3,})\b", sentences[i].text)
+    if len(parties) < 2 and pair:
+        parties = [pair.group(1)[:4].lower(), pair.group(2)[:4].lower()]   # two places the lists do not know
     if len(parties) < 2:
         return
     for j in range(i + 1, min(len(sentences), i + 9)):
         if sentences[j].paragraph > sentences[i].paragraph + 4:
             break
         a = attributions[j]
-        if a and a.speaker.kind in ("official", "voice") \
-                and (_nation(a.speaker.label, rules) or _nation(a.cue, rules)) in parties:
+        side = _nation(a.speaker.label, rules) or _nation(a.cue, rules) if a else ""
+        if a and not side:
+            side = next((w[:4].lower() for w in re.findall(r"\b[A-Z][a-z]{3,}", a.cue) if w[:4].lower() in parties), "")
+        if a and a.speaker.kind in ("official", "voice") and side in parties:
             s = sentences[j]
             add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
                               explain(rules, "unverified.neighbour", cue=cue), a.speaker.label))

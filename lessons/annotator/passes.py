@@ -239,7 +239,8 @@ def mark_unverified(r: Reading) -> None:
                 elif rule.marks_neighbour and i > 0 and points and not is_headline(r.sentences, i - 1, r.text):
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)))
-                if rule.id == "unverified.accusation" and re.search(r"(?i)trad|each other|spar", cue):
+                if rule.id == "unverified.accusation" and re.search(
+                        r"(?i)\btrad(?:e|es|ed|ing)\b|\beach other\b|\bspar(?:s|red|ring)?\b", sent.text):
                     mark_both_sides(i, r.sentences, r.attributions, r.rules, cue,
                                     lambda j, ann: claims.append((j, ann)))
                     disputes = True       # each side's account is challenged by the other's
