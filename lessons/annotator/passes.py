@@ -419,8 +419,7 @@ def link_contested_claims(r: Reading) -> None:
         who: dict[str, list[int]] = {}
         for i in sorted(by):
             who.setdefault(speakers[i] or "the article itself", []).append(_paragraph_number(r, i))
-        names = "; ".join(f"{name} (paragraph{'s' if len(set(ps)) > 1 else ''} "
-                          f"{', '.join(str(p) for p in sorted(set(ps)))})" for name, ps in who.items())
+        names = "; ".join(f"{name} ({_paragraphs(ps)})" for name, ps in who.items())
         links = tuple(span[i] for i in sorted(by))
         s = r.sentences[j]
         old = next((a for a in r.per_sentence[j] if a.category == "unverified" and (a.start, a.end) == span[j]), None)
@@ -433,12 +432,32 @@ def link_contested_claims(r: Reading) -> None:
             r.add(j, new)
     for i, claims in challenged.items():
         links = tuple(span[j] for j in sorted(claims))
+        claimed: dict[str, list[int]] = {}
+        for j in sorted(claims):
+            claimed.setdefault(speakers[j] or "the article", []).append(_paragraph_number(r, j))
+        what = "; ".join(f"{name} ({_paragraphs(ps)})" for name, ps in claimed.items())
         for a in list(r.per_sentence[i]):
             disputes = a.category == "unverified" and a.rule.startswith(_DISPUTES)
             rival = a.category in ("official", "expert") and not any(
                 b.category == "unverified" and b.rule.startswith(_DISPUTES) for b in r.per_sentence[i])
             if disputes or rival:
-                r.replace(i, a, dataclasses.replace(a, challenges=_merged(a.challenges, links)))
+                why = explain(r.rules, "unverified.challenge", claims=what)
+                r.replace(i, a, dataclasses.replace(a, challenges=_merged(a.challenges, links),
+                                                    explanation=f"{a.explanation} {why}"))
+
+
+def _paragraphs(numbers: list[int]) -> str:
+    """Where in the article, as a reader counts: "paragraph 14", "the headline and paragraphs 2 and 3".
+
+    >>> _paragraphs([0, 3, 2, 3])
+    'the headline and paragraphs 2 and 3'
+    """
+    nums = sorted(set(numbers))
+    parts = ["the headline"] if nums and nums[0] == 0 else []
+    ps = [str(p) for p in nums if p > 0]
+    if ps:
+        parts.append(f"paragraph {ps[0]}" if len(ps) == 1 else f"paragraphs {', '.join(ps[:-1])} and {ps[-1]}")
+    return " and ".join(parts)
 
 
 PASSES: tuple[Callable[[Reading], None], ...] = (
