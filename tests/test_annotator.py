@@ -524,3 +524,7 @@ def test_places_the_lists_do_not_know_trade_claims_and_each_side_s_account_is_co
     a = analyse(text)
     assert "unverified" in a.sentences[1].categories
     assert "unverified" not in a.sentences[2].categories
+
+
+def test_rescuers_are_emergency_services():
+    assert "official" in cats("Rescuers said 40 people were still missing.")
