@@ -303,6 +303,11 @@ def test_cli_json_carries_the_verb_and_the_links_of_contested_claims(seed_text):
     said = next(it for it in items if it["category"] == "official" and it["text"].startswith("Moscow's Defense Ministry said"))
     assert said["verb"] == "said"
     assert all(isinstance(it["challenged_by"], list) and isinstance(it["challenges"], list) for it in items)
+    contested = next(it for it in items if it["rule"] == "unverified.contested"
+                     and it["text"].startswith("Moscow's Defense Ministry said"))
+    pegov = seed_text.index("Semyon Pegov, a war correspondent")
+    assert any(link["start"] == pegov for link in contested["challenged_by"])
+    assert all(set(link) == {"start", "end"} for link in contested["challenged_by"])
 
 
 def test_the_other_side_s_answer_right_after_a_denial_is_contested_too():
