@@ -167,3 +167,13 @@ def test_contested_claim_needs_a_dispute_of_an_explanation():
 def test_analyse_is_the_passes_in_order_then_the_tidy_up():
     r = read_until(GILES, PASSES[-1].__name__)
     assert analyse(GILES) == passes.finish(r)
+
+
+def test_a_dispute_naming_whose_claims_it_answers_reaches_that_party_s_last_claim():
+    text = ("Iranian officials say they have no intention of building a nuclear weapon. "
+            "Oil prices rose on Monday. "
+            "The European Union's foreign policy chief Catherine Ashton scoffed at Iranian claims of peaceful intentions.")
+    a = analyse(text)
+    claim = [x for x in a.sentences[0].annotations if x.rule == "unverified.contested"]
+    assert claim and claim[0].challenged_by == ((a.sentences[2].start, a.sentences[2].end),)
+    assert "unverified" not in a.sentences[1].categories

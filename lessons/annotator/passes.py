@@ -341,8 +341,25 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
     """
     challenger = speakers[group[0]]
     named = rules.explanation_nouns.search(disputed)
-    if not named or re.search(r"(?i)\b(?:this|that|these|those|such)\s+(?:\w+\s+)?$", disputed[:named.start()]):
+    if named and re.search(r"(?i)\b(?:this|that|these|those|such)\s+(?:\w+\s+)?$", disputed[:named.start()]):
         return [], []                 # "That account drew skepticism": the claim just before it
+    party = _PARTY_CLAIM.search(disputed)
+    if party and not (named and rules.cause_words.search(" ".join(texts[:group[0]]))):
+        # "rejected Colombia's accusations", "scoffed at Iranian claims": that party's last run of claims.
+        who = {w.lower()[:4] for w in re.findall(r"[A-Z][a-z]+", party.group(1) or party.group(2) or "")}
+        who -= {w.lower()[:4] for w in re.findall(r"[A-Z][a-z]+", challenger or "")}
+
+        def theirs(j: int) -> bool:
+            return j not in group and speakers[j] is not None and speakers[j] != challenger \
+                and bool(who & {w.lower()[:4] for w in re.findall(r"[A-Z][a-z]+", speakers[j])})
+
+        before = [j for j in range(group[0]) if theirs(j)]
+        run = before[-1:] 
+        while before and run and run[0] - 1 in before:
+            run.insert(0, run[0] - 1)
+        return run, []
+    if not named:
+        return [], []
     kind = "official" if re.search(r"(?i)\b(?:official|government|authorities)\b", disputed) else None
 
     def points_at(j: int) -> bool:
@@ -362,6 +379,13 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
               and kinds[k] in ("official", "expert") and rules.rival_markers.search(texts[k])
               and not rules.count_words.search(texts[k]) and content_words(texts[k]) & topic]
     return claims, rivals
+
+
+_PARTY_CLAIM = re.compile(
+    r"\b((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)(?:['’]s)?\s+(?:own\s+)?(?:claims?|accusations?|allegations?|charges|"
+    r"account|version|figures?|statements?|assertions?|denials?)\b|"
+    r"\b(?:claims?|accusations?|allegations?|charges)\s+(?:by|from|made\s+by)\s+(?:the\s+)?((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)")
+"""A dispute that names whose claim it answers: "Colombia's accusations", "Iranian claims", "claims by the army"."""
 
 
 def _runs_of_disputes(r: Reading) -> list[tuple[range, list[int]]]:
