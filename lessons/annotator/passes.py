@@ -13,9 +13,9 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
 7. ``mark_competing_figures``: neighbouring casualty figures from different sides;
 8. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
-   explanation") is linked to that claim however far away, and so are rival explanations of the
-   same event by other parties: the claim is marked contested, with ``challenged_by`` spans, and
-   each challenge carries ``challenges``, the claim's spans.
+   explanation", "scoffed at Iranian claims") is linked to that claim however far away, and so
+   are rival explanations of the same event by other parties: the claim is marked contested,
+   with ``challenged_by`` spans, and each challenge carries ``challenges``, the claim's spans.
 
 Each pass is a small function of the :class:`Reading`; the rules live in
 ``lessons/data/rules/*.yaml`` so that teachers can read and extend them.
@@ -333,9 +333,10 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
     ``group`` is the challenger's run of sentences and ``disputed`` the clauses their dispute
     words stand in. A dispute of an explanation ("the official explanation", "the story of
     'mobiles'") points at the other party's sentences that give a cause ("blamed", "the main
-    reason"); other disputes are left to the neighbouring sentences (``mark_unverified``), where
-    word overlap alone would link too much. Claims made before the dispute come first; only when
-    there are none does it look after it. Returns
+    reason"); a dispute that names whose claims it answers ("Iranian claims", "Colombia's
+    accusations") at that party's last run of sentences before it; other disputes are left to the
+    neighbouring sentences (``mark_unverified``), where word overlap alone would link too much.
+    Claims made before the dispute come first; only when there are none does it look after it. Returns
     ``(claims, rivals)``; rivals are found only for an explanation: another party's sentences that
     put forward a different possibility on the same event ("the damage suggested that ...").
     """
