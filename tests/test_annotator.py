@@ -533,3 +533,9 @@ def test_places_the_lists_do_not_know_trade_claims_and_each_side_s_account_is_co
 
 def test_rescuers_are_emergency_services():
     assert "official" in cats("Rescuers said 40 people were still missing.")
+
+
+def test_as_bad_as_possible_and_indicates_are_not_hedges():
+    assert "hedge" not in cats("They wanted to make the government look as bad as possible.")
+    assert "hedge" not in cats("I think this indicates that neither side wants to break off the talks.")
+    assert "hedge" in cats("The damage suggested that ammunition was stored nearby.")
