@@ -20,6 +20,7 @@ lab: $(STAMP)
 
 ## Run the whole test suite (browser tests included when Chromium can be had).
 test: $(STAMP) browser
+	$(BIN)/ruff check lessons tools tests
 	$(BIN)/python -m pytest
 
 ## Install Debian's Chromium for the browser tests when it is missing and we may.

@@ -1,8 +1,10 @@
 """Command line for teachers: annotate a file, score the annotator, export a handout.
 
     python -m lessons annotate ARTICLE.txt [--json]
-    python -m lessons evaluate [--benchmarks DIR]
+    python -m lessons evaluate [--benchmarks DIR] [--sets SETS.yaml]
     python -m lessons render ARTICLE.txt --output HANDOUT.html
+    python -m lessons render makiivka-nbc-2023 --output HANDOUT.html
+    python -m lessons class-report FOLDER [--csv OUT.csv] [--plot OUT.png]
 """
 from __future__ import annotations
 
@@ -12,27 +14,8 @@ import os
 import sys
 from pathlib import Path
 
-MAX_FILE_BYTES = 8_000_000
-
-
-class CliError(Exception):
-    """A problem to report in one plain sentence, without a traceback."""
-
-
-def read_text_exactly(path: str) -> str:
-    """The file as UTF-8 text with its line endings untouched, so offsets index the file exactly."""
-    p = Path(path)
-    if not p.is_file():
-        raise CliError(f"There is no file at {path}.")
-    if p.stat().st_size > MAX_FILE_BYTES:
-        raise CliError(f"{path} is {p.stat().st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}. "
-                       "Split the text into smaller files.")
-    try:
-        with open(p, encoding="utf-8", newline="") as f:
-            return f.read()
-    except UnicodeDecodeError as e:
-        raise CliError(f"{path} is not UTF-8 text (byte {e.start} cannot be read). "
-                       "Save it as UTF-8 and try again.") from None
+from .errors import KitError
+from .text.files import read_text_exactly
 
 
 def cmd_annotate(args) -> int:
@@ -62,77 +45,88 @@ def cmd_annotate(args) -> int:
 
 
 def _benchmark_dir(arg: str | None) -> Path | None:
+    """Where external sets (``../shared/benchmarks/...`` in sets.yaml) are read: --benchmarks, then $MLK_BENCHMARKS."""
     if arg:
         return Path(arg)
     env = os.environ.get("MLK_BENCHMARKS")
-    if env:
-        return Path(env)
-    guess = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
-    return guess if guess.is_dir() else None
+    return Path(env) if env else None
 
 
 def cmd_evaluate(args) -> int:
-    from .scoring.metrics import evaluate, format_table, pooled
-    from .scoring.key import article_text, load_gold_jsonl, load_key
+    from .scoring.sets import SETS_FILE, SetsFileMissing, format_report, score_seed, score_sets
 
-    print(format_table("Seed article (NBC News, Makiivka) against the kit's expert key", evaluate(load_key(), article_text())))
-    repo = Path(__file__).resolve().parent.parent / "benchmarks"
-    sets = [(repo / "heldout", "invented news reports, used during development"),
-            (repo / "heldout-test", "invented news reports annotated independently, used during development"),
-            (repo / "heldout-final", "invented news reports annotated independently, used during development"),
-            (repo / "dev-contested", "invented reports of disputed events annotated independently, used during development"),
-            (repo / "heldout-blind", "invented news reports annotated independently, never used to change a rule")]
-    bench = _benchmark_dir(args.benchmarks)
-    if bench:
-        sets.append((bench / "news-dev", "external Global Voices posts annotated independently"))
-    for folder, what in sets:
-        gold = sorted(folder.glob("*.gold.jsonl")) if folder.is_dir() else []
-        if not gold:
-            continue
-        results = []
-        for g in gold:
-            text = read_text_exactly(str(g).replace(".gold.jsonl", ".txt"))
-            results.append(evaluate(load_gold_jsonl(g, text), text))
-        print()
-        print(format_table(f"{folder.name}: {len(gold)} {what} (pooled)", pooled(results)))
-    if not bench:
-        print("\n(The external news-dev benchmark was not found; pass --benchmarks DIR to score on it.)")
+    try:
+        scores = score_sets(args.sets or SETS_FILE, _benchmark_dir(args.benchmarks))
+    except SetsFileMissing as e:
+        print(format_report([score_seed()]))
+        print(f"\n({e}: only the seed article was scored.)")
+        return 0
+    print(format_report(scores))
     return 0
 
 
 def cmd_render(args) -> int:
-    from .annotator import annotate
-    from .text.article import ArticleError, load_article
-    from .render.html import write_handout
+    from .render.handout import write_article_handout
+    from .text.article import available_articles, load_article
 
-    try:
-        article = load_article(Path(args.path))
-    except ArticleError as e:
-        raise CliError(str(e)) from None
-    text = article.text
-    out = write_handout(args.output, text, annotate(text), title=article.title or Path(args.path).stem)
+    source = args.path
+    # One of the kit's own articles by its id (e.g. makiivka-nbc-2023), unless a file has that name.
+    article = (load_article(source) if source in available_articles() and not Path(source).exists()
+               else load_article(Path(source)))
+    out = write_article_handout(args.output, article, title=article.title or Path(source).stem)
     print(f"Handout written to {out}")
     return 0
 
 
+def cmd_class_report(args) -> int:
+    from .learner.class_report import class_report, summary_lines, write_csv, write_plot
+
+    outputs = [Path(p) for p in (args.csv, args.plot) if p]
+    rows = class_report(args.folder, skip=outputs)
+    for line in summary_lines(rows):
+        print(line)
+    if not rows:
+        print("The folder has no files in it. Put the progress files learners downloaded there.")
+        return 1
+    written = []
+    for path, write in ((args.csv, write_csv), (args.plot, write_plot)):
+        if not path:
+            continue
+        try:
+            written.append(write(path, rows))
+        except OSError as exc:
+            raise KitError(f"The report could not be written to '{path}' ({exc.strerror or exc}). "
+                           "Check that the folder exists and that you may write there.") from None
+    for path in written:
+        print(f"Written: {path}")
+    return 0 if any(r.ok for r in rows) else 1
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m lessons", description="Media-literacy kit: annotate, evaluate, render.")
+    parser = argparse.ArgumentParser(prog="python -m lessons", description="Media-literacy kit: annotate, evaluate, render, class-report.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("annotate", help="highlight hedges, official statements, expert commentary and unverified claims")
     p.add_argument("path", help="a UTF-8 text file")
     p.add_argument("--json", action="store_true", help="print a JSON array of annotations")
     p.set_defaults(func=cmd_annotate)
-    p = sub.add_parser("evaluate", help="score the annotator and a word-list baseline against keys")
-    p.add_argument("--benchmarks", help="folder holding news-dev/ (default: ../shared/benchmarks)")
+    p = sub.add_parser("evaluate", help="score the annotator and a word-list baseline on every benchmark set")
+    p.add_argument("--benchmarks", help="folder holding the external sets (default: ../shared/benchmarks)")
+    p.add_argument("--sets", help="the list of sets to score (default: benchmarks/sets.yaml)")
     p.set_defaults(func=cmd_evaluate)
     p = sub.add_parser("render", help="export a printable highlighted handout")
-    p.add_argument("path", help="an article: .txt, .md or .html")
+    p.add_argument("path", help="an article: .txt, .md or .html, an article.yaml, or the id of one of "
+                                "the kit's articles (makiivka-nbc-2023)")
     p.add_argument("--output", "-o", required=True, help="where to write the HTML handout")
     p.set_defaults(func=cmd_render)
+    p = sub.add_parser("class-report", help="one row per learner from a folder of downloaded progress files")
+    p.add_argument("folder", help="a folder of progress files (any names; damaged ones are named, not fatal)")
+    p.add_argument("--csv", metavar="OUT.csv", help="write the table as CSV (safe to open in a spreadsheet)")
+    p.add_argument("--plot", metavar="OUT.png", help="draw the class as a PNG chart")
+    p.set_defaults(func=cmd_class_report)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except CliError as e:
+    except KitError as e:
         print(f"Sorry: {e}", file=sys.stderr)
         return 2
     except BrokenPipeError:

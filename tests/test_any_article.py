@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 
 import lessons
-from lessons import widgets as W
+import lessons as kit
 from lessons.text.article import MAX_HTML_FILE_BYTES, MAX_TEXT_FILE_BYTES, load_article
-from lessons.render.html import render_handout
+from lessons.render.handout import render_handout
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = Path(__file__).resolve().parent / "data" / "saved-news-page.html"
@@ -406,7 +406,7 @@ def shown_ok(view) -> bool:
 
 
 def test_uploading_the_saved_page_shows_it_highlighted():
-    view = W.bring_your_own()
+    view = kit.bring_your_own()
     upload(view, "saved-news-page.html", PAGE.read_bytes(), "text/html")
     assert shown_ok(view), view.message.value
     assert "Analysed “saved-news-page.html”" in view.message.value
@@ -431,7 +431,7 @@ WORLD_TEXT = ("Наводнение в Истбридже 🌊\r\n"
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16"])
 def test_a_text_file_in_any_script_with_windows_line_endings_works(encoding):
-    view = W.bring_your_own()
+    view = kit.bring_your_own()
     upload(view, "world.txt", WORLD_TEXT.encode(encoding), "text/plain")
     assert shown_ok(view), view.message.value
     h = view.highlighter
@@ -458,7 +458,7 @@ JUNK = {
 
 @pytest.mark.parametrize("name", list(JUNK))
 def test_binary_junk_gets_a_kind_message_and_the_widget_stays_usable(name):
-    view = W.bring_your_own()
+    view = kit.bring_your_own()
     upload(view, "saved-news-page.html", PAGE.read_bytes())
     before = view.highlighter
     upload(view, name, JUNK[name])

@@ -28,7 +28,7 @@ from lessons.text.article import (
 from lessons.data import data_path
 from lessons.text.sentences import split_sentences
 
-SHARED_SEED = Path("/work/shared/seed/makiivka-nbc-2023.txt")
+SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "makiivka-nbc-2023.txt"   # ../shared
 SEED_DIR = data_path("articles", SEED_ID)
 BOILERPLATE = (
     "IE 11 is not supported. For an optimal experience visit our site on another browser.",

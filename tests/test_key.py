@@ -420,3 +420,40 @@ def test_a_cue_listed_twice_means_its_first_and_second_occurrence(tmp_path):
          "hedge_cues": ["may", "may"], "source": None, "note": "", "optional": None}])
     (u,) = load_gold_jsonl(path, text)
     assert u.cue_spans == ((3, 6), (10, 13))
+
+
+# --- every key the kit ships (the seed's and the before/after checks' articles) -------------
+
+ALL_KEYS = sorted(p.stem for p in data_path("key").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("name", ALL_KEYS)
+def test_every_shipped_key_covers_its_article_and_follows_the_format(name):
+    from lessons.text.article import article_from_yaml
+    article_from_yaml(data_path("articles", name, "article.yaml"))    # its article.yaml loads too
+    article = data_path("articles", name, "raw.txt").read_text(encoding="utf-8")
+    units = load_key(name, text=article)
+    assert [u.id for u in units] == sorted(u.id for u in units)
+    covered = list(article)
+    for span in [*units, *load_not_units(name, text=article)]:
+        for i in range(span.start, span.end):
+            assert covered[i] != "\0", f"{name}: {span.text!r} overlaps another span"
+            covered[i] = "\0"
+    leftover = "".join(covered).replace("\0", "")
+    assert leftover.strip() == "", f"{name}: text in no unit: {leftover.strip()[:80]!r}"
+    for u in units:
+        assert "\n" not in u.text, u.id
+        assert bool(u.hedge_cues) == ("hedge" in u.labels | u.optional), u.id
+        assert u.note and len(u.note) < 500, u.id
+        assert (u.source is None) == (u.source_type is None), u.id
+        if "official" in u.labels:
+            assert u.source_type == "official", u.id
+        if "expert" in u.labels:
+            assert u.source_type == "expert", u.id
+
+
+def test_the_check_articles_are_said_to_be_written_for_the_kit_and_fictional():
+    for name in ("kellsmoor-flood", "dunmere-outbreak"):
+        spec = yaml.safe_load(data_path("articles", name, "article.yaml").read_text(encoding="utf-8"))
+        assert "written for the kit" in spec["metadata"]["outlet"].lower()
+        assert "fictional" in data_path("articles", name, "article.yaml").read_text(encoding="utf-8")

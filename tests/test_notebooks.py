@@ -29,7 +29,7 @@ def _error_box_marker() -> str:
     After ``kit.setup()`` an exception in a cell becomes this box rather than an error output,
     so the box is what a test must look for.
     """
-    from lessons.widgets import note_html
+    from lessons.views.messages import note_html
 
     return re.search(r'class="([^"]+)"', note_html("error", "x")).group(1)
 

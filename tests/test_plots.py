@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 
 import pytest  # noqa: E402
 
-from lessons import plots  # noqa: E402
+from lessons.views import charts as plots  # noqa: E402
 from lessons.annotator import analyse  # noqa: E402
 from lessons.scoring.key import article_text, load_key  # noqa: E402
 
@@ -157,7 +157,7 @@ def test_a_chart_shows_itself_once_in_a_notebook(seed, monkeypatch):
         execution_count = 7
 
     shown = []
-    monkeypatch.setattr(plots, "_shell", lambda: Shell())
+    monkeypatch.setattr(plots, "ipython_shell", lambda: Shell())
     import IPython.display
     monkeypatch.setattr(IPython.display, "display", lambda obj, raw=False: shown.append(obj))
     fig = plots.plot_hedging(seed)

@@ -9,7 +9,9 @@ from datetime import datetime, timezone
 
 import pytest
 
+from lessons import views as W
 from lessons.learner import progress as P
+from lessons.views import progress_view
 
 pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
 
@@ -193,13 +195,13 @@ def test_the_summary_lists_completed_lessons_quizzes_and_reflections(progress_di
     assert s.quizzes[0].quiz_id == "lesson-0" and (s.quizzes[0].answered, s.quizzes[0].correct) == (2, 1)
     assert s.reflections == ("lesson-0-hello",)
     assert s.sentence() == "1 lesson completed, 2 quiz answers, 1 reflection"
-    page = P.summary_html(s)
+    page = progress_view.summary_html(s)
     assert "lesson-0-hello" in page and "1 correct of" in page
 
 
 def test_summary_html_escapes_what_it_shows():
     s = P.Summary("<path>", ("<b>x</b>",), (), ("<script>",))
-    page = P.summary_html(s, notice="<img src=x>")
+    page = progress_view.summary_html(s, notice="<img src=x>")
     assert "<script>" not in page and "<b>x</b>" not in page and "<img" not in page
 
 
@@ -212,7 +214,7 @@ def test_download_then_upload_brings_the_same_progress_back(progress_dir, tmp_pa
     p = P.Progress()
     p.set("lesson-3", "quiz", {"q1": {"answer": "may", "correct": True}})
     p.set("reflections", "r1", "Words & <tags>")
-    link = P.download_html(p)
+    link = progress_view.download_html(p)
     assert 'download="my-progress.json"' in link
     downloaded = _payload_of(link)
 
@@ -253,7 +255,7 @@ def test_the_upload_widget_restores_a_file_and_says_what_came_back(progress_dir,
     source = P.Progress(tmp_path_factory.mktemp("old") / "my-progress.json")
     source.set("reflections", "r1", "Hello")
     content = P.dumps(source.data()).encode()
-    view = P.progress_upload()
+    view = W.progress_upload()
     view.upload.value = ({"name": "my-progress.json", "type": "application/json", "size": len(content),
                           "content": memoryview(content),
                           "last_modified": datetime(2025, 1, 1, tzinfo=timezone.utc)},)
@@ -264,7 +266,7 @@ def test_the_upload_widget_restores_a_file_and_says_what_came_back(progress_dir,
 
 def test_the_upload_widget_explains_a_bad_file_and_keeps_the_current_progress(progress_dir):
     P.current_progress().set("reflections", "r1", "Mine")
-    view = P.progress_upload()
+    view = W.progress_upload()
     assert view.restore("<notes>.json", b"not json") is False
     assert "could not be used" in view.message.value and "Nothing was changed" in view.message.value
     assert "<notes>" not in view.message.value
@@ -272,7 +274,7 @@ def test_the_upload_widget_explains_a_bad_file_and_keeps_the_current_progress(pr
 
 
 def test_the_summary_and_download_views_follow_each_save(progress_dir):
-    summary, download = P.progress_summary(), P.progress_download()
+    summary, download = W.progress_summary(), W.progress_download()
     assert "Nothing saved yet" in summary.html.value
     P.current_progress().set("reflections", "r1", "Hello")
     assert "1 reflection" in summary.html.value
@@ -281,5 +283,5 @@ def test_the_summary_and_download_views_follow_each_save(progress_dir):
 
 def test_the_summary_view_shows_the_damaged_file_notice(progress_dir):
     (progress_dir / "my-progress.json").write_bytes(b"{oops")
-    view = P.progress_summary()
+    view = W.progress_summary()
     assert "could not be used" in view.html.value

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from lessons import views as W
 from lessons.learner import progress as P
 
 
@@ -112,6 +113,7 @@ def check_folder_after_kill(folder: Path, before: int | None, acks: list[int]) -
     return n
 
 
+@pytest.mark.slow
 def test_killing_the_saving_process_at_random_moments_never_loses_or_breaks_the_file(tmp_path):
     kills_wanted = int(os.environ.get("MLK_KILLS", "300"))
     seed = int(os.environ.get("MLK_KILL_SEED", str(time.time_ns() % 2**32)))
@@ -272,7 +274,7 @@ def test_a_damaged_file_is_kept_aside_byte_for_byte_explained_and_the_learner_ca
 def test_the_learner_sees_the_notice_in_the_summary(progress_dir):
     progress_dir.mkdir(parents=True, exist_ok=True)
     (progress_dir / P.FILE_NAME).write_bytes(b'{"format": "media-literacy-kit/progress", "vers')
-    view = P.progress_summary()
+    view = W.progress_summary()
     assert "could not be used because it was damaged or incomplete" in view.html.value
     assert "my-progress.damaged-" in view.html.value
 
@@ -315,8 +317,8 @@ def test_wrong_types_inside_a_lesson_do_not_stop_the_lessons(progress_dir, kind)
     (progress_dir / P.FILE_NAME).write_bytes(content)
     progress = P.current_progress()
     assert progress.summary().sentence()
-    P.progress_summary()
-    P.progress_download()
+    W.progress_summary()
+    W.progress_download()
     for quiz_id in ("lesson-0", "lesson-3"):
         view = kit.quiz(quiz_id)
         first = view.questions[0]
@@ -429,7 +431,9 @@ def test_upload_restores_every_kind_of_answer_into_a_fresh_progress_folder(tmp_p
     upload = kit.progress_upload()
     upload.upload.value = _upload_value("my-progress.json", downloaded)
     assert "Progress restored" in upload.message.value
-    assert "1 lesson completed, 7 quiz answers, 2 reflections" in upload.message.value
+    from lessons.learner.quizzes import load_quiz
+    answered = len(load_quiz("lesson-0").questions) + 4     # every lesson-0 question, four of lesson-3
+    assert f"1 lesson completed, {answered} quiz answers, 2 reflections" in upload.message.value
     assert upload.upload.value == ()             # ready for another file
     assert P.current_progress().data()["lessons"] == saved["lessons"]
     assert json.loads((fresh / P.FILE_NAME).read_text(encoding="utf-8"))["lessons"] == saved["lessons"]
@@ -444,7 +448,7 @@ def test_upload_restores_every_kind_of_answer_into_a_fresh_progress_folder(tmp_p
     assert q3.question("q2").choice.value == "probably" and q3.question("q2").correct is False
     assert q3.question("q3").answer() == {"official", "hedge"} and q3.question("q3").correct is True
     assert q3.question("q4").answer() == {"expert"} and q3.question("q4").correct is False
-    assert q3.question("q5").answer() is None
+    assert q3.question("suggested").answer() is None    # the one left unanswered
     annotator = kit.learner_annotator()
     assert {k: sorted(v) for k, v in annotator.choices().items()} == {k: sorted(v) for k, v in ticks.items()}
     assert kit.reflection("lesson-0-hello").text.value == text

@@ -1,15 +1,14 @@
 """Quizzes: every quiz file agrees with the answer key; answers are checked kindly; the view saves them."""
 from __future__ import annotations
 
-
 import pytest
 
-from lessons.learner import progress as P
+import lessons as kit
 from lessons.data import data_path
+from lessons.learner import progress as P
+from lessons.learner import quizzes as Q
 
 pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
-
-from lessons.learner import quizzes as Q
 
 HAVE_KEY = data_path("key", "makiivka-nbc-2023.yaml").exists()
 needs_key = pytest.mark.skipif(not HAVE_KEY, reason="the answer key is not written yet")
@@ -35,8 +34,8 @@ def test_every_quiz_file_loads(quiz_id):
 @pytest.mark.parametrize("quiz_id", ALL_QUIZZES)
 def test_quiz_category_answer_matches_the_expert_key(quiz_id):
     from lessons.scoring.key import load_key
-    units = {u.id: u for u in load_key()}
     quiz = Q.load_quiz(quiz_id)
+    units = {u.id: u for u in load_key(quiz.key)}   # each quiz names its key; the seed's by default
     for q in quiz.questions:
         if q.type == "category":
             unit = units[q.unit]
@@ -194,7 +193,7 @@ def test_key_problems_finds_an_answer_that_disagrees_with_the_key():
 
 @needs_key
 def test_checking_a_right_answer_shows_why_and_counts_it():
-    view = Q.quiz("example")
+    view = kit.quiz("example")
     first = view.questions[0]
     assert "Score: 0 of 2" in view.score.value
     first.choice.value = "may"
@@ -205,7 +204,7 @@ def test_checking_a_right_answer_shows_why_and_counts_it():
 
 @needs_key
 def test_a_wrong_answer_offers_the_hint_and_the_answer():
-    qv = Q.quiz("example").questions[0]
+    qv = kit.quiz("example").questions[0]
     qv.choice.value = "much"
     qv.check_button.click()
     assert "Not yet" in qv.feedback.value and qv.answer_button.layout.display != "none"
@@ -217,7 +216,7 @@ def test_a_wrong_answer_offers_the_hint_and_the_answer():
 
 @needs_key
 def test_ticking_none_of_these_unticks_the_categories_and_back():
-    qv = Q.quiz("example").questions[1]
+    qv = kit.quiz("example").questions[1]
     qv.checkboxes["hedge"].value = True
     qv.checkboxes[Q.NONE].value = True
     assert not qv.checkboxes["hedge"].value
@@ -227,7 +226,7 @@ def test_ticking_none_of_these_unticks_the_categories_and_back():
 
 @needs_key
 def test_answers_are_saved_and_come_back_when_the_notebook_is_reopened():
-    view = Q.quiz("example")
+    view = kit.quiz("example")
     view.questions[0].choice.value = "may"
     view.questions[0].check_button.click()
     for cat in ("hedge", "unverified"):
@@ -239,7 +238,7 @@ def test_answers_are_saved_and_come_back_when_the_notebook_is_reopened():
     assert P.current_progress().completed("example")
 
     P._INSTANCES.clear()  # a new kernel
-    again = Q.quiz("example")
+    again = kit.quiz("example")
     assert again.questions[0].choice.value == "may"
     assert again.questions[1].checkboxes["unverified"].value
     assert "Score: 2 of 2" in again.score.value
@@ -249,7 +248,7 @@ def test_answers_are_saved_and_come_back_when_the_notebook_is_reopened():
 def test_the_quiz_escapes_its_text(monkeypatch):
     quiz = Q.Quiz("x", "<b>Title</b>", (Q.Question("q", "choice", "<script>1</script>", "<h>", "<e>",
                                                     "a", options=("a", "b")),), intro="<i>intro</i>")
-    from lessons.widgets import QuizView
+    from lessons.views.quiz import QuizView
     view = QuizView(quiz, None)
     html = view.widget.children[0].value + view.questions[0].header.value
     assert "<script>" not in html and "<b>Title" not in html and "<i>intro" not in html

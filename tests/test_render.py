@@ -9,13 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lessons.render import html as render
+from lessons.text import files
 from lessons.annotator.model import CATEGORIES, EXTRA_CATEGORIES, Annotation
 from lessons.render.palette import load_categories
-from lessons.render.html import (
-    DEFAULT_NOTE, contrast_ratio, count_by_category, displayed_text, explanations_html, legend_html,
-    render_handout, render_html, style_html, write_handout,
-)
+from lessons.render import palette, stylesheet
+from lessons.render.handout import DEFAULT_NOTE, render_handout, write_handout
+from lessons.render.html import count_by_category, displayed_text, explanations_html, legend_html, render_html
+from lessons.render.palette import contrast_ratio
+from lessons.render.stylesheet import style_html
 
 ARTICLE_TAGS = {"div", "span", "style"}
 SPAN_ATTRS = {"class", "data-cats", "data-ann", "data-sym", "title"}
@@ -283,18 +284,18 @@ def test_all_css_is_scoped_under_mlk_classes():
 
 
 def test_colours_meet_wcag_contrast():
-    for background in (render.PAGE_COLOUR, render.SELECTED_TINT):
-        assert contrast_ratio(render.TEXT_COLOUR, background) >= 4.5
-    assert contrast_ratio(render.MUTED_TEXT, render.PAGE_COLOUR) >= 4.5
-    for st_ in render._styles().values():
-        assert contrast_ratio(st_.colour, render.PAGE_COLOUR) >= 3.0, st_.id
+    for background in (palette.PAGE_COLOUR, palette.SELECTED_TINT):
+        assert contrast_ratio(palette.TEXT_COLOUR, background) >= 4.5
+    assert contrast_ratio(palette.MUTED_TEXT, palette.PAGE_COLOUR) >= 4.5
+    for st_ in stylesheet.category_styles().values():
+        assert contrast_ratio(st_.colour, palette.PAGE_COLOUR) >= 3.0, st_.id
 
 
 def test_each_category_has_a_distinct_line_of_at_least_two_pixels():
     css = style_html()
-    styles = render._styles()
+    styles = stylesheet.category_styles()
     for st_ in styles.values():
-        rules = "".join(render._category_css(st_))
+        rules = "".join(stylesheet._category_css(st_))
         thicknesses = [float(x) for x in re.findall(r"(\d+(?:\.\d+)?)px (?:solid|dashed|dotted|double)", rules)]
         thicknesses += [float(x) for x in re.findall(r"text-decoration-thickness:(\d+(?:\.\d+)?)px", rules)]
         thicknesses += [float(b) - float(a) for a, b in re.findall(
@@ -448,7 +449,7 @@ def test_the_handout_has_numbered_footnotes_in_reading_order():
     assert doc.index('class="mlk-article') < doc.index('id="mlk-fn-1"')
     # Note 3 is the hedge "possibly", the third annotation a reader meets.
     note3 = doc[doc.index('id="mlk-fn-3"'):doc.index('id="mlk-fn-4"')]
-    assert "“possibly”" in note3 and "Hedging language" in note3
+    assert "“possibly”" in note3 and "<strong>Hedge</strong>" in note3
     assert parse(doc, skip=("sup",)).article_text == ARTICLE
     assert parse(doc).article_text.startswith("1Russia's")          # marker right at the start
     assert 'class="mlk-legend' in doc and "(2)" in doc
@@ -473,7 +474,7 @@ def test_write_handout_leaves_no_partial_file_when_interrupted(tmp_path, monkeyp
     def broken_fsync(fd):
         raise OSError("disk full")
 
-    monkeypatch.setattr(render.os, "fsync", broken_fsync)
+    monkeypatch.setattr(files.os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="disk full"):
         write_handout(target, ARTICLE, sample_annotations())
     assert list(tmp_path.iterdir()) == []
@@ -481,7 +482,7 @@ def test_write_handout_leaves_no_partial_file_when_interrupted(tmp_path, monkeyp
     monkeypatch.undo()
     write_handout(target, ARTICLE, sample_annotations(), title="First")
     before = target.read_bytes()
-    monkeypatch.setattr(render.os, "replace", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
+    monkeypatch.setattr(files.os, "replace", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         write_handout(target, ARTICLE, [], title="Second")
     assert target.read_bytes() == before

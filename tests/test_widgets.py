@@ -8,7 +8,11 @@ from datetime import datetime, timezone
 import pytest
 
 from lessons.learner import progress as P
-from lessons import widgets as W
+import lessons as kit
+from lessons import views as W
+from lessons.scoring import agreement as A
+from lessons.views import bring_your_own as bring_your_own_view
+from lessons.views import messages
 from lessons.annotator.model import Annotation
 from lessons.annotator import Analysis, SentenceAnalysis, Speaker, analyse
 from lessons.scoring.key import KeyUnit, article_text, load_key
@@ -60,14 +64,14 @@ def cats_shown(html: str) -> set[str]:
 # --- highlighter --------------------------------------------------------------------------------
 
 def test_every_category_is_switched_on_by_default(seed):
-    h = W.highlighter(seed)
+    h = kit.highlighter(seed)
     assert set(h.toggles) == {"hedge", "official", "expert", "unverified", "voice"}
     assert all(box.value for box in h.toggles.values())
     assert {"hedge", "official", "expert", "unverified", "voice"} <= cats_shown(h.html.value)
 
 
 def test_turning_off_hedge_removes_hedge_highlights(seed):
-    h = W.highlighter(seed)
+    h = kit.highlighter(seed)
     assert "hedge" in cats_shown(h.html.value)
     h.toggles["hedge"].value = False
     assert "hedge" not in cats_shown(h.html.value)
@@ -78,26 +82,26 @@ def test_turning_off_hedge_removes_hedge_highlights(seed):
 
 
 def test_only_the_given_categories_start_switched_on(seed):
-    h = W.highlighter(seed, categories=["hedge"])
+    h = kit.highlighter(seed, categories=["hedge"])
     assert h.visible == ("hedge",)
     assert cats_shown(h.html.value) == {"hedge"}
-    assert W.highlighter(seed, categories="expert").visible == ("expert",)
+    assert kit.highlighter(seed, categories="expert").visible == ("expert",)
 
 
 def test_an_unknown_category_gets_a_kind_message(seed):
     with pytest.raises(ValueError, match="“hedges” is not a category"):
-        W.highlighter(seed, categories=["hedges"])
+        kit.highlighter(seed, categories=["hedges"])
 
 
 def test_the_legend_and_switches_show_the_counts(seed):
-    h = W.highlighter(seed)
+    h = kit.highlighter(seed)
     n_hedges = sum(1 for a in seed.annotations if a.category == "hedge")
     assert h.toggles["hedge"].description == f"~ Hedging language ({n_hedges})"
     assert f"({n_hedges})" in h.legend.value
 
 
 def test_the_reasons_menu_lists_only_visible_highlights_in_reading_order(seed):
-    h = W.highlighter(seed, categories=["hedge"])
+    h = kit.highlighter(seed, categories=["hedge"])
     placeholder, *entries = h.reasons.options
     assert placeholder[0].startswith("— choose a highlight")
     assert h.reasons.value == placeholder[1] is not None   # a visible choice, not an empty menu
@@ -108,7 +112,7 @@ def test_the_reasons_menu_lists_only_visible_highlights_in_reading_order(seed):
 
 
 def test_choosing_a_highlight_shows_its_reason_and_marks_it(seed):
-    h = W.highlighter(seed)
+    h = kit.highlighter(seed)
     index = next(i for i, a in enumerate(seed.annotations) if a.category == "hedge")
     h.reasons.value = index
     ann = seed.annotations[index]
@@ -121,7 +125,7 @@ def test_choosing_a_highlight_shows_its_reason_and_marks_it(seed):
 
 
 def test_switching_categories_does_not_annotate_again(seed, monkeypatch):
-    h = W.highlighter(seed)
+    h = kit.highlighter(seed)
     import lessons.annotator as annotator
     monkeypatch.setattr(annotator, "analyse", lambda text: pytest.fail("annotated again"))
     start = time.perf_counter()
@@ -137,7 +141,7 @@ def test_the_same_text_is_analysed_once(article_module):
 
 
 def test_article_text_never_reaches_the_page_as_markup():
-    h = W.highlighter(tiny_analysis())
+    h = kit.highlighter(tiny_analysis())
     assert "<b>Giles</b>" not in h.html.value
     assert "&lt;b&gt;Giles&lt;/b&gt;" in h.html.value
     h.reasons.value = 2
@@ -146,7 +150,7 @@ def test_article_text_never_reaches_the_page_as_markup():
 
 
 def test_the_highlighter_opens_the_seed_article_by_default(article_module):
-    h = W.highlighter()
+    h = kit.highlighter()
     assert "Makiivka" in h.text and h.annotations
 
 
@@ -206,7 +210,7 @@ def unit(uid, labels, optional=(), note=""):
 
 def test_perfect_agreement_gives_kappa_one():
     key = load_key()
-    comparison = W.compare_with_key({u.id: set(u.labels) for u in key}, key)
+    comparison = A.compare_with_key({u.id: set(u.labels) for u in key}, key)
     assert comparison.kappa == {"hedge": 1.0, "official": 1.0, "expert": 1.0, "unverified": 1.0}
     assert comparison.disagreements == () and comparison.units_compared == len(key)
 
@@ -215,7 +219,7 @@ def test_kappa_matches_a_hand_computed_case():
     # hedge: key yes,yes,no,no; learner yes,no,no,no → Ao = 3/4; Ae = 1/4*2/4 + 3/4*2/4 = 1/2
     # kappa = (3/4 - 1/2) / (1 - 1/2) = 0.5
     key = [unit("a", {"hedge"}), unit("b", {"hedge"}), unit("c", ()), unit("d", ())]
-    comparison = W.compare_with_key({"a": {"hedge"}, "b": {"none"}, "c": {"none"}, "d": {"none"}}, key)
+    comparison = A.compare_with_key({"a": {"hedge"}, "b": {"none"}, "c": {"none"}, "d": {"none"}}, key)
     hedge = comparison["hedge"]
     assert hedge.kappa == pytest.approx(0.5)
     assert (hedge.hits, hedge.misses, hedge.false_alarms, hedge.units) == (1, 1, 0, 4)
@@ -224,12 +228,12 @@ def test_kappa_matches_a_hand_computed_case():
 
 def test_opposite_answers_give_negative_kappa():
     key = [unit("a", {"expert"}), unit("b", ())]
-    assert W.compare_with_key({"a": set(), "b": {"expert"}}, key).kappa["expert"] == pytest.approx(-1.0)
+    assert A.compare_with_key({"a": set(), "b": {"expert"}}, key).kappa["expert"] == pytest.approx(-1.0)
 
 
 def test_optional_categories_are_skipped():
     key = [unit("a", {"official"}, optional={"unverified"}, note="Doubted later.")]
-    comparison = W.compare_with_key({"a": {"official", "unverified"}}, key)
+    comparison = A.compare_with_key({"a": {"official", "unverified"}}, key)
     assert comparison["unverified"].units == 0 and comparison["unverified"].kappa is None
     assert comparison["unverified"].skipped_optional == 1
     assert comparison.disagreements == ()
@@ -237,7 +241,7 @@ def test_optional_categories_are_skipped():
 
 def test_each_disagreement_carries_the_keys_note():
     key = [unit("a", {"hedge", "unverified"}, note="“Unconfirmed” does two jobs."), unit("b", ())]
-    comparison = W.compare_with_key({"a": {"hedge", "official"}, "b": set()}, key)
+    comparison = A.compare_with_key({"a": {"hedge", "official"}, "b": set()}, key)
     found = {(d.unit_id, d.category, d.learner, d.key) for d in comparison.disagreements}
     assert found == {("a", "official", True, False), ("a", "unverified", False, True)}
     assert all(d.note == "“Unconfirmed” does two jobs." for d in comparison.disagreements)
@@ -247,21 +251,21 @@ def test_each_disagreement_carries_the_keys_note():
 
 def test_only_the_sentences_the_learner_marked_are_compared():
     key = [unit("a", {"hedge"}), unit("b", {"official"})]
-    comparison = W.compare_with_key({"a": {"hedge"}}, key)
+    comparison = A.compare_with_key({"a": {"hedge"}}, key)
     assert comparison.units_compared == 1 and comparison.units_total == 2
     assert comparison.disagreements == ()
 
 
 def test_kappa_in_words_follows_landis_and_koch():
-    assert W.kappa_words(0.9) == "almost perfect agreement"
-    assert W.kappa_words(0.5) == "moderate agreement"
-    assert W.kappa_words(-0.2) == "less than chance"
-    assert W.kappa_words(0.0) == "no better than chance"
-    assert W.kappa_words(None) == "nothing to compare"
+    assert A.kappa_words(0.9) == "almost perfect agreement"
+    assert A.kappa_words(0.5) == "moderate agreement"
+    assert A.kappa_words(-0.2) == "less than chance"
+    assert A.kappa_words(0.0) == "no better than chance"
+    assert A.kappa_words(None) == "nothing to compare"
 
 
 def test_the_learner_annotator_saves_ticks_and_compares():
-    a = W.learner_annotator()
+    a = kit.learner_annotator()
     first = a.current
     assert first.text in a.unit_view.value or W.e(first.text) in a.unit_view.value
     for cat in first.labels or {"none"}:
@@ -272,12 +276,12 @@ def test_the_learner_annotator_saves_ticks_and_compares():
     assert a.comparison.units_compared == 1 and a.comparison.disagreements == ()
     assert "You agree with the key" in a.result.value
     P._INSTANCES.clear()
-    again = W.learner_annotator()
+    again = kit.learner_annotator()
     assert {c for c, box in again.checkboxes[first.id].items() if box.value} == set(first.labels or {"none"})
 
 
 def test_none_of_these_and_a_category_exclude_each_other_in_the_annotator():
-    a = W.learner_annotator()
+    a = kit.learner_annotator()
     boxes = a.checkboxes[a.current.id]
     boxes["hedge"].value = True
     boxes["none"].value = True
@@ -287,7 +291,7 @@ def test_none_of_these_and_a_category_exclude_each_other_in_the_annotator():
 
 
 def test_comparing_before_marking_anything_explains_what_to_do():
-    a = W.learner_annotator()
+    a = kit.learner_annotator()
     a.compare_button.click()
     assert "Nothing to compare yet" in a.result.value
 
@@ -299,7 +303,7 @@ REPORT = ("Officials said on Monday that at least 12 people were killed. The tol
 
 
 def test_pasted_text_gets_the_same_highlighter_and_the_judgement_note(article_module):
-    b = W.bring_your_own()
+    b = kit.bring_your_own()
     b.text_area.value = REPORT
     b.analyse_button.click()
     assert b.highlighter is not None and b.result.children == (b.highlighter.widget,)
@@ -309,7 +313,7 @@ def test_pasted_text_gets_the_same_highlighter_and_the_judgement_note(article_mo
 
 @pytest.mark.parametrize("text", ["", "   \n  "])
 def test_empty_text_gets_a_kind_message_and_the_widget_stays_usable(article_module, text):
-    b = W.bring_your_own()
+    b = kit.bring_your_own()
     b.text_area.value = text
     b.analyse_button.click()
     assert "mlk-note-warn" in b.message.value and "Traceback" not in b.message.value
@@ -320,7 +324,7 @@ def test_empty_text_gets_a_kind_message_and_the_widget_stays_usable(article_modu
 
 
 def test_a_text_far_too_long_gets_a_kind_message(article_module):
-    b = W.bring_your_own()
+    b = kit.bring_your_own()
     b.analyse_text("word " * 2_000_000)
     assert "mlk-note-warn" in b.message.value and "Traceback" not in b.message.value
 
@@ -331,14 +335,14 @@ def _upload(b, name, content):
 
 
 def test_an_uploaded_text_file_is_analysed_straight_away(article_module):
-    b = W.bring_your_own()
+    b = kit.bring_your_own()
     _upload(b, "report.txt", REPORT.encode("utf-8"))
     assert b.highlighter is not None and "report.txt" in b.message.value
     assert b.upload.value == ()
 
 
 def test_an_uploaded_web_page_is_read_as_text(article_module):
-    b = W.bring_your_own()
+    b = kit.bring_your_own()
     page = f"<html><head><title>A page</title><script>alert(1)</script></head><body><p>{REPORT}</p></body></html>"
     _upload(b, "page.html", page.encode("utf-8"))
     assert b.highlighter is not None
@@ -351,7 +355,7 @@ def test_an_uploaded_web_page_is_read_as_text(article_module):
     ("slides.pdf", b"%PDF-1.4 ..."),                         # a file type the kit does not read
 ])
 def test_a_bad_upload_gets_a_kind_message_and_nothing_breaks(article_module, name, content):
-    b = W.bring_your_own()
+    b = kit.bring_your_own()
     _upload(b, name, content)
     assert "mlk-note-warn" in b.message.value and "Traceback" not in b.message.value
     assert name in b.message.value
@@ -360,8 +364,8 @@ def test_a_bad_upload_gets_a_kind_message_and_nothing_breaks(article_module, nam
 
 
 def test_an_unexpected_failure_is_still_shown_kindly(article_module, monkeypatch):
-    b = W.bring_your_own()
-    monkeypatch.setattr(W, "_analyse", lambda text: 1 / 0)
+    b = kit.bring_your_own()
+    monkeypatch.setattr(bring_your_own_view, "cached_analysis", lambda text: 1 / 0)
     b.analyse_text(REPORT)
     assert "Something" in b.message.value and "<details" in b.message.value
     assert "<pre" in b.message.value   # the technical detail is folded away, not shown
@@ -375,7 +379,7 @@ def test_a_reflection_is_saved_as_the_learner_types_and_restored():
     assert P.current_progress().get("reflections", "lesson-0-hello") == "On my phone, <mostly>."
     assert "Saved" in r.status.value
     P._INSTANCES.clear()
-    again = W.reflection("lesson-0-hello", "Where do you get your news?")
+    again = kit.reflection("lesson-0-hello", "Where do you get your news?")
     assert again.text.value == "On my phone, <mostly>."
 
 
@@ -398,7 +402,7 @@ def test_the_save_button_saves_at_once():
 
 
 def test_the_prompt_is_shown_as_text_not_markup():
-    r = W.reflection("x", "<script>alert(1)</script> Why?")
+    r = kit.reflection("x", "<script>alert(1)</script> Why?")
     assert "<script>" not in r.prompt.value and "&lt;script&gt;" in r.prompt.value
     assert r.text.description == "Your answer"
 
@@ -450,7 +454,7 @@ class FakeShell:
 
 def test_setup_installs_the_friendly_handler_and_can_run_twice(monkeypatch):
     shell = FakeShell()
-    monkeypatch.setattr(W, "_shell", lambda: shell)
+    monkeypatch.setattr(messages, "ipython_shell", lambda: shell)
     W.setup()
     W.setup()
     assert len(shell.handlers) == 2 and shell.handlers[-1][0] == (Exception,)
@@ -470,7 +474,7 @@ def test_setup_tells_the_learner_when_their_progress_file_was_set_aside(monkeypa
     progress_dir.mkdir(parents=True, exist_ok=True)
     (progress_dir / "my-progress.json").write_bytes(b"{broken")
     shell = FakeShell()
-    monkeypatch.setattr(W, "_shell", lambda: shell)
+    monkeypatch.setattr(messages, "ipython_shell", lambda: shell)
     shown = []
     import IPython.display
     monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))

@@ -3,14 +3,13 @@
 Sections (all of them when none is named):
 
 ``accuracy``
-    Sentence-level precision / recall / F1 per category and cue-level hedge F1, for the annotator
-    and the word-list baseline, on the seed article's key, ``benchmarks/heldout/`` (used while the
-    rules were developed), ``benchmarks/heldout-test/`` and ``heldout-final/`` (written independently,
-    later used for development), ``benchmarks/heldout-blind/`` (written independently and never used
-    to change a rule: the honest test), the external news-dev posts and the external CoNLL-2010
-    Wikipedia hedge sample (both found through ``MLK_BENCHMARKS`` or ``<repo>/../shared/benchmarks``
-    and skipped with a note when absent). All scoring is :mod:`lessons.scoring.metrics`'s; this module
-    only reads data and prints.
+    What ``python -m lessons evaluate`` prints (:mod:`lessons.scoring.sets`): every set of
+    ``benchmarks/sets.yaml`` with its status, blind sets first, the word-list baseline beside the
+    annotator, and each set's table of precision / recall / F1 per category and cue-level hedge F1.
+    External sets are read in place from ``../shared`` (or ``$MLK_BENCHMARKS``) and skipped with a
+    note when absent. Then, for development and external sets only, the rules behind false
+    positives and the missed units; and the CoNLL-2010 sample at the natural rate of uncertain
+    sentences. All scoring is :mod:`lessons.scoring.metrics`'s; this module only prints.
 ``speed``
     Annotating the seed article (and against NLTK-only tokenising), throughput at about 100 KB,
     1 MB and 5 MB, ``import lessons`` in a fresh process, re-rendering the highlighter after a
@@ -48,6 +47,8 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
+
+from lessons.text.files import read_text_exactly
 
 ROOT = Path(__file__).resolve().parent.parent
 """The repository (when the kit is installed in editable mode or run from its folder)."""
@@ -159,12 +160,6 @@ def median_time(fn: Callable[[], object], repeats: int, warmup: int = 1) -> Timi
     return Timing(statistics.median(times), tuple(times), statistics.median(cpu))
 
 
-def read_exact(path: str | os.PathLike) -> str:
-    """A UTF-8 file with its line endings untouched, so key offsets index it exactly."""
-    with open(path, encoding="utf-8", newline="") as fh:
-        return fh.read()
-
-
 def machine_info() -> dict:
     """CPU model, cores, memory, Python, date and the repository's commit (when it is a git clone)."""
     cpu = platform.processor() or platform.machine()
@@ -216,85 +211,27 @@ def format_machine(m: dict) -> str:
 
 # ================================================================ data: keyed texts
 
-def external_benchmarks_dir() -> Path | None:
-    """``$MLK_BENCHMARKS`` if set, else ``<repo>/../shared/benchmarks`` if it exists, else None."""
-    env = os.environ.get("MLK_BENCHMARKS")
-    if env:
-        return Path(env)
-    guess = ROOT.parent / "shared" / "benchmarks"
-    return guess if guess.is_dir() else None
-
-
 def load_keyed_dir(folder: Path) -> tuple[list[tuple[str, str, tuple]], list[str]]:
-    """Every ``<slug>.txt`` with its ``<slug>.gold.jsonl`` in ``folder`` (read only).
+    """Every ``<slug>.txt`` with its ``<slug>.gold.jsonl`` in ``folder`` (read only), and the pairs that
+    could not be read: :func:`lessons.scoring.sets.keyed_texts`, the one reader ``lessons evaluate`` uses too."""
+    from lessons.scoring.sets import keyed_texts
 
-    Returns ``([(slug, text, units), ...], problems)``; a pair that cannot be read (for instance
-    a set still being written) is left out and described in ``problems``.
-    """
-    from lessons.scoring.key import load_gold_jsonl
-
-    items, problems = [], []
-    for gold in sorted(Path(folder).glob("*.gold.jsonl")):
-        slug = gold.name[: -len(".gold.jsonl")]
-        txt = gold.with_name(slug + ".txt")
-        if not txt.is_file():
-            problems.append(f"{slug}: no {txt.name}")
-            continue
-        try:
-            text = read_exact(txt)
-            items.append((slug, text, load_gold_jsonl(gold, text)))
-        except (ValueError, OSError, UnicodeDecodeError) as exc:
-            problems.append(f"{slug}: {exc}")
-    return items, problems
+    return keyed_texts(folder)
 
 
 def conll_to_keyed_text(path: str | os.PathLike) -> tuple[str, tuple]:
-    """Convert the CoNLL-2010 Wikipedia sample into one text and a key, in memory (read-only).
+    """The CoNLL-2010 Wikipedia sample as one text and a key, in memory (read only):
+    :func:`lessons.scoring.sets.conll_keyed_text`, the one reader ``lessons evaluate`` uses too."""
+    from lessons.scoring.sets import conll_keyed_text
 
-    Input: the JSON-lines file ``conll2010_wikipedia_uncertainty_sample.jsonl`` — one object a
-    line with ``id``, ``text`` (one sentence) and ``uncertain`` (true/false). The file is opened
-    for reading only and nothing is written anywhere.
-
-    Output: ``(text, units)``. ``text`` is the rows' sentences joined by blank lines, in file
-    order; ``units`` is a tuple of :class:`lessons.scoring.key.KeyUnit`, one per row, whose
-    ``start``/``end`` locate the row in ``text``, whose ``labels`` is ``{"hedge"}`` for an
-    uncertain row and empty for a certain one, and which has no cue spans (the file gives none)
-    and no optional categories. So :func:`lessons.scoring.metrics.score_units` scores it like any key.
-    Blank lines are skipped; a row without a string ``text`` or boolean ``uncertain`` raises
-    :class:`ValueError` naming its line.
-    """
-    from lessons.scoring.key import KeyUnit, read_jsonl
-
-    parts: list[str] = []
-    units = []
-    pos = 0
-    for lineno, rec in read_jsonl(path):
-        sentence, uncertain = rec.get("text"), rec.get("uncertain")
-        if not isinstance(sentence, str) or not isinstance(uncertain, bool):
-            raise ValueError(f"{path}, line {lineno}: needs a string 'text' and a boolean 'uncertain'")
-        if parts:
-            pos += 2                     # the blank line between rows
-        units.append(KeyUnit(id=str(rec.get("id") or f"line {lineno}"), text=sentence, start=pos,
-                             end=pos + len(sentence),
-                             labels=frozenset({"hedge"}) if uncertain else frozenset(),
-                             optional=frozenset(), hedge_cues=(), cue_spans=(), source=None,
-                             source_type=None, note=""))
-        parts.append(sentence)
-        pos += len(sentence)
-    return "\n\n".join(parts), tuple(units)
+    return conll_keyed_text(path)
 
 
 def annotate_units_separately(text: str, units: Sequence, annotator: Callable[[str], list]) -> list:
-    """Run ``annotator`` on each unit's text on its own and shift the spans into ``text``.
+    """Each unit annotated on its own, spans shifted into ``text``: :func:`lessons.scoring.sets.annotate_each_unit`."""
+    from lessons.scoring.sets import annotate_each_unit
 
-    For collections of unrelated sentences (CoNLL rows), so that no speaker or sentence
-    boundary carries over from one row to the next.
-    """
-    out = []
-    for u in units:
-        for a in annotator(text[u.start:u.end]):
-            out.append(dataclasses.replace(a, start=a.start + u.start, end=a.end + u.start))
-    return out
+    return annotate_each_unit(text, units, annotator)
 
 
 def natural_rate_precision(recall: float, fpr: float, rate: float = CONLL_NATURAL_RATE) -> float | None:
@@ -316,60 +253,35 @@ def f1_of(p: float | None, r: float | None) -> float | None:
 
 # ================================================================ accuracy
 
-DEV_NOTE = ("used while the rules were developed: a development set, not a test of generalisation")
-
-
 def accuracy(quote_all: bool = False) -> dict:
-    """Score every available set; returns a JSON-ready dict and prints nothing."""
+    """Score every set of ``benchmarks/sets.yaml`` (as ``lessons evaluate`` does); returns a JSON-ready
+    dict and prints nothing. Blind sets get no error summary: their misses are never read one by one."""
     from lessons.annotator import annotate
     from lessons.scoring.baseline import lexicon_baseline
-    from lessons.scoring.metrics import evaluate, pooled
-    from lessons.scoring.key import article_text, load_key
+    from lessons.scoring.sets import SetsFileMissing, read_sets, score_seed, score_sets
 
-    out: dict = {"sets": [], "skipped": []}
-    seed = article_text()
-    seed_res = evaluate(load_key(), seed)
-    out["sets"].append({"name": "seed", "title": "Seed article (NBC News, Makiivka) against the kit's expert key",
-                        "note": "the rules were written while reading this article: not a test of generalisation",
-                        "texts": 1, "units": len(load_key()), "results": seed_res, "errors": None})
-
-    ext = external_benchmarks_dir()
-    sets = [("heldout", ROOT / "benchmarks" / "heldout",
-             "benchmarks/heldout: invented, hand-annotated news reports (pooled)", DEV_NOTE, True),
-            ("heldout-test", ROOT / "benchmarks" / "heldout-test",
-             "benchmarks/heldout-test: a second invented set, written independently (pooled)", DEV_NOTE, quote_all),
-            ("heldout-final", ROOT / "benchmarks" / "heldout-final",
-             "benchmarks/heldout-final: a third invented set, written independently (pooled)",
-             "measured once before any rule was changed for it, then used for development", quote_all),
-            ("dev-contested", ROOT / "benchmarks" / "dev-contested",
-             "benchmarks/dev-contested: invented reports of disputed events, written independently (pooled)",
-             DEV_NOTE, quote_all),
-            ("heldout-blind", ROOT / "benchmarks" / "heldout-blind",
-             "benchmarks/heldout-blind: a fourth invented set, written independently (pooled)",
-             "never used to change a rule: the kit's honest test of generalisation", quote_all),
-            ("news-dev", (ext / "news-dev") if ext else None,
-             "news-dev (external): Global Voices posts, 2012 (pooled)",
-             "external development set, read in place and never copied; used for measuring", quote_all)]
-    for name, folder, title, note, quote in sets:
-        if folder is None or not folder.is_dir():
-            where = folder if folder is not None else "MLK_BENCHMARKS or <repo>/../shared/benchmarks"
-            out["skipped"].append(f"{name}: not found ({where})")
+    env = os.environ.get("MLK_BENCHMARKS")
+    external = Path(env) if env else None
+    try:
+        scores, sets = score_sets(external_dir=external), read_sets()
+    except SetsFileMissing as e:
+        scores, sets = [score_seed()], []
+        print(f"({e}: only the seed article is scored.)", file=sys.stderr)
+    out: dict = {"sets": [], "skipped": [], "_scores": scores}
+    for s in scores:
+        if s.results is None:
+            out["skipped"].append(f"{s.name} ({s.status}): {s.skipped}")
             continue
-        items, problems = load_keyed_dir(folder)
-        if not items:
-            out["skipped"].append(f"{name}: no readable text+key pairs in {folder}"
-                                  + (f" ({'; '.join(problems)})" if problems else ""))
-            continue
-        results = [evaluate(units, text) for _, text, units in items]
-        out["sets"].append({"name": name, "title": f"{title}: {len(items)} texts", "note": note,
-                            "texts": len(items), "units": sum(len(u) for _, _, u in items),
-                            "problems": problems, "results": pooled(results),
-                            "errors": error_summary(items, results, quote=quote)})
-
-    path = (ext / CONLL_FILE) if ext else None
-    if path is None or not path.is_file():
-        out["skipped"].append(f"CoNLL-2010 Wikipedia sample: not found ({path or 'no benchmarks folder'})")
-    else:
+        errors = None
+        if s.status != "blind" and s.per_text:
+            items = [(slug, text, units) for slug, text, units, _ in s.per_text]
+            errors = error_summary(items, [r for *_, r in s.per_text], quote=quote_all)
+        out["sets"].append({"name": s.name, "status": s.status, "description": s.description,
+                            "texts": s.texts, "units": s.units, "categories": list(s.categories),
+                            "results": s.results, "errors": errors, "note": s.skipped})
+    conll = next((b for b in sets if b.format == "conll2010"), None)
+    path = conll.location(external) if conll else None
+    if path is not None and path.is_file():
         out["conll"] = conll_scores(path, annotate, lexicon_baseline)
     return out
 
@@ -428,41 +340,29 @@ def conll_scores(path: Path, annotator, baseline) -> dict:
 
 
 def format_accuracy(acc: dict) -> str:
-    from lessons.scoring.metrics import format_table
+    """The summary (every set with its status, the baseline beside it), each set's table, and where
+    the annotator goes wrong on the sets that may be read that way."""
+    from lessons.scoring.sets import format_report
 
-    blocks = []
-    summary_rows = []
-    for s in acc["sets"]:
-        head = f"{s['title']} ({s['units']} units) — {s['note']}"
-        blocks.append(format_table(head, s["results"]))
-        if s.get("problems"):
-            blocks[-1] += "\n  (left out: " + "; ".join(s["problems"]) + ")"
-        for cat, sc in s["results"]["annotator"]["units"].items():
-            base = s["results"]["baseline"]["units"][cat]
-            summary_rows.append([s["name"], cat, _f(sc.precision), _f(sc.recall), _f(sc.f1), _f(base.f1)])
-        cue, bcue = s["results"]["annotator"]["hedge_cues"], s["results"]["baseline"]["hedge_cues"]
-        summary_rows.append([s["name"], "hedge cues", _f(cue.precision), _f(cue.recall), _f(cue.f1), _f(bcue.f1)])
-    summary = format_rows("Accuracy summary (sentence level; 'hedge cues' = cue level)",
-                          ["set", "category", "P", "R", "F1", "baseline F1"], summary_rows)
-
+    parts = [format_report(acc["_scores"])]
     errs = []
     for s in acc["sets"]:
         if not s.get("errors"):
             continue
-        errs.append(f"Where the annotator goes wrong on {s['name']} (top {3}):")
+        errs.append(f"Where the annotator goes wrong on {s['name']} ({s['status']}; top {3}):")
         for cat, e in s["errors"].items():
+            if cat not in s["categories"]:
+                continue
             rules = ", ".join(f"{r} ×{n}" for r, n in e["fp_rules"]) or "-"
             missed = "; ".join(e["missed_units"]) or "-"
             errs.append(f"  {cat:<10} false positives {e['false_positives']:>2} (rules: {rules})")
             errs.append(f"  {'':<10} missed {e['missed']:>2}: {missed}")
-    parts = ["\n\n".join(blocks), summary]
     if errs:
-        parts.append("\n".join(errs) + "\n  (Missed units of external or test sets are given by id only, "
-                     "so that their text does not travel into the repository; --quote-misses quotes them.)")
+        parts.append("\n".join(errs) + "\n  (Blind sets are left out: their misses are never read one by one. Missed "
+                     "units are given by id only, so that their text does not travel into the repository; "
+                     "--quote-misses quotes them.)")
     if "conll" in acc:
         parts.append(format_conll(acc["conll"]))
-    if acc["skipped"]:
-        parts.append("Skipped: " + "; ".join(acc["skipped"]))
     return "\n\n".join(parts)
 
 
@@ -495,7 +395,7 @@ def news_like_text(target_bytes: int) -> str:
     """
     from lessons.scoring.key import article_text
 
-    parts = [article_text()] + [read_exact(p) for p in sorted(glob.glob(str(ROOT / "benchmarks" / "heldout" / "*.txt")))]
+    parts = [article_text()] + [read_text_exactly(p) for p in sorted(glob.glob(str(ROOT / "benchmarks" / "heldout" / "*.txt")))]
     block = "\n\n".join(p.strip("\n") for p in parts) + "\n\n"
     n = max(1, math.ceil(target_bytes / len(block.encode("utf-8"))) + 1)
     data = (block * n).encode("utf-8")[:target_bytes]
@@ -549,9 +449,9 @@ import json, time
 t0 = time.perf_counter()
 import lessons
 t1 = time.perf_counter()
-import lessons.widgets, ipywidgets
+import lessons.views.highlighter, ipywidgets
 t2 = time.perf_counter()
-import lessons.plots, matplotlib, matplotlib.pyplot
+import lessons.views.charts, matplotlib, matplotlib.pyplot
 t3 = time.perf_counter()
 print(json.dumps({"lessons": t1 - t0, "widgets": t2 - t1, "plots": t3 - t2}))
 """
@@ -562,8 +462,8 @@ def import_times(runs: int = 7) -> dict:
 
     ``lessons`` = ``import lessons`` timed inside a new process; ``process`` = the fastest wall
     time of ``python -c 'import lessons'`` minus the fastest of ``python -c pass`` (start-up);
-    ``widgets`` / ``plots`` = what importing ``lessons.widgets`` + ipywidgets, then
-    ``lessons.plots`` + matplotlib.pyplot, add after that. The disk cache is warm (as on a hub
+    ``widgets`` / ``plots`` = what importing ``lessons.views.highlighter`` + ipywidgets, then
+    ``lessons.views.charts`` + matplotlib.pyplot, add after that. The disk cache is warm (as on a hub
     where someone has already started a kernel), so this is "cold" for the interpreter only.
     """
     env = dict(os.environ, MPLBACKEND="Agg")
@@ -586,13 +486,13 @@ def import_times(runs: int = 7) -> dict:
 
 
 def highlighter_toggle(flips: int = 30) -> dict:
-    """Build ``lessons.widgets.highlighter()`` without a browser and time switching hedges on/off.
+    """Build ``lessons.views.highlighter.highlighter()`` without a browser and time switching hedges on/off.
 
     Each flip sets ``w.toggles["hedge"].value`` and reads ``w.html.value`` (the observer re-renders
     synchronously); returns the median and the slowest flip in seconds.
     """
     try:
-        from lessons.widgets import highlighter
+        from lessons.views.highlighter import highlighter
     except ImportError as exc:                 # ipywidgets missing
         return {"error": str(exc)}
     t0 = time.perf_counter()
@@ -701,8 +601,8 @@ def format_speed(sp: dict) -> str:
                      f"< {1000 * TARGET_IMPORT_S:.0f} ms", mark(worst < TARGET_IMPORT_S)])
         rows.append([f"  same, fastest process wall minus fastest bare interpreter ({1000 * im['interpreter']:.0f} ms)",
                      f"{1000 * im['process']:.0f} ms", "", ""])
-        rows.append(["  + lessons.widgets and ipywidgets", f"+{1000 * im['widgets']:.0f} ms", "", ""])
-        rows.append(["  + lessons.plots and matplotlib.pyplot", f"+{1000 * im['plots']:.0f} ms", "", ""])
+        rows.append(["  + lessons.views.highlighter and ipywidgets", f"+{1000 * im['widgets']:.0f} ms", "", ""])
+        rows.append(["  + lessons.views.charts and matplotlib.pyplot", f"+{1000 * im['plots']:.0f} ms", "", ""])
     tg = sp["toggle"]
     if "error" in tg:
         rows.append(["highlighter re-render after a toggle", tg["error"], f"< {TARGET_TOGGLE_MS:.0f} ms", mark(None)])
@@ -995,7 +895,7 @@ def _jsonable(x):
     if dataclasses.is_dataclass(x) and not isinstance(x, type):
         return {f.name: _jsonable(getattr(x, f.name)) for f in dataclasses.fields(x)}
     if isinstance(x, dict):
-        return {str(k): _jsonable(v) for k, v in x.items() if k != "annotations"}
+        return {str(k): _jsonable(v) for k, v in x.items() if k != "annotations" and not str(k).startswith("_")}
     if isinstance(x, (list, tuple)):
         return [_jsonable(v) for v in x]
     if isinstance(x, (frozenset, set)):
@@ -1013,7 +913,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="speed without 5 MB and without running the notebooks (for trying things out)")
     parser.add_argument("--quote-misses", action="store_true",
-                        help="quote missed units of every set, not only of benchmarks/heldout")
+                        help="quote the missed units of development and external sets (never of blind sets)")
     args = parser.parse_args(argv)
     unknown = [s for s in args.sections if s not in SECTIONS]
     if unknown:

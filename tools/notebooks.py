@@ -6,8 +6,14 @@ becomes Markdown cells, split at ``---`` lines and at headings so that each idea
 Markdown + code pair (as the ipywidgets documentation notebooks are laid out). Text inside
 ``<details>`` blocks (hints and solutions) is never split and its code stays Markdown.
 
+Teacher notes live in the same file, apart from the learners' text: everything from a final
+``## Teacher notes`` heading to the end of the file. They become the notebook's last cell, a
+``<details>`` block titled "Teacher notes" (collapsed until opened, tagged ``teacher-notes``), and
+the "Lesson by lesson" section of ``notebooks/teacher-guide.md`` (between its ``lesson-notes``
+markers) is generated from them, so the guide and the lessons say the same thing.
+
 Notebooks carry no outputs and stable cell ids (lesson id + index), so building twice gives
-identical files and ``python -m tools.notebooks --check`` can prove none has drifted.
+identical files and ``python -m tools.notebooks --check`` can prove none (nor the guide) has drifted.
 """
 from __future__ import annotations
 
@@ -22,6 +28,10 @@ from lessons.data import data_path
 LESSONS_DIR = data_path("lessons")
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 HEADER_TEMPLATE = LESSONS_DIR / "_header.md"
+GUIDE_NAME = "teacher-guide.md"
+TEACHER_NOTES = "Teacher notes"
+GUIDE_START = "<!-- lesson-notes:start"
+GUIDE_END = "<!-- lesson-notes:end -->"
 REQUIRED_FIELDS = ("id", "title", "minutes_class", "minutes_workshop", "objectives", "keywords")
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -30,6 +40,7 @@ LANGUAGE_INFO = {"name": "python"}
 _FENCE = re.compile(r"^(`{3,})\s*([\w+-]*)\s*$")
 _HEADING = re.compile(r"^#{1,6}\s")
 _RULE = re.compile(r"^-{3,}\s*$")
+_NOTES_HEADING = re.compile(r"^##[ \t]+Teacher notes[ \t]*$")
 
 
 class LessonSourceError(ValueError):
@@ -43,6 +54,7 @@ class Lesson:
     path: Path
     meta: dict
     body: str
+    teacher_notes: str = ""
 
     @property
     def id(self) -> str:
@@ -72,7 +84,59 @@ def read_lesson(path: Path) -> Lesson:
     missing = [f for f in REQUIRED_FIELDS if not meta.get(f)]
     if missing:
         raise LessonSourceError(f"{path.name}: front matter lacks {', '.join(missing)}.")
-    return Lesson(path=Path(path), meta=meta, body=text[end + 5:])
+    body, notes = split_teacher_notes(text[end + 5:])
+    return Lesson(path=Path(path), meta=meta, body=body, teacher_notes=notes)
+
+
+def split_teacher_notes(body: str) -> tuple[str, str]:
+    """``(learners' text, teacher notes)``: the notes run from a ``## Teacher notes`` heading
+    (outside any fence) to the end of the file; ``""`` when a lesson has none."""
+    lines = body.split("\n")
+    fence = None
+    for i, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if fence is not None:
+            if m and m.group(1) == fence and not m.group(2):
+                fence = None
+            continue
+        if m:
+            fence = m.group(1)
+            continue
+        if _NOTES_HEADING.match(line):
+            return "\n".join(lines[:i]).rstrip("\n") + "\n", "\n".join(lines[i + 1:]).strip("\n")
+    return body, ""
+
+
+def teacher_notes_cell(lesson: Lesson) -> str:
+    """The notebook's last cell: the teacher notes, collapsed under a "Teacher notes" summary."""
+    time = (f"*Time:* about {lesson.meta['minutes_class']} minutes in a class, "
+            f"about {lesson.meta['minutes_workshop']} in a workshop.")
+    return (f"<details>\n<summary><b>{TEACHER_NOTES}</b> (for whoever leads the session; "
+            f"learners can skip this)</summary>\n\n{time}\n\n{lesson.teacher_notes}\n\n</details>")
+
+
+def guide_section(lessons: list[Lesson]) -> str:
+    """The teacher guide's "Lesson by lesson" notes, between the markers, from the lesson files."""
+    parts = [f"{GUIDE_START}: made by `python -m tools.notebooks` from the \"{TEACHER_NOTES}\" "
+             "section at the end of each lesson file in lessons/data/lessons/; edit them there -->\n"]
+    for lesson in lessons:
+        if not lesson.teacher_notes:
+            continue
+        parts.append(f"### {lesson.path.stem[:2]} {lesson.meta['title']}\n\n"
+                     f"*Time:* about {lesson.meta['minutes_class']} minutes in a class, "
+                     f"about {lesson.meta['minutes_workshop']} in a workshop.\n\n"
+                     f"{lesson.teacher_notes}\n")
+    parts.append(GUIDE_END)
+    return "\n".join(parts)
+
+
+def guide_text(guide: str, lessons: list[Lesson]) -> str:
+    """``guide`` with its lesson-notes section made from ``lessons``."""
+    start, end = guide.find(GUIDE_START), guide.find(GUIDE_END)
+    if start < 0 or end < start:
+        raise LessonSourceError(f"{GUIDE_NAME} has lost its '{GUIDE_START} ...' and '{GUIDE_END}' "
+                                "lines; put them back around the lesson-by-lesson notes.")
+    return guide[:start] + guide_section(lessons) + guide[end + len(GUIDE_END):]
 
 
 def split_cells(body: str) -> list[tuple[str, str]]:
@@ -148,11 +212,15 @@ def build_notebook(lesson: Lesson):
         pairs = [("markdown", header_cell(lesson))] + split_cells(lesson.body)
     except LessonSourceError as e:
         raise LessonSourceError(f"{lesson.path.name}: {e}") from None
+    if lesson.teacher_notes:
+        pairs.append(("teacher-notes", teacher_notes_cell(lesson)))
     cells = []
     for index, (kind, source) in enumerate(pairs):
         cell_id = f"{lesson.id}-{index:03d}"
         if kind == "code":
             cell = new_code_cell(source)
+        elif kind == "teacher-notes":
+            cell = new_markdown_cell(source, metadata={"tags": ["teacher-notes"]})
         else:
             cell = new_markdown_cell(source)
         cell["id"] = cell_id
@@ -181,8 +249,10 @@ def build_all(check: bool = False, lessons_dir: Path = LESSONS_DIR, out_dir: Pat
     """
     out_dir = Path(out_dir)
     changed = []
+    lessons = []
     for path in lesson_paths(lessons_dir):
         lesson = read_lesson(path)
+        lessons.append(lesson)
         target = out_dir / lesson.notebook_name
         text = notebook_text(lesson)
         if target.exists() and target.read_text(encoding="utf-8") == text:
@@ -191,6 +261,14 @@ def build_all(check: bool = False, lessons_dir: Path = LESSONS_DIR, out_dir: Pat
         if not check:
             out_dir.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+    guide = out_dir / GUIDE_NAME
+    if guide.exists():
+        before = guide.read_text(encoding="utf-8")
+        after = guide_text(before, lessons)
+        if after != before:
+            changed.append(guide)
+            if not check:
+                guide.write_text(after, encoding="utf-8")
     return changed
 
 

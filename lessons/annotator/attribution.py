@@ -13,15 +13,12 @@ from functools import lru_cache
 
 from ..text.sentences import Sentence
 from .model import Speaker
-from .rules import Rules
-from .speakers import PERSON_NAME, TITLE, State, classify_role, resolve
+from .rules import Rules, load_rules
+from .speakers import PERSON_NAME, State, classify_role, resolve
 
-CREDIT = re.compile(r"(?i)\b(?:image|photo|picture|video)\s+(?:courtesy|by|credit|from)\b|getty images|"
-                     r"\bAP Photo\b|\bphoto:|\(CC BY|/ AFP\b|/ Reuters\b")
-_RELATIVE = {"who", "which", "whose", "whom", "that", "what"}
-_VERBISH = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|be|being|will|would|can|could|did|does|do)\b|\w{3,}ed\b")
-_AUX = re.compile(r"(?i)\b(is|are|was|were|has|have|had|been|will|would|can|could|did|does|do)\b")
-_POSSESSIVE = re.compile(r"['’]s\s+(?:own\s+|official\s+|latest\s+|new\s+)?(\w+)")
+# The small words that shape a sentence (relative pronouns, helping verbs, words between a
+# subject and its verb, photo credits ...) are in lessons/data/rules/reading.yaml, read
+# through rules.reading.
 
 
 _GROUP_VIEW = re.compile(
@@ -48,10 +45,6 @@ def _before_speaker_pattern(phrases: tuple) -> re.Pattern:
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
-# Nouns every speech-event pattern ends in: a quick test before the full patterns run.
-_EVENT_NOUNS = re.compile(r"(?i)speech|statement|address|briefing|announcement|declaration|remarks|warning|"
-                          r"decree|communiqu|account|version|explanation|accusations|charges|claims|blame|threats|spar|conference|"
-                          r"ambassador|envoy|charg|diplomat")
 
 
 @lru_cache(maxsize=8)
@@ -71,6 +64,7 @@ def subject_candidates(left: str) -> list[str]:
     ..., a London think tank"), then with a role phrase before a name ("The Chief Minister of
     Tamil Nadu, Ms. Jayalalithaa").
     """
+    reading, title = load_rules().reading, load_rules().names.courtesy_title
     left = re.sub(r"\([^()]*\)", " ", left)
     left = re.split(r"[“”\"«»;:‘]|(?<=[,.!?])’", left)[-1]
     chunks = re.split(r",|\s[—–]\s|\s-\s", left)
@@ -78,35 +72,35 @@ def subject_candidates(left: str) -> list[str]:
         chunks.pop()
     if not chunks:
         return []
-    subject = re.split(r"(?i)\b(?:since|because|after|before|when|while|although|though|until|where|if|whereas)\s", chunks[-1])[-1]
+    subject = reading.subordinator.split(chunks[-1])[-1]
     # Inside the chunk, a relative clause: "soldiers that Russia says" → "Russia";
     # "a correspondent who was awarded ... by Putin" → "a correspondent".
     words = subject.split()
     for i in range(len(words) - 1, -1, -1):
-        if words[i] in _RELATIVE:          # lower case only: "WHO officials" is not a relative clause
+        if words[i] in reading.relative:   # lower case only: "WHO officials" is not a relative clause
             after = " ".join(words[i + 1:])
             # "who"/"which" describe the noun before them; "that"/"what" may open a clause whose
             # own subject speaks ("soldiers that Russia says were killed").
-            keep_before = words[i].lower() not in ("that", "what") or _VERBISH.search(after)
+            keep_before = words[i].lower() not in reading.open_clause or reading.verbish.search(after)
             subject = " ".join(words[:i]) if keep_before else after
             break
-    out = [" ".join(subject.split()[-25:])] if not _AUX.search(subject) else []
+    out = [" ".join(subject.split()[-25:])] if not reading.auxiliary.search(subject) else []
     k = len(chunks) - 1
     while k > 0 and len(chunks[k - 1].split()) <= 20 and (
             re.match(r"(?i)^\s*(?:a|an|the)\s", chunks[k]) or
-            (re.match(r"^\s*[A-Z]", chunks[k]) and not _VERBISH.search(chunks[k - 1]))):
+            (re.match(r"^\s*[A-Z]", chunks[k]) and not reading.verbish.search(chunks[k - 1]))):
         k -= 1
         subject = chunks[k] + ", " + subject
         out.append(" ".join(subject.split()[-40:]))
     # The sentence's opening name, past its age and relative clauses:
     # "Tomasz Wrobel, 34, whose partner Elena Sauer, 31, died in the collapse, said".
-    opening = TITLE.sub("", chunks[0].strip())
+    opening = title.sub("", chunks[0].strip())
     if len(chunks) > 2 and PERSON_NAME.fullmatch(opening):
         out.append(opening)
     # An aside between subject and verb: "a senior official, speaking on condition of anonymity, said".
     for k in range(len(chunks) - 2, max(-1, len(chunks) - 4), -1):
-        if chunks[k].strip() and len(chunks[k].split()) <= 12 and not _AUX.search(chunks[k]) \
-                and not re.match(r"(?i)\s*(?:in|at|on|during|after|before|for|from|with|by|under|to)\s", chunks[k]):
+        if chunks[k].strip() and len(chunks[k].split()) <= 12 and not reading.auxiliary.search(chunks[k]) \
+                and not reading.aside_preposition.match(chunks[k]):
             out.append(chunks[k])
     return out
 
@@ -120,7 +114,7 @@ def subject_before(left: str) -> str:
 def _speech_verbs(sentence: str, rules: Rules):
     """Attribution verbs in the sentence, with their position ("gave a speech" counts too)."""
     lex = rules.sources
-    if _EVENT_NOUNS.search(sentence):
+    if rules.reading.speech_event_nouns.search(sentence):
         for m in lex.speech_events.finditer(sentence):
             yield m.start(), m.end()
     verbs = _all_verbs(lex.speech_verbs, lex.finding_verbs)
@@ -174,8 +168,9 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         sp, head = resolve(tail, state, rules)
         if sp:
             state.remember(sp, head)
-            out.append(Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to", s[m.start():m.end()]))
-    for m in _POSSESSIVE.finditer(s):
+            out.append(Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to",
+                                   s[m.start():m.end()]))
+    for m in rules.reading.possessive.finditer(s):
         if m.group(1).lower() not in rules.sources.statement_nouns:
             continue
         owner = re.search(r"((?:[A-Z][\w-]*\s+){0,3}[\w-]+)$", s[:m.start()])
@@ -185,8 +180,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:)", s[m.end():]):
             state.remember(sp, head)
             out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution", m.group(1)))
-    m = re.search(r"(?i)\b(official\s+(?:death\s+)?(?:toll|figures?|count|estimate)s?)\s+(?:of|at|to|stood at)\s+\d|"
-                  r"\b(official\s+(?:preliminary\s+|final\s+)?(?:results?|figures?|count))\s+(?:showed|show|shows|gave|put|had|have|has)\b", s)
+    m = rules.reading.official_figures.search(s)
     if m:
         out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution",
                                m.group(1) or m.group(2)))
@@ -209,15 +203,13 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             continue
         vs_word = s[vs:ve].lower()
         left = s[:vs]
-        if re.search(r"(?i)(?:\bnot|n't|\bnever|\bdeclined to|\brefused to|\bfailed to)\s+$", left):
+        if rules.reading.no_statement_before_verb.search(left):
             continue                      # "did not respond", "declined to say": no statement
         if vs_word in rules.sources.figure_verbs and re.search(r"(?i)\b(?:would|could|might)\s+$", left):
             continue                      # "they would raise the toll to 71": a condition, not a statement
         if re.search(r"(?i)\b(?:the|a|an|their|his|her|its|our|your|my|these|those|such)\s+$", left) or re.search(r"(?i)(?:^|,\s*)(?:if|unless)\s+[^,]*$", left):
             continue                      # "the disputed oil rig", "their demands"; "if tests confirm": no statement
-        left = re.sub(r"(?i)(?:\b(?:also|later|previously|has|have|had|was|were|is|are|will|would|"
-                      r"repeatedly|again|then|further|recently|earlier|already|publicly|not|never|since|"
-                      r"reportedly|separately|on\s+\w+day|late\s+\w+day|\w+ly)\s*)+$", "", left.rstrip())
+        left = rules.reading.between_subject_and_verb.sub("", left.rstrip())
         sp = head = None
         subj = ""
         found = [(c, *resolve(c, state, rules)) for c in subject_candidates(left)]
@@ -252,7 +244,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                     state.people.setdefault(sp.name.split()[1], sp)   # "Alfredo Rangel Suarez" ... "Mr. Rangel"
         if sp is None:
             # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
-            right = re.split(r"[,.;:“”\"]|\b(?:in|on|at|that|who)\b", s[ve:])[0]
+            right = rules.reading.inverted_subject_end.split(s[ve:])[0]
             before = s[:vs].rstrip()
             if before.endswith(("”", '"', ",", "’")) or not before:
                 sp, head = resolve(right, state, rules)

@@ -8,7 +8,7 @@ from ..text.sentences import Sentence
 from .model import Annotation
 from .rules import Rules
 from .attribution import subject_before
-from .speakers import DEMONYM, State, resolve
+from .speakers import State, resolve
 
 
 SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures", "unverified.contested"})
@@ -28,7 +28,7 @@ def cue_matches(rule, sent: Sentence, text: str, state: State, rules: Rules):
             continue
         if rule.subject_not_speaker:
             subj = subject_before(before)
-            if subj and (subj.strip().lower() in ("he", "she", "they", "i", "we") or
+            if subj and (subj.strip().lower() in rules.names.subject_pronouns or
                          resolve(subj, State(people=state.people), rules)[0]):
                 continue          # a person "suggested": that is reporting what they said
         yield m.start() + sent.start, m.end() + sent.start, m.group()
@@ -89,13 +89,13 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         return
     if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
         return                            # a speaker does not dispute their own words
-    claim = attributions[j] or (re.search(r"(?i)\b(reports?|reported|claims?|claimed|said|says)\b", sentences[j].text) and "report") \
-        or (_EVIDENCE.search(sentences[j].text) and "evidence")
+    claim = attributions[j] or (rules.reading.claim_words.search(sentences[j].text) and "report") \
+        or (rules.reading.evidence_claim.search(sentences[j].text) and "evidence")
     if not claim:
         return
     speaker = attributions[j].speaker if attributions[j] else None
     if speaker is None and j > 0 and attributions[j - 1] and sentences[j - 1].paragraph >= sentences[j].paragraph - 1 \
-            and _EVIDENCE.search(sentences[j].text) \
+            and rules.reading.evidence_claim.search(sentences[j].text) \
             and len(content_words(sentences[j].text) & content_words(sentences[j - 1].text)) >= 2:
         # "U.S. officials say the seized documents show ... The computer files indicate ...": one claim.
         s = sentences[j]
@@ -103,7 +103,7 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
                           explain(rules, "unverified.neighbour", cue=cue), attributions[j - 1].speaker.label))
         j -= 1
         speaker = attributions[j].speaker
-    if re.search(r"(?i)\b(?:(?:either|neither|both)\s+(?:of\s+the\s+)?(?:[\w-]+(?:['’]s)?\s+){0,2}?(?:sides?|accounts?|claims?|versions?|parties|party|figures?|reports?|stories)|conflicting|competing)\b", sentences[i].text):
+    if rules.reading.every_claim_words.search(sentences[i].text):
         # "unable to verify either account": every claim in the last two paragraphs before it.
         first_para = sentences[i].paragraph - 2
         while j >= 0 and sentences[j].paragraph >= first_para:
@@ -121,11 +121,6 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         j -= 1
         if j < 0 or speaker is None or not attributions[j] or not same_party(attributions[j].speaker, speaker, rules):
             break
-
-
-_EVIDENCE = re.compile(r"(?i)\b(?:documents?|files?|records?|papers?|evidence|data|images?|footage)\b[^.]{0,80}?"
-                       r"\b(?:show|shows|showed|indicate|indicates|indicated|prove|proves|proved|reveal|reveals|revealed)\b")
-"""A sentence putting evidence forward ("the files indicate that ..."): a claim, even with no speaker named."""
 
 
 def same_party(a, b, rules) -> bool:
@@ -151,7 +146,7 @@ def nations(text: str, rules) -> list[str]:
     out = []
     for m in re.finditer(r"\b([A-Z][a-z]+)(?:['’]s)?\b", text):
         w = m.group(1)
-        if (DEMONYM.match(w) or w.lower() in rules.sources.places) and w[:4].lower() not in out:
+        if (rules.names.demonym.match(w) or w.lower() in rules.sources.places) and w[:4].lower() not in out:
             out.append(w[:4].lower())
     return out
 

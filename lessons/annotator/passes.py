@@ -30,21 +30,18 @@ from functools import cached_property
 from typing import Callable
 
 from ..text.sentences import Sentence, split_sentences
-from .attribution import CREDIT, Attribution, attributions_in
+from .attribution import Attribution, attributions_in
 from .cues import (SENTENCE_LEVEL_RULES, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, sentences_hit)
-from .figures import FIGURE
+from .contested import contested_claim, disputed_clause, link_contested_claims
 from .model import Analysis, Annotation, SentenceAnalysis, Speaker
 from .quotations import QUOTES, quote_spans
 from .rules import Rules, load_rules
 from .speakers import State, find_people
 
 __all__ = ["PASSES", "Reading", "SENTENCE_LEVEL_RULES", "Analysis", "SentenceAnalysis", "Speaker",
+           "contested_claim", "disputed_clause",
            "analyse", "annotate"]
-
-_DISPUTES = ("unverified.denial", "unverified.doubt", "unverified.rebuttal", "unverified.unsupported",
-             "unverified.conflicting")
-
 
 def _merged(a: tuple, b: tuple) -> tuple:
     """Two tuples of spans as one, in reading order, without repeats."""
@@ -94,9 +91,15 @@ class Reading:
         self.per_sentence[i][next(k for k, a in enumerate(self.per_sentence[i]) if a is old)] = new
 
     @cached_property
+    def dispute_ids(self) -> frozenset:
+        """The rules whose words dispute a claim (not accusations: those are claims themselves)."""
+        return frozenset(rule.id for rule in self.rules.unverified
+                         if rule.section == "dispute" and rule.id != "unverified.accusation")
+
+    @cached_property
     def credit(self) -> list[bool]:
         """Photo credits and image lines: not statements by anyone."""
-        return [bool(CREDIT.search(s.text)) for s in self.sentences]
+        return [bool(self.rules.reading.credit.search(s.text)) for s in self.sentences]
 
     @cached_property
     def quotes(self) -> list[tuple[int, int, int]]:
@@ -225,7 +228,7 @@ def mark_unverified(r: Reading) -> None:
         for rule in r.rules.unverified:
             if rule.narrator_only and r.attributions[i]:
                 continue                  # "if confirmed" in a quoted expert's words is a condition
-            disputes = rule.id.startswith(_DISPUTES)
+            disputes = rule.id in r.dispute_ids
             for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
                 # A verification marker points back from the reporter's own voice ("NBC News was
                 # unable to verify claims"); a dispute answers a claim just made by someone else.
@@ -261,11 +264,11 @@ _TOLL = re.compile(r"(?i)\b(?:death\s+)?(?:toll|tally|number\s+of\s+(?:dead|deat
                    r"(?:at|to|of|was|is|stood\s+at|rose\s+to|reached)\s+(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\b")
 
 
-def _figure(text: str):
+def _figure(text: str, casualty: re.Pattern):
     """A casualty figure in ``text``, quotation marks aside ('18 "innocent" people died'), or a toll
     put at a number ("put the toll at 40")."""
     text = re.sub(r"[\"“”‘’]", "", text)
-    return FIGURE.search(text) or _TOLL.search(text)
+    return casualty.search(text) or _TOLL.search(text)
 
 
 def _count(figure: str) -> str:
@@ -278,8 +281,6 @@ def _count(figure: str) -> str:
 _NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
 
 
-
-
 _RIVAL_IN_ONE = re.compile(r"(?i)[,;]\s+(?:while|whereas|but|although|though)\b")
 _NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
 
@@ -289,16 +290,17 @@ def mark_competing_figures(r: Reading) -> None:
     ministry said four.") or set against each other in one ("China says 15 died, while the WHO
     puts the toll at 14")."""
     sentences, attributions = r.sentences, r.attributions
+    casualty = r.rules.reading.casualty_figure    # casualty figures: see reading.yaml and figures.py
     for i in range(len(sentences) - 1):
         a, b = attributions[i], attributions[i + 1]
         if a and b and a.speaker.name != b.speaker.name \
                 and sentences[i + 1].paragraph - sentences[i].paragraph <= 1 \
                 and not is_headline(sentences, i, r.text) \
-                and _figure(sentences[i].text) and _figure(sentences[i + 1].text) \
-                and _count(_figure(sentences[i].text).group()) != _count(_figure(sentences[i + 1].text).group()):
+                and _figure(sentences[i].text, casualty) and _figure(sentences[i + 1].text, casualty) \
+                and _count(_figure(sentences[i].text, casualty).group()) != _count(_figure(sentences[i + 1].text, casualty).group()):
             for j in (i, i + 1):
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,
-                                    _figure(sentences[j].text).group(), "unverified.competing_figures",
+                                    _figure(sentences[j].text, casualty).group(), "unverified.competing_figures",
                                     explain(r.rules, "unverified.competing_figures"), attributions[j].speaker.label))
     for i, sent in enumerate(sentences):
         a = attributions[i]
@@ -308,181 +310,6 @@ def mark_competing_figures(r: Reading) -> None:
             r.add(i, Annotation("unverified", sent.start, sent.end, rival.group().strip(" ,;"),
                                 "unverified.competing_figures", explain(r.rules, "unverified.competing_figures"),
                                 a.speaker.label))
-
-
-_NO_CAUSE = re.compile(r"(?i)\b(?:too early to|premature to|not|no|without|unknown)\s+(?:[\w-]+\s+){0,2}$")
-"""Before a cause word, words that say no cause is given ("too early to assign blame")."""
-
-
-def disputed_clause(sentence: str, start: int, end: int) -> str:
-    """The clause a dispute cue (``sentence[start:end]``) stands in: what it disputes.
-
-    >>> disputed_clause("Pegov, a war correspondent, cast doubt on the official explanation.", 28, 38)
-    ' cast doubt on the official explanation.'
-    """
-    left = max((sentence.rfind(c, 0, start) for c in ',;:“”"—–()'), default=-1)
-    rights = [k for k in (sentence.find(c, end) for c in ',;:“”"—–()') if k >= 0]
-    return sentence[left + 1:min(rights) if rights else len(sentence)]
-
-
-def contested_claim(texts: list[str], speakers: list, kinds: list, group: range, disputed: str,
-                    rules: Rules) -> tuple[list[int], list[int]]:
-    """The sentences a dispute points at, and the rival explanations of the same event.
-
-    ``texts``, ``speakers`` (names or None) and ``kinds`` describe the article's sentences;
-    ``group`` is the challenger's run of sentences and ``disputed`` the clauses their dispute
-    words stand in. A dispute of an explanation ("the official explanation", "the story of
-    'mobiles'") points at the other party's sentences that give a cause ("blamed", "the main
-    reason"); a dispute that names whose claims it answers ("Iranian claims", "Colombia's
-    accusations") at that party's last run of sentences before it; other disputes are left to the
-    neighbouring sentences (``mark_unverified``), where word overlap alone would link too much.
-    Claims made before the dispute come first; only when there are none does it look after it. Returns
-    ``(claims, rivals)``; rivals are found only for an explanation: another party's sentences that
-    put forward a different possibility on the same event ("the damage suggested that ...").
-    """
-    challenger = speakers[group[0]]
-    named = rules.explanation_nouns.search(disputed)
-    if named and re.search(r"(?i)\b(?:this|that|these|those|such)\s+(?:\w+\s+)?$", disputed[:named.start()]):
-        return [], []                 # "That account drew skepticism": the claim just before it
-    party = _PARTY_CLAIM.search(disputed)
-    if party and not (named and rules.cause_words.search(" ".join(texts[:group[0]]))):
-        # "rejected Colombia's accusations", "scoffed at Iranian claims": that party's last run of claims.
-        who = {w.lower()[:4] for w in re.findall(r"[A-Z][a-z]+", party.group(1) or party.group(2) or "")}
-        who -= {w.lower()[:4] for w in re.findall(r"[A-Z][a-z]+", challenger or "")}
-
-        def theirs(j: int) -> bool:
-            return j not in group and speakers[j] is not None and speakers[j] != challenger \
-                and bool(who & {w.lower()[:4] for w in re.findall(r"[A-Z][a-z]+", speakers[j])})
-
-        before = [j for j in range(group[0]) if theirs(j)]
-        run = before[-1:] 
-        while before and run and run[0] - 1 in before:
-            run.insert(0, run[0] - 1)
-        return run, []
-    if not named:
-        return [], []
-    kind = "official" if re.search(r"(?i)\b(?:official|government|authorities)\b", disputed) else None
-
-    def points_at(j: int) -> bool:
-        if j in group or speakers[j] is None or speakers[j] == challenger or (kind and kinds[j] != kind):
-            return False
-        return any(not _NO_CAUSE.search(texts[j][max(0, m.start() - 30):m.start()])
-                   for m in rules.cause_words.finditer(texts[j]))
-
-    claims = [j for j in range(group[0]) if points_at(j)] or \
-        [j for j in range(group[-1] + 1, len(texts)) if points_at(j)]
-    if not claims:
-        return [], []
-    claimants = {speakers[j] for j in claims}
-    topic = set().union(*(content_words(texts[j]) for j in claims))
-    rivals = [k for k in range(len(texts))
-              if k not in group and k not in claims and speakers[k] not in claimants | {None, challenger}
-              and kinds[k] in ("official", "expert") and rules.rival_markers.search(texts[k])
-              and not rules.count_words.search(texts[k]) and content_words(texts[k]) & topic]
-    return claims, rivals
-
-
-_PARTY_CLAIM = re.compile(
-    r"\b((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)(?:['’]s)?\s+(?:own\s+)?(?:claims?|accusations?|allegations?|charges|"
-    r"account|version|figures?|statements?|assertions?|denials?)\b|"
-    r"\b(?:claims?|accusations?|allegations?|charges)\s+(?:by|from|made\s+by)\s+(?:the\s+)?((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)")
-"""A dispute that names whose claim it answers: "Colombia's accusations", "Iranian claims", "claims by the army"."""
-
-
-def _runs_of_disputes(r: Reading) -> list[tuple[range, list[int]]]:
-    """Each challenger's run of sentences around its dispute words, with the sentences holding them."""
-    disputes = sorted({i for i, anns in enumerate(r.per_sentence)
-                       if any(a.category == "unverified" and a.rule.startswith(_DISPUTES) for a in anns)})
-    runs: list[tuple[range, list[int]]] = []
-    for i in disputes:
-        if runs and i in runs[-1][0]:
-            runs[-1][1].append(i)
-            continue
-        who = r.attributions[i].speaker.name if r.attributions[i] else None
-        lo = hi = i
-        if who is not None:
-            def same(k):
-                return r.attributions[k] and r.attributions[k].speaker.name == who
-            while lo > 0 and same(lo - 1) and r.sentences[lo].paragraph - r.sentences[lo - 1].paragraph <= 1:
-                lo -= 1
-            while hi + 1 < len(r.sentences) and same(hi + 1) \
-                    and r.sentences[hi + 1].paragraph - r.sentences[hi].paragraph <= 1:
-                hi += 1
-        runs.append((range(lo, hi + 1), [i]))
-    return runs
-
-
-def _paragraph_number(r: Reading, i: int) -> int:
-    """The paragraph a reader counts: a headline is not a paragraph."""
-    return r.sentences[i].paragraph + (0 if is_headline(r.sentences, 0, r.text) else 1)
-
-
-def link_contested_claims(r: Reading) -> None:
-    """A claim disputed far away is contested: link it to its challengers and them back to it."""
-    texts = [s.text for s in r.sentences]
-    speakers = [a.speaker.name if a else None for a in r.attributions]
-    kinds = [a.speaker.kind if a else None for a in r.attributions]
-    challengers: dict[int, set[int]] = {}          # claim sentence -> challenging sentences
-    cues: dict[int, str] = {}                      # claim sentence -> the first dispute words against it
-    for group, marked in _runs_of_disputes(r):
-        disputed = " ".join(disputed_clause(texts[i], a.start - r.sentences[i].start, a.end - r.sentences[i].start)
-                            for i in marked for a in r.per_sentence[i]
-                            if a.category == "unverified" and a.rule.startswith(_DISPUTES))
-        claims, rivals = contested_claim(texts, speakers, kinds, group, disputed, r.rules)
-        for j in claims:
-            challengers.setdefault(j, set()).update(marked, rivals)
-            cues.setdefault(j, next(a.cue for a in r.per_sentence[marked[0]]
-                                    if a.category == "unverified" and a.rule.startswith(_DISPUTES)))
-    if not challengers:
-        return
-    span = {i: (r.sentences[i].start, r.sentences[i].end) for i in range(len(r.sentences))}
-    challenged: dict[int, set[int]] = {}           # challenging sentence -> claims
-    for j, by in challengers.items():
-        for i in by:
-            challenged.setdefault(i, set()).add(j)
-    for j, by in sorted(challengers.items()):
-        who: dict[str, list[int]] = {}
-        for i in sorted(by):
-            who.setdefault(speakers[i] or "the article itself", []).append(_paragraph_number(r, i))
-        names = "; ".join(f"{name} ({_paragraphs(ps)})" for name, ps in who.items())
-        links = tuple(span[i] for i in sorted(by))
-        s = r.sentences[j]
-        old = next((a for a in r.per_sentence[j] if a.category == "unverified" and (a.start, a.end) == span[j]), None)
-        new = Annotation("unverified", s.start, s.end, old.cue if old else cues[j],
-                         "unverified.contested", explain(r.rules, "unverified.contested", challengers=names),
-                         r.source_label(j), challenged_by=links)
-        if old:
-            r.replace(j, old, dataclasses.replace(new, cue=old.cue, challenged_by=_merged(old.challenged_by, links)))
-        else:
-            r.add(j, new)
-    for i, claims in challenged.items():
-        links = tuple(span[j] for j in sorted(claims))
-        claimed: dict[str, list[int]] = {}
-        for j in sorted(claims):
-            claimed.setdefault(speakers[j] or "the article", []).append(_paragraph_number(r, j))
-        what = "; ".join(f"{name} ({_paragraphs(ps)})" for name, ps in claimed.items())
-        for a in list(r.per_sentence[i]):
-            disputes = a.category == "unverified" and a.rule.startswith(_DISPUTES)
-            rival = a.category in ("official", "expert") and not any(
-                b.category == "unverified" and b.rule.startswith(_DISPUTES) for b in r.per_sentence[i])
-            if disputes or rival:
-                why = explain(r.rules, "unverified.challenge", claims=what)
-                r.replace(i, a, dataclasses.replace(a, challenges=_merged(a.challenges, links),
-                                                    explanation=f"{a.explanation} {why}"))
-
-
-def _paragraphs(numbers: list[int]) -> str:
-    """Where in the article, as a reader counts: "paragraph 14", "the headline and paragraphs 2 and 3".
-
-    >>> _paragraphs([0, 3, 2, 3])
-    'the headline and paragraphs 2 and 3'
-    """
-    nums = sorted(set(numbers))
-    parts = ["the headline"] if nums and nums[0] == 0 else []
-    ps = [str(p) for p in nums if p > 0]
-    if ps:
-        parts.append(f"paragraph {ps[0]}" if len(ps) == 1 else f"paragraphs {', '.join(ps[:-1])} and {ps[-1]}")
-    return " and ".join(parts)
 
 
 PASSES: tuple[Callable[[Reading], None], ...] = (

@@ -1,14 +1,26 @@
 """Load the annotator's cue lists and rules from ``data/rules/*.yaml`` into compiled patterns.
 
-Teachers edit the YAML; this module only turns it into regular expressions once per session.
+Teachers edit the YAML; this module checks it against the schema in :mod:`.schema` (every
+field of every file, with its type) and turns it into regular expressions once per session. A field the schema
+does not know, a missing one or one of the wrong type stops loading with a :class:`RulesError`
+naming the file, the rule and the field ("hedges.yaml, rule 'hedge.modal.may': unknown field
+'not_befor' (did you mean 'not_before'?)"), never quietly ignored. Every word list the annotator
+uses lives in these files; the Python modules only look them up on :class:`Rules`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from ..data import data_path
+from .schema import KINDS as _KINDS
+from .schema import SCHEMAS, RulesError, read_rule_file, split_example
+
+__all__ = ["SCHEMAS", "CueRule", "NameWords", "ReadingWords", "RuleExample", "Rules", "RulesError",
+           "SourceLexicon", "load_rules", "read_rules", "split_example"]
+
 
 
 @dataclass(frozen=True)
@@ -24,6 +36,7 @@ class CueRule:
     skip_capitalised: bool = False
     subject_not_speaker: bool = False
     marks_neighbour: bool = False
+    section: str = ""            # unverified.yaml: "verification" or "dispute"
     narrator_only: bool = False     # counts only in the reporter's own voice, not in a quoted speaker's
 
 
@@ -54,6 +67,78 @@ class SourceLexicon:
 
 
 @dataclass(frozen=True)
+class NameWords:
+    """From ``names.yaml``: how names, titles and bodies are told apart."""
+
+    name: re.Pattern             # a run of capitalised words (and abbreviated titles) that may be a name
+    courtesy_title: re.Pattern   # "Dr ", "Mr. " at the start of a phrase
+    title_words: frozenset
+    not_names: frozenset
+    calendar: frozenset
+    demonym: re.Pattern
+    acronym: re.Pattern          # "Bureau of Meteorology (BOM)": a body's full name and its initials
+    person_roles: frozenset
+    plural_roles: re.Pattern
+    body_words: frozenset
+    pronouns: frozenset          # pronouns that can stand for a speaker named before
+    person_pronouns: frozenset   # ... for a person only
+    subject_pronouns: frozenset
+    she_title: re.Pattern
+    he_title: re.Pattern
+    pronoun_forms: re.Pattern
+    she_pronouns: frozenset
+    former: re.Pattern           # "former", "ex-" ... before a role, up to three words away
+    former_before_name: re.Pattern
+
+
+@dataclass(frozen=True)
+class ReadingWords:
+    """From ``reading.yaml``: the small words that show how a sentence is built."""
+
+    lead: re.Pattern
+    relative: frozenset
+    open_clause: frozenset
+    verbish: re.Pattern
+    auxiliary: re.Pattern
+    subordinator: re.Pattern
+    aside_preposition: re.Pattern
+    between_subject_and_verb: re.Pattern
+    no_statement_before_verb: re.Pattern
+    role_phrase_break: re.Pattern
+    words_before_a_title: re.Pattern
+    not_an_appositive: re.Pattern
+    appositive: re.Pattern
+    second_appositive: re.Pattern
+    possessive: re.Pattern
+    speech_event_nouns: re.Pattern
+    document_verbs: frozenset
+    inverted_subject_end: re.Pattern
+    official_figures: re.Pattern
+    claim_words: re.Pattern
+    every_claim_words: re.Pattern
+    evidence_claim: re.Pattern   # "the files indicate that ...": a claim with no speaker named
+    credit: re.Pattern
+    casualty_figure: re.Pattern  # a number, then a word about the dead within three words
+    chart_figures: dict          # the words the charts' figure finder uses (annotator/figures.py builds it)
+
+
+@dataclass(frozen=True)
+class RuleExample:
+    """One sentence a rule or word list must (``fires``) or must not fire on, from its file."""
+
+    file: str
+    rule: str                    # a cue rule's id, or a word list's place in its file ("roles.official")
+    sentence: str                # the sentence without the square brackets
+    marked: str | None           # the words in [square brackets], if any
+    fires: bool
+    words: frozenset = frozenset()   # a word list's words (lower case), empty for a cue rule
+
+    @property
+    def test_id(self) -> str:
+        return f"{self.rule}:{'example' if self.fires else 'not_example'}:{self.sentence[:40]}"
+
+
+@dataclass(frozen=True)
 class Rules:
     """Everything the annotator reads from data files."""
 
@@ -64,16 +149,17 @@ class Rules:
     pointing_words: re.Pattern
     sources: SourceLexicon
     explanations: dict
+    names: NameWords = None      # type: ignore[assignment]
+    reading: ReadingWords = None  # type: ignore[assignment]
+    examples: tuple = ()         # every RuleExample of every file
     explanation_nouns: re.Pattern = re.compile(r"(?!x)x")  # "the official explanation": what a dispute disputes
     cause_words: re.Pattern = re.compile(r"(?!x)x")        # "blamed", "the main reason": an explanation
     rival_markers: re.Pattern = re.compile(r"(?!x)x")      # "suggested that": another explanation
     count_words: re.Pattern = re.compile(r"(?!x)x")        # "the death toll": a count, not an explanation
 
 
-def _yaml(name: str):
-    import yaml
-
-    return yaml.safe_load(data_path("rules", name).read_text(encoding="utf-8"))
+def _yaml(name: str, folder: Path | None = None):
+    return read_rule_file(folder or data_path("rules"), name)
 
 
 def _phrase_regex(phrases) -> re.Pattern:
@@ -82,7 +168,7 @@ def _phrase_regex(phrases) -> re.Pattern:
     return re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
 
 
-def _cue_rule(spec: dict, category: str) -> CueRule:
+def _cue_rule(spec: dict, category: str, section: str = "") -> CueRule:
     return CueRule(
         id=spec["id"],
         category=category,
@@ -93,6 +179,7 @@ def _cue_rule(spec: dict, category: str) -> CueRule:
         skip_capitalised=bool(spec.get("skip_capitalised")),
         subject_not_speaker=bool(spec.get("subject_not_speaker")),
         marks_neighbour=bool(spec.get("marks_neighbour")),
+        section=section,
         narrator_only=bool(spec.get("narrator_only")),
     )
 
@@ -117,10 +204,22 @@ def _words_regex(words) -> re.Pattern:
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """Read and compile every rule file (cached: the files are read once per session)."""
-    hedges = tuple(_cue_rule(s, "hedge") for s in _yaml("hedges.yaml"))
-    unv = _yaml("unverified.yaml")
-    unverified = tuple(_cue_rule(s, "unverified") for s in unv["verification"] + unv["dispute"])
-    src = _yaml("sources.yaml")
+    return read_rules()
+
+
+def read_rules(folder: Path | None = None) -> Rules:
+    """Read, check and compile the rule files in ``folder`` (default: ``lessons/data/rules``).
+
+    Raises :class:`RulesError` naming the file, rule and field of the first problem found.
+    """
+    hedge_specs = _yaml("hedges.yaml", folder)
+    hedges = tuple(_cue_rule(s, "hedge") for s in hedge_specs)
+    unv = _yaml("unverified.yaml", folder)
+    unverified = tuple(_cue_rule(s, "unverified", section) for section in ("verification", "dispute")
+                       for s in unv[section])
+    _unique_ids(hedges + unverified)
+    src = _yaml("sources.yaml", folder)
+    names, reading = _yaml("names.yaml", folder), _yaml("reading.yaml", folder)
     roles: dict[str, str] = {}
     for kind in ("voice", "expert", "official"):
         for w in src["roles"][kind]["words"]:
@@ -156,9 +255,123 @@ def load_rules() -> Rules:
         unverified_any=_prefilter(r.pattern.pattern for r in unverified),
         pointing_words=_phrase_regex(unv["pointing_words"]),
         sources=lex,
-        explanations=_yaml("explanations.yaml"),
+        explanations=_yaml("explanations.yaml", folder),
+        names=_name_words(names),
+        reading=_reading_words(reading),
+        examples=_all_examples(hedge_specs, unv, src, {"names.yaml": names, "reading.yaml": reading}),
         explanation_nouns=_phrase_regex(unv["explanation_nouns"]),
         cause_words=_phrase_regex(unv["cause_words"]),
         rival_markers=_phrase_regex(unv["rival_markers"]),
         count_words=_phrase_regex(unv["count_words"]),
     )
+
+
+def _unique_ids(rules) -> None:
+    seen = set()
+    for r in rules:
+        if r.id in seen:
+            file = "hedges.yaml" if r.category == "hedge" else "unverified.yaml"
+            raise RulesError(f"{file}, rule '{r.id}': another rule has the same id; give each rule its own")
+        seen.add(r.id)
+
+
+def _alt(words, escape: bool = True) -> str:
+    """The words as a regular-expression alternation, in the order the file gives them."""
+    return "|".join(re.escape(w) if escape else w for w in words)
+
+
+def _name_words(d: dict) -> NameWords:
+    titles = _alt(d["abbreviated_titles"]["words"])
+    word = (r"(?:(?:%s)\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})" % titles)
+    particles = _alt(d["name_particles"]["words"])
+    demonyms = d["demonyms"]
+    gender = d["gender"]
+    return NameWords(
+        name=re.compile(r"(?<![\w.])%s(?:\s+(?:(?:%s)\s+)?%s){0,4}" % (word, particles, word)),
+        courtesy_title=re.compile(r"^(?:%s)\.?\s+" % _alt(d["courtesy_titles"]["words"])),
+        title_words=frozenset(w.lower() for w in d["title_words"]["words"]),
+        not_names=frozenset(d["not_names"]["words"]),
+        calendar=frozenset(d["calendar_words"]["words"]),
+        demonym=re.compile(r"^(?:[A-Z][a-z]+(?:%s)|%s)$" % (_alt(demonyms["suffixes"]), _alt(demonyms["words"]))),
+        acronym=re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:%s)\s+)?){1,6}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)"
+                           % _alt(d["name_connectors"]["words"])),
+        person_roles=frozenset(w.lower() for w in d["person_roles"]["words"]),
+        plural_roles=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["plural_roles"]["words"])),
+        body_words=frozenset(w.lower() for w in d["body_words"]["words"]),
+        pronouns=frozenset(w.lower() for w in d["pronouns"]["person"] + d["pronouns"]["any"]),
+        person_pronouns=frozenset(w.lower() for w in d["pronouns"]["person"]),
+        subject_pronouns=frozenset(w.lower() for w in d["subject_pronouns"]["words"]),
+        she_title=re.compile(r"\b(?:%s)\b" % _alt(w.lower() for w in gender["she_titles"])),
+        he_title=re.compile(r"\b(?:%s)\b" % _alt(w.lower() for w in gender["he_titles"])),
+        pronoun_forms=re.compile(r"\b(%s)\b" % _alt(gender["he_pronouns"] + gender["she_pronouns"]), re.IGNORECASE),
+        she_pronouns=frozenset(w.lower() for w in gender["she_pronouns"]),
+        former=re.compile(r"(?i)\b(?:%s)\s*(?:[\w-]+\s+){0,3}$" % _alt(d["former"]["words"])),
+        former_before_name=re.compile(r"(?i)\b(?:%s)\b[\w\s-]{0,30}$" % _alt(d["former"]["before_name"])),
+    )
+
+
+def _negations(words) -> str:
+    """Whole words, except a contraction ending ("n't") which joins the word before it."""
+    return "|".join(re.escape(w) if w[:2] in ("n'", "n’") else r"\b" + re.escape(w) for w in words)
+
+
+def _reading_words(d: dict) -> ReadingWords:
+    aux = d["auxiliaries"]
+    ends = d["appositive_ends"]
+    figures = d["casualty_figures"]
+    return ReadingWords(
+        lead=re.compile(r"(?i)^(?:\s*(?:(?:%s)\b|—|–|-)\s*)+" % _alt(d["lead_words"]["words"])),
+        relative=frozenset(d["relative_pronouns"]["describe_noun"] + d["relative_pronouns"]["open_clause"]),
+        open_clause=frozenset(d["relative_pronouns"]["open_clause"]),
+        verbish=re.compile(r"(?i)\b(%s)\b|\w{3,}ed\b" % _alt(aux["words"] + aux["also_verbs"])),
+        auxiliary=re.compile(r"(?i)\b(%s)\b" % _alt(aux["words"])),
+        subordinator=re.compile(r"(?i)\b(?:%s)\s" % _alt(d["subordinators"]["words"])),
+        aside_preposition=re.compile(r"(?i)\s*(?:%s)\s" % _alt(d["aside_prepositions"]["words"])),
+        between_subject_and_verb=re.compile(r"(?i)(?:\b(?:%s)\s*)+$"
+                                            % _alt(d["between_subject_and_verb"]["patterns"], escape=False)),
+        no_statement_before_verb=re.compile(r"(?i)(?:%s)\s+$" % _negations(d["no_statement_before_verb"]["words"])),
+        role_phrase_break=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["role_phrase_breaks"]["words"])),
+        words_before_a_title=re.compile(r"^.*\b(?:%s)\s+" % _alt(d["words_before_a_title"]["words"])),
+        not_an_appositive=re.compile(r"(?i)(?:%s)\b" % _alt(d["not_an_appositive"]["words"])),
+        appositive=re.compile(r",[ \t]+((?:(?:a|an|the)\s+)?[^,.;:“”\"\n]{3,160}?)"
+                              r"(?=,|\.\s|\.$|\s(?:%s)\b|;|$)" % _alt(ends["words"])),
+        second_appositive=re.compile(r",\s+((?:a|an|the)\s+[^,.;:]{3,80}?)(?=,|\.|\s(?:%s)\b)" % _alt(ends["second"])),
+        possessive=re.compile(r"['’]s\s+(?:%s)?(\w+)" % "|".join(re.escape(w) + r"\s+" for w in d["possessive_modifiers"]["words"])),
+        speech_event_nouns=re.compile(r"(?i)%s" % _alt(d["speech_event_nouns"]["words"])),
+        document_verbs=frozenset(w.lower() for w in d["document_verbs"]["words"]),
+        inverted_subject_end=re.compile(r"[,.;:“”\"]|\b(?:%s)\b" % _alt(d["inverted_subject_ends"]["words"])),
+        official_figures=re.compile(r"(?i)\b(?:%s)" % _alt(d["official_figures"]["patterns"], escape=False)),
+        claim_words=re.compile(r"(?i)\b(%s)\b" % _alt(d["claim_words"]["words"])),
+        every_claim_words=re.compile(r"(?i)\b(?:%s|%s)\b" % (_alt(d["every_claim_words"]["words"]),
+                                                             _alt(d["every_claim_words"]["patterns"], escape=False))),
+        evidence_claim=re.compile(r"(?i)%s" % _alt(d["evidence_claims"]["patterns"], escape=False)),
+        credit=re.compile(r"(?i)%s" % _alt(d["credits"]["patterns"], escape=False)),
+        casualty_figure=re.compile(r"(?i)\b(?:\d[\d,.]*|%s)\s+(?:\w+\s+){0,3}(?:people\s+)?(?:%s)\b"
+                                   % (_alt(figures["numbers"]), _alt(figures["words"]))),
+        chart_figures={k: v for k, v in d["chart_figures"].items() if k != "doc"},
+    )
+
+
+def _all_examples(hedge_specs, unv, src, word_files: dict) -> tuple:
+    """Every example and not-example of every rule and word list, in file order."""
+    out = []
+
+    def add(file, rule, spec, words=()):
+        for key, fires in (("examples", True), ("not_examples", False)):
+            for sentence in spec.get(key) or ():
+                text, marked = split_example(sentence)
+                out.append(RuleExample(file, rule, text, marked, fires, frozenset(w.lower() for w in words)))
+
+    for spec in hedge_specs:
+        add("hedges.yaml", spec["id"], spec)
+    for section in ("verification", "dispute"):
+        for spec in unv[section]:
+            add("unverified.yaml", spec["id"], spec)
+    add("sources.yaml", "speech_verbs", src["speech_verbs"], src["speech_verbs"]["words"])
+    for kind in _KINDS:
+        add("sources.yaml", f"roles.{kind}", src["roles"][kind], src["roles"][kind]["words"])
+    for name, data in word_files.items():
+        for group, spec in data.items():
+            if isinstance(spec, dict):
+                add(name, group, spec, spec.get("words", ()))
+    return tuple(out)

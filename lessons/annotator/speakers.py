@@ -12,22 +12,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .model import Speaker
-from .rules import Rules
+from .rules import Rules, load_rules
 
-_NAME_WORD = r"(?:(?:Gen|Lt|Col|Maj|Capt|Sgt|Adm|Cmdr|Brig|Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Pres|Rev|St)\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})"
-_NAME = re.compile(r"(?<![\w.])%s(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)?%s){0,4}" % (_NAME_WORD, _NAME_WORD))
+# The word lists (titles, names that are not names, days and months, nationalities, role and
+# body words, pronouns) are in lessons/data/rules/names.yaml, read through rules.names.
 PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)){1,3}")
-_PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "any"}
-_LEAD_WORDS = re.compile(r"(?i)^(?:\s*(?:(?:but|and|while|as well as|also|however|meanwhile|yet|so|then|both|even)\b|—|–|-)\s*)+")
-DEMONYM = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish)|American|Mexican|German|Cuban|Kenyan|Moroccan|Afghan|Israeli|Pakistani|Yemeni|Iraqi|Saudi|Kuwaiti|Omani|Qatari|Bangladeshi|Somali|Emirati|Bahraini|Nepali|Thai|Swiss|French|Dutch|Greek|Czech|Kazakh|Uzbek|Tajik|Palestinian|Chinese)$")
-CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-             "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December"}
-SKIP_NAMES = {"The", "A", "An", "In", "On", "At", "But", "And", "It", "This", "That", "He", "She",
-               "They", "We", "I", "As", "While", "After", "Before", "When", "For", "With", "From",
-               "Get", "If", "Now", "Given", "Unconfirmed", "Exploiting", "Mourners", "Workers"}
-
-
 
 @dataclass
 class State:
@@ -76,18 +65,19 @@ class State:
 def _pronoun_after(sp: Speaker, window: str) -> str | None:
     """'he' or 'she', from a title, a gendered role, or the first pronoun after the name."""
     words = f"{sp.description} ".lower()
-    if re.search(r"\b(?:spokeswoman|chairwoman|congresswoman|businesswoman|mrs|ms|madam|queen)\b", words):
+    names = load_rules().names
+    if names.she_title.search(words):
         return "she"
-    if re.search(r"\b(?:spokesman|chairman|congressman|businessman|mr|king)\b", words):
+    if names.he_title.search(words):
         return "he"
     surname = sp.name.split()[-1]
     at = window.find(surname)
     if at < 0:
         return None
-    m = re.search(r"\b(he|him|his|she|her|hers)\b", window[at:], re.IGNORECASE)
+    m = names.pronoun_forms.search(window[at:])
     if not m:
         return None
-    return "she" if m.group(1).lower() in ("she", "her", "hers") else "he"
+    return "she" if m.group(1).lower() in names.she_pronouns else "he"
 
 
 
@@ -102,7 +92,7 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         return "expert", "author"          # "one of the authors of the study"
     if lex.official_acronyms.search(phrase) and not lex.role_pattern.search(phrase):
         return "official", lex.official_acronyms.search(phrase).group().lower()
-    chunk = re.split(r"(?i)\b(?:who|which|whose|that|in|on|at|of|for|from|with|to|by|based|and|,)\b", phrase)
+    chunk = rules.reading.role_phrase_break.split(phrase)
     kind, head = None, None
     for i, part in enumerate(chunk):
         matches = list(lex.role_pattern.finditer(part))
@@ -112,7 +102,7 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         armed = lex.armed_groups.search(part)
         if armed:
             return "voice", armed.group().lower()  # "a rebel commander", "a militia spokesman": never officials
-        if re.search(r"(?i)\b(?:former|ex-|retired|one-time)\s*(?:[\w-]+\s+){0,3}$", part[:matches[-1].start()]) \
+        if rules.names.former.search(part[:matches[-1].start()]) \
                 and lex.roles.get(word) == "official":
             # A former official no longer speaks for a government; what they do now may count
             # ("a former police lieutenant who now teaches criminal justice at a university").
@@ -164,11 +154,7 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
         w = words[i].lower().rstrip(".").replace("’s", "").replace("'s", "")
         two = (w + " " + words[i + 1].lower().rstrip(".")) if i + 1 < len(words) else w
         if (w in lex.roles or w in lex.ambiguous_roles or two in lex.roles or w in lex.places
-                or DEMONYM.match(words[i]) or w in {"mr", "mrs", "ms", "dr", "deputy", "vice", "former",
-                                                     "acting", "chief", "senior", "prime", "foreign",
-                                                     "defense", "defence", "interior", "lt", "gen", "brig",
-                                                     "col", "maj", "capt", "sgt", "adm", "cmdr", "sen", "rep",
-                                                     "gov", "pres", "rev", "prof", "cpl", "pvt"}):
+                or rules.names.demonym.match(words[i]) or w in rules.names.title_words):
             i += 1
             continue
         break
@@ -183,31 +169,31 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
     Russia and a consulting fellow at Chatham House").
     """
     lex = rules.sources
+    names, reading = rules.names, rules.reading
     people: dict[str, Speaker] = {}
-    for m in _NAME.finditer(text):
+    for m in names.name.finditer(text):
         cand = m.group()
         words = cand.split()
-        while words and words[0] in SKIP_NAMES:
+        while words and words[0] in names.not_names:
             words = words[1:]
         if not words:
             continue
         title, name = _split_name(" ".join(words), rules)
-        if not name or all(w.lower().strip(".") in lex.places or w.lower() in lex.roles or w in CALENDAR
+        if not name or all(w.lower().strip(".") in lex.places or w.lower() in lex.roles or w in names.calendar
                            for w in name.split()):
             continue
         lead = re.search(r"((?<![\w'’-])(?:[A-Za-z][\w'’-]*\s+){0,3})$", text[max(0, m.start() - 50):m.start()])
-        lead = re.sub(r"^.*\b(?:to|the|a|an|by|of|in|at|from|with|for|and|as|just|said|says|told)\s+", "",
-                      lead.group(1) if lead else "")
+        lead = reading.words_before_a_title.sub("", lead.group(1) if lead else "")
         before = (lead + title).strip()
-        if re.search(r"(?i)\b(?:former|ex-|retired)\b[\w\s-]{0,30}$", text[max(0, m.start() - 40):m.start()]):
+        if names.former_before_name.search(text[max(0, m.start() - 40):m.start()]):
             before = "former " + before
         after = ""
         tail = text[m.end():m.end() + 200]
-        ap = re.match(r",[ \t]+((?:(?:a|an|the)\s+)?[^,.;:“”\"\n]{3,160}?)(?=,|\.\s|\.$|\s(?:told|said|says|wrote|tweeted|added|commented)\b|;|$)", tail)
-        if ap and not re.match(r"(?i)(?:who|which|but|and|said|says|told|as|while|in|on|at)\b", ap.group(1)) and (
+        ap = reading.appositive.match(tail)
+        if ap and not reading.not_an_appositive.match(ap.group(1)) and (
                 re.match(r"(?i)(?:a|an|the)\s", ap.group(1)) or lex.role_pattern.search(" ".join(ap.group(1).split()[:4]))):
             after = ap.group(1)
-            more = re.match(r",\s+((?:a|an|the)\s+[^,.;:]{3,80}?)(?=,|\.|\s(?:told|said)\b)", tail[ap.end():])
+            more = reading.second_appositive.match(tail[ap.end():])
             if more:
                 after += ", " + more.group(1)
         kind = desc = None
@@ -228,7 +214,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             if kind == "voice" and before.lower().startswith("former") and now and _org_kind(now.group(1).lower(), rules) == "expert":
                 kind, desc = "expert", f"{before}, now {now.group(1).strip()}"   # "... and is now president of the Center for ..."
         if kind is None or (len(name.split()) == 1 and not after and not (
-                title and (title.split()[-1].lower().strip(".") in PERSON_ROLES or TITLE.match(title + " ")))):
+                title and (title.split()[-1].lower().strip(".") in names.person_roles
+                           or names.courtesy_title.match(title + " ")))):
             continue                  # "Media Studies" is not a person called Studies
         desc = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s+", " ", desc)).strip(" ,")
         is_body = names_a_body(name, lex)
@@ -238,9 +225,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if len(name.split()) > 1 and not is_body and surname not in people:
             people[surname] = people[name]
         role = classify_role(desc, rules)[1] or ""
-        if len(name.split()) == 3 and not is_body and role.split()[-1:] and role.split()[-1] in PERSON_ROLES:
+        if len(name.split()) == 3 and not is_body and role.split()[-1:] and role.split()[-1] in names.person_roles:
             people.setdefault(name.split()[1], people[name])    # "Alfredo Rangel Suarez" ... "Mr. Rangel"
-    for m in _ACRONYM.finditer(text):
+    for m in names.acronym.finditer(text):
         full, short = m.group(1), m.group(2)
         kind, _ = classify_role(full, rules)
         if kind and short not in people:
@@ -248,31 +235,10 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
     return people
 
 
-_ACRONYM = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|the)\s+)?){1,6}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)")
-TITLE = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+")
-PERSON_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier",
-                 "chancellor", "king", "prime minister", "secretary", "commander", "general", "gen", "lt",
-                 "colonel", "col", "admiral", "officer", "governor", "mayor", "senator", "lawmaker",
-                 "legislator", "ambassador", "envoy", "diplomat", "prosecutor", "judge", "coroner",
-                 "expert", "analyst", "professor", "prof", "academic", "researcher", "scholar", "economist",
-                 "scientist", "fellow", "lecturer", "specialist", "historian", "dr", "director", "chief",
-                 "head", "chairman", "chairwoman", "chair", "coordinator", "adviser", "advisor", "founder",
-                 "manager", "representative", "leader", "journalist", "correspondent", "reporter",
-                 "blogger", "activist", "resident", "witness", "eyewitness", "villager", "survivor",
-                 "doctor", "medic", "lawyer", "teacher", "student", "soldier", "farmer", "writer", "editor"}
-_BODY_WORDS = {"association", "studies", "affairs", "relations", "relief", "aid", "rescue", "crescent", "fund", "trust", "initiative", "project", "valley",
-               "movement", "group", "party", "front", "army", "council", "ministry", "agency", "office",
-               "committee", "commission", "monitor", "institute", "university", "union", "company",
-               "corporation", "bank", "association", "alliance", "federation", "network", "news", "times",
-               "post", "service", "services", "forces", "guard", "police", "court", "department",
-               "organisation", "organization", "foundation", "centre", "center", "house", "watch",
-               "international", "coalition", "brigade", "brigades", "battalion", "command", "authority",
-               "government", "administration", "parliament", "assembly", "agency", "tv", "radio", "press"}
-
-
 def names_a_body(name: str, lex) -> bool:
     """True for organisations ("Salt Hills Movement", "Chatham House"), False for people."""
-    return any(w.lower().strip(".,") in _BODY_WORDS or w.lower() in lex.places for w in name.split())
+    body_words = load_rules().names.body_words
+    return any(w.lower().strip(".,") in body_words or w.lower() in lex.places for w in name.split())
 
 
 
@@ -286,7 +252,8 @@ def _names_pattern(names: tuple) -> re.Pattern:
 def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, str | None]:
     """Who a subject phrase names: a known person, a pronoun, a role noun, a place or a document."""
     lex = rules.sources
-    phrase = _LEAD_WORDS.sub("", phrase.strip(" ,—–-")).strip()
+    names = rules.names
+    phrase = rules.reading.lead.sub("", phrase.strip(" ,—–-")).strip()
     if not phrase:
         return None, None
     found = []
@@ -294,32 +261,32 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
         name = m.group()
         given = re.search(r"([A-Z][\w'’-]*)\s+$", phrase[:m.start()])
         if given and " " not in name and given.group(1) not in state.people[name].name.split() \
-                and not TITLE.match(given.group(1) + " ") \
-                and given.group(1).lower() not in rules.sources.roles and not DEMONYM.match(given.group(1)):
+                and not names.courtesy_title.match(given.group(1) + " ") \
+                and given.group(1).lower() not in rules.sources.roles and not names.demonym.match(given.group(1)):
             continue                      # "Mai Saleh" is not "Ali Abdullah Saleh"
         found.append((m.start(), -len(name), name))
     if found:
         sp = state.people[min(found)[2]]
         tail = re.search(r"(?:[A-Z][\w'’-]*\s+)?([A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2})\s*$",
-                         TITLE.sub("", phrase.split(",")[0].strip()))
+                         names.courtesy_title.sub("", phrase.split(",")[0].strip()))
         if not sp.person and tail and tail.group(1) not in sp.name:
             # "MSA chief executive Dr Helena Marsk": a person speaking for a known body.
-            name = TITLE.sub("", tail.group(1))
-            if name not in state.people and not names_a_body(name, lex) and name.split()[0] not in SKIP_NAMES:
+            name = names.courtesy_title.sub("", tail.group(1))
+            if name not in state.people and not names_a_body(name, lex) and name.split()[0] not in names.not_names:
                 return Speaker(name=name, kind=sp.kind, description=f"speaking for {sp.name}", person=True), None
         return sp, None
     low = phrase.lower()
     first = low.split()[0] if low.split() else ""
-    if first in _PRONOUNS and len(low.split()) <= 2:
+    if first in names.pronouns and len(low.split()) <= 2:
         if state.sentence - state.last_at > 3:
             return None, None
-        if first in ("he", "she"):
+        if first in names.person_pronouns:
             return state.person_for(first), None
         return (state.last if state.last is not state.last_person else None), None
     words = re.findall(r"[\w'’-]+", low)
     if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads:
         return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
-    if words and words[-1] in lex.document_nouns and re.match(r"(?:the|its|his|her|their|this|that)\s", low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in ("said", "read")):
+    if words and words[-1] in lex.document_nouns and re.match(r"(?:the|its|his|her|their|this|that)\s", low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
         return state.last, None
     kind, head = classify_role(phrase, rules)
     if kind:
@@ -327,17 +294,17 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
         if definite and head and head.split()[-1] in state.heads:
             return state.heads[head.split()[-1]], head
         parts = [p.strip() for p in phrase.split(",")]
-        person = next((TITLE.sub("", p) for p in parts if PERSON_NAME.fullmatch(TITLE.sub("", p))
-                       and not names_a_body(p, lex) and p.split()[0] not in SKIP_NAMES), None)
+        person = next((names.courtesy_title.sub("", p) for p in parts if PERSON_NAME.fullmatch(names.courtesy_title.sub("", p))
+                       and not names_a_body(p, lex) and p.split()[0] not in names.not_names), None)
         if person and len(parts) > 1:
             # "The agency's director, Halim Orsak": a named person with the role beside the name.
-            role = ", ".join(p for p in parts if TITLE.sub("", p) != person)
+            role = ", ".join(p for p in parts if names.courtesy_title.sub("", p) != person)
             role = re.sub(r"^(?i:the|a|an)\s+", "", role)
             return Speaker(name=person, kind=kind, description=role, person=True), head
         name = re.sub(r"^(?i:the)\s+", "", phrase)
         name = re.sub(r"\s+", " ", name)
         name = name[:1].upper() + name[1:]
-        single = head and head.split()[-1] in PERSON_ROLES and not re.search(r"(?i)\b(?:officials|spokespeople|experts|analysts)\b", phrase)
+        single = head and head.split()[-1] in names.person_roles and not names.plural_roles.search(phrase)
         key = (name.lower().replace("’", "'"), kind)
         if key not in state.bodies:      # "Moscow's Defense Ministry" and "Moscow’s Defense Ministry" are one source
             state.bodies[key] = Speaker(name=name, kind=kind, description="", person=bool(single))
@@ -347,7 +314,7 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
     parts = [re.sub(r"(?i)^the\s+", "", p).strip() for p in re.split(r"\s*,\s*|\s+and\s+", bare)]
     if pm or (len(parts) > 1 and all(p and lex.place_pattern.fullmatch(p) for p in parts)):
         return Speaker(name=bare, kind="official", description="government"), "government"
-    if PERSON_NAME.fullmatch(bare) and bare.split()[0] not in SKIP_NAMES and bare not in CALENDAR:
+    if PERSON_NAME.fullmatch(bare) and bare.split()[0] not in names.not_names and bare not in names.calendar:
         # A name introduced without a role: another voice, remembered for "he"/"she" when a person.
         return Speaker(name=bare, kind="voice", description="", person=not names_a_body(bare, lex)), None
     return None, None

@@ -28,19 +28,19 @@ message saying what happened and what to do.
 """
 from __future__ import annotations
 
-import base64
 import copy
-import html
 import json
 import os
 import shutil
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
+
+from ..errors import KitError
+from ..text.files import atomic_write_text
 
 FORMAT = "media-literacy-kit/progress"
 SCHEMA_VERSION = 2
@@ -51,7 +51,7 @@ REFLECTIONS = "reflections"
 """The section that holds the learner's written reflections, keyed by prompt id."""
 
 
-class ProgressError(ValueError):
+class ProgressError(KitError):
     """A progress file that cannot be used; ``kind`` says why, the message says it kindly."""
 
     def __init__(self, kind: str, message: str):
@@ -168,46 +168,6 @@ def dumps(record: dict) -> str:
 
 
 # --- safe file operations -------------------------------------------------------------------
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that the file is either the old one or the new one, never half.
-
-    The text goes to a temporary file in the same folder, which is flushed, synced to disk with
-    ``os.fsync`` and then renamed over ``path`` with ``os.replace``. On any failure the temporary
-    file is removed and the old file is left as it was.
-    """
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Sync the folder entry too, so the rename survives a power cut (POSIX only; best effort)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
 
 def _timestamp() -> str:
     return time.strftime("%Y%m%d-%H%M%S")
@@ -478,34 +438,6 @@ def summarise(record: dict, path: Path | str = "") -> Summary:
     return Summary(str(path), completed, tuple(quizzes), reflections)
 
 
-def summary_html(summary: Summary, notice: str | None = None) -> str:
-    """The summary as a small escaped HTML fragment."""
-    e = html.escape
-    parts = []
-    if notice:
-        parts.append(f'<p class="mlk-note-warn"><b>⚠ Note:</b> {e(notice)}</p>')
-    if summary.empty:
-        parts.append("<p>Nothing saved yet. Your quiz answers and what you write will appear here.</p>")
-    else:
-        parts.append(f"<p><b>So far:</b> {e(summary.sentence())}.</p>")
-        if summary.completed:
-            items = "".join(f"<li>✓ {e(c)}</li>" for c in summary.completed)
-            parts.append(f"<p>Lessons completed:</p><ul>{items}</ul>")
-        if summary.quizzes:
-            items = "".join(
-                f"<li>{e(q.quiz_id)}: {q.correct} correct of "
-                f"{q.total if q.total is not None else q.answered} questions</li>"
-                for q in summary.quizzes)
-            parts.append(f"<p>Quizzes:</p><ul>{items}</ul>")
-        if summary.reflections:
-            items = "".join(f"<li>✎ {e(r)}</li>" for r in summary.reflections)
-            parts.append(f"<p>Reflections written:</p><ul>{items}</ul>")
-    parts.append(f'<p style="font-size:90%">Saved in: <code>{e(summary.path)}</code></p>')
-    return "".join(parts)
-
-
-# --- upload and download ------------------------------------------------------------------
-
 def restore_from_bytes(content: bytes, progress: Progress | None = None,
                        name: str = FILE_NAME) -> str:
     """Check an uploaded progress file and, if it is good, make it the current progress.
@@ -524,34 +456,3 @@ def restore_from_bytes(content: bytes, progress: Progress | None = None,
     if backup is not None:
         message += f" Your previous progress was kept as “{backup.name}”."
     return message
-
-
-def download_html(progress: Progress | None = None) -> str:
-    """An anchor that downloads the progress file (as a ``data:`` address, so it works on Binder)."""
-    progress = progress or current_progress()
-    payload = base64.b64encode(dumps(progress.data()).encode("utf-8")).decode("ascii")
-    href = html.escape(f"data:application/json;charset=utf-8;base64,{payload}", quote=True)
-    return (f'<a download="{FILE_NAME}" href="{href}" '
-            'style="display:inline-block;padding:6px 12px;border:2px solid #0072B2;'
-            'border-radius:4px;color:#0b3d66;background:#eef6fc;text-decoration:none;font-weight:600">'
-            f'⬇ Download {FILE_NAME}</a>')
-
-
-# --- notebook views (ipywidgets is imported only here) ------------------------------------
-
-def progress_summary():
-    """A box listing what the learner has completed; it updates when progress is saved."""
-    from ..widgets import ProgressSummaryView
-    return ProgressSummaryView(current_progress())
-
-
-def progress_download():
-    """A download link for the progress file, kept up to date as the learner works."""
-    from ..widgets import ProgressDownloadView
-    return ProgressDownloadView(current_progress())
-
-
-def progress_upload():
-    """An upload button that restores a downloaded progress file (the old one is kept)."""
-    from ..widgets import ProgressUploadView
-    return ProgressUploadView(current_progress())

@@ -18,6 +18,7 @@ from typing import Mapping
 
 from ..annotator.model import CATEGORIES
 from ..data import data_path
+from ..errors import KitError
 
 QUIZ_DIR = data_path("quizzes")
 NONE = "none"
@@ -26,7 +27,7 @@ NONE_LABEL = "None of these"
 QUESTION_TYPES = ("choice", "category")
 
 
-class QuizError(ValueError):
+class QuizError(KitError):
     """A quiz file that cannot be used; the message names the file and the question."""
 
 
@@ -294,12 +295,3 @@ def answer_to_store(question: Question, answer):
     if question.type == "category":
         return sorted({str(a) for a in (answer or ())})
     return answer
-
-
-# --- notebook view -----------------------------------------------------------------------------
-
-def quiz(quiz_id: str):
-    """Show the quiz ``quiz_id``: every question with Check and Hint buttons and a running score."""
-    from ..widgets import QuizView
-    from .progress import current_progress
-    return QuizView(load_quiz(quiz_id), current_progress())

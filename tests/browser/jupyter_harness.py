@@ -371,7 +371,8 @@ def code_cells(name: str, folder: Path | None = None) -> list[str]:
 
 
 WIDGET_CALL = re.compile(r"\bkit\.(highlighter|sentence_explorer|learner_annotator|bring_your_own|reflection|"
-                         r"handout_button|quiz|progress_summary|progress_download|progress_upload)\s*\(")
+                         r"handout_button|quiz|progress_summary|progress_download|progress_upload|"
+                         r"lateral_stop|source_cards|coverage_table|trace_claim|sourced_claim)\s*\(")
 PLOT_CALL = re.compile(r"\bkit\.plot_\w+\s*\(")
 
 

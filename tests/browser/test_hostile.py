@@ -1,7 +1,7 @@
 """Hostile text through "bring your own article".
 
 * In the browser (``browser`` marker): HTML, script and entity tricks pasted and typed into the
-  widget of lesson 6 are shown as text after Analyse: no dialog, no request off this machine,
+  widget (07-bring-your-own) are shown as text after Analyse: no dialog, no request off this machine,
   no element injected into the rendered article, the payload readable on the page.
 * In a real IPython kernel (no browser needed, always runs): empty, blank, huge, one endless
   sentence, binary junk, other scripts, emoji, CRLF. Each gives highlights or a clear message
@@ -21,7 +21,7 @@ from lesson_checks import cell_output, find_cell, page_error_problems, run_lesso
 
 # --- in the browser ---------------------------------------------------------------------------
 
-BYO_LESSON = "06-bring-your-own.ipynb"
+BYO_LESSON = "07-bring-your-own.ipynb"
 
 HEADLINE = "<img src=x onerror=alert(1)> Minister may resign over <b>report</b>"
 BODY = [

@@ -1,0 +1,178 @@
+"""Every rule and word list checked against its own examples, one test per example sentence.
+
+The examples live beside the rules in ``lessons/data/rules/*.yaml``: ``examples`` are sentences
+a rule must fire on (the words it is about in [square brackets]) and ``not_examples`` sentences
+it must not fire on. A cue rule fires when the annotator marks the bracketed cue with that
+rule; what "fires" means for each word list is written in :data:`CHECKS` below.
+"""
+from __future__ import annotations
+
+import pytest
+
+from lessons.annotator import analyse
+from lessons.annotator.figures import figure_spans
+from lessons.annotator.rules import load_rules
+from lessons.annotator.speakers import find_people
+
+RULES = load_rules()
+EXAMPLES = RULES.examples
+CUE_RULES = {r.id for r in RULES.hedges + RULES.unverified}
+SOURCES = ("official", "expert", "voice")
+
+
+def _in_list(ex) -> None:
+    """The bracketed words are one of the list's own words (an example shows the list at work)."""
+    assert ex.marked.lower().strip(".") in ex.words, f"[{ex.marked}] is not a word of {ex.rule}"
+
+
+def _sentence_with(analysis, words: str):
+    return next(s for s in analysis.sentences if words in s.text)
+
+
+def cue_rule(ex, analysis) -> None:
+    hits = [a for a in analysis.annotations if a.rule == ex.rule]
+    if ex.fires:
+        assert [a.cue for a in hits if a.cue == ex.marked], \
+            f"{ex.rule} should mark [{ex.marked}]; it marked {[a.cue for a in hits]}"
+    else:
+        assert not hits, f"{ex.rule} should not fire; it marked {[a.cue for a in hits]}"
+
+
+def kind_of_speaker(kind: str):
+    """A role word makes the sentence a statement of its kind (official, expert, voice)."""
+    def check(ex, analysis) -> None:
+        kinds = {a.category for a in analysis.annotations}
+        if ex.fires:
+            _in_list(ex)
+            assert kind in kinds, f"the sentence should be marked {kind}; it was marked {sorted(kinds)}"
+        else:
+            assert kind not in kinds, f"the sentence should not be marked {kind}"
+    return check
+
+
+def reports_a_speaker(ex, analysis) -> None:
+    """A speech verb makes the sentence a statement, and the verb is part of the cue."""
+    cues = [a.cue for a in analysis.annotations if a.category in SOURCES]
+    if ex.fires:
+        _in_list(ex)
+        assert any(ex.marked in c for c in cues), f"no statement reported with [{ex.marked}]: {cues}"
+    else:
+        assert not cues, f"the sentence should report no statement; it found {cues}"
+
+
+def reports_no_speaker(ex, analysis) -> None:
+    """The words (a refusal, a photo credit) make a sentence that is no statement by anyone."""
+    cues = [a.cue for a in _sentence_with(analysis, ex.marked or "").annotations if a.category in SOURCES]
+    if ex.fires:
+        if ex.words:
+            _in_list(ex)
+        assert not cues, f"[{ex.marked}] should make this no statement; it found {cues}"
+    else:
+        assert cues, "without those words the sentence should report a statement"
+
+
+def outside_names(ex, analysis) -> None:
+    """Someone is found, and the bracketed word is not part of any name."""
+    names = list(find_people(ex.sentence, RULES)) + [s.name for s in analysis.speakers]
+    word = ex.marked.strip(".")
+    if ex.fires:
+        assert ex.marked.lower().strip(".") in ex.words or RULES.names.demonym.match(ex.marked), \
+            f"[{ex.marked}] is not a word of {ex.rule}"
+        assert names, "nobody was found in the example"
+        assert not [n for n in names if word in n.split()], f"[{ex.marked}] was taken as part of a name: {names}"
+    else:
+        assert [n for n in names if word in n.split()], f"[{ex.marked}] should be part of a name: {names}"
+
+
+def a_person_named(ex, analysis) -> None:
+    """A role held by one person makes a single name after it a person ("Mayor Ruiz")."""
+    people = find_people(ex.sentence, RULES)
+    assert (ex.marked in people and people[ex.marked].person) == ex.fires, f"people found: {people}"
+
+
+def a_body(ex, analysis) -> None:
+    """A body word makes a name an organisation, not a person."""
+    found = {s.name: s for s in analysis.speakers}
+    found.update(find_people(ex.sentence, RULES))
+    assert ex.marked in found, f"[{ex.marked}] was not found as a speaker: {list(found)}"
+    if ex.fires:
+        assert any(w.lower() in ex.words for w in ex.marked.split())
+    assert found[ex.marked].person is not ex.fires
+
+
+def official_figure(ex, analysis) -> None:
+    cues = [a.cue for a in analysis.annotations if a.category == "official"]
+    if ex.fires:
+        assert any(c and c in ex.marked for c in cues), f"[{ex.marked}] should be an official statement: {cues}"
+    else:
+        assert not cues, f"no official statement expected; found {cues}"
+
+
+def claim_before_a_marker(ex, analysis) -> None:
+    """A claim word makes a sentence a claim that the verification marker after it points at."""
+    first = analysis.sentences[0]
+    marked = [a for a in first.annotations if a.rule == "unverified.neighbour"]
+    if ex.fires:
+        _in_list(ex)
+        assert ex.marked in first.text and marked, "the claim before the marker should be marked unverified"
+    else:
+        assert not marked, "a sentence without a claim should not be marked"
+
+
+def competing_figures(ex, analysis) -> None:
+    hits = [a.cue for a in analysis.annotations if a.rule == "unverified.competing_figures"]
+    if ex.fires:
+        assert ex.marked in hits, f"[{ex.marked}] should be one of the competing figures: {hits}"
+    else:
+        assert not hits, f"no competing figures expected; found {hits}"
+
+
+def a_chart_figure(ex, analysis) -> None:
+    """The charts' figure finder finds exactly the bracketed words as a casualty figure."""
+    found = [words for _, _, words, _, _ in figure_spans(ex.sentence)]
+    if ex.fires:
+        assert ex.marked in found, f"[{ex.marked}] should be found as a figure: {found}"
+    else:
+        assert not found, f"no casualty figure expected; found {found}"
+
+
+CHECKS = {
+    ("sources.yaml", "speech_verbs"): reports_a_speaker,
+    **{("sources.yaml", f"roles.{k}"): kind_of_speaker(k) for k in SOURCES},
+    ("names.yaml", "abbreviated_titles"): outside_names,
+    ("names.yaml", "title_words"): outside_names,
+    ("names.yaml", "not_names"): outside_names,
+    ("names.yaml", "calendar_words"): outside_names,
+    ("names.yaml", "demonyms"): outside_names,
+    ("names.yaml", "person_roles"): a_person_named,
+    ("names.yaml", "body_words"): a_body,
+    ("reading.yaml", "no_statement_before_verb"): reports_no_speaker,
+    ("reading.yaml", "credits"): reports_no_speaker,
+    ("reading.yaml", "official_figures"): official_figure,
+    ("reading.yaml", "claim_words"): claim_before_a_marker,
+    ("reading.yaml", "casualty_figures"): competing_figures,
+    ("reading.yaml", "chart_figures"): a_chart_figure,
+}
+"""What each word list's examples show, by (file, group)."""
+
+
+@pytest.mark.parametrize("ex", EXAMPLES, ids=[e.test_id for e in EXAMPLES])
+def test_every_rule_fires_on_its_examples_and_not_on_its_not_examples(ex):
+    analysis = analyse(ex.sentence)
+    if ex.rule in CUE_RULES:
+        cue_rule(ex, analysis)
+    else:
+        assert (ex.file, ex.rule) in CHECKS, f"{ex.file}, {ex.rule}: examples given but no check says what they show"
+        CHECKS[(ex.file, ex.rule)](ex, analysis)
+
+
+def test_every_cue_rule_has_examples_and_not_examples():
+    have = {(e.rule, e.fires) for e in EXAMPLES}
+    missing = sorted(f"{r}: {what}" for r in CUE_RULES for fires, what in ((True, "examples"), (False, "not_examples"))
+                     if (r, fires) not in have)
+    assert not missing, "cue rules without examples: " + "; ".join(missing)
+
+
+def test_example_ids_are_distinct_so_each_sentence_is_its_own_test():
+    ids = [e.test_id for e in EXAMPLES]
+    assert len(ids) == len(set(ids))

@@ -1,0 +1,102 @@
+"""The annotator's score on a set, and the floors in ``benchmarks/expectations.yaml``."""
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import math
+import os
+from pathlib import Path
+
+from .check import _read
+from .sets import CATEGORIES, EXPECTATIONS_FILE, BenchSet, SetsError, _rel
+
+
+def _module(*names: str):
+    """The first of ``names`` that can be imported (module paths of the kit may move)."""
+    for name in names:
+        try:
+            return importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not name.startswith(exc.name):
+                raise
+    raise ModuleNotFoundError(f"none of {', '.join(names)} can be imported")
+
+
+def keyed_texts(bset: BenchSet) -> list[tuple[str, str, tuple]]:
+    """``(slug, text, units)`` for every keyed text of a set, units as the kit's scorer reads them."""
+    key = _module("lessons.scoring.key", "lessons.key")
+    if bset.format == "conll2010":
+        return [("conll", *_conll_keyed_text(bset.folder, key))]
+    out = []
+    for gold in sorted(bset.folder.glob("*.gold.jsonl")):
+        slug = gold.name[: -len(".gold.jsonl")]
+        text = _read(gold.with_name(f"{slug}.txt"))
+        out.append((slug, text, key.load_gold_jsonl(gold, text)))
+    return out
+
+
+def _conll_keyed_text(path: Path, key) -> tuple[str, tuple]:
+    """The CoNLL-2010 sentences joined by blank lines, each a unit labelled hedge when uncertain."""
+    parts, units, pos = [], [], 0
+    for lineno, rec in key.read_jsonl(path):
+        if parts:
+            pos += 2
+        sentence = rec["text"]
+        units.append(key.KeyUnit(id=str(rec.get("id") or lineno), text=sentence, start=pos, end=pos + len(sentence),
+                                 labels=frozenset({"hedge"}) if rec["uncertain"] else frozenset(),
+                                 optional=frozenset(), hedge_cues=(), cue_spans=(), source=None,
+                                 source_type=None, note=""))
+        parts.append(sentence)
+        pos += len(sentence)
+    return "\n\n".join(parts), tuple(units)
+
+
+def scores(bset: BenchSet) -> dict[str, object]:
+    """The annotator's sentence-level score per category on a whole set (counts pooled over texts).
+
+    The kit's own scoring (``lessons.evaluate``): optional categories count neither way. The
+    CoNLL sample is scored for hedges only, each sentence annotated on its own.
+    """
+    import lessons
+
+    metrics = _module("lessons.scoring.metrics", "lessons.evaluate")
+    items = keyed_texts(bset)
+    if bset.format == "conll2010":
+        (_, text, units), = items
+        anns = [dataclasses.replace(a, start=a.start + u.start, end=a.end + u.start)
+                for u in units for a in lessons.annotate(text[u.start:u.end])]
+        return metrics.score_units(units, anns, ("hedge",))
+    results = [metrics.evaluate(units, text, lessons.annotate) for _, text, units in items]
+    return metrics.pooled(results)["annotator"]["units"]
+
+
+def load_expectations(path: str | os.PathLike = EXPECTATIONS_FILE) -> dict[str, dict[str, float]]:
+    """``{set: {category: minimum F1}}`` from ``benchmarks/expectations.yaml``."""
+    import yaml
+
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    floors = data.get("minimum_f1") if isinstance(data, dict) else None
+    if not isinstance(floors, dict):
+        raise SetsError(f"{_rel(Path(path))}: needs a 'minimum_f1' mapping of set -> category -> F1")
+    for name, cats in floors.items():
+        if not isinstance(cats, dict) or not all(c in CATEGORIES and isinstance(v, (int, float)) and 0 <= v <= 1
+                                                 for c, v in cats.items()):
+            raise SetsError(f"{_rel(Path(path))}, set {name!r}: needs category: F1 between 0 and 1")
+    return floors
+
+
+def shortfalls(measured: dict, floors: dict[str, float]) -> list[str]:
+    """One line for each category whose F1 is below its floor (a missing F1 counts as below)."""
+    out = []
+    for cat, floor in floors.items():
+        sc = measured.get(cat)
+        f1 = getattr(sc, "f1", None)
+        if f1 is None or f1 < floor:
+            shown = "-" if f1 is None else f"{f1:.3f}"
+            out.append(f"{cat} F1 {shown} is below its expected minimum {floor}")
+    return out
+
+
+def suggested_floor(f1: float, margin: float = 0.03) -> float:
+    """A floor a little below today's F1: ``margin`` lower, rounded down to two decimals."""
+    return max(0.0, math.floor((f1 - margin) * 100 + 1e-9) / 100)
