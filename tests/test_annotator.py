@@ -577,3 +577,22 @@ def test_as_bad_as_possible_and_indicates_are_not_hedges():
     assert "hedge" not in cats("They wanted to make the government look as bad as possible.")
     assert "hedge" not in cats("I think this indicates that neither side wants to break off the talks.")
     assert "hedge" in cats("The damage suggested that ammunition was stored nearby.")
+
+
+def test_an_official_of_a_rebel_movement_is_not_an_official():
+    text = ("An official with the rebel Justice and Equality Movement, Abubaka Ahmed Noor, said the rebellion "
+            "was far from over.")
+    assert "official" not in cats(text) and "voice" in cats(text)
+
+
+def test_an_analyst_of_military_matters_is_an_expert():
+    text = ("The report's author, Anthony Cordesman, a senior military and national security analyst with the "
+            "center, spoke to reporters. Cordesman says the conflict has become a civil war.")
+    s = analyse(text).sentences[1]
+    assert "expert" in s.categories and "official" not in s.categories
+
+
+def test_people_believed_to_be_something_are_not_a_statement():
+    assert "official" not in cats("Civilians say that before government troops left they executed 40 people "
+                                  "believed to be rebel sympathizers.")
+    assert "official" in cats("Each side's military claimed to have killed dozens of soldiers.")

@@ -130,6 +130,9 @@ def _speech_verbs(sentence: str, rules: Rules):
             continue                      # "expected to say": a plan, not a statement
         if lex.not_speech.match(sentence, s):
             continue                      # "a London think tank"
+        if w in ("believed", "thought", "said", "reported", "alleged", "estimated") \
+                and re.match(r"\s+to\s+(?:be|have)\b", sentence[e:e + 12]):
+            continue                      # "40 people believed to be rebel sympathizers": no statement
         if m.group()[:1].isupper() and sentence[:s].strip(" “\"‘'(") and not _title_case(sentence):
             continue                      # "an Order of Courage": a capitalised noun, not a verb
         if w in lex.figure_verbs and not _figure_words_pattern(lex.figure_words).search(sentence[e:e + 40].lower()):

@@ -100,8 +100,16 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             continue
         word = _singular(matches[-1].group().lower(), lex)
         armed = lex.armed_groups.search(part)
-        if armed:
-            return "voice", armed.group().lower()  # "a rebel commander", "a militia spokesman": never officials
+        at = phrase.find(part) + len(part) if part else -1
+        owner = re.match(r"(?i)\s*(?:with|of|for|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s)\b"
+                         % lex.armed_groups.pattern, phrase[at:]) if at > 0 else None
+        if armed or owner:
+            # "a rebel commander", "an official with the rebel movement": never officials
+            return "voice", (armed.group() if armed else owner.group(1)).lower()
+        if re.match(r"(?i)(?:a|an|the)\s", part.strip()) and part.rstrip().endswith(matches[-1].group()) \
+                and i + 1 < len(chunk) and re.match(r"\s*and\s+(?!(?:a|an|the)\s)[\w\s-]*?\b(?:%s)"
+                                                    % lex.role_pattern.pattern, phrase[at:]):
+            continue                      # "a senior military and national security analyst": the noun decides
         if rules.names.former.search(part[:matches[-1].start()]) \
                 and lex.roles.get(word) == "official":
             # A former official no longer speaks for a government; what they do now may count
