@@ -596,3 +596,16 @@ def test_people_believed_to_be_something_are_not_a_statement():
     assert "official" not in cats("Civilians say that before government troops left they executed 40 people "
                                   "believed to be rebel sympathizers.")
     assert "official" in cats("Each side's military claimed to have killed dozens of soldiers.")
+
+
+def test_more_wire_copy_disputes_blame_and_checks_nobody_could_make():
+    for sentence in ("In Liberia, there are conflicting reports about who controls the town.",
+                     "US Military, Afghan President at Odds Over Airstrike Deaths",
+                     '"It is not a true report," said Mr. Noor.',
+                     "No weapons of mass destruction were ever found.",
+                     '"We don\'t believe them," the rebel spokesman said.',
+                     "U.S. officials cannot say for sure whether it was a nuclear explosion.",
+                     "Pakistan has blamed the Pakistani Taliban for a series of attacks.",
+                     "The council threw out votes from the north, charging fraud."):
+        assert "unverified" in cats(sentence), sentence
+    assert "unverified" not in cats("A researcher said it was too early to assign blame.")

@@ -94,7 +94,7 @@ class Reading:
     def dispute_ids(self) -> frozenset:
         """The rules whose words dispute a claim (not accusations: those are claims themselves)."""
         return frozenset(rule.id for rule in self.rules.unverified
-                         if rule.section == "dispute" and rule.id != "unverified.accusation")
+                         if rule.section == "dispute" and not rule.id.startswith("unverified.accusation"))
 
     @cached_property
     def credit(self) -> list[bool]:
