@@ -609,3 +609,15 @@ def test_more_wire_copy_disputes_blame_and_checks_nobody_could_make():
                      "The council threw out votes from the north, charging fraud."):
         assert "unverified" in cats(sentence), sentence
     assert "unverified" not in cats("A researcher said it was too early to assign blame.")
+
+
+def test_the_other_side_answering_with_but_and_a_contradiction_makes_both_accounts_contested():
+    text = ("The government says it has pushed the rebels away from the capital. "
+            "But the rebels say they are still in the capital and will continue to fight.")
+    a = analyse(text)
+    assert all("unverified" in s.categories for s in a.sentences)
+    rival = next(x for x in a.sentences[1].annotations if x.rule == "unverified.rival_account")
+    assert rival.challenges == ((a.sentences[0].start, a.sentences[0].end),)
+    calm = ("The government says it has pushed the rebels away from the capital. "
+            "But the rebels say the capital will host talks next week.")
+    assert all("unverified" not in s.categories for s in analyse(calm).sentences)

@@ -11,7 +11,8 @@ from .attribution import subject_before
 from .speakers import State, resolve
 
 
-SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures", "unverified.contested"})
+SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures", "unverified.contested",
+                                  "unverified.rival_account"})
 """Unverified rules that mark a whole sentence rather than the marker words in it."""
 
 
@@ -67,7 +68,7 @@ over under very being because between against during without within among across
 claim says official officials explanation story version account reports report""".split())
 
 
-_ROLE_WORDS = frozenset({"minis", "offic", "gover", "spoke", "presi", "autho", "polic", "milit", "army"})
+ROLE_WORDS = frozenset({"minis", "offic", "gover", "spoke", "presi", "autho", "polic", "milit", "army"})
 """Words that name who speaks rather than what about: they do not make two sentences one topic."""
 
 
@@ -189,7 +190,7 @@ def mark_claim_after(i, sentences, attributions, rules, cue, add) -> None:
     if speaker.kind == "expert":
         return                            # an analyst's comment weighs the claims, it is not one of them
     who = content_words(speaker.label) | content_words(attributions[i].speaker.label if attributions[i] else "")
-    shared = (content_words(sentences[i].text) & content_words(sentences[j].text)) - who - _ROLE_WORDS
+    shared = (content_words(sentences[i].text) & content_words(sentences[j].text)) - who - ROLE_WORDS
     answers = re.match(r"(?i)\W*(?:but|however|yet|still|in response)\b", sentences[j].text)
     if not (shared and answers) and len(shared) < 2:
         return                            # neither "But X says ..." on the same thing, nor the same evidence again

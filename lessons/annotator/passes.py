@@ -31,8 +31,8 @@ from typing import Callable
 
 from ..text.sentences import Sentence, split_sentences
 from .attribution import Attribution, attributions_in
-from .cues import (SENTENCE_LEVEL_RULES, content_words, cue_matches, dedupe, explain, is_headline,
-                   mark_both_sides, mark_claim_after, mark_claim_before, sentences_hit)
+from .cues import (ROLE_WORDS, SENTENCE_LEVEL_RULES, content_words, cue_matches, dedupe, explain, is_headline,
+                   mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
 from .model import Analysis, Annotation, SentenceAnalysis, Speaker
 from .quotations import QUOTES, quote_spans
@@ -285,6 +285,30 @@ _RIVAL_IN_ONE = re.compile(r"(?i)[,;]\s+(?:while|whereas|but|although|though)\b"
 _NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
 
 
+def mark_rival_accounts(r: Reading) -> None:
+    """"The government says it pushed the rebels back. But the rebels say they are still in the city.":
+    the other side's answer, opening with "But", on the same thing, makes both sentences contested."""
+    sentences, attributions = r.sentences, r.attributions
+    for j in range(1, len(sentences)):
+        i = j - 1
+        a, b = attributions[i], attributions[j]
+        if not (a and b) or sentences[j].paragraph - sentences[i].paragraph > 1 \
+                or not re.match(r"\W*(?:But|However)\b", sentences[j].text) \
+                or not re.search(r"(?i)\b(?:not|never|no|still|instead|rather)\b|n['’]t\b", sentences[j].text) \
+                or a.speaker.kind == "expert" or b.speaker.kind == "expert" or same_party(a.speaker, b.speaker, r.rules):
+            continue
+        who = content_words(a.speaker.label) | content_words(b.speaker.label)
+        if not (content_words(sentences[i].text) & content_words(sentences[j].text)) - who - ROLE_WORDS:
+            continue
+        for k, att in ((i, a), (j, b)):
+            s = sentences[k]
+            other = sentences[j if k == i else i]
+            r.add(k, Annotation("unverified", s.start, s.end, att.verb or att.cue, "unverified.rival_account",
+                                explain(r.rules, "unverified.rival_account"), att.speaker.label,
+                                challenged_by=((other.start, other.end),) if k == i else (),
+                                challenges=((other.start, other.end),) if k == j else ()))
+
+
 def mark_competing_figures(r: Reading) -> None:
     """Figures from different sides: in neighbouring sentences ("The group said 31 died." / "The
     ministry said four.") or set against each other in one ("China says 15 died, while the WHO
@@ -302,6 +326,7 @@ def mark_competing_figures(r: Reading) -> None:
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,
                                     _figure(sentences[j].text, casualty).group(), "unverified.competing_figures",
                                     explain(r.rules, "unverified.competing_figures"), attributions[j].speaker.label))
+    mark_rival_accounts(r)
     for i, sent in enumerate(sentences):
         a = attributions[i]
         rival = _RIVAL_IN_ONE.search(sent.text)

@@ -140,7 +140,8 @@ _PATTERN_GROUP = _fields({"doc": _text, "patterns": _patterns, **_SENTENCES}, re
 _ROLE = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words",))
 KINDS = ("official", "expert", "voice")
 _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "quote", "continuation", "according_to")) \
-    + ("unverified.neighbour", "unverified.competing_figures", "unverified.contested", "unverified.challenge")
+    + ("unverified.neighbour", "unverified.competing_figures", "unverified.contested", "unverified.challenge",
+       "unverified.rival_account")
 
 SCHEMAS = {
     "hedges.yaml": _rule_list(_CUE_RULE),
