@@ -11,7 +11,8 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
-7. ``mark_competing_figures``: neighbouring casualty figures from different sides;
+7. ``mark_competing_figures``: casualty figures from different sides, and the other side's
+   answer ("But the rebels say they are still in the city");
 8. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
    explanation", "scoffed at Iranian claims") is linked to that claim however far away, and so
    are rival explanations of the same event by other parties: the claim is marked contested,
