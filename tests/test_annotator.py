@@ -621,3 +621,11 @@ def test_the_other_side_answering_with_but_and_a_contradiction_makes_both_accoun
     calm = ("The government says it has pushed the rebels away from the capital. "
             "But the rebels say the capital will host talks next week.")
     assert all("unverified" not in s.categories for s in analyse(calm).sentences)
+
+
+def test_military_ranks_fears_and_accusations_by_a_government_are_attributed():
+    text = ("U.S. coalition spokesman, First Lieutenant Nathan Perry, told reporters the troops searched the compound. "
+            "He says five civilians were among the 30 people killed.")
+    assert all("official" in s.categories for s in analyse(text).sentences)
+    assert "expert" in cats("Bird flu remains hard to catch, but experts fear it may mutate.")
+    assert "official" in cats("The regime was accused by the United States of developing weapons.")
