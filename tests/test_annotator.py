@@ -323,3 +323,309 @@ def test_common_wire_constructions_are_recognised(sentence, category):
 ])
 def test_mentions_without_statements_and_non_official_voices_are_not_marked(sentence, category):
     assert category not in cats(sentence)
+
+
+def test_every_attribution_records_its_verb_as_written():
+    text = ("Colombia's defense minister claimed the rebels had fled. "
+            "According to the ministry, 40 rebels were killed. "
+            "Keir Giles, an analyst at Chatham House, a London think tank, told reporters the war would go on. "
+            "Semyon Pegov, who was awarded an Order of Courage, cast doubt on the figure.")
+    verbs = {(a.category, a.verb) for a in annotate(text) if a.category in ("official", "expert", "voice")}
+    assert verbs == {("official", "claimed"), ("official", "According to"), ("expert", "told"),
+                     ("voice", "cast doubt")}
+
+
+def test_cli_json_carries_the_verb_and_the_links_of_contested_claims(seed_text):
+    out = run_cli("annotate", str(SEED), "--json")
+    items = json.loads(out.stdout)
+    said = next(it for it in items if it["category"] == "official" and it["text"].startswith("Moscow's Defense Ministry said"))
+    assert said["verb"] == "said"
+    assert all(isinstance(it["challenged_by"], list) and isinstance(it["challenges"], list) for it in items)
+    contested = next(it for it in items if it["rule"] == "unverified.contested"
+                     and it["text"].startswith("Moscow's Defense Ministry said"))
+    pegov = seed_text.index("Semyon Pegov, a war correspondent")
+    assert any(link["start"] == pegov for link in contested["challenged_by"])
+    assert all(set(link) == {"start", "end"} for link in contested["challenged_by"])
+
+
+def test_the_other_side_s_answer_right_after_a_denial_is_contested_too():
+    text = ("The foreign minister called the documents fake. "
+            "But Colombian authorities say the documents show payments to the rebels. "
+            "The weather in Bogota was mild.")
+    a = analyse(text)
+    assert "unverified" in a.sentences[1].categories
+    assert "unverified" not in a.sentences[2].categories
+
+
+def test_an_analyst_after_a_denial_weighs_the_claims_and_is_not_one_of_them():
+    text = ("The ministry denied that the documents were genuine. "
+            "Political analysts said the documents would be at the centre of any court case.")
+    assert "unverified" not in analyse(text).sentences[1].categories
+
+
+def test_a_denial_answering_a_claim_in_its_own_sentence_leaves_the_sentence_before_alone():
+    text = ("The embassy is about 400 meters from there, a witness said. "
+            "Witnesses said some blasts were caused by suicide bombers, though police officials have denied this.")
+    a = analyse(text)
+    assert "unverified" in a.sentences[1].categories
+    assert "unverified" not in a.sentences[0].categories
+
+
+def test_wire_copy_dispute_and_verification_phrasings_are_unverified():
+    for sentence in ("Accusations that the minister took bribes surfaced last year.",
+                     "The alleged massacre scuttled the talks.",
+                     "Both Colombia and the United States have dismissed similar statements by the president.",
+                     "The opposition said it will not accept the election results.",
+                     "The agency says it is not in a position to give assurances that the program is peaceful.",
+                     "The professor said the available evidence is inconclusive.",
+                     "The group has yet to produce any proof of the attack."):
+        assert "unverified" in cats(sentence), sentence
+    for sentence in ("A coast guard vessel sails near the disputed oil rig.",
+                     "Unrest has challenged the government to get a grip on violence.",
+                     "He was previously denied requests to visit the country.",
+                     "The president insisted on a referendum."):
+        assert "unverified" not in cats(sentence), sentence
+
+
+def test_a_reporter_s_if_confirmed_flags_the_claim_before_it_but_an_expert_s_is_a_condition():
+    text = ("The army spokesman said 500 rebels were killed in the fighting. "
+            "If confirmed, it would be one of the bloodiest battles of the war.")
+    a = analyse(text)
+    assert {"unverified"} <= a.sentences[0].categories and "unverified" in a.sentences[1].categories
+    quoted = ('"But if confirmed, findings like these would lead engineers to close the bridge," '
+              "said Ana Lima, a structural engineer at the University of Porto.")
+    assert "unverified" not in cats(quoted)
+
+
+def test_rival_figures_in_one_sentence_are_contested():
+    text = "China says the virus has killed 15 people since 2003, while the WHO puts China's death toll at 14."
+    assert "unverified" in cats(text)
+    assert "unverified" not in cats("China says the virus has killed 15 people since 2003, while "
+                                    "the WHO says vaccination is going well.")
+
+
+def test_rival_figures_are_found_whatever_quotation_marks_sit_inside_them():
+    text = ('The exile government says as many as 150 Tibetans have died over the last four weeks. '
+            'Chinese officials say 18 "innocent" people died in Lhasa.')
+    a = analyse(text)
+    assert all("unverified" in s.categories for s in a.sentences)
+
+
+def test_official_results_are_an_official_statement():
+    assert "official" in cats("Official results showed the president winning 76% of the vote.")
+
+
+def test_he_is_the_person_a_copula_sentence_introduced():
+    text = ("The president met opposition leaders on Monday. "
+            "Carl Thayer is a professor of politics at the University of New South Wales. "
+            "He says the moves have raised hopes of reform.")
+    assert "expert" in analyse(text).sentences[2].categories
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_a_person_it_mentions():
+    text = ("Political analyst Daniel Garcia Pena believes the talks will produce the schedule "
+            "that President Andres Pastrana has demanded. "
+            "He says the crisis shows that both sides are committed.")
+    s = analyse(text).sentences[1]
+    assert "expert" in s.categories and "official" not in s.categories
+
+
+def test_an_expert_with_two_surnames_is_known_by_the_first():
+    text = ("A leading Colombian expert on the guerrillas, Alfredo Rangel Suarez, believes peace is far off. "
+            "Mr. Rangel tells reporters both sides have reached an impasse.")
+    s = analyse(text).sentences[1]
+    assert "expert" in s.categories and "official" not in s.categories
+
+
+def test_a_former_official_who_now_heads_a_think_tank_is_an_expert():
+    text = ("Former Congressman Timothy Roemer is now president of the Center for National Policy. "
+            "Roemer said 20 tons of enriched uranium are poorly guarded.")
+    assert "expert" in analyse(text).sentences[1].categories
+
+
+def test_analysts_holding_a_view_without_a_speech_verb_are_expert_commentary():
+    assert "expert" in cats("Analysts are divided over whether the interim government can resist the pressure.")
+    assert "expert" in cats("Analysts and reporters familiar with the election are skeptical of the results.")
+    assert "expert" not in cats("The analysts' offices are in the capital.")
+
+
+def test_armed_groups_are_never_officials_whatever_title_their_people_use():
+    for sentence in ("A rebel commander said his fighters had taken the town.",
+                     "A militia spokesman said 12 fighters were killed."):
+        assert "official" not in cats(sentence) and "voice" in cats(sentence), sentence
+    assert "official" in cats("Army and rebels trade blame after drone strike kills 14")
+
+
+def test_statements_of_governments_without_a_plain_speech_verb():
+    assert "official" in cats("US: Captured Files Closely Tie Venezuela to Colombian Rebels")
+    assert "official" in cats("Both Colombia and the United States have dismissed similar statements by the president.")
+    assert "official" in cats("Vietnam and China on Tuesday traded accusations that each had rammed a vessel.")
+    assert "official" in cats("Colombia apologized for the raid but called it necessary.")
+    assert "official" in cats("Monitors from the Organization for Security and Cooperation in Europe noted irregularities.")
+
+
+def test_a_speech_verb_used_as_an_adjective_or_in_a_condition_is_no_statement():
+    assert "official" not in cats("A Chinese Coast Guard vessel, with the disputed oil rig in the background, is seen at sea.")
+    assert "official" not in cats("If further tests by the health ministry confirm the findings, the toll would rise to 71.")
+
+
+def test_one_party_under_two_names_is_one_claim_next_to_if_confirmed():
+    text = ("Army officials in Nepal say their troops have killed 500 rebels. "
+            "The army spokesman adds that 18 soldiers died in the fighting. "
+            "If confirmed, it would be one of the bloodiest battles of the war.")
+    assert all("unverified" in s.categories for s in analyse(text).sentences)
+
+
+def test_a_headline_and_the_lead_giving_the_same_figure_are_not_rival_figures():
+    text = ("Indonesia: Initial Tests Show 2 More People Died of Bird Flu\n\n"
+            "Indonesian health officials say initial tests show another two people have died of bird flu.")
+    assert all("unverified" not in s.categories for s in analyse(text).sentences)
+
+
+def test_a_person_a_sentence_opens_with_is_he_in_the_next_quotation():
+    text = ("Former Congressman Timothy Roemer played a key role on the commission, and is now president "
+            "of the Center for National Policy, a research group. "
+            "\"We are not doing enough, we are not doing it quickly enough,\" he said.")
+    assert "expert" in analyse(text).sentences[1].categories
+
+
+def test_the_authors_of_a_study_are_experts():
+    text = ("Gary Samore, one of the authors of the study, talked to reporters about the findings. "
+            "Mr. Samore said developing the weapon could take a decade.")
+    assert "expert" in analyse(text).sentences[1].categories
+
+
+def test_a_toll_that_would_rise_if_tests_confirm_it_is_not_yet_a_statement():
+    text = ("Health officials say two more people died. "
+            "If further tests confirm the findings, they would raise the death toll to 71.")
+    assert "official" not in analyse(text).sentences[1].categories
+
+
+def test_several_kinds_of_source_in_one_subject_each_speak():
+    assert {"official", "voice"} <= cats("Witnesses and officials said the bridge collapsed at noon.")
+    assert {"official", "expert"} <= cats("Officials and experts said the dam could fail.")
+
+
+def test_statements_made_by_deed_or_in_a_headline_byline():
+    assert "official" in cats("The foreign ministry summoned the Russian ambassador to protest the strike.")
+    assert "expert" in cats("Pakistan Says Militants Killed - Analysts")
+
+
+def test_claims_of_responsibility_and_checks_nobody_could_make_are_unverified():
+    assert "unverified" in cats("A militant group claimed responsibility for the attack.")
+    assert "unverified" in cats("Neither the army nor the rebels could verify the toll.")
+    assert "unverified" in cats("Officials shot down claims that the dam was unsafe.")
+    assert "unverified" not in cats("Police were shooting down a drone.")
+
+
+def test_may_in_a_title_case_headline_is_the_modal_not_the_month():
+    assert "hedge" in cats("Analysts Warn Indonesian Police Crackdown May Fuel Extremism")
+    assert "hedge" not in cats("Elections Set For May 5 In Capital")
+    assert "hedge" not in cats("Talks Resume In May After Break")
+
+
+def test_after_two_sides_trade_accusations_each_side_s_account_is_contested():
+    text = ("Vietnam and China on Tuesday traded accusations that each had rammed a vessel.\n\n"
+            "A Vietnamese fisheries official, Ha Le, told reporters that Chinese ships rammed a Vietnamese boat.\n\n"
+            "But Chinese Foreign Ministry spokeswoman Hua Chunying said the Vietnamese vessel rammed a Chinese boat.\n\n"
+            "The weather at sea was calm, the coast guard said.")
+    a = analyse(text)
+    assert "unverified" in a.sentences[1].categories and "unverified" in a.sentences[2].categories
+    assert "unverified" not in a.sentences[3].categories
+
+
+def test_files_that_indicate_something_continue_the_claim_of_the_officials_before_them():
+    text = ("U.S. intelligence officials say documents seized during a raid on FARC rebels show that Venezuela "
+            "has deep ties with the rebels. "
+            "The computer files found on the laptop of a FARC leader indicate that Venezuelan officials met the rebels. "
+            "Venezuelan President Hugo Chavez has denied any link to the rebels.")
+    a = analyse(text)
+    assert all("unverified" in s.categories for s in a.sentences)
+
+
+def test_a_toll_put_at_a_different_number_by_the_other_side_is_a_rival_figure():
+    a = analyse("The ministry said 12 people died. The opposition put the toll at 40.")
+    assert all("unverified" in s.categories for s in a.sentences)
+    a = analyse("The ministry said 12 people died. The governor said 12 people were killed.")
+    assert all("unverified" not in s.categories for s in a.sentences)
+
+
+def test_a_speech_verb_after_a_possessive_is_a_noun_not_a_statement():
+    assert "official" not in cats("The activists will end their protest if the government meets their demands.")
+    assert "official" not in cats("Did we have to witness a disaster for these decrees to come?")
+
+
+def test_figures_treated_with_caution_and_an_event_said_never_to_have_happened_are_contested():
+    assert "unverified" in cats('A researcher said she treated the figures from both capitals "with great caution".')
+    assert "unverified" in cats("The general staff said no such assault had taken place.")
+
+
+def test_places_the_lists_do_not_know_trade_claims_and_each_side_s_account_is_contested():
+    text = ("Tarsenia and Velmora accused each other on Wednesday of starting the firefight.\n\n"
+            "Tarsenia's defence ministry said its troops had repelled an assault.\n\n"
+            "Residents said the night was quiet.")
+    a = analyse(text)
+    assert "unverified" in a.sentences[1].categories
+    assert "unverified" not in a.sentences[2].categories
+
+
+def test_rescuers_are_emergency_services():
+    assert "official" in cats("Rescuers said 40 people were still missing.")
+
+
+def test_as_bad_as_possible_and_indicates_are_not_hedges():
+    assert "hedge" not in cats("They wanted to make the government look as bad as possible.")
+    assert "hedge" not in cats("I think this indicates that neither side wants to break off the talks.")
+    assert "hedge" in cats("The damage suggested that ammunition was stored nearby.")
+
+
+def test_an_official_of_a_rebel_movement_is_not_an_official():
+    text = ("An official with the rebel Justice and Equality Movement, Abubaka Ahmed Noor, said the rebellion "
+            "was far from over.")
+    assert "official" not in cats(text) and "voice" in cats(text)
+
+
+def test_an_analyst_of_military_matters_is_an_expert():
+    text = ("The report's author, Anthony Cordesman, a senior military and national security analyst with the "
+            "center, spoke to reporters. Cordesman says the conflict has become a civil war.")
+    s = analyse(text).sentences[1]
+    assert "expert" in s.categories and "official" not in s.categories
+
+
+def test_people_believed_to_be_something_are_not_a_statement():
+    assert "official" not in cats("Civilians say that before government troops left they executed 40 people "
+                                  "believed to be rebel sympathizers.")
+    assert "official" in cats("Each side's military claimed to have killed dozens of soldiers.")
+
+
+def test_more_wire_copy_disputes_blame_and_checks_nobody_could_make():
+    for sentence in ("In Liberia, there are conflicting reports about who controls the town.",
+                     "US Military, Afghan President at Odds Over Airstrike Deaths",
+                     '"It is not a true report," said Mr. Noor.',
+                     "No weapons of mass destruction were ever found.",
+                     '"We don\'t believe them," the rebel spokesman said.',
+                     "U.S. officials cannot say for sure whether it was a nuclear explosion.",
+                     "Pakistan has blamed the Pakistani Taliban for a series of attacks.",
+                     "The council threw out votes from the north, charging fraud."):
+        assert "unverified" in cats(sentence), sentence
+    assert "unverified" not in cats("A researcher said it was too early to assign blame.")
+
+
+def test_the_other_side_answering_with_but_and_a_contradiction_makes_both_accounts_contested():
+    text = ("The government says it has pushed the rebels away from the capital. "
+            "But the rebels say they are still in the capital and will continue to fight.")
+    a = analyse(text)
+    assert all("unverified" in s.categories for s in a.sentences)
+    rival = next(x for x in a.sentences[1].annotations if x.rule == "unverified.rival_account")
+    assert rival.challenges == ((a.sentences[0].start, a.sentences[0].end),)
+    calm = ("The government says it has pushed the rebels away from the capital. "
+            "But the rebels say the capital will host talks next week.")
+    assert all("unverified" not in s.categories for s in analyse(calm).sentences)
+
+
+def test_military_ranks_fears_and_accusations_by_a_government_are_attributed():
+    text = ("U.S. coalition spokesman, First Lieutenant Nathan Perry, told reporters the troops searched the compound. "
+            "He says five civilians were among the 30 people killed.")
+    assert all("official" in s.categories for s in analyse(text).sentences)
+    assert "expert" in cats("Bird flu remains hard to catch, but experts fear it may mutate.")
+    assert "official" in cats("The regime was accused by the United States of developing weapons.")

@@ -289,13 +289,16 @@ def test_pegov_quotation_is_split_into_sentences_that_all_belong_to_him(units):
     assert "unverified" in parts[0].labels and "unverified" in parts[2].labels
 
 
-def test_cellphone_explanation_contested_far_away_is_optional_unverified(units):
-    for fragment in ("Russia blames its soldiers", "The Russian military has blamed",
-                     "Moscow's Defense Ministry said late Tuesday", "It is already obvious",
-                     "This factor allowed"):
+def test_cellphone_explanation_is_a_contested_claim_however_far_away_its_challengers(units):
+    for fragment in ("The Russian military has blamed", "Moscow's Defense Ministry said late Tuesday",
+                     "It is already obvious", "This factor allowed"):
         u = find(units, fragment)
-        assert "unverified" in u.optional and "unverified" not in u.labels, fragment
+        assert "unverified" in u.labels and "unverified" not in u.optional, fragment
+        assert "Pegov" in u.note, fragment
+    # the headline sums the report up: optional; the time of the attack is nobody's dispute
+    assert "unverified" in find(units, "Russia blames its soldiers").optional
     assert find(units, "one minute into the new year").optional == frozenset()
+    assert "unverified" not in find(units, "one minute into the new year").labels
 
 
 # --- lesson material --------------------------------------------------------------------------

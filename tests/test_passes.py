@@ -1,8 +1,12 @@
 """Each named pass of the annotator, run on a short text up to that pass."""
 from __future__ import annotations
 
+import pytest
+
 from lessons.annotator import passes
-from lessons.annotator.passes import PASSES, Reading, analyse
+from lessons.annotator.passes import PASSES, Reading, analyse, contested_claim, disputed_clause
+from lessons.annotator.rules import load_rules
+from lessons.text.article import load_article
 
 
 def read_until(text: str, last: str, *, before: bool = False) -> Reading:
@@ -22,7 +26,7 @@ GILES = ("Keir Giles, an expert on Russia at Chatham House, said the losses were
 def test_passes_run_in_the_documented_order():
     assert [p.__name__ for p in PASSES] == [
         "find_speakers", "give_quotations_to_speakers", "continue_after_colon", "mark_sources",
-        "mark_hedges", "mark_unverified", "mark_competing_figures"]
+        "mark_hedges", "mark_unverified", "mark_competing_figures", "link_contested_claims"]
     assert all(name in passes.__doc__ for name in (p.__name__ for p in PASSES))
 
 
@@ -68,6 +72,16 @@ def test_mark_unverified_marks_the_marker_and_the_claim_it_points_at():
     assert any("unable to verify" in span for rule, span in unverified if rule != "unverified.neighbour")
 
 
+def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():
+    text = "The ministry said the rebels fired first. The rebels denied it."
+    r = read_until(text, "mark_unverified")
+    claim, denial = r.sentences
+    neighbour = next(a for a in r.per_sentence[0] if a.rule == "unverified.neighbour")
+    cue = next(a for a in r.per_sentence[1] if a.rule == "unverified.denial")
+    assert neighbour.challenged_by == ((denial.start, denial.end),)
+    assert cue.challenges == ((claim.start, claim.end),)
+
+
 def test_mark_competing_figures_marks_two_sides_giving_different_tolls():
     text = "The Donetsk group said 400 people were killed. Russia's Defense Ministry said 63 people died."
     before = read_until(text, "mark_competing_figures", before=True)
@@ -77,6 +91,89 @@ def test_mark_competing_figures_marks_two_sides_giving_different_tolls():
     assert sorted(a.start for a in marked) == [s.start for s in r.sentences]
 
 
+@pytest.fixture(scope="module")
+def seed():
+    """The seed article as learners read it (the web-page lines of the saved copy left out)."""
+    text = load_article().text
+    return text, analyse(text)
+
+
+def _sentence(analysis, fragment):
+    return next(s for s in analysis.sentences if fragment in s.text)
+
+
+def test_ministry_phone_explanation_is_contested_and_challenged_by_pegov(seed):
+    text, a = seed
+    pegov = _sentence(a, "cast doubt on the official explanation")
+    not_convincing = _sentence(a, "is not very convincing")
+    for fragment in ("Moscow's Defense Ministry said late Tuesday that the unauthorized use of mobile devices",
+                     "the main reason for what happened", "This factor allowed the enemy"):
+        s = _sentence(a, fragment)
+        contested = [x for x in s.annotations if x.rule == "unverified.contested"]
+        assert len(contested) == 1, fragment
+        assert (pegov.start, pegov.end) in contested[0].challenged_by
+        assert (not_convincing.start, not_convincing.end) in contested[0].challenged_by
+        assert "Semyon Pegov (paragraphs 14 and 15)" in contested[0].explanation
+        assert "British Defense Ministry" in contested[0].explanation
+    # Pegov's dispute points back at the claim it challenges
+    claim = _sentence(a, "Moscow's Defense Ministry said late Tuesday")
+    doubt = next(x for x in pegov.annotations if x.cue == "cast doubt")
+    assert (claim.start, claim.end) in doubt.challenges
+    assert "It challenges the claim of" in doubt.explanation and "(paragraph 3)" in doubt.explanation
+    assert "Russia (the headline)" in doubt.explanation
+
+
+def test_the_british_ammunition_explanation_is_a_rival_that_challenges_the_phone_explanation(seed):
+    text, a = seed
+    claim = _sentence(a, "Moscow's Defense Ministry said late Tuesday")
+    ammunition = _sentence(a, "realistic possibility that ammunition")
+    assert any((claim.start, claim.end) in x.challenges for x in ammunition.annotations if x.category == "official")
+    assert "unverified" not in ammunition.categories      # a rival account without a dispute word
+
+
+def test_the_ministry_s_undisputed_statements_are_not_contested(seed):
+    text, a = seed
+    for fragment in ("The attack was carried out one minute into the new year",
+                     "It also raised the confirmed death toll to 89"):
+        assert "unverified" not in _sentence(a, fragment).categories, fragment
+
+
+def test_contested_claim_of_an_explanation_finds_the_other_party_s_causes_before_the_dispute():
+    texts = ["The army blamed faulty wiring for the blast.", "The army said 12 people died.",
+             "A local reporter said the cause was a gas leak.",
+             "Residents cast doubt on the official explanation."]
+    speakers = ["army", "army", "reporter", "Residents"]
+    kinds = ["official", "official", "voice", "voice"]
+    disputed = disputed_clause(texts[3], 10, 20)
+    claims, rivals = contested_claim(texts, speakers, kinds, range(3, 4), disputed, load_rules())
+    assert claims == [0]          # the official cause; not the toll, not the reporter (not official)
+    assert rivals == []           # the reporter is a voice, not an official or expert
+
+
+def test_contested_claim_ignores_a_dispute_of_the_claim_just_before_it():
+    texts = ["The army blamed faulty wiring for the blast.", "That account drew skepticism from residents."]
+    claims, rivals = contested_claim(texts, ["army", None], ["official", None], range(1, 2),
+                                     disputed_clause(texts[1], 19, 29), load_rules())
+    assert claims == [] and rivals == []
+
+
+def test_contested_claim_needs_a_dispute_of_an_explanation():
+    texts = ["The army blamed faulty wiring for the blast.", "Residents denied the figures."]
+    claims, _ = contested_claim(texts, ["army", "Residents"], ["official", "voice"], range(1, 2),
+                                disputed_clause(texts[1], 10, 16), load_rules())
+    assert claims == []
+
+
 def test_analyse_is_the_passes_in_order_then_the_tidy_up():
     r = read_until(GILES, PASSES[-1].__name__)
     assert analyse(GILES) == passes.finish(r)
+
+
+def test_a_dispute_naming_whose_claims_it_answers_reaches_that_party_s_last_claim():
+    text = ("Iranian officials say they have no intention of building a nuclear weapon. "
+            "Oil prices rose on Monday. "
+            "The European Union's foreign policy chief Catherine Ashton scoffed at Iranian claims of peaceful intentions.")
+    a = analyse(text)
+    claim = [x for x in a.sentences[0].annotations if x.rule == "unverified.contested"]
+    assert claim and claim[0].challenged_by == ((a.sentences[2].start, a.sentences[2].end),)
+    assert "unverified" not in a.sentences[1].categories

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..text.sentences import Sentence
 from .model import Speaker
 from .rules import Rules, load_rules
-from .speakers import PERSON_NAME, State, resolve
+from .speakers import PERSON_NAME, State, classify_role, resolve
 
 # The small words that shape a sentence (relative pronouns, helping verbs, words between a
 # subject and its verb, photo credits ...) are in lessons/data/rules/reading.yaml, read
@@ -29,11 +29,22 @@ CHARS_PER_VERB = 60
 text built of nothing but verbs cannot make the work per character grow."""
 
 
+_GROUP_VIEW = re.compile(
+    r"\W*(?:(?:But|And|Yet|However|Still),?\s+)?((?:(?:Some|Many|Most|Several|Other|Leading|Independent|Western|Foreign)\s+)*"
+    r"(?:[A-Z]\w+\s+)?(?:[Aa]nalysts|[Ee]xperts|[Ss]cholars|[Ee]conomists|[Rr]esearchers|[Ss]cientists))"
+    r"(?:\s+and\s+[\w\s-]{1,30}?)?(?:\s+(?:familiar with|who follow|who study|in|at)\s+[^,.;]{1,60}?)?"
+    r"\s+((?:are|were|remain|have\s+been)\s+(?:divided|split|skeptical|sceptical|doubtful|unconvinced|cautious|"
+    r"optimistic|pessimistic|worried|concerned|confident|unsure|uncertain|wary)|(?:have|had)\s+(?:welcomed|questioned|"
+    r"dismissed|criticized|criticised|praised|doubted))\b")
+"""Experts as a group holding a view, with no speech verb: "Analysts are divided over whether ..."."""
+
+
 @dataclass
 class Attribution:
     speaker: Speaker
     cue: str
     rule: str            # attribution / according_to / quote / continuation
+    verb: str = ""       # the attribution words as written: "said", "according to", "statement", ":"
 
 
 @lru_cache(maxsize=8)
@@ -125,9 +136,32 @@ def _speech_verbs(sentence: str, rules: Rules):
             continue                      # part of a longer word ("un-said", "said's")
         if re.search(r"(?i)\bto\s+$", sentence[max(0, s - 4):s]):
             continue                      # "expected to say": a plan, not a statement
+        if lex.not_speech.match(sentence, s):
+            continue                      # "a London think tank"
+        if w in ("believed", "thought", "said", "reported", "alleged", "estimated") \
+                and re.match(r"\s+to\s+(?:be|have)\b", sentence[e:e + 12]):
+            continue                      # "40 people believed to be rebel sympathizers": no statement
+        if m.group()[:1].isupper() and sentence[:s].strip(" “\"‘'(") and not _title_case(sentence):
+            continue                      # "an Order of Courage": a capitalised noun, not a verb
         if w in lex.figure_verbs and not _figure_words_pattern(lex.figure_words).search(sentence[e:e + 40].lower()):
             continue
         yield s, e
+
+
+def _verb_as_written(sentence: str, vs: int, ve: int, lex) -> str:
+    """The attribution verb as the text writes it; a verb that needs its object keeps it ("cast doubt")."""
+    if sentence[vs:ve].lower() in lex.figure_verbs:
+        m = re.match(r"(?:\s+[\w'’-]+){0,3}?\s+(?:%s)\b" % "|".join(re.escape(w) for w in sorted(lex.figure_words)),
+                     sentence[ve:ve + 60], re.IGNORECASE)
+        if m:
+            return sentence[vs:ve + m.end()]
+    return sentence[vs:ve]
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline in title case ("Russia Says Phones Gave Away Base"): its verbs are capitalised."""
+    words = [w for w in _LETTERS.findall(sentence) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
 def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
@@ -145,7 +179,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         sp, head = resolve(tail, state, rules)
         if sp:
             state.remember(sp, head)
-            out.append(Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to"))
+            out.append(Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to",
+                                   s[m.start():m.end()]))
     for m in rules.reading.possessive.finditer(s):
         if m.group(1).lower() not in rules.sources.statement_nouns:
             continue
@@ -155,16 +190,25 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         sp, head = resolve(owner.group(1), state, rules)
         if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:)", s[m.end():]):
             state.remember(sp, head)
-            out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution"))
+            out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution", m.group(1)))
     m = rules.reading.official_figures.search(s)
     if m:
-        out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution"))
+        out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution",
+                               m.group(1) or m.group(2)))
+    view = _GROUP_VIEW.match(s)
+    if view:
+        sp, head = resolve(view.group(1), state, rules)
+        if sp and sp.kind == "expert":
+            state.remember(sp, head)
+            out.append(Attribution(sp, view.group(0).strip(), "attribution", view.group(2)))
     colon = re.match(r"([A-Z][\w'’. -]{1,40}):\s+\S", s)
-    if colon and not rules.sources.place_pattern.fullmatch(colon.group(1)):
+    headline = state.sentence == 0 and not s.rstrip().endswith((".", "!", "?", '"', "”"))
+    if colon and (headline or not rules.sources.place_pattern.fullmatch(colon.group(1))):
+        # "US: Captured Files Tie ..." in a headline is the government speaking; "KYIV: ..." in a body is a dateline
         sp, head = resolve(colon.group(1), state, rules)
         if sp and sp.kind in ("official", "expert"):
             state.remember(sp, head)
-            out.append(Attribution(sp, colon.group(1) + ":", "attribution"))
+            out.append(Attribution(sp, colon.group(1) + ":", "attribution", ":"))
     for vs, ve in islice(_speech_verbs(s, rules), max(3, len(s) // CHARS_PER_VERB)):
         if any(qs < sent.start + vs < qe for qs, qe in quoted):
             continue
@@ -172,6 +216,10 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         left = s[max(0, vs - LEFT_WINDOW):vs]
         if rules.reading.no_statement_before_verb.search(left[-NEAR:]):
             continue                      # "did not respond", "declined to say": no statement
+        if vs_word in rules.sources.figure_verbs and re.search(r"(?i)\b(?:would|could|might)\s+$", left):
+            continue                      # "they would raise the toll to 71": a condition, not a statement
+        if re.search(r"(?i)\b(?:the|a|an|their|his|her|its|our|your|my|these|those|such)\s+$", left) or re.search(r"(?i)(?:^|,\s*)(?:if|unless)\s+[^,]*$", left):
+            continue                      # "the disputed oil rig", "their demands"; "if tests confirm": no statement
         left = left.rstrip()
         left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])
         sp = head = None
@@ -196,10 +244,16 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                 at = left.find(f[1].name.split()[-1])
                 return at if at >= 0 else len(left)
             subj, sp, head = min(found, key=lambda f: (rank(f), where(f)))
+            for f in found:               # "An observer mission from the Council of X, ... said": later
+                role = f[2] or classify_role(f[0], rules)[1]    # "the mission" is the same speaker
+                if role and f[1].kind == sp.kind:
+                    state.heads[role.split()[-1]] = sp
             if sp.person and sp.name not in state.people and PERSON_NAME.fullmatch(sp.name):
                 state.people[sp.name] = sp
                 if len(sp.name.split()) > 1:
                     state.people.setdefault(sp.name.split()[-1], sp)
+                if len(sp.name.split()) == 3 and sp.kind in ("official", "expert"):
+                    state.people.setdefault(sp.name.split()[1], sp)   # "Alfredo Rangel Suarez" ... "Mr. Rangel"
         if sp is None:
             # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
             right = rules.reading.inverted_subject_end.split(s[ve:ve + LEFT_WINDOW])[0]
@@ -208,11 +262,30 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                 sp, head = resolve(right, state, rules)
                 if sp:
                     state.remember(sp, head)
-                    out.append(Attribution(sp, (s[vs:ve] + right).strip(), "attribution"))
+                    out.append(Attribution(sp, (s[vs:ve] + right).strip(), "attribution",
+                                           _verb_as_written(s, vs, ve, rules.sources)))
             continue
         state.remember(sp, head)
-        out.append(Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution"))
+        verb = _verb_as_written(s, vs, ve, rules.sources)
+        out.append(Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution", verb))
+        # "Witnesses and officials said", "officials and experts said": each kind of source speaks.
+        parts = re.split(r"\s+and\s+|,\s*", subj.strip())
+        if len(parts) > 1 and len(subj.split()) <= 8:
+            for part in parts:
+                other, _ = resolve(part, State(people=state.people), rules)
+                if other is not None and other.kind != sp.kind and other.kind in ("official", "expert"):
+                    out.append(Attribution(other, (part.strip() + " " + s[vs:ve]).strip(), "attribution", verb))
+    headline = _HEADLINE_SOURCE.search(s) if state.sentence == 0 and not s.rstrip().endswith((".", "!", "?")) else None
+    if headline:
+        sp, head = resolve(headline.group(1), state, rules)     # "Pakistan Says Militants Killed - Analysts"
+        if sp is not None and sp.kind in ("official", "expert"):
+            state.remember(sp, head)
+            out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1]))
     return distinct(out)
+
+
+_HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
+"""A headline's source after a dash: "... Fuel Extremism – Analysts"."""
 
 
 def distinct(atts: list[Attribution]) -> list[Attribution]:

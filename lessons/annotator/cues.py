@@ -11,7 +11,8 @@ from .attribution import subject_before
 from .speakers import State, resolve
 
 
-SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures"})
+SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures", "unverified.contested",
+                                  "unverified.rival_account"})
 """Unverified rules that mark a whole sentence rather than the marker words in it."""
 
 WINDOW = 300
@@ -26,7 +27,8 @@ def cue_matches(rule, sent: Sentence, text: str, state: State, rules: Rules):
             continue
         if rule.not_after and rule.not_after.search(after):
             continue
-        if rule.skip_capitalised and m.group()[:1].isupper() and before.strip(" “\"‘'(") != "":
+        if rule.skip_capitalised and m.group()[:1].isupper() and before.strip(" “\"‘'(") != "" \
+                and not _modal_in_title_case(s, before, after):
             continue
         if rule.subject_not_speaker:
             subj = subject_before(before)
@@ -35,6 +37,14 @@ def cue_matches(rule, sent: Sentence, text: str, state: State, rules: Rules):
                 continue          # a person "suggested": that is reporting what they said
         yield m.start() + sent.start, m.end() + sent.start, m.group()
 
+
+
+def _modal_in_title_case(sentence: str, before: str, after: str) -> bool:
+    """"Crackdown May Fuel Extremism": in a title-case headline a capitalised "May" before a verb is the modal."""
+    words = [w for w in re.findall(r"[A-Za-z]+", sentence) if len(w) > 3]
+    title = bool(words) and sum(w[0].isupper() for w in words) * 2 > len(words)
+    return title and bool(re.match(r"\s+(?:Not\s+)?(?:Be|Have|[A-Z][a-z]+)\b(?!\s*\d)", after)) \
+        and not re.search(r"(?i)\b(?:in|of|since|until|last|next|early|late|mid|from|by|on|through)\s+$", before)
 
 
 def explain(rules: Rules, key: str, **kw) -> str:
@@ -55,6 +65,21 @@ def sentences_hit(pattern: re.Pattern, text: str, sentences) -> set[int]:
     return hit
 
 
+_STOP = frozenset("""that this with from have were been their there which would could about after before other
+into than them they these those what when where while will said says told also more most some such only just
+over under very being because between against during without within among across through said told claims
+claim says official officials explanation story version account reports report""".split())
+
+
+ROLE_WORDS = frozenset({"minis", "offic", "gover", "spoke", "presi", "autho", "polic", "milit", "army"})
+"""Words that name who speaks rather than what about: they do not make two sentences one topic."""
+
+
+def content_words(text: str) -> set[str]:
+    """The words that carry a sentence's topic, cut to five letters ("mobiles" and "mobile" are one)."""
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3 and w.lower() not in _STOP}
+
+
 def is_headline(sentences, j: int, text: str) -> bool:
     """The first line of a text without a full stop: a headline, not a claim a dek can answer."""
     s = sentences[j]
@@ -68,10 +93,20 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         return
     if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
         return                            # a speaker does not dispute their own words
-    claim = attributions[j] or (rules.reading.claim_words.search(sentences[j].text) and "report")
+    claim = attributions[j] or (rules.reading.claim_words.search(sentences[j].text) and "report") \
+        or (rules.reading.evidence_claim.search(sentences[j].text) and "evidence")
     if not claim:
         return
     speaker = attributions[j].speaker if attributions[j] else None
+    if speaker is None and j > 0 and attributions[j - 1] and sentences[j - 1].paragraph >= sentences[j].paragraph - 1 \
+            and rules.reading.evidence_claim.search(sentences[j].text) \
+            and len(content_words(sentences[j].text) & content_words(sentences[j - 1].text)) >= 2:
+        # "U.S. officials say the seized documents show ... The computer files indicate ...": one claim.
+        s = sentences[j]
+        add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                          explain(rules, "unverified.neighbour", cue=cue), attributions[j - 1].speaker.label))
+        j -= 1
+        speaker = attributions[j].speaker
     if rules.reading.every_claim_words.search(sentences[i].text):
         # "unable to verify either account": every claim in the last two paragraphs before it.
         first_para = sentences[i].paragraph - 2
@@ -88,8 +123,86 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
                           explain(rules, "unverified.neighbour", cue=cue),
                           speaker.label if speaker else None))
         j -= 1
-        if j < 0 or speaker is None or not attributions[j] or attributions[j].speaker != speaker:
+        if j < 0 or speaker is None or not attributions[j] or not same_party(attributions[j].speaker, speaker, rules):
             break
+
+
+def same_party(a, b, rules) -> bool:
+    """One party under two names: "Army officials in Nepal" and "the army spokesman"."""
+    if a == b:
+        return True
+    na, nb = _nation(a.name, rules), _nation(b.name, rules)
+    if a.kind != b.kind or (na and nb and na != nb):
+        return False                      # "Russian Defense Ministry" and "British Defense Ministry" are two
+    return bool(content_words(a.name) & content_words(b.name) - _GENERIC_SPEAKERS)
+
+
+_GENERIC_SPEAKERS = frozenset({"offic", "spoke", "sourc", "minis", "gover", "autho", "depar", "lead", "leade"})
+
+
+def _nation(name: str, rules) -> str:
+    """The country a speaker's name gives, as its first letters ("Russian", "Russia's" → "russ")."""
+    return next(iter(nations(name, rules)), "")
+
+
+def nations(text: str, rules) -> list[str]:
+    """The countries a text names, by their first letters, in order ("Vietnam and China" → viet, chin)."""
+    out = []
+    for m in re.finditer(r"\b([A-Z][a-z]+)(?:['’]s)?\b", text):
+        w = m.group(1)
+        if (rules.names.demonym.match(w) or w.lower() in rules.sources.places) and w[:4].lower() not in out:
+            out.append(w[:4].lower())
+    return out
+
+
+def mark_both_sides(i, sentences, attributions, rules, cue, add) -> None:
+    """After "Vietnam and China traded accusations": each side's account in the paragraphs that follow."""
+    parties = nations(sentences[i].text, rules)
+    pair = re.search(r"\b([A-Z][a-z]{3,})(?:['’]s)?\s+and\s+([A-Z][a-z]{3,})\b", sentences[i].text)
+    if len(parties) < 2 and pair:
+        parties = [pair.group(1)[:4].lower(), pair.group(2)[:4].lower()]   # two places the lists do not know
+    if len(parties) < 2:
+        return
+    for j in range(i + 1, min(len(sentences), i + 9)):
+        if sentences[j].paragraph > sentences[i].paragraph + 4:
+            break
+        a = attributions[j]
+        side = _nation(a.speaker.label, rules) or _nation(a.cue, rules) if a else ""
+        if a and not side:
+            side = next((w[:4].lower() for w in re.findall(r"\b[A-Z][a-z]{3,}", a.cue) if w[:4].lower() in parties), "")
+        if a and a.speaker.kind in ("official", "voice") and side in parties:
+            s = sentences[j]
+            add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                              explain(rules, "unverified.neighbour", cue=cue), a.speaker.label))
+
+
+def mark_claim_after(i, sentences, attributions, rules, cue, add) -> None:
+    """Mark another party's claim right after a denial when it answers it, and that party's run.
+
+    "He called the documents inconsistent. But Colombian authorities say the documents show ..."
+    It answers when it opens with "But" or "However" and shares a topic word ("documents"), or
+    when it shares two; a sentence on something else, or an analyst weighing both, is not marked.
+    """
+    j = i + 1
+    if j >= len(sentences) or sentences[j].paragraph > sentences[i].paragraph + 1 or not attributions[j] \
+            or is_headline(sentences, i, sentences[i].text):
+        return                            # a headline's denial is the story the report then tells
+    speaker = attributions[j].speaker
+    if attributions[i] and attributions[i].speaker == speaker:
+        return                            # the denier goes on: their own words, not a rival claim
+    if speaker.kind == "expert":
+        return                            # an analyst's comment weighs the claims, it is not one of them
+    who = content_words(speaker.label) | content_words(attributions[i].speaker.label if attributions[i] else "")
+    shared = (content_words(sentences[i].text) & content_words(sentences[j].text)) - who - ROLE_WORDS
+    answers = re.match(r"(?i)\W*(?:but|however|yet|still|in response)\b", sentences[j].text)
+    if not (shared and answers) and len(shared) < 2:
+        return                            # neither "But X says ..." on the same thing, nor the same evidence again
+    while j < len(sentences) and attributions[j] and attributions[j].speaker == speaker \
+            and sentences[j].paragraph <= sentences[i].paragraph + 1:
+        s = sentences[j]
+        add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                          explain(rules, "unverified.neighbour", cue=cue), speaker.label))
+        j += 1
 
 
 def dedupe(annotations: list[Annotation]) -> list[Annotation]:

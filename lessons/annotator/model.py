@@ -16,7 +16,10 @@ class Annotation:
 
     ``cue`` is the word or phrase that made the rule fire; ``source`` the speaker when one is
     identified (e.g. "Keir Giles (expert on Russia, Chatham House)"); ``explanation`` is one
-    sentence written for a 15-year-old.
+    sentence written for a 15-year-old. ``verb`` is the attribution word of an official, expert or
+    voice highlight as written ("said", "claimed", "according to"). A contested claim lists the
+    sentences that challenge it in ``challenged_by``, and each challenge points back at the claim
+    in ``challenges``: both are tuples of ``(start, end)`` spans.
     """
 
     category: str
@@ -26,18 +29,27 @@ class Annotation:
     rule: str
     explanation: str
     source: str | None = None
+    verb: str | None = None
+    challenged_by: tuple = ()
+    challenges: tuple = ()
 
     def text_in(self, text: str) -> str:
         """The annotated span of ``text``."""
         return text[self.start:self.end]
 
     def to_dict(self, text: str | None = None) -> dict:
-        """A JSON-ready dict; with ``text`` it also carries the annotated span as ``text``."""
+        """A JSON-ready dict; with ``text`` it also carries the annotated span as ``text``.
+
+        Links between a contested claim and its challenges are lists of ``{"start", "end"}``.
+        """
         d = asdict(self)
+        d["challenged_by"] = [{"start": s, "end": e} for s, e in self.challenged_by]
+        d["challenges"] = [{"start": s, "end": e} for s, e in self.challenges]
         if text is not None:
             d = {"category": d["category"], "start": d["start"], "end": d["end"],
                  "text": text[self.start:self.end], "cue": d["cue"], "rule": d["rule"],
-                 "explanation": d["explanation"], "source": d["source"]}
+                 "explanation": d["explanation"], "source": d["source"], "verb": d["verb"],
+                 "challenged_by": d["challenged_by"], "challenges": d["challenges"]}
         return d
 
 

@@ -11,91 +11,33 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
-7. ``mark_competing_figures``: neighbouring casualty figures from different sides.
+7. ``mark_competing_figures``: casualty figures from different sides, and the other side's
+   answer ("But the rebels say they are still in the city");
+8. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
+   explanation", "scoffed at Iranian claims") is linked to that claim however far away, and so
+   are rival explanations of the same event by other parties: the claim is marked contested,
+   with ``challenged_by`` spans, and each challenge carries ``challenges``, the claim's spans.
 
 Each pass is a small function of the :class:`Reading`; the rules live in
 ``lessons/data/rules/*.yaml`` so that teachers can read and extend them.
 """
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, field
-from functools import cached_property
+import dataclasses
+import re
 from typing import Callable
 
-from ..text.sentences import Sentence, split_sentences
 from .attribution import Attribution, attributions_in
-from .cues import SENTENCE_LEVEL_RULES, cue_matches, dedupe, explain, is_headline, mark_claim_before, sentences_hit
+from .cues import (ROLE_WORDS, SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
+                   mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
+from .contested import contested_claim, disputed_clause, link_contested_claims
 from .model import Analysis, Annotation, SentenceAnalysis, Speaker
-from .quotations import QUOTES, quote_spans
-from .rules import Rules, load_rules
-from .speakers import State, find_people
+from .reading import Reading
+from .quotations import QUOTES
 
 __all__ = ["PASSES", "Reading", "SENTENCE_LEVEL_RULES", "Analysis", "SentenceAnalysis", "Speaker",
+           "contested_claim", "disputed_clause",
            "analyse", "annotate"]
-
-@dataclass
-class Reading:
-    """What the passes share while they read one text: its sentences, speakers and highlights so far."""
-
-    text: str
-    rules: Rules
-    sentences: list[Sentence]
-    state: State
-    attributions: list = field(default_factory=list)   # per sentence: its main Attribution or None
-    others: list = field(default_factory=list)         # per sentence: further speakers in it
-    hands_over: list = field(default_factory=list)     # per sentence: ends with a colon
-    framing: list = field(default_factory=list)        # "X tweeted:" with nothing of what X said
-    annotations: list = field(default_factory=list)
-    per_sentence: list = field(default_factory=list)
-
-    @classmethod
-    def start(cls, text: str, rules: Rules | None = None) -> "Reading":
-        rules = rules or load_rules()
-        sentences = split_sentences(text)
-        n = len(sentences)
-        return cls(text, rules, sentences, State(people=find_people(text, rules)),
-                   attributions=[None] * n, others=[[] for _ in range(n)], hands_over=[False] * n,
-                   framing=[False] * n, per_sentence=[[] for _ in range(n)])
-
-    def add(self, i: int, ann: Annotation) -> None:
-        """Record a highlight found in sentence ``i``."""
-        self.annotations.append(ann)
-        self.per_sentence[i].append(ann)
-
-    @cached_property
-    def credit(self) -> list[bool]:
-        """Photo credits and image lines: not statements by anyone."""
-        return [bool(self.rules.reading.credit.search(s.text)) for s in self.sentences]
-
-    @cached_property
-    def quotes(self) -> list[tuple[int, int, int]]:
-        return quote_spans(self.text, self.sentences)
-
-    def touched(self, start: int, end: int) -> range:
-        """The sentences a span touches (sentences are sorted and do not overlap)."""
-        return range(bisect.bisect_right(self._ends, start), bisect.bisect_left(self._starts, end))
-
-    @cached_property
-    def _starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
-
-    @cached_property
-    def _ends(self) -> list[int]:
-        return [s.end for s in self.sentences]
-
-    @cached_property
-    def lowered(self) -> str:
-        """The text lower-cased with its offsets kept exact (a few characters grow when lower-cased)."""
-        lowered = self.text.lower()
-        if len(lowered) != len(self.text):
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
-        return lowered
-
-    def source_label(self, i: int) -> str | None:
-        att = self.attributions[i]
-        return att.speaker.label if att else None
-
 
 def find_speakers(r: Reading) -> None:
     """Who speaks in each sentence; verbs inside a quotation are the quoted speaker's own words."""
@@ -110,6 +52,10 @@ def find_speakers(r: Reading) -> None:
         found = [] if r.credit[i] else attributions_in(sent, r.text, r.state, r.rules, tuple(quoted_in[i]))
         r.attributions[i] = found[0] if found else None
         r.others[i] = found[1:]
+        if found and found[0].speaker.person and r.others[i]:
+            r.state.remember(found[0].speaker)     # "he" next is the sentence's subject, not a person it mentions
+        elif not found:
+            r.state.mention(sent.text)             # "Carl Thayer is a professor ..." / "He says ..."
         r.hands_over[i] = sent.text.rstrip().endswith(":")
         r.framing[i] = r.hands_over[i] and not any(q in sent.text for q in QUOTES)
 
@@ -138,7 +84,7 @@ def give_quotations_to_speakers(r: Reading) -> None:
             continue
         for i in touched:
             if attributions[i] is None:
-                attributions[i] = Attribution(owner.speaker, owner.cue, "quote")
+                attributions[i] = Attribution(owner.speaker, owner.cue, "quote", owner.verb)
 
 
 def continue_after_colon(r: Reading) -> None:
@@ -159,7 +105,8 @@ def continue_after_colon(r: Reading) -> None:
             if sentences[j].paragraph != sentences[j0].paragraph:
                 break
             if attributions[j] is None:
-                attributions[j] = Attribution(attributions[i].speaker, attributions[i].cue, "continuation")
+                attributions[j] = Attribution(attributions[i].speaker, attributions[i].cue, "continuation",
+                                                     attributions[i].verb)
 
 
 def mark_sources(r: Reading) -> None:
@@ -171,7 +118,8 @@ def mark_sources(r: Reading) -> None:
         for a in ([att] if att else []) + r.others[i]:
             kind = a.speaker.kind
             r.add(i, Annotation(kind, sent.start, sent.end, a.cue, f"{kind}.{a.rule}",
-                                explain(r.rules, f"{kind}.{a.rule}", source=a.speaker.name), a.speaker.label))
+                                explain(r.rules, f"{kind}.{a.rule}", source=a.speaker.name), a.speaker.label,
+                                verb=a.verb or None))
 
 
 def mark_hedges(r: Reading) -> None:
@@ -186,34 +134,118 @@ def mark_unverified(r: Reading) -> None:
     """Verification and dispute markers, and the claim right before them that they point at."""
     for i in sorted(sentences_hit(r.rules.unverified_any, r.lowered, r.sentences)):
         sent = r.sentences[i]
+        # Worked out once per sentence, so a sentence packed with markers costs no more per character.
         pointing = bool(r.rules.pointing_words.search(sent.text)) and not r.attributions[i]
-        claim_marked = False          # the claim before is marked once: later markers would repeat it
+        traded = re.search(r"(?i)\btrad(?:e|es|ed|ing)\b|\beach other\b|\bspar(?:s|red|ring)?\b", sent.text)
         for rule in r.rules.unverified:
+            if rule.narrator_only and r.attributions[i]:
+                continue                  # "if confirmed" in a quoted expert's words is a condition
+            disputes = rule.id in r.dispute_ids
             for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
-                r.add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
-                                    r.source_label(i)))
                 # A verification marker points back from the reporter's own voice ("NBC News was
                 # unable to verify claims"); a dispute answers a claim just made by someone else.
-                points = rule.section == "dispute" or pointing
-                if not claim_marked and rule.marks_neighbour and i > 0 and points \
-                        and not is_headline(r.sentences, i - 1, r.text):
-                    mark_claim_before(i, r.sentences, r.attributions, r.rules, cue, r.add)
-                    claim_marked = True
+                points = disputes or pointing
+                claims: list[tuple[int, Annotation]] = []
+                within = r.attributions[i] and re.search(
+                    r"(?i)[,;]\s+(?:though|although|but|while|whereas)\b|,\s+(?:a|an)\s+(?:claim|allegation|accusation|charge)\b",
+                    r.text[max(sent.start, s0 - WINDOW):s0])
+                if within:
+                    pass                  # "Witnesses said ..., though police denied this": the claim is here
+                elif rule.marks_neighbour and i > 0 and points and not is_headline(r.sentences, i - 1, r.text):
+                    mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
+                                      lambda j, ann: claims.append((j, ann)))
+                if rule.id == "unverified.accusation" and traded:
+                    mark_both_sides(i, r.sentences, r.attributions, r.rules, cue,
+                                    lambda j, ann: claims.append((j, ann)))
+                    disputes = True       # each side's account is challenged by the other's
+                if disputes and rule.marks_neighbour and not within:
+                    # The other side's answer right after a denial: "He called the documents fake.
+                    # But Colombian authorities say the documents show ..."
+                    mark_claim_after(i, r.sentences, r.attributions, r.rules, cue,
+                                     lambda j, ann: claims.append((j, ann)))
+                # A dispute and the claim it answers are linked both ways.
+                links = tuple((r.sentences[j].start, r.sentences[j].end) for j, _ in claims) if disputes else ()
+                r.add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
+                                    r.source_label(i), challenges=tuple(sorted(set(links)))))
+                for j, ann in claims:
+                    r.add(j, dataclasses.replace(ann, challenged_by=((sent.start, sent.end),)) if disputes else ann)
+
+
+_TOLL = re.compile(r"(?i)\b(?:death\s+)?(?:toll|tally|number\s+of\s+(?:dead|deaths|victims|casualties))\s+"
+                   r"(?:at|to|of|was|is|stood\s+at|rose\s+to|reached)\s+(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\b")
+
+
+def _figure(text: str, casualty: re.Pattern):
+    """A casualty figure in ``text``, quotation marks aside ('18 "innocent" people died'), or a toll
+    put at a number ("put the toll at 40")."""
+    text = re.sub(r"[\"“”‘’]", "", text)
+    return casualty.search(text) or _TOLL.search(text)
+
+
+def _count(figure: str) -> str:
+    """The number a figure gives, digits or a word ("2 more people died" and "two people died" agree)."""
+    found = re.search(r"(?i)\b(\d[\d,]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b", figure)
+    first = found.group(1).lower().replace(",", "") if found else figure
+    return str(_NUMBER_WORDS.get(first, first))
+
+
+_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+
+
+_RIVAL_IN_ONE = re.compile(r"(?i)[,;]\s+(?:while|whereas|but|although|though)\b")
+_NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
+
+
+def mark_rival_accounts(r: Reading) -> None:
+    """"The government says it pushed the rebels back. But the rebels say they are still in the city.":
+    the other side's answer, opening with "But", on the same thing, makes both sentences contested."""
+    sentences, attributions = r.sentences, r.attributions
+    for j in range(1, len(sentences)):
+        i = j - 1
+        a, b = attributions[i], attributions[j]
+        if not (a and b) or sentences[j].paragraph - sentences[i].paragraph > 1 \
+                or not re.match(r"\W*(?:But|However)\b", sentences[j].text) \
+                or not re.search(r"(?i)\b(?:not|never|no|still|instead|rather)\b|n['’]t\b", sentences[j].text) \
+                or a.speaker.kind == "expert" or b.speaker.kind == "expert" or same_party(a.speaker, b.speaker, r.rules):
+            continue
+        who = content_words(a.speaker.label) | content_words(b.speaker.label)
+        if not (content_words(sentences[i].text) & content_words(sentences[j].text)) - who - ROLE_WORDS:
+            continue
+        for k, att in ((i, a), (j, b)):
+            s = sentences[k]
+            other = sentences[j if k == i else i]
+            r.add(k, Annotation("unverified", s.start, s.end, att.verb or att.cue, "unverified.rival_account",
+                                explain(r.rules, "unverified.rival_account"), att.speaker.label,
+                                challenged_by=((other.start, other.end),) if k == i else (),
+                                challenges=((other.start, other.end),) if k == j else ()))
 
 
 def mark_competing_figures(r: Reading) -> None:
-    """Neighbouring figures from different sides: "The group said 31 died." / "The ministry said four.\""""
+    """Figures from different sides: in neighbouring sentences ("The group said 31 died." / "The
+    ministry said four.") or set against each other in one ("China says 15 died, while the WHO
+    puts the toll at 14")."""
     sentences, attributions = r.sentences, r.attributions
-    FIGURE = r.rules.reading.casualty_figure      # casualty figures: see reading.yaml and figures.py
+    casualty = r.rules.reading.casualty_figure    # casualty figures: see reading.yaml and figures.py
     for i in range(len(sentences) - 1):
         a, b = attributions[i], attributions[i + 1]
         if a and b and a.speaker.name != b.speaker.name \
                 and sentences[i + 1].paragraph - sentences[i].paragraph <= 1 \
-                and FIGURE.search(sentences[i].text) and FIGURE.search(sentences[i + 1].text):
+                and not is_headline(sentences, i, r.text) \
+                and _figure(sentences[i].text, casualty) and _figure(sentences[i + 1].text, casualty) \
+                and _count(_figure(sentences[i].text, casualty).group()) != _count(_figure(sentences[i + 1].text, casualty).group()):
             for j in (i, i + 1):
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,
-                                    FIGURE.search(sentences[j].text).group(), "unverified.competing_figures",
+                                    _figure(sentences[j].text, casualty).group(), "unverified.competing_figures",
                                     explain(r.rules, "unverified.competing_figures"), attributions[j].speaker.label))
+    mark_rival_accounts(r)
+    for i, sent in enumerate(sentences):
+        a = attributions[i]
+        rival = _RIVAL_IN_ONE.search(sent.text)
+        if a and rival and any(o.speaker.name != a.speaker.name for o in r.others[i]) \
+                and _NUMBER.search(sent.text[:rival.start()]) and _NUMBER.search(sent.text[rival.end():]):
+            r.add(i, Annotation("unverified", sent.start, sent.end, rival.group().strip(" ,;"),
+                                "unverified.competing_figures", explain(r.rules, "unverified.competing_figures"),
+                                a.speaker.label))
 
 
 PASSES: tuple[Callable[[Reading], None], ...] = (
@@ -224,6 +256,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     mark_hedges,
     mark_unverified,
     mark_competing_figures,
+    link_contested_claims,
 )
 """The passes :func:`analyse` runs, in order."""
 

@@ -37,6 +37,7 @@ class CueRule:
     subject_not_speaker: bool = False
     marks_neighbour: bool = False
     section: str = ""            # unverified.yaml: "verification" or "dispute"
+    narrator_only: bool = False     # counts only in the reporter's own voice, not in a quoted speaker's
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ class SourceLexicon:
     speech_events: re.Pattern
     finding_verbs: frozenset
     statement_nouns: frozenset
+    not_speech: re.Pattern = re.compile(r"(?!x)x")   # nouns that start with a speech verb ("think tank")
+    armed_groups: re.Pattern = re.compile(r"(?!x)x")  # "rebel", "militia": never officials
+    expert_phrases: re.Pattern = re.compile(r"(?!x)x")  # "the authors of the study": experts
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,7 @@ class ReadingWords:
     official_figures: re.Pattern
     claim_words: re.Pattern
     every_claim_words: re.Pattern
+    evidence_claim: re.Pattern   # "the files indicate that ...": a claim with no speaker named
     credit: re.Pattern
     casualty_figure: re.Pattern  # a number, then a word about the dead within three words
     chart_figures: dict          # the words the charts' figure finder uses (annotator/figures.py builds it)
@@ -147,6 +152,10 @@ class Rules:
     names: NameWords = None      # type: ignore[assignment]
     reading: ReadingWords = None  # type: ignore[assignment]
     examples: tuple = ()         # every RuleExample of every file
+    explanation_nouns: re.Pattern = re.compile(r"(?!x)x")  # "the official explanation": what a dispute disputes
+    cause_words: re.Pattern = re.compile(r"(?!x)x")        # "blamed", "the main reason": an explanation
+    rival_markers: re.Pattern = re.compile(r"(?!x)x")      # "suggested that": another explanation
+    count_words: re.Pattern = re.compile(r"(?!x)x")        # "the death toll": a count, not an explanation
 
 
 def _yaml(name: str, folder: Path | None = None):
@@ -171,6 +180,7 @@ def _cue_rule(spec: dict, category: str, section: str = "") -> CueRule:
         subject_not_speaker=bool(spec.get("subject_not_speaker")),
         marks_neighbour=bool(spec.get("marks_neighbour")),
         section=section,
+        narrator_only=bool(spec.get("narrator_only")),
     )
 
 
@@ -234,6 +244,9 @@ def read_rules(folder: Path | None = None) -> Rules:
         speech_events=re.compile("|".join(src["speech_events"]), re.IGNORECASE),
         finding_verbs=frozenset(w.lower() for w in src["finding_verbs"]),
         statement_nouns=frozenset(w.lower() for w in src["statement_nouns"]),
+        not_speech=_phrase_regex(src.get("not_speech") or ["(?!x)x"]),
+        armed_groups=_phrase_regex(src.get("armed_groups") or ["(?!x)x"]),
+        expert_phrases=_phrase_regex(src.get("expert_phrases") or ["(?!x)x"]),
     )
     return Rules(
         hedges=hedges,
@@ -246,6 +259,10 @@ def read_rules(folder: Path | None = None) -> Rules:
         names=_name_words(names),
         reading=_reading_words(reading),
         examples=_all_examples(hedge_specs, unv, src, {"names.yaml": names, "reading.yaml": reading}),
+        explanation_nouns=_phrase_regex(unv["explanation_nouns"]),
+        cause_words=_phrase_regex(unv["cause_words"]),
+        rival_markers=_phrase_regex(unv["rival_markers"]),
+        count_words=_phrase_regex(unv["count_words"]),
     )
 
 
@@ -325,7 +342,9 @@ def _reading_words(d: dict) -> ReadingWords:
         inverted_subject_end=re.compile(r"[,.;:“”\"]|\b(?:%s)\b" % _alt(d["inverted_subject_ends"]["words"])),
         official_figures=re.compile(r"(?i)\b(?:%s)" % _alt(d["official_figures"]["patterns"], escape=False)),
         claim_words=re.compile(r"(?i)\b(%s)\b" % _alt(d["claim_words"]["words"])),
-        every_claim_words=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["every_claim_words"]["words"])),
+        every_claim_words=re.compile(r"(?i)\b(?:%s|%s)\b" % (_alt(d["every_claim_words"]["words"]),
+                                                             _alt(d["every_claim_words"]["patterns"], escape=False))),
+        evidence_claim=re.compile(r"(?i)%s" % _alt(d["evidence_claims"]["patterns"], escape=False)),
         credit=re.compile(r"(?i)%s" % _alt(d["credits"]["patterns"], escape=False)),
         casualty_figure=re.compile(r"(?i)\b(?:\d[\d,.]*|%s)\s+(?:\w+\s+){0,3}(?:people\s+)?(?:%s)\b"
                                    % (_alt(figures["numbers"]), _alt(figures["words"]))),

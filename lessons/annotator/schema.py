@@ -133,20 +133,23 @@ def _rule_list(rule_schema):
 _SENTENCES = {"examples": _examples, "not_examples": _examples}
 _CUE_RULE = _fields({"id": _text, "phrases": _patterns, "explanation": _text, "doc": _text,
                      "not_before": _regex, "not_after": _regex, "skip_capitalised": _flag,
-                     "subject_not_speaker": _flag, "marks_neighbour": _flag, **_SENTENCES},
+                     "subject_not_speaker": _flag, "marks_neighbour": _flag, "narrator_only": _flag, **_SENTENCES},
                     required=("id", "phrases", "explanation"))
 _GROUP = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words",))
 _PATTERN_GROUP = _fields({"doc": _text, "patterns": _patterns, **_SENTENCES}, required=("patterns",))
 _ROLE = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words",))
 KINDS = ("official", "expert", "voice")
 _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "quote", "continuation", "according_to")) \
-    + ("unverified.neighbour", "unverified.competing_figures")
+    + ("unverified.neighbour", "unverified.competing_figures", "unverified.contested", "unverified.challenge",
+       "unverified.rival_account")
 
 SCHEMAS = {
     "hedges.yaml": _rule_list(_CUE_RULE),
     "unverified.yaml": _fields({"verification": _rule_list(_CUE_RULE), "dispute": _rule_list(_CUE_RULE),
-                                "pointing_words": _words},
-                               required=("verification", "dispute", "pointing_words")),
+                                "pointing_words": _words, "explanation_nouns": _words, "cause_words": _words,
+                                "rival_markers": _words, "count_words": _words},
+                               required=("verification", "dispute", "pointing_words", "explanation_nouns",
+                                         "cause_words", "rival_markers", "count_words")),
     "sources.yaml": _fields({
         "speech_verbs": _fields({"doc": _text, "words": _words, "figure_verbs": _words, "figure_words": _words,
                                  **_SENTENCES}, required=("words", "figure_verbs", "figure_words")),
@@ -155,7 +158,8 @@ SCHEMAS = {
         "roles": _fields({k: _ROLE for k in KINDS}, required=KINDS),
         "official_acronyms": _words, "ambiguous_roles": _words,
         "organisations": _fields({k: _words for k in KINDS}, required=KINDS),
-        "expert_places": _words, "places": _words,
+        "expert_places": _words, "places": _words, "not_speech": _words, "armed_groups": _words,
+        "expert_phrases": _words,
     }, required=("speech_verbs", "phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns",
                  "document_nouns", "roles", "official_acronyms", "ambiguous_roles", "organisations",
                  "expert_places", "places")),
@@ -186,7 +190,9 @@ SCHEMAS = {
         "appositive_ends": _fields({"doc": _text, "words": _words, "second": _words}, required=("words", "second")),
         "possessive_modifiers": _GROUP, "speech_event_nouns": _GROUP, "document_verbs": _GROUP,
         "inverted_subject_ends": _GROUP, "official_figures": _PATTERN_GROUP, "claim_words": _GROUP,
-        "every_claim_words": _GROUP, "credits": _PATTERN_GROUP,
+        "every_claim_words": _fields({"doc": _text, "words": _words, "patterns": _patterns, **_SENTENCES},
+                                     required=("words", "patterns")),
+        "evidence_claims": _PATTERN_GROUP, "credits": _PATTERN_GROUP,
         "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, **_SENTENCES},
                                     required=("numbers", "words")),
         "chart_figures": _fields({
@@ -201,7 +207,8 @@ SCHEMAS = {
                  "between_subject_and_verb", "no_statement_before_verb", "role_phrase_breaks",
                  "words_before_a_title", "not_an_appositive", "appositive_ends", "possessive_modifiers",
                  "speech_event_nouns", "document_verbs", "inverted_subject_ends", "official_figures",
-                 "claim_words", "every_claim_words", "credits", "casualty_figures", "chart_figures")),
+                 "claim_words", "every_claim_words", "evidence_claims", "credits", "casualty_figures",
+                 "chart_figures")),
     # The reporter's own evaluative words: an extra layer read by annotator/framing.py, never scored.
     "framing.yaml": _fields({"about": _text,
                              "cues": _rule_list(_fields({"words": _words, "why": _text, "example": _text},

@@ -49,6 +49,14 @@ class State:
         if not any(sp is x for x in self.seen):
             self.seen.append(sp)
 
+    def mention(self, sentence: str) -> None:
+        """A known person as the subject of a sentence that reports no speech: "he" may be them next."""
+        opening = re.match(r"\W*((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*)", sentence)
+        m = _names_pattern(tuple(self.people)).search(opening.group(1)) if opening and self.people else None
+        sp = self.people.get(m.group()) if m else None
+        if sp is not None and sp.person:
+            self.remember(sp)          # "Former Congressman Timothy Roemer played a key role ..."
+
     def person_for(self, pronoun: str) -> Speaker | None:
         """The most recent person "he" or "she" can refer to (unknown gender fits both)."""
         return next((p for p in self.recent if self.gender.get(p.name) in (None, pronoun)), None)
@@ -80,6 +88,8 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
     an ambiguous role ("director", "chief") takes its kind from the organisation named with it.
     """
     lex = rules.sources
+    if lex.expert_phrases.search(phrase):
+        return "expert", "author"          # "one of the authors of the study"
     if lex.official_acronyms.search(phrase) and not lex.role_pattern.search(phrase):
         return "official", lex.official_acronyms.search(phrase).group().lower()
     chunk = rules.reading.role_phrase_break.split(phrase)
@@ -89,6 +99,17 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         if not matches:
             continue
         word = _singular(matches[-1].group().lower(), lex)
+        armed = lex.armed_groups.search(part)
+        at = phrase.find(part) + len(part) if part else -1
+        owner = re.match(r"(?i)\s*(?:with|of|for|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s)\b"
+                         % lex.armed_groups.pattern, phrase[at:]) if at > 0 else None
+        if armed or owner:
+            # "a rebel commander", "an official with the rebel movement": never officials
+            return "voice", (armed.group() if armed else owner.group(1)).lower()
+        if re.match(r"(?i)(?:a|an|the)\s", part.strip()) and part.rstrip().endswith(matches[-1].group()) \
+                and i + 1 < len(chunk) and re.match(r"\s*and\s+(?!(?:a|an|the)\s)[\w\s-]*?\b(?:%s)"
+                                                    % lex.role_pattern.pattern, phrase[at:]):
+            continue                      # "a senior military and national security analyst": the noun decides
         if rules.names.former.search(part[:matches[-1].start()]) \
                 and lex.roles.get(word) == "official":
             # A former official no longer speaks for a government; what they do now may count
@@ -97,7 +118,7 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             return ("expert" if lex.expert_places.search(now) else "voice"), word
         if word in lex.ambiguous_roles:
             rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
-            org_kind = _org_kind(rest, rules)
+            org_kind = _org_kind(rest, rules) or _org_kind(" ".join(phrase.lower().split()), rules)
             if org_kind is None:
                 kinds = [lex.roles.get(_singular(x.group().lower(), lex)) for x in lex.role_pattern.finditer(rest)
                          if _singular(x.group().lower(), lex) not in lex.ambiguous_roles]
@@ -184,7 +205,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             if more:
                 after += ", " + more.group(1)
         kind = desc = None
-        who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail)
+        who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail) or \
+            re.match(r"\s+(?:is|was)\s+((?:a|an|the)\s+[^,.;:“”\"\n]{3,140})", tail)    # "Carl Thayer is a professor of ..."
         if not after and who:
             # "Nadia Fellner, who researches workplace safety at the Institute for ..."
             kind, _ = classify_role(who.group(1), rules)
@@ -196,6 +218,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if kind is None and before:
             kind, _ = classify_role(before, rules)
             desc = before
+            now = re.search(r"\bnow\s+([^.;]{3,120})", tail)
+            if kind == "voice" and before.lower().startswith("former") and now and _org_kind(now.group(1).lower(), rules) == "expert":
+                kind, desc = "expert", f"{before}, now {now.group(1).strip()}"   # "... and is now president of the Center for ..."
         if kind is None or (len(name.split()) == 1 and not after and not (
                 title and (title.split()[-1].lower().strip(".") in names.person_roles
                            or names.courtesy_title.match(title + " ")))):
@@ -207,6 +232,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         surname = name.split()[-1]
         if len(name.split()) > 1 and not is_body and surname not in people:
             people[surname] = people[name]
+        role = classify_role(desc, rules)[1] or ""
+        if len(name.split()) == 3 and not is_body and role.split()[-1:] and role.split()[-1] in names.person_roles:
+            people.setdefault(name.split()[1], people[name])    # "Alfredo Rangel Suarez" ... "Mr. Rangel"
     for m in names.acronym.finditer(text):
         full, short = m.group(1), m.group(2)
         kind, _ = classify_role(full, rules)
@@ -266,7 +294,7 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
     words = re.findall(r"[\w'’-]+", low)
     if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads:
         return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
-    if words and words[-1] in lex.document_nouns or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
+    if words and words[-1] in lex.document_nouns and re.match(r"(?:the|its|his|her|their|this|that)\s", low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
         return state.last, None
     kind, head = classify_role(phrase, rules)
     if kind:
@@ -291,7 +319,8 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
         return state.bodies[key], head
     bare = re.sub(r"(?i)^the\s+", "", phrase).strip()
     pm = lex.place_pattern.fullmatch(bare)
-    if pm:
+    parts = [re.sub(r"(?i)^the\s+", "", p).strip() for p in re.split(r"\s*,\s*|\s+and\s+", bare)]
+    if pm or (len(parts) > 1 and all(p and lex.place_pattern.fullmatch(p) for p in parts)):
         return Speaker(name=bare, kind="official", description="government"), "government"
     if PERSON_NAME.fullmatch(bare) and bare.split()[0] not in names.not_names and bare not in names.calendar:
         # A name introduced without a role: another voice, remembered for "he"/"she" when a person.
