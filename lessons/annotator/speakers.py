@@ -101,8 +101,8 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         word = _singular(matches[-1].group().lower(), lex)
         armed = lex.armed_groups.search(part)
         at = phrase.find(part) + len(part) if part else -1
-        owner = re.match(r"(?i)\s*(?:with|of|for|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s)\b"
-                         % lex.armed_groups.pattern, phrase[at:]) if at > 0 else None
+        owner = re.match(r"(?i)\s*(?:%s)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s)\b"
+                         % (rules.reading.armed_owner, lex.armed_groups.pattern), phrase[at:]) if at > 0 else None
         if armed or owner:
             # "a rebel commander", "an official with the rebel movement": never officials
             return "voice", (armed.group() if armed else owner.group(1)).lower()
