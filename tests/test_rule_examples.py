@@ -149,6 +149,18 @@ def marked_with(rule: str):
     return check
 
 
+def keeps_off(rule: str):
+    """The words stop ``rule`` firing (the month "May" is no hedge); without them it fires."""
+    def check(ex, analysis) -> None:
+        rules = [a.rule for a in analysis.annotations]
+        if ex.fires:
+            _in_list(ex)
+            assert rule not in rules, f"[{ex.marked}] should keep {rule} from firing"
+        else:
+            assert rule in rules, f"without those words the example should be marked {rule}"
+    return check
+
+
 def a_group_view(ex, analysis) -> None:
     """Experts as a group holding a view are expert commentary, with the group in the cue."""
     cues = [a.cue for a in analysis.annotations if a.category == "expert"]
@@ -195,6 +207,7 @@ CHECKS = {
     ("reading.yaml", "condition_modals"): reports_no_speaker,
     ("reading.yaml", "condition_words"): reports_no_speaker,
     ("reading.yaml", "believed_to_be"): reports_no_speaker,
+    ("reading.yaml", "before_a_month"): keeps_off("hedge.modal.may"),
 }
 """What each word list's examples show, by (file, group)."""
 

@@ -28,7 +28,7 @@ def cue_matches(rule, sent: Sentence, text: str, state: State, rules: Rules):
         if rule.not_after and rule.not_after.search(after):
             continue
         if rule.skip_capitalised and m.group()[:1].isupper() and before.strip(" “\"‘'(") != "" \
-                and not _modal_in_title_case(s, before, after):
+                and not _modal_in_title_case(s, before, after, rules):
             continue
         if rule.subject_not_speaker:
             subj = subject_before(before)
@@ -39,12 +39,12 @@ def cue_matches(rule, sent: Sentence, text: str, state: State, rules: Rules):
 
 
 
-def _modal_in_title_case(sentence: str, before: str, after: str) -> bool:
+def _modal_in_title_case(sentence: str, before: str, after: str, rules: Rules) -> bool:
     """"Crackdown May Fuel Extremism": in a title-case headline a capitalised "May" before a verb is the modal."""
     words = [w for w in re.findall(r"[A-Za-z]+", sentence) if len(w) > 3]
     title = bool(words) and sum(w[0].isupper() for w in words) * 2 > len(words)
     return title and bool(re.match(r"\s+(?:Not\s+)?(?:Be|Have|[A-Z][a-z]+)\b(?!\s*\d)", after)) \
-        and not re.search(r"(?i)\b(?:in|of|since|until|last|next|early|late|mid|from|by|on|through)\s+$", before)
+        and not rules.reading.before_a_month.search(before)
 
 
 def explain(rules: Rules, key: str, **kw) -> str:

@@ -144,6 +144,8 @@ class ReadingWords:
     believed_to_be: frozenset
     believed_after: re.Pattern
     armed_owner: str             # "with|of|for|from": a role tied to an armed group after it
+    before_a_month: re.Pattern   # "in May": the month, not the modal
+    document_owner: re.Pattern   # "its statement": the last speaker's document
 
 
 @dataclass(frozen=True)
@@ -430,6 +432,8 @@ def _linking_words(d: dict) -> dict:
         believed_to_be=frozenset(w.lower() for w in words("believed_to_be")),
         believed_after=re.compile(r"\s+to\s+(?:%s)\b" % _alt(d["believed_to_be"]["after"])),
         armed_owner=_alt(words("armed_owner_links")),
+        before_a_month=re.compile(r"(?i)\b(?:%s)\s+$" % _alt(words("before_a_month"))),
+        document_owner=re.compile(r"(?:%s)\s" % _alt(words("document_owners"))),
     )
 
 

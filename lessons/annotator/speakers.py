@@ -294,7 +294,7 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
     words = re.findall(r"[\w'’-]+", low)
     if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads:
         return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
-    if words and words[-1] in lex.document_nouns and re.match(r"(?:the|its|his|her|their|this|that)\s", low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
+    if words and words[-1] in lex.document_nouns and rules.reading.document_owner.match(low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
         return state.last, None
     kind, head = classify_role(phrase, rules)
     if kind:
