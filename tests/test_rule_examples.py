@@ -136,6 +136,50 @@ def a_chart_figure(ex, analysis) -> None:
         assert not found, f"no casualty figure expected; found {found}"
 
 
+def marked_with(rule: str):
+    """The words make the annotator mark the example with ``rule``; without them it does not."""
+    def check(ex, analysis) -> None:
+        rules = [a.rule for a in analysis.annotations]
+        if ex.fires:
+            if ex.words:
+                _in_list(ex)
+            assert rule in rules, f"the example should be marked {rule}; it was marked {sorted(set(rules))}"
+        else:
+            assert rule not in rules, f"the example should not be marked {rule}"
+    return check
+
+
+def keeps_off(rule: str):
+    """The words stop ``rule`` firing (the month "May" is no hedge); without them it fires."""
+    def check(ex, analysis) -> None:
+        rules = [a.rule for a in analysis.annotations]
+        if ex.fires:
+            _in_list(ex)
+            assert rule not in rules, f"[{ex.marked}] should keep {rule} from firing"
+        else:
+            assert rule in rules, f"without those words the example should be marked {rule}"
+    return check
+
+
+def a_group_view(ex, analysis) -> None:
+    """Experts as a group holding a view are expert commentary, with the group in the cue."""
+    cues = [a.cue for a in analysis.annotations if a.category == "expert"]
+    if ex.fires:
+        assert any(ex.marked in c for c in cues), f"[{ex.marked}] should start an expert's view: {cues}"
+    else:
+        assert not cues, f"no expert commentary expected; found {cues}"
+
+
+def no_cause_given(ex, analysis) -> None:
+    """Words that say no cause is given leave a disputed explanation unlinked to that sentence."""
+    linked = [a for a in analysis.annotations if a.rule == "unverified.contested"]
+    if ex.fires:
+        _in_list(ex)
+        assert not linked, "a sentence that gives no cause is no explanation to contest"
+    else:
+        assert linked, "the cause given should be linked as the contested explanation"
+
+
 CHECKS = {
     ("sources.yaml", "speech_verbs"): reports_a_speaker,
     **{("sources.yaml", f"roles.{k}"): kind_of_speaker(k) for k in SOURCES},
@@ -152,6 +196,18 @@ CHECKS = {
     ("reading.yaml", "claim_words"): claim_before_a_marker,
     ("reading.yaml", "casualty_figures"): competing_figures,
     ("reading.yaml", "chart_figures"): a_chart_figure,
+    ("reading.yaml", "rival_openers"): marked_with("unverified.rival_account"),
+    ("reading.yaml", "rival_negations"): marked_with("unverified.rival_account"),
+    ("reading.yaml", "traded_words"): marked_with("unverified.neighbour"),
+    ("reading.yaml", "contrast_words"): competing_figures,
+    ("reading.yaml", "toll_figures"): competing_figures,
+    ("reading.yaml", "no_cause"): no_cause_given,
+    ("reading.yaml", "group_views"): a_group_view,
+    ("reading.yaml", "noun_determiners"): reports_no_speaker,
+    ("reading.yaml", "condition_modals"): reports_no_speaker,
+    ("reading.yaml", "condition_words"): reports_no_speaker,
+    ("reading.yaml", "believed_to_be"): reports_no_speaker,
+    ("reading.yaml", "before_a_month"): keeps_off("hedge.modal.may"),
 }
 """What each word list's examples show, by (file, group)."""
 

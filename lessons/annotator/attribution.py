@@ -29,15 +29,6 @@ CHARS_PER_VERB = 60
 text built of nothing but verbs cannot make the work per character grow."""
 
 
-_GROUP_VIEW = re.compile(
-    r"\W*(?:(?:But|And|Yet|However|Still),?\s+)?((?:(?:Some|Many|Most|Several|Other|Leading|Independent|Western|Foreign)\s+)*"
-    r"(?:[A-Z]\w+\s+)?(?:[Aa]nalysts|[Ee]xperts|[Ss]cholars|[Ee]conomists|[Rr]esearchers|[Ss]cientists))"
-    r"(?:\s+and\s+[\w\s-]{1,30}?)?(?:\s+(?:familiar with|who follow|who study|in|at)\s+[^,.;]{1,60}?)?"
-    r"\s+((?:are|were|remain|have\s+been)\s+(?:divided|split|skeptical|sceptical|doubtful|unconvinced|cautious|"
-    r"optimistic|pessimistic|worried|concerned|confident|unsure|uncertain|wary)|(?:have|had)\s+(?:welcomed|questioned|"
-    r"dismissed|criticized|criticised|praised|doubted))\b")
-"""Experts as a group holding a view, with no speech verb: "Analysts are divided over whether ..."."""
-
 
 @dataclass
 class Attribution:
@@ -138,8 +129,7 @@ def _speech_verbs(sentence: str, rules: Rules):
             continue                      # "expected to say": a plan, not a statement
         if lex.not_speech.match(sentence, s):
             continue                      # "a London think tank"
-        if w in ("believed", "thought", "said", "reported", "alleged", "estimated") \
-                and re.match(r"\s+to\s+(?:be|have)\b", sentence[e:e + 12]):
+        if w in rules.reading.believed_to_be and rules.reading.believed_after.match(sentence[e:e + 12]):
             continue                      # "40 people believed to be rebel sympathizers": no statement
         if m.group()[:1].isupper() and sentence[:s].strip(" “\"‘'(") and not _title_case(sentence):
             continue                      # "an Order of Courage": a capitalised noun, not a verb
@@ -195,7 +185,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
     if m:
         out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution",
                                m.group(1) or m.group(2)))
-    view = _GROUP_VIEW.match(s)
+    view = rules.reading.group_view.match(s)   # "Analysts are divided": group_views in reading.yaml
     if view:
         sp, head = resolve(view.group(1), state, rules)
         if sp and sp.kind == "expert":
@@ -216,9 +206,9 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         left = s[max(0, vs - LEFT_WINDOW):vs]
         if rules.reading.no_statement_before_verb.search(left[-NEAR:]):
             continue                      # "did not respond", "declined to say": no statement
-        if vs_word in rules.sources.figure_verbs and re.search(r"(?i)\b(?:would|could|might)\s+$", left):
+        if vs_word in rules.sources.figure_verbs and rules.reading.condition_modal.search(left):
             continue                      # "they would raise the toll to 71": a condition, not a statement
-        if re.search(r"(?i)\b(?:the|a|an|their|his|her|its|our|your|my|these|those|such)\s+$", left) or re.search(r"(?i)(?:^|,\s*)(?:if|unless)\s+[^,]*$", left):
+        if rules.reading.noun_determiner.search(left) or rules.reading.condition.search(left):
             continue                      # "the disputed oil rig", "their demands"; "if tests confirm": no statement
         left = left.rstrip()
         left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])

@@ -20,10 +20,6 @@ def _merged(a: tuple, b: tuple) -> tuple:
     return tuple(sorted(set(a) | set(b)))
 
 
-_NO_CAUSE = re.compile(r"(?i)\b(?:too early to|premature to|not|no|without|unknown)\s+(?:[\w-]+\s+){0,2}$")
-"""Before a cause word, words that say no cause is given ("too early to assign blame")."""
-
-
 def disputed_clause(sentence: str, start: int, end: int) -> str:
     """The clause a dispute cue (``sentence[start:end]``) stands in: what it disputes.
 
@@ -59,9 +55,9 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
     """
     challenger = speakers[group[0]]
     named = rules.explanation_nouns.search(disputed)
-    if named and re.search(r"(?i)\b(?:this|that|these|those|such)\s+(?:\w+\s+)?$", disputed[:named.start()]):
+    if named and rules.reading.pointing_back.search(disputed[:named.start()]):
         return [], []                 # "That account drew skepticism": the claim just before it
-    party = _PARTY_CLAIM.search(disputed)
+    party = rules.reading.party_claim.search(disputed)
     if cause_before is None:
         cause_before = any(rules.cause_words.search(t) for t in texts[:group[0]])
     if party and not (named and cause_before):
@@ -80,12 +76,12 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
         return run, []
     if not named:
         return [], []
-    kind = "official" if re.search(r"(?i)\b(?:official|government|authorities)\b", disputed) else None
+    kind = "official" if rules.reading.government.search(disputed) else None
 
     def points_at(j: int) -> bool:
         if j in group or speakers[j] is None or speakers[j] == challenger or (kind and kinds[j] != kind):
             return False
-        return any(not _NO_CAUSE.search(texts[j][max(0, m.start() - 30):m.start()])
+        return any(not rules.reading.no_cause.search(texts[j][max(0, m.start() - 30):m.start()])
                    for m in rules.cause_words.finditer(texts[j]))
 
     claims = [j for j in range(group[0]) if points_at(j)] or \
@@ -93,19 +89,12 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
     if not claims:
         return [], []
     claimants = {speakers[j] for j in claims}
-    topic = set().union(*(content_words(texts[j]) for j in claims))
+    topic = set().union(*(content_words(texts[j], rules) for j in claims))
     rivals = [k for k in range(len(texts))
               if k not in group and k not in claims and speakers[k] not in claimants | {None, challenger}
               and kinds[k] in ("official", "expert") and rules.rival_markers.search(texts[k])
-              and not rules.count_words.search(texts[k]) and content_words(texts[k]) & topic]
+              and not rules.count_words.search(texts[k]) and content_words(texts[k], rules) & topic]
     return claims, rivals
-
-
-_PARTY_CLAIM = re.compile(
-    r"\b((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)(?:['’]s)?\s+(?:own\s+)?(?:claims?|accusations?|allegations?|charges|"
-    r"account|version|figures?|statements?|assertions?|denials?)\b|"
-    r"\b(?:claims?|accusations?|allegations?|charges)\s+(?:by|from|made\s+by)\s+(?:the\s+)?((?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+)")
-"""A dispute that names whose claim it answers: "Colombia's accusations", "Iranian claims", "claims by the army"."""
 
 
 def _runs_of_disputes(r: Reading) -> list[tuple[range, list[int]]]:

@@ -28,7 +28,7 @@ def cue_matches(rule, sent: Sentence, text: str, state: State, rules: Rules):
         if rule.not_after and rule.not_after.search(after):
             continue
         if rule.skip_capitalised and m.group()[:1].isupper() and before.strip(" “\"‘'(") != "" \
-                and not _modal_in_title_case(s, before, after):
+                and not _modal_in_title_case(s, before, after, rules):
             continue
         if rule.subject_not_speaker:
             subj = subject_before(before)
@@ -39,12 +39,12 @@ def cue_matches(rule, sent: Sentence, text: str, state: State, rules: Rules):
 
 
 
-def _modal_in_title_case(sentence: str, before: str, after: str) -> bool:
+def _modal_in_title_case(sentence: str, before: str, after: str, rules: Rules) -> bool:
     """"Crackdown May Fuel Extremism": in a title-case headline a capitalised "May" before a verb is the modal."""
     words = [w for w in re.findall(r"[A-Za-z]+", sentence) if len(w) > 3]
     title = bool(words) and sum(w[0].isupper() for w in words) * 2 > len(words)
     return title and bool(re.match(r"\s+(?:Not\s+)?(?:Be|Have|[A-Z][a-z]+)\b(?!\s*\d)", after)) \
-        and not re.search(r"(?i)\b(?:in|of|since|until|last|next|early|late|mid|from|by|on|through)\s+$", before)
+        and not rules.reading.before_a_month.search(before)
 
 
 def explain(rules: Rules, key: str, **kw) -> str:
@@ -65,19 +65,11 @@ def sentences_hit(pattern: re.Pattern, text: str, sentences) -> set[int]:
     return hit
 
 
-_STOP = frozenset("""that this with from have were been their there which would could about after before other
-into than them they these those what when where while will said says told also more most some such only just
-over under very being because between against during without within among across through said told claims
-claim says official officials explanation story version account reports report""".split())
-
-
-ROLE_WORDS = frozenset({"minis", "offic", "gover", "spoke", "presi", "autho", "polic", "milit", "army"})
-"""Words that name who speaks rather than what about: they do not make two sentences one topic."""
-
-
-def content_words(text: str) -> set[str]:
-    """The words that carry a sentence's topic, cut to five letters ("mobiles" and "mobile" are one)."""
-    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3 and w.lower() not in _STOP}
+def content_words(text: str, rules) -> set[str]:
+    """The words that carry a sentence's topic, cut to five letters ("mobiles" and "mobile" are one);
+    the words too common to show one are ``topic_stop_words`` in reading.yaml."""
+    stop = rules.reading.topic_stop_words
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]+", text) if len(w) > 3 and w.lower() not in stop}
 
 
 def is_headline(sentences, j: int, text: str) -> bool:
@@ -100,7 +92,7 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
     speaker = attributions[j].speaker if attributions[j] else None
     if speaker is None and j > 0 and attributions[j - 1] and sentences[j - 1].paragraph >= sentences[j].paragraph - 1 \
             and rules.reading.evidence_claim.search(sentences[j].text) \
-            and len(content_words(sentences[j].text) & content_words(sentences[j - 1].text)) >= 2:
+            and len(content_words(sentences[j].text, rules) & content_words(sentences[j - 1].text, rules)) >= 2:
         # "U.S. officials say the seized documents show ... The computer files indicate ...": one claim.
         s = sentences[j]
         add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
@@ -134,10 +126,7 @@ def same_party(a, b, rules) -> bool:
     na, nb = _nation(a.name, rules), _nation(b.name, rules)
     if a.kind != b.kind or (na and nb and na != nb):
         return False                      # "Russian Defense Ministry" and "British Defense Ministry" are two
-    return bool(content_words(a.name) & content_words(b.name) - _GENERIC_SPEAKERS)
-
-
-_GENERIC_SPEAKERS = frozenset({"offic", "spoke", "sourc", "minis", "gover", "autho", "depar", "lead", "leade"})
+    return bool(content_words(a.name, rules) & content_words(b.name, rules) - rules.reading.generic_speaker_stems)
 
 
 def _nation(name: str, rules) -> str:
@@ -192,9 +181,10 @@ def mark_claim_after(i, sentences, attributions, rules, cue, add) -> None:
         return                            # the denier goes on: their own words, not a rival claim
     if speaker.kind == "expert":
         return                            # an analyst's comment weighs the claims, it is not one of them
-    who = content_words(speaker.label) | content_words(attributions[i].speaker.label if attributions[i] else "")
-    shared = (content_words(sentences[i].text) & content_words(sentences[j].text)) - who - ROLE_WORDS
-    answers = re.match(r"(?i)\W*(?:but|however|yet|still|in response)\b", sentences[j].text)
+    who = content_words(speaker.label, rules) | content_words(attributions[i].speaker.label if attributions[i] else "", rules)
+    shared = (content_words(sentences[i].text, rules) & content_words(sentences[j].text, rules)) - who \
+        - rules.reading.speaker_stems
+    answers = rules.reading.answer_opener.match(sentences[j].text)
     if not (shared and answers) and len(shared) < 2:
         return                            # neither "But X says ..." on the same thing, nor the same evidence again
     while j < len(sentences) and attributions[j] and attributions[j].speaker == speaker \

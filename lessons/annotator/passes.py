@@ -28,7 +28,7 @@ import re
 from typing import Callable
 
 from .attribution import Attribution, attributions_in
-from .cues import (ROLE_WORDS, SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
+from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
 from .model import Analysis, Annotation, SentenceAnalysis, Speaker
@@ -136,7 +136,7 @@ def mark_unverified(r: Reading) -> None:
         sent = r.sentences[i]
         # Worked out once per sentence, so a sentence packed with markers costs no more per character.
         pointing = bool(r.rules.pointing_words.search(sent.text)) and not r.attributions[i]
-        traded = re.search(r"(?i)\btrad(?:e|es|ed|ing)\b|\beach other\b|\bspar(?:s|red|ring)?\b", sent.text)
+        traded = r.rules.reading.traded.search(sent.text)
         for rule in r.rules.unverified:
             if rule.narrator_only and r.attributions[i]:
                 continue                  # "if confirmed" in a quoted expert's words is a condition
@@ -146,8 +146,7 @@ def mark_unverified(r: Reading) -> None:
                 # unable to verify claims"); a dispute answers a claim just made by someone else.
                 points = disputes or pointing
                 claims: list[tuple[int, Annotation]] = []
-                within = r.attributions[i] and re.search(
-                    r"(?i)[,;]\s+(?:though|although|but|while|whereas)\b|,\s+(?:a|an)\s+(?:claim|allegation|accusation|charge)\b",
+                within = r.attributions[i] and r.rules.reading.contrast_within.search(
                     r.text[max(sent.start, s0 - WINDOW):s0])
                 if within:
                     pass                  # "Witnesses said ..., though police denied this": the claim is here
@@ -171,29 +170,18 @@ def mark_unverified(r: Reading) -> None:
                     r.add(j, dataclasses.replace(ann, challenged_by=((sent.start, sent.end),)) if disputes else ann)
 
 
-_TOLL = re.compile(r"(?i)\b(?:death\s+)?(?:toll|tally|number\s+of\s+(?:dead|deaths|victims|casualties))\s+"
-                   r"(?:at|to|of|was|is|stood\s+at|rose\s+to|reached)\s+(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\b")
-
-
-def _figure(text: str, casualty: re.Pattern):
+def _figure(text: str, casualty: re.Pattern, reading):
     """A casualty figure in ``text``, quotation marks aside ('18 "innocent" people died'), or a toll
     put at a number ("put the toll at 40")."""
     text = re.sub(r"[\"“”‘’]", "", text)
-    return casualty.search(text) or _TOLL.search(text)
+    return casualty.search(text) or reading.toll.search(text)
 
 
-def _count(figure: str) -> str:
+def _count(figure: str, reading) -> str:
     """The number a figure gives, digits or a word ("2 more people died" and "two people died" agree)."""
-    found = re.search(r"(?i)\b(\d[\d,]*|zero|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\b", figure)
+    found = reading.count_word.search(figure)
     first = found.group(1).lower().replace(",", "") if found else figure
-    return str(_NUMBER_WORDS.get(first, first))
-
-
-_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
-
-
-_RIVAL_IN_ONE = re.compile(r"(?i)[,;]\s+(?:while|whereas|but|although|though)\b")
-_NUMBER = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d,.]*\b")
+    return str(reading.number_words.get(first, first))
 
 
 def mark_rival_accounts(r: Reading) -> None:
@@ -204,12 +192,13 @@ def mark_rival_accounts(r: Reading) -> None:
         i = j - 1
         a, b = attributions[i], attributions[j]
         if not (a and b) or sentences[j].paragraph - sentences[i].paragraph > 1 \
-                or not re.match(r"\W*(?:But|However)\b", sentences[j].text) \
-                or not re.search(r"(?i)\b(?:not|never|no|still|instead|rather)\b|n['’]t\b", sentences[j].text) \
+                or not r.rules.reading.rival_opener.match(sentences[j].text) \
+                or not r.rules.reading.rival_negation.search(sentences[j].text) \
                 or a.speaker.kind == "expert" or b.speaker.kind == "expert" or same_party(a.speaker, b.speaker, r.rules):
             continue
-        who = content_words(a.speaker.label) | content_words(b.speaker.label)
-        if not (content_words(sentences[i].text) & content_words(sentences[j].text)) - who - ROLE_WORDS:
+        who = content_words(a.speaker.label, r.rules) | content_words(b.speaker.label, r.rules)
+        if not (content_words(sentences[i].text, r.rules) & content_words(sentences[j].text, r.rules)) - who \
+                - r.rules.reading.speaker_stems:
             continue
         for k, att in ((i, a), (j, b)):
             s = sentences[k]
@@ -225,24 +214,27 @@ def mark_competing_figures(r: Reading) -> None:
     ministry said four.") or set against each other in one ("China says 15 died, while the WHO
     puts the toll at 14")."""
     sentences, attributions = r.sentences, r.attributions
-    casualty = r.rules.reading.casualty_figure    # casualty figures: see reading.yaml and figures.py
+    reading = r.rules.reading
+    casualty = reading.casualty_figure    # casualty figures: see reading.yaml and figures.py
     for i in range(len(sentences) - 1):
         a, b = attributions[i], attributions[i + 1]
         if a and b and a.speaker.name != b.speaker.name \
                 and sentences[i + 1].paragraph - sentences[i].paragraph <= 1 \
                 and not is_headline(sentences, i, r.text) \
-                and _figure(sentences[i].text, casualty) and _figure(sentences[i + 1].text, casualty) \
-                and _count(_figure(sentences[i].text, casualty).group()) != _count(_figure(sentences[i + 1].text, casualty).group()):
+                and _figure(sentences[i].text, casualty, reading) and _figure(sentences[i + 1].text, casualty, reading) \
+                and _count(_figure(sentences[i].text, casualty, reading).group(), reading) \
+                != _count(_figure(sentences[i + 1].text, casualty, reading).group(), reading):
             for j in (i, i + 1):
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,
-                                    _figure(sentences[j].text, casualty).group(), "unverified.competing_figures",
+                                    _figure(sentences[j].text, casualty, reading).group(), "unverified.competing_figures",
                                     explain(r.rules, "unverified.competing_figures"), attributions[j].speaker.label))
     mark_rival_accounts(r)
     for i, sent in enumerate(sentences):
         a = attributions[i]
-        rival = _RIVAL_IN_ONE.search(sent.text)
+        rival = reading.rival_in_one.search(sent.text)
         if a and rival and any(o.speaker.name != a.speaker.name for o in r.others[i]) \
-                and _NUMBER.search(sent.text[:rival.start()]) and _NUMBER.search(sent.text[rival.end():]):
+                and reading.figure_number.search(sent.text[:rival.start()]) \
+                and reading.figure_number.search(sent.text[rival.end():]):
             r.add(i, Annotation("unverified", sent.start, sent.end, rival.group().strip(" ,;"),
                                 "unverified.competing_figures", explain(r.rules, "unverified.competing_figures"),
                                 a.speaker.label))

@@ -120,6 +120,32 @@ class ReadingWords:
     credit: re.Pattern
     casualty_figure: re.Pattern  # a number, then a word about the dead within three words
     chart_figures: dict          # the words the charts' figure finder uses (annotator/figures.py builds it)
+    topic_stop_words: frozenset  # too common to show a topic
+    speaker_stems: frozenset     # who speaks, not what about (first five letters)
+    generic_speaker_stems: frozenset
+    answer_opener: re.Pattern    # "But ...", "However ...": a sentence answering the one before
+    rival_opener: re.Pattern
+    rival_negation: re.Pattern
+    traded: re.Pattern           # "traded accusations", "each other"
+    contrast_within: re.Pattern  # ", though ...", ", a claim ...": the claim is in the same sentence
+    rival_in_one: re.Pattern     # ", while ...": two figures set against each other
+    toll: re.Pattern             # "the toll rose to 40"
+    count_word: re.Pattern       # the first number a figure gives
+    number_words: dict           # "two" -> 2
+    figure_number: re.Pattern    # digits that are not a year
+    no_cause: re.Pattern
+    pointing_back: re.Pattern    # "this account", "that story"
+    government: re.Pattern
+    party_claim: re.Pattern      # "Colombia's accusations", "claims by the army"
+    group_view: re.Pattern       # "Analysts are divided"
+    noun_determiner: re.Pattern  # "the disputed ...": a noun, not a verb
+    condition_modal: re.Pattern
+    condition: re.Pattern        # "if tests confirm"
+    believed_to_be: frozenset
+    believed_after: re.Pattern
+    armed_owner: str             # "with|of|for|from": a role tied to an armed group after it
+    before_a_month: re.Pattern   # "in May": the month, not the modal
+    document_owner: re.Pattern   # "its statement": the last speaker's document
 
 
 @dataclass(frozen=True)
@@ -349,6 +375,65 @@ def _reading_words(d: dict) -> ReadingWords:
         casualty_figure=re.compile(r"(?i)\b(?:\d[\d,.]*|%s)\s+(?:\w+\s+){0,3}(?:people\s+)?(?:%s)\b"
                                    % (_alt(figures["numbers"]), _alt(figures["words"]))),
         chart_figures={k: v for k, v in d["chart_figures"].items() if k != "doc"},
+        **_linking_words(d),
+    )
+
+
+def _spaced(words) -> str:
+    """The words as an alternation in file order, a space matching any run of whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _either_case(words) -> str:
+    """The words with a capital or small first letter ("[Aa]nalysts")."""
+    return "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words)
+
+
+def _linking_words(d: dict) -> dict:
+    """The words that link one sentence's claim to another's, and that tell a statement from a description."""
+    def words(group):
+        return d[group]["words"]
+
+    negations = words("rival_negations")
+    toll, counted, party, view = d["toll_figures"], d["counted_numbers"], d["party_claims"], d["group_views"]
+    contrast = _alt(words("contrast_words"))
+    person = r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+"
+    return dict(
+        topic_stop_words=frozenset(words("topic_stop_words")),
+        speaker_stems=frozenset(w.lower()[:5] for w in words("speaker_words")),
+        generic_speaker_stems=frozenset(w.lower()[:5] for w in words("generic_speakers")),
+        answer_opener=re.compile(r"(?i)\W*(?:%s)\b" % _alt(words("answer_openers"))),
+        rival_opener=re.compile(r"\W*(?:%s)\b" % _alt(words("rival_openers"))),
+        rival_negation=re.compile(r"(?i)\b(?:%s)\b|(?:%s)\b" % (
+            _alt(w for w in negations if w[:2] not in ("n'", "n’")),
+            _alt(w for w in negations if w[:2] in ("n'", "n’")))),
+        traded=re.compile(r"(?i)\b(?:%s)\b" % _alt(words("traded_words"))),
+        contrast_within=re.compile(r"(?i)[,;]\s+(?:%s)\b|,\s+(?:a|an)\s+(?:%s)\b"
+                                   % (contrast, _alt(d["contrast_words"]["claim_nouns"]))),
+        rival_in_one=re.compile(r"(?i)[,;]\s+(?:%s)\b" % contrast),
+        toll=re.compile(r"(?i)\b(?:(?:%s)\s+)?(?:%s)\s+(?:%s)\s+(\d[\d,.]*|%s)\b" % (
+            _spaced(toll["before"]), _spaced(toll["nouns"]), _spaced(toll["links"]), _spaced(toll["numbers"]))),
+        count_word=re.compile(r"(?i)\b(\d[\d,]*|%s)\b" % _alt(list(counted["number_words"]) + counted["rough"])),
+        number_words=dict(counted["number_words"]),
+        figure_number=re.compile(_alt(d["figure_numbers"]["patterns"], escape=False)),
+        no_cause=re.compile(r"(?i)\b(?:%s)\s+(?:[\w-]+\s+){0,2}$" % _alt(words("no_cause"))),
+        pointing_back=re.compile(r"(?i)\b(?:%s)\s+(?:\w+\s+)?$" % _alt(words("pointing_back"))),
+        government=re.compile(r"(?i)\b(?:%s)\b" % _alt(words("government_words"))),
+        party_claim=re.compile(r"\b(%s)(?:['’]s)?\s+(?:own\s+)?(?:%s)\b|\b(?:%s)\s+(?:%s)\s+(?:the\s+)?(%s)" % (
+            person, _spaced(party["nouns"]), _spaced(party["by_nouns"]), _spaced(party["by_words"]), person)),
+        group_view=re.compile(
+            r"\W*(?:(?:%s),?\s+)?((?:(?:%s)\s+)*(?:[A-Z]\w+\s+)?(?:%s))(?:\s+and\s+[\w\s-]{1,30}?)?"
+            r"(?:\s+(?:%s)\s+[^,.;]{1,60}?)?\s+((?:%s)\s+(?:%s)|(?:%s)\s+(?:%s))\b" % (
+                _alt(view["openers"]), _alt(view["describing"]), _either_case(view["groups"]), _alt(view["about"]),
+                _spaced(view["is"]), _alt(view["views"]), _spaced(view["did"]), _alt(view["actions"]))),
+        noun_determiner=re.compile(r"(?i)\b(?:%s)\s+$" % _alt(words("noun_determiners"))),
+        condition_modal=re.compile(r"(?i)\b(?:%s)\s+$" % _alt(words("condition_modals"))),
+        condition=re.compile(r"(?i)(?:^|,\s*)(?:%s)\s+[^,]*$" % _alt(words("condition_words"))),
+        believed_to_be=frozenset(w.lower() for w in words("believed_to_be")),
+        believed_after=re.compile(r"\s+to\s+(?:%s)\b" % _alt(d["believed_to_be"]["after"])),
+        armed_owner=_alt(words("armed_owner_links")),
+        before_a_month=re.compile(r"(?i)\b(?:%s)\s+$" % _alt(words("before_a_month"))),
+        document_owner=re.compile(r"(?:%s)\s" % _alt(words("document_owners"))),
     )
 
 

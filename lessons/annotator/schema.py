@@ -143,6 +143,14 @@ _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "qu
     + ("unverified.neighbour", "unverified.competing_figures", "unverified.contested", "unverified.challenge",
        "unverified.rival_account")
 
+_READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "answer_openers", "rival_openers",
+                   "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
+                   "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
+                   "before_a_month", "document_owners")
+_READING_SHAPES = ("contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
+                   "group_views", "believed_to_be")
+_GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views", "did", "actions")
+
 SCHEMAS = {
     "hedges.yaml": _rule_list(_CUE_RULE),
     "unverified.yaml": _fields({"verification": _rule_list(_CUE_RULE), "dispute": _rule_list(_CUE_RULE),
@@ -203,7 +211,21 @@ SCHEMAS = {
             required=("number_words", "vague", "qualifiers", "casualty_patterns", "not_people_patterns", "months",
                       "month_abbreviations", "toll_to", "comparative_degrees", "comparatives",
                       "vague_verb_patterns", "vague_outcomes")),
-    }, required=("lead_words", "relative_pronouns", "auxiliaries", "subordinators", "aside_prepositions",
+        **{k: _GROUP for k in _READING_GROUPS},
+        "contrast_words": _fields({"doc": _text, "words": _words, "claim_nouns": _words, **_SENTENCES},
+                                  required=("words", "claim_nouns")),
+        "toll_figures": _fields({"doc": _text, "before": _words, "nouns": _words, "links": _words, "numbers": _words,
+                                 **_SENTENCES}, required=("before", "nouns", "links", "numbers")),
+        "counted_numbers": _fields({"doc": _text, "number_words": _numbers, "rough": _words},
+                                   required=("number_words", "rough")),
+        "figure_numbers": _PATTERN_GROUP,
+        "party_claims": _fields({"doc": _text, "nouns": _words, "by_nouns": _words, "by_words": _words, **_SENTENCES},
+                                required=("nouns", "by_nouns", "by_words")),
+        "group_views": _fields({"doc": _text, **{k: _words for k in _GROUP_VIEW_FIELDS}, **_SENTENCES},
+                               required=_GROUP_VIEW_FIELDS),
+        "believed_to_be": _fields({"doc": _text, "words": _words, "after": _words, **_SENTENCES},
+                                  required=("words", "after")),
+    }, required=_READING_GROUPS + _READING_SHAPES + ("lead_words", "relative_pronouns", "auxiliaries", "subordinators", "aside_prepositions",
                  "between_subject_and_verb", "no_statement_before_verb", "role_phrase_breaks",
                  "words_before_a_title", "not_an_appositive", "appositive_ends", "possessive_modifiers",
                  "speech_event_nouns", "document_verbs", "inverted_subject_ends", "official_figures",

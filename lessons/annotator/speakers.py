@@ -101,8 +101,8 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         word = _singular(matches[-1].group().lower(), lex)
         armed = lex.armed_groups.search(part)
         at = phrase.find(part) + len(part) if part else -1
-        owner = re.match(r"(?i)\s*(?:with|of|for|from)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s)\b"
-                         % lex.armed_groups.pattern, phrase[at:]) if at > 0 else None
+        owner = re.match(r"(?i)\s*(?:%s)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s)\b"
+                         % (rules.reading.armed_owner, lex.armed_groups.pattern), phrase[at:]) if at > 0 else None
         if armed or owner:
             # "a rebel commander", "an official with the rebel movement": never officials
             return "voice", (armed.group() if armed else owner.group(1)).lower()
@@ -294,7 +294,7 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
     words = re.findall(r"[\w'’-]+", low)
     if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads:
         return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
-    if words and words[-1] in lex.document_nouns and re.match(r"(?:the|its|his|her|their|this|that)\s", low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
+    if words and words[-1] in lex.document_nouns and rules.reading.document_owner.match(low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
         return state.last, None
     kind, head = classify_role(phrase, rules)
     if kind:
