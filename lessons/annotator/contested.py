@@ -32,6 +32,11 @@ def disputed_clause(sentence: str, start: int, end: int) -> str:
     return sentence[max(left + 1, lo):min(rights) if rights else hi]
 
 
+REACH = 150
+"""How many sentences before and after a dispute its claim and rival explanations are looked for:
+more than a whole news report, so the work per dispute stays bounded in a long text (several
+reports pasted together are not one conversation)."""
+
 CLAUSE_REACH = 300
 """How far a dispute's clause reaches on each side of its words, so the work per dispute is bounded
 (a clause in news text is far shorter)."""
@@ -51,7 +56,7 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
     Claims made before the dispute come first; only when there are none does it look after it. Returns
     ``(claims, rivals)``; rivals are found only for an explanation: another party's sentences that
     put forward a different possibility on the same event ("the damage suggested that ...").
-    ``cause_before`` says whether any sentence before ``group`` gives a cause (found here when None).
+    ``cause_before`` says whether any of the ``REACH`` sentences before ``group`` gives a cause (found here when None).
     """
     challenger = speakers[group[0]]
     named = rules.explanation_nouns.search(disputed)
@@ -59,7 +64,7 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
         return [], []                 # "That account drew skepticism": the claim just before it
     party = rules.reading.party_claim.search(disputed)
     if cause_before is None:
-        cause_before = any(rules.cause_words.search(t) for t in texts[:group[0]])
+        cause_before = any(rules.cause_words.search(t) for t in texts[max(0, group[0] - REACH):group[0]])
     if party and not (named and cause_before):
         # "rejected Colombia's accusations", "scoffed at Iranian claims": that party's last run of claims.
         who = {w.lower()[:4] for w in re.findall(r"[A-Z][a-z]+", party.group(1) or party.group(2) or "")}
@@ -69,7 +74,7 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
             return j not in group and speakers[j] is not None and speakers[j] != challenger \
                 and bool(who & {w.lower()[:4] for w in re.findall(r"[A-Z][a-z]+", speakers[j])})
 
-        before = [j for j in range(group[0]) if theirs(j)]
+        before = [j for j in range(max(0, group[0] - REACH), group[0]) if theirs(j)]
         run = before[-1:]
         while before and run and run[0] - 1 in before:
             run.insert(0, run[0] - 1)
@@ -84,13 +89,13 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
         return any(not rules.reading.no_cause.search(texts[j][max(0, m.start() - 30):m.start()])
                    for m in rules.cause_words.finditer(texts[j]))
 
-    claims = [j for j in range(group[0]) if points_at(j)] or \
-        [j for j in range(group[-1] + 1, len(texts)) if points_at(j)]
+    claims = [j for j in range(max(0, group[0] - REACH), group[0]) if points_at(j)] or \
+        [j for j in range(group[-1] + 1, min(len(texts), group[-1] + 1 + REACH)) if points_at(j)]
     if not claims:
         return [], []
     claimants = {speakers[j] for j in claims}
     topic = set().union(*(content_words(texts[j], rules) for j in claims))
-    rivals = [k for k in range(len(texts))
+    rivals = [k for k in range(max(0, group[0] - REACH), min(len(texts), group[-1] + 1 + REACH))
               if k not in group and k not in claims and speakers[k] not in claimants | {None, challenger}
               and kinds[k] in ("official", "expert") and rules.rival_markers.search(texts[k])
               and not rules.count_words.search(texts[k]) and content_words(texts[k], rules) & topic]
@@ -132,16 +137,16 @@ def link_contested_claims(r: Reading) -> None:
     kinds = [a.speaker.kind if a else None for a in r.attributions]
     challengers: dict[int, set[int]] = {}          # claim sentence -> challenging sentences
     cues: dict[int, str] = {}                      # claim sentence -> the first dispute words against it
-    cause_seen = [False]                           # cause_seen[k]: a sentence before k gives a cause
+    causes = [0]                                   # causes[k]: how many sentences before k give a cause
     for t in texts:
-        cause_seen.append(cause_seen[-1] or bool(r.rules.cause_words.search(t)))
+        causes.append(causes[-1] + bool(r.rules.cause_words.search(t)))
     for group, marked in _runs_of_disputes(r):
         disputed = " ".join(dict.fromkeys(
             disputed_clause(texts[i], a.start - r.sentences[i].start, a.end - r.sentences[i].start)
             for i in marked for a in r.per_sentence[i]
             if a.category == "unverified" and a.rule in r.dispute_ids))
         claims, rivals = contested_claim(texts, speakers, kinds, group, disputed, r.rules,
-                                         cause_before=cause_seen[group[0]])
+                                         cause_before=causes[group[0]] > causes[max(0, group[0] - REACH)])
         for j in claims:
             challengers.setdefault(j, set()).update(marked, rivals)
             cues.setdefault(j, next(a.cue for a in r.per_sentence[marked[0]]
