@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_teacher_notes_are_folded_until_opened(lab_server, tab):
-    name = "05-your-turn.ipynb"
+    name = "06-your-turn.ipynb"
     open_lesson(tab, lab_server, name)
     page = tab.page
     details = page.locator(".jp-MarkdownCell details", has=page.locator("summary", has_text="Teacher notes"))
