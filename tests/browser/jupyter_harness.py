@@ -190,6 +190,7 @@ class PageWatch:
     console_errors: list = field(default_factory=list)
     dialogs: list = field(default_factory=list)
     requests: list = field(default_factory=list)
+    websockets: list = field(default_factory=list)
 
     @property
     def external_requests(self) -> list:
@@ -219,6 +220,7 @@ def watch(page) -> PageWatch:
             pass
     page.on("dialog", on_dialog)
     page.on("request", lambda req: w.requests.append(req.url))
+    page.on("websocket", lambda ws: w.websockets.append(ws))
     return w
 
 
@@ -301,10 +303,48 @@ def clear_known_dialogs(page) -> None:
             raise AssertionError(f"JupyterLab shows a dialog instead of the notebook: {text!r}")
         HANDLED_DIALOGS.append(text)
         print(f"note: answered a JupyterLab dialog: {text[:200]!r}")
-        page.wait_for_timeout(500)
+        try:   # a loaded machine may take seconds to close it: do not read the same dialog again
+            dialog.wait_for(state="detached", timeout=15_000)
+        except Exception:
+            pass
     text = dialog_text(page)
     if text:
         raise AssertionError(f"JupyterLab keeps showing a dialog: {text!r}")
+
+
+def _open_kernel_ids(watch: PageWatch) -> set[str]:
+    ids = set()
+    for ws in watch.websockets:
+        m = re.search(r"/api/kernels/([0-9a-f-]+)/channels", ws.url)
+        if m and not ws.is_closed():
+            ids.add(m.group(1))
+    return ids
+
+
+def wait_one_kernel(page, server: "JupyterServer", name: str, watch: PageWatch, timeout: float = 90) -> None:
+    """Wait until the notebook's kernel has settled: the server has one session for it, with a
+    kernel, and the page's only open kernel connection is to that kernel. JupyterLab sometimes
+    starts two kernels for a notebook it opens and shuts one down a moment later; cells queued
+    on the one shut down are dropped, so Run All must wait for the switch to be over."""
+    deadline = time.monotonic() + timeout
+    seen = None
+    while True:
+        if dialog_text(page):
+            clear_known_dialogs(page)
+        try:
+            sessions = [s for s in api(server, "GET", "api/sessions") or []
+                        if s.get("path") == name and s.get("kernel")]
+        except (urllib.error.URLError, OSError, ValueError):
+            sessions = []
+        kernels = {s["kernel"]["id"] for s in sessions}
+        seen = (kernels, _open_kernel_ids(watch))
+        if len(sessions) == 1 and seen[1] == kernels:
+            break
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{name}: the kernel did not settle within {timeout:.0f} s "
+                                 f"(server sessions' kernels, page's open kernel connections): {seen}")
+        page.wait_for_timeout(200)
+    wait_kernel_idle(page, max(1.0, deadline - time.monotonic()))
 
 
 def open_menu_item(page, menu: str, item: str) -> None:

@@ -20,6 +20,7 @@ def open_lesson(tab, server: h.JupyterServer, name: str) -> list[str]:
     sources = h.code_cells(name, server.root_dir)   # the copy the server serves
     tab.page.goto(h.lesson_url(server, name), wait_until="domcontentloaded")
     h.wait_notebook_ready(tab.page, len(sources))
+    h.wait_one_kernel(tab.page, server, name, tab.watch)
     if server.kind == "lab":
         h.collapse_left_sidebar(tab.page)
     h.clear_known_dialogs(tab.page)

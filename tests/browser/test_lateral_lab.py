@@ -159,11 +159,15 @@ def test_the_lateral_reading_lesson_is_done_in_jupyterlab_and_its_claim_is_saved
     _expect_text(out, "Saved at")
     out = _output(page, sources, r"\bkit\.quiz\(")
     quiz = load_quiz("lesson-lateral")
-    for question in quiz.questions:
-        _radio(out, question.answer).check()
-    checks = out.locator("button", has_text=re.compile(r"^\s*Check\s*$"))
-    for i in range(checks.count()):
-        checks.nth(i).click()
+    boxes = out.locator(".widget-vbox:has(> .widget-hbox > button)")
+    assert boxes.count() == len(quiz.questions)
+    for i, question in enumerate(quiz.questions):
+        # As a learner does: answer, Check, read the feedback, then the next question (its box
+        # grows with the feedback, so the next Check is clicked where it now is).
+        box = boxes.nth(i)
+        _radio(box, question.answer).check()
+        _button(box, "Check").click()
+        _expect_text(box, "Right!")
     _expect_text(out, f"Score: {len(quiz.questions)} of {len(quiz.questions)} correct")
     out = _output(page, sources, r"\bkit\.progress_download\(")
     link = out.locator("a[download='my-progress.json']")
