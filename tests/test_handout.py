@@ -210,3 +210,14 @@ def test_the_command_line_prints_one_of_the_kits_articles_by_its_id(tmp_path):
     assert result.returncode == 0, result.stderr
     page = out.read_text(encoding="utf-8")
     assert "NBC News" in page and "4 January 2023" in page and 'data-kind="caption"' in page
+
+
+def test_a_long_sentence_of_a_reason_is_printed_once_and_later_notes_point_back_to_it():
+    text = "The army said the bridge fell. Critics doubt it. Engineers doubt it too."
+    shared = "It challenges the claim of the army (paragraph 1), which the report itself does not settle."
+    anns = [Annotation("unverified", 31, 47, "doubt", "unverified.doubt", "Critics doubt it. " + shared, None),
+            Annotation("unverified", 48, 72, "doubt", "unverified.doubt", "Engineers doubt it. " + shared, None)]
+    page = render_handout(text, anns, title="T")
+    notes = page[page.index('<ol class="mlk-footnotes">'):]
+    assert notes.count("which the report itself does not settle") == 1
+    assert "The rest as in note 1." in notes and "Engineers doubt it." in notes

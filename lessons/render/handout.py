@@ -12,6 +12,7 @@ colour (each line colour keeps 3:1 contrast against white, which a grey copy kee
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -249,11 +250,12 @@ def short_quote(text: str, words: int = QUOTE_WORDS) -> str:
     return " ".join(parts) if len(parts) <= words else " ".join(parts[:words]) + " …"
 
 
-def _note_html(text: str, sp, same_as: int | None = None) -> str:
+def _note_html(text: str, sp, same_as: int | None = None, why: str | None = None) -> str:
     """One note: symbol, kind, the start of the highlighted words, cue, speaker and reason.
 
     Said once only: a cue that is the whole quote, a speaker the reason already names, or a reason
-    already given in note ``same_as`` is not repeated.
+    already given in note ``same_as`` is not repeated; ``why`` is the reason as this note gives it
+    (sentences said in an earlier note left out).
     """
     ann, st = sp.ann, sp.style
     # Words from the article sit in <bdi>: a right-to-left override (U+202E) in them cannot
@@ -272,18 +274,40 @@ def _note_html(text: str, sp, same_as: int | None = None) -> str:
     if explanation and same_as is not None:
         parts.append(f'. <span class="mlk-ex-why">The same reason as note {same_as}.</span>')
     elif explanation:
-        parts.append(f'. <bdi class="mlk-ex-why">{escape_text(explanation)}</bdi>')
+        parts.append(f'. <bdi class="mlk-ex-why">{escape_text(why if why is not None else explanation)}</bdi>')
     return "".join(parts)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+LONG_SENTENCE = 60
+"""A sentence of a reason this long, given in an earlier note, is not printed again (a contested
+claim's challengers, say): the note points back to where it was said."""
+
+
+def _shortened(why: str, said: dict[str, int], k: int) -> str:
+    """``why`` without the long sentences an earlier note gave, and a pointer to that note."""
+    kept, back = [], None
+    for sentence in _SENTENCE_END.split(why):
+        if len(sentence) >= LONG_SENTENCE and sentence in said:
+            back = back or said[sentence]
+            continue
+        said.setdefault(sentence, k)
+        kept.append(sentence)
+    if back is None:
+        return why
+    return " ".join(kept + [f"The rest as in note {back}."])
 
 
 def _notes_html(text: str, ordered) -> str:
     first: dict[str, int] = {}
+    said: dict[str, int] = {}          # each long sentence of a reason, and the note that first gave it
     items = []
     for k, sp in enumerate(ordered, start=1):
         why = as_text(getattr(sp.ann, "explanation", ""))
         same_as = first.get(why) if why else None
         first.setdefault(why, k)
-        items.append(f'<li id="mlk-fn-{k}" value="{k}" data-ann="{sp.i}">{_note_html(text, sp, same_as)}'
+        short = _shortened(why, said, k) if why and same_as is None else None
+        items.append(f'<li id="mlk-fn-{k}" value="{k}" data-ann="{sp.i}">{_note_html(text, sp, same_as, short)}'
                      f'<a class="mlk-back" href="#mlk-ref-{k}" aria-label="back to the text">↩</a></li>')
     return "".join(items)
 
