@@ -8,10 +8,10 @@ answers and result.
 """
 from __future__ import annotations
 
-from ..annotator.model import CATEGORIES
 from ..render.palette import MUTED_TEXT, RULE_COLOUR, TEXT_COLOUR
-from .base import View, category_label, e, ipw, label_style, saved_ticks
+from .base import View, category_label, e, ipw, label_style
 from .messages import note_html
+from .quiz import AnswerControls
 
 _PART_STYLE = {
     "headline": "font-size:1.25em;font-weight:bold;margin:.2em 0 .4em",
@@ -35,7 +35,7 @@ def article_html(article) -> str:
             f"padding:.6em 1.1em;margin:.4em 0;max-width:42em'>{''.join(parts)}{source}</div>")
 
 
-class CheckQuestion:
+class CheckQuestion(AnswerControls):
     """One question of a check: its controls and an Answer button; the first answer is kept."""
 
     def __init__(self, view, question, number: int, total: int, order, saved=None):
@@ -75,31 +75,6 @@ class CheckQuestion:
         if saved is not None:
             self.set_answer(saved.get("answer"))
             self._show(saved.get("correct") is True)
-
-    def answer(self):
-        if self.choice is not None:
-            return self.choice.value
-        return {c for c, box in self.checkboxes.items() if box.value}
-
-    def set_answer(self, answer) -> None:
-        if self.choice is not None:
-            self.choice.value = answer if answer in self.question.options else None
-        else:
-            ticks = saved_ticks(answer)
-            for c, box in self.checkboxes.items():
-                box.value = c in ticks
-
-    def _on_tick(self, cid, change) -> None:
-        from ..learner.quizzes import NONE
-        if self._updating or not change["new"]:
-            return
-        self._updating = True
-        try:
-            for c, box in self.checkboxes.items():
-                if (cid == NONE and c in CATEGORIES) or (cid != NONE and c == NONE):
-                    box.value = False
-        finally:
-            self._updating = False
 
     def _lock(self) -> None:
         self.button.disabled = True

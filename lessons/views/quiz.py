@@ -7,7 +7,42 @@ from .base import View, category_label, e, ipw, label_style, saved_mapping, save
 from .messages import note_html
 
 
-class QuestionView:
+class AnswerControls:
+    """The answer boxes a question shows (a menu of options, or a tick box per category), shared
+    by the quiz and the before and after checks: read the answer, set it, keep "None of these"
+    and the categories from being ticked together. Needs ``question``, ``choice``,
+    ``checkboxes`` and ``_updating``."""
+
+    def answer(self):
+        """The learner's current answer: option text, or the set of ticked categories."""
+        if self.choice is not None:
+            return self.choice.value
+        return {c for c, box in self.checkboxes.items() if box.value}
+
+    def set_answer(self, answer) -> None:
+        if self.choice is not None:
+            self.choice.value = answer if answer in self.question.options else None
+        else:
+            ticks = saved_ticks(answer) if not isinstance(answer, (set, frozenset)) else set(answer)
+            for c, box in self.checkboxes.items():
+                box.value = c in ticks
+
+    def _on_tick(self, cid, change) -> None:
+        from ..learner.quizzes import NONE
+        if self._updating or not change["new"]:
+            return
+        self._updating = True
+        try:
+            if cid == NONE:
+                for c in CATEGORIES:
+                    self.checkboxes[c].value = False
+            else:
+                self.checkboxes[NONE].value = False
+        finally:
+            self._updating = False
+
+
+class QuestionView(AnswerControls):
     """One question of a quiz: its controls, Check / Hint / Show the answer, and the feedback."""
 
     def __init__(self, quiz_view, question, number: int, total: int, saved=None, order=None):
@@ -56,34 +91,6 @@ class QuestionView:
             self.set_answer(saved.get("answer"))
             if saved.get("answer") not in (None, "", []):
                 self.check(save=False)
-
-    def answer(self):
-        """The learner's current answer: option text, or the set of ticked categories."""
-        if self.choice is not None:
-            return self.choice.value
-        return {c for c, box in self.checkboxes.items() if box.value}
-
-    def set_answer(self, answer) -> None:
-        if self.choice is not None:
-            self.choice.value = answer if answer in self.question.options else None
-        else:
-            ticks = saved_ticks(answer) if not isinstance(answer, (set, frozenset)) else set(answer)
-            for c, box in self.checkboxes.items():
-                box.value = c in ticks
-
-    def _on_tick(self, cid, change) -> None:
-        from ..learner.quizzes import NONE
-        if self._updating or not change["new"]:
-            return
-        self._updating = True
-        try:
-            if cid == NONE:
-                for c in CATEGORIES:
-                    self.checkboxes[c].value = False
-            else:
-                self.checkboxes[NONE].value = False
-        finally:
-            self._updating = False
 
     def check(self, save: bool = True):
         """Check the answer, show why, update the score and save it."""
