@@ -295,3 +295,11 @@ def test_the_readme_accuracy_table_shows_todays_f1_for_the_set(bset):
 
 def test_the_readme_accuracy_table_is_found():
     assert {"heldout", "heldout-blind", "dev-contested"} <= set(_readme_f1_rows())
+
+
+def test_misses_of_a_blind_set_are_refused_and_those_of_a_development_set_listed(capsys):
+    assert B.main(["misses", "real-blind"]) == 2
+    assert "blind" in capsys.readouterr().err
+    assert B.main(["misses", "heldout"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert all(line.split()[0] in ("FN", "FP") and line.split()[1] in B.CATEGORIES for line in lines)

@@ -5,6 +5,7 @@ import argparse
 import sys
 
 from .check import build_set
+from .misses import misses
 from .scores import load_expectations, scores, suggested_floor
 from .sets import BenchSet, SetsError, load_sets
 
@@ -28,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, text in (("build", "write each set's .txt, .gold.jsonl and .boilerplate.jsonl from its specs"),
                        ("check", "check every set without writing anything"),
                        ("list", "list the sets with their status"),
-                       ("scores", "print the annotator's F1 per set and category beside its expectation")):
+                       ("scores", "print the annotator's F1 per set and category beside its expectation"),
+                       ("misses", "list the annotator's missed and extra units on development sets")):
         p = sub.add_parser(name, help=text)
         p.add_argument("sets", nargs="*", metavar="SET", help="set names (default: all)")
     args = parser.parse_args(argv)
@@ -40,6 +42,11 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "scores":
             return _print_scores(chosen)
+        if args.command == "misses":
+            for s in chosen:
+                note = s.missing_note()
+                print(note) if note else print("\n".join(misses(s)))
+            return 0
         bad = 0
         for s in chosen:
             rep = build_set(s, write=args.command == "build")
