@@ -32,7 +32,7 @@ from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, ded
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
 from .figures import digit_numbers, find_figures
-from .model import Analysis, Annotation, SentenceAnalysis, Speaker
+from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .reading import Reading
 from .quotations import QUOTES
 
@@ -260,9 +260,11 @@ def finish(r: Reading) -> Analysis:
     for i, sent in enumerate(r.sentences):
         anns = tuple(a for a in r.per_sentence[i] if id(a) in keep)
         att = r.attributions[i]
+        reported = tuple(Attributed(a.speaker, a.words or a.speaker.name, a.verb, a.at)
+                         for a in ([att] if att else []) + list(r.others[i]))
         out_sentences.append(SentenceAnalysis(i, sent.start, sent.end, sent.text, sent.paragraph,
                                               frozenset(a.category for a in anns),
-                                              att.speaker if att else None, anns))
+                                              att.speaker if att else None, anns, reported))
     annotations.sort(key=lambda a: (a.start, -a.end, a.category))
     return Analysis(r.text, tuple(annotations), tuple(out_sentences), tuple(r.state.seen))
 
