@@ -245,7 +245,7 @@ def test_the_charts_open_the_seed_article_by_default():
 
 
 def test_dollar_signs_in_names_and_figures_are_shown_as_written_not_as_formulas():
-    article = analyse("The $Mart$ union said 12 people were killed. Ana Vale of $Fund$ said prices may rise.")
+    article = analyse("The $Mart$ ministry said 12 people were killed. Ana Vale of $Fund$ said prices may rise.")
     escaped = []
     for plot in (plots.plot_speakers, plots.plot_hedging, plots.plot_figures):
         fig = plot(article)

@@ -176,3 +176,10 @@ def first_figure(text: str) -> str | None:
 def digit_numbers(text: str, rules=None) -> list[tuple[int, int]]:
     """Spans of numbers written in digits that are not years (``figure_numbers`` in reading.yaml)."""
     return [m.span() for m in _patterns(rules).digits.finditer(text)]
+
+
+def gives_figures(verb: str, rules=None) -> bool:
+    """Does a speaker reported with ``verb`` give the figures in what follows? Not after
+    ``not_given_by`` in reading.yaml: "Russia blames phones for the strike that killed dozens"."""
+    first = verb.split()[0].lower() if verb.split() else ""
+    return first not in (rules or load_rules()).reading.figures["chart_figures"].get("not_given_by", ())
