@@ -119,3 +119,77 @@ def test_developer_tooling_is_not_part_of_the_learners_package():
 def test_no_module_is_longer_than_500_lines():
     long = {n: len(p.read_text(encoding="utf-8").splitlines()) for n, p in modules().items()}
     assert {n: k for n, k in long.items() if k > MAX_LINES} == {}
+
+
+# --- one figure detector, one speaker finder ------------------------------------------------------
+
+FIGURE_DETECTOR = "lessons.annotator.figures"
+CASUALTY_WORDS = ("kill", "dead", "death", "died", "casualt", "wounded", "injur", "toll", "victim")
+REGEX_CALLS = {"compile", "search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"}
+FIGURE_SECTIONS = ("casualty_figures", "chart_figures", "toll_figures", "counted_numbers", "figure_numbers")
+
+
+def casualty_patterns_in(path: Path) -> list[str]:
+    """Regular expressions written in ``path`` (a string literal given to ``re.compile``,
+    ``re.search`` ...) that mention a word about the dead: a figure detector of its own."""
+    return [f"line {line}: {' '.join(texts)[:60]}" for line, texts in regex_literals(path)
+            if any(w in t.lower() for t in texts for w in CASUALTY_WORDS)]
+
+
+def figure_sections_read_in(path: Path) -> list[str]:
+    """The figure sections of reading.yaml that ``path`` names in a string literal, other than in
+    the list the rules loader passes on to the detector (``FIGURE_SECTIONS = (...)``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    passed_on = {id(n) for a in ast.walk(tree) if isinstance(a, ast.Assign)
+                 and any(isinstance(t, ast.Name) and t.id == "FIGURE_SECTIONS" for t in a.targets)
+                 for n in ast.walk(a.value)}
+    return sorted({n.value for n in ast.walk(tree)
+                   if isinstance(n, ast.Constant) and n.value in FIGURE_SECTIONS and id(n) not in passed_on})
+
+
+def test_the_check_for_a_second_figure_detector_finds_one(tmp_path):
+    second = tmp_path / "second.py"
+    second.write_text('import re\nTOLL = re.compile(r"(\\d+) (?:people )?killed")\n'
+                      'FIGURE_SECTIONS = ("toll_figures",)\n'
+                      'def f(rules):\n    return rules["casualty_figures"]\n', encoding="utf-8")
+    assert casualty_patterns_in(second) and figure_sections_read_in(second) == ["casualty_figures"]
+    speaker = tmp_path / "speaker.py"
+    speaker.write_text('import re\nWHO = re.compile(r"(\\w+) said")\n', encoding="utf-8")
+    assert attribution_patterns_in(speaker)
+
+
+def test_only_the_figure_detector_has_patterns_for_casualty_figures():
+    """annotator/figures.py is the one place that finds numbers of dead: no other module writes a
+    pattern about killing or deaths, or reads the figure sections of reading.yaml (the rules
+    schema, which checks their shape, aside; the rules loader only passes them on)."""
+    own = {}
+    for name, path in modules().items():
+        if name == FIGURE_DETECTOR:
+            continue
+        patterns = casualty_patterns_in(path)
+        sections = [] if name == "lessons.annotator.schema" else figure_sections_read_in(path)
+        if patterns or sections:
+            own[name] = patterns + sections
+    assert not own, own
+    assert figure_sections_read_in(modules()[FIGURE_DETECTOR]) == sorted(FIGURE_SECTIONS)
+
+
+def test_views_take_speakers_from_the_annotator_and_write_no_attribution_pattern():
+    """The charts and every view ask the annotator's analysis who speaks: no view writes a
+    pattern with a reporting verb ("said", "according to") of its own."""
+    own = {name: attribution_patterns_in(path) for name, path in modules().items() if name.startswith("lessons.views")}
+    assert not {name: lines for name, lines in own.items() if lines}, own
+
+
+def regex_literals(path: Path):
+    """(line, the string literals of the pattern) for every ``re.compile(...)``, ``re.search(...)`` ... in ``path``."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in REGEX_CALLS \
+                and isinstance(node.func.value, ast.Name) and node.func.value.id == "re" and node.args:
+            yield node.lineno, [n.value for n in ast.walk(node.args[0]) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def attribution_patterns_in(path: Path) -> list[int]:
+    """Lines of ``path`` with a regular expression naming a reporting verb: a speaker finder of its own."""
+    verbs = ("said", "says", "according to", "claimed", "reported")
+    return [line for line, texts in regex_literals(path) if any(v in t.lower() for t in texts for v in verbs)]

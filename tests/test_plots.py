@@ -245,7 +245,7 @@ def test_the_charts_open_the_seed_article_by_default():
 
 
 def test_dollar_signs_in_names_and_figures_are_shown_as_written_not_as_formulas():
-    article = analyse("The $Mart$ union said 12 people were killed. Ana Vale of $Fund$ said prices may rise.")
+    article = analyse("The $Mart$ ministry said 12 people were killed. Ana Vale of $Fund$ said prices may rise.")
     escaped = []
     for plot in (plots.plot_speakers, plots.plot_hedging, plots.plot_figures):
         fig = plot(article)
@@ -254,3 +254,50 @@ def test_dollar_signs_in_names_and_figures_are_shown_as_written_not_as_formulas(
         assert all("$" not in t.replace(r"\$", "") for t in shown), shown
         escaped += [t for t in shown if r"\$Mart\$" in t]
     assert escaped, "the figure's source with dollar signs is not on the chart"
+
+
+# --- one figure detector, speakers from the annotator -------------------------------------------
+
+def test_chart_speakers_are_the_annotators_speakers(seed):
+    """Who gives a figure is a speaker the annotator reports in that sentence, named as the
+    sentence names them; a sentence where it finds no speaker gives the reporter's own figure."""
+    for f in plots.extract_figures(seed):
+        sentence = seed.sentences[f.sentence_index]
+        assert f.source is None or f.source in {a.words for a in sentence.attributions}, f
+    import dataclasses
+    from lessons.annotator.model import Attributed, Speaker
+    article = analyse("The storm killed 7 people in the valley.")
+    assert [f.source for f in plots.extract_figures(article)] == [None]
+    told = Attributed(Speaker("Valley Rescue", "voice", ""), "the rescuers", "said", 0)
+    changed = dataclasses.replace(article, sentences=tuple(
+        dataclasses.replace(s, attributions=(told,)) for s in article.sentences))
+    assert [f.source for f in plots.extract_figures(changed)] == ["the rescuers"]
+
+
+def test_a_figure_after_a_verb_of_blame_is_the_reporters_words(seed):
+    headline = next(s for s in seed.sentences if "killed dozens" in s.text)
+    assert headline.source is not None                         # the annotator: Russia blames ...
+    assert all(f.source is None for f in plots.extract_figures(seed) if f.sentence_index == headline.index)
+
+
+def test_figures_come_from_the_one_detector(seed, monkeypatch):
+    """The charts, the lesson helpers and the annotator's competing figures all take the figures
+    annotator/figures.py finds: change what it finds and each of them follows."""
+    import re
+    from lessons.annotator import figures, passes
+    from lessons.lessonkit.exercises import death_toll_sentences
+    assert passes.find_figures is figures.find_figures
+    text = "The army said pumpkins were seen. The rebels said apples were seen."
+
+    def fake(t, rules=None):
+        return [figures.FoundFigure(m.start(), m.end(), m.group(), m.group(), None, "", True, form)
+                for word in ("pumpkins", "apples") for m in [re.search(word, t)] if m
+                for form in ("vague", "dead_count")]
+    assert not plots.extract_figures(analyse(text))
+    assert death_toll_sentences()                               # the seed's "89", "more than 60" ...
+    monkeypatch.setattr(figures, "find_figures", fake)
+    monkeypatch.setattr(passes, "find_figures", fake)
+    article = analyse(text)
+    assert [f.value_text for f in plots.extract_figures(article)] == ["pumpkins", "apples"]
+    assert {a.cue for a in article.annotations if a.rule == "unverified.competing_figures"} == {"pumpkins", "apples"}
+    assert death_toll_sentences() == []                         # no pumpkins in the seed

@@ -36,6 +36,8 @@ class Attribution:
     cue: str
     rule: str            # attribution / according_to / quote / continuation
     verb: str = ""       # the attribution words as written: "said", "according to", "statement", ":"
+    words: str = ""      # the speaker as the sentence names them ("the governor"; see named_as)
+    at: int = -1         # where those words (or the attribution) start in the sentence; -1: not in it
 
 
 @lru_cache(maxsize=8)
@@ -170,7 +172,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         if sp:
             state.remember(sp, head)
             out.append(Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to",
-                                   s[m.start():m.end()]))
+                                   s[m.start():m.end()], named_as(re.sub(r"(?i)^the\s+", "", tail.strip()), sp, rules),
+                                   m.start()))
     for m in rules.reading.possessive.finditer(s):
         if m.group(1).lower() not in rules.sources.statement_nouns:
             continue
@@ -180,17 +183,19 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         sp, head = resolve(owner.group(1), state, rules)
         if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:)", s[m.end():]):
             state.remember(sp, head)
-            out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution", m.group(1)))
+            out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution", m.group(1),
+                                   named_as(owner.group(1), sp, rules), max(0, m.start() - LEFT_WINDOW) + owner.start(1)))
     m = rules.reading.official_figures.search(s)
     if m:
         out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution",
-                               m.group(1) or m.group(2)))
+                               m.group(1) or m.group(2), "officials", m.start()))
     view = rules.reading.group_view.match(s)   # "Analysts are divided": group_views in reading.yaml
     if view:
         sp, head = resolve(view.group(1), state, rules)
         if sp and sp.kind == "expert":
             state.remember(sp, head)
-            out.append(Attribution(sp, view.group(0).strip(), "attribution", view.group(2)))
+            out.append(Attribution(sp, view.group(0).strip(), "attribution", view.group(2),
+                                   named_as(view.group(1), sp, rules), view.start(1)))
     colon = re.match(r"([A-Z][\w'’. -]{1,40}):\s+\S", s)
     headline = state.sentence == 0 and not s.rstrip().endswith((".", "!", "?", '"', "”"))
     if colon and (headline or not rules.sources.place_pattern.fullmatch(colon.group(1))):
@@ -198,7 +203,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         sp, head = resolve(colon.group(1), state, rules)
         if sp and sp.kind in ("official", "expert"):
             state.remember(sp, head)
-            out.append(Attribution(sp, colon.group(1) + ":", "attribution", ":"))
+            out.append(Attribution(sp, colon.group(1) + ":", "attribution", ":", named_as(colon.group(1), sp, rules), 0))
     for vs, ve in islice(_speech_verbs(s, rules), max(3, len(s) // CHARS_PER_VERB)):
         if any(qs < sent.start + vs < qe for qs, qe in quoted):
             continue
@@ -253,25 +258,54 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                 if sp:
                     state.remember(sp, head)
                     out.append(Attribution(sp, (s[vs:ve] + right).strip(), "attribution",
-                                           _verb_as_written(s, vs, ve, rules.sources)))
+                                           _verb_as_written(s, vs, ve, rules.sources), named_as(right, sp, rules), vs))
             continue
         state.remember(sp, head)
         verb = _verb_as_written(s, vs, ve, rules.sources)
-        out.append(Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution", verb))
+        out.append(Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution", verb,
+                               named_as(_joined_subject(left, subj, rules), sp, rules), vs))
         # "Witnesses and officials said", "officials and experts said": each kind of source speaks.
         parts = re.split(r"\s+and\s+|,\s*", subj.strip())
         if len(parts) > 1 and len(subj.split()) <= 8:
             for part in parts:
                 other, _ = resolve(part, State(people=state.people), rules)
                 if other is not None and other.kind != sp.kind and other.kind in ("official", "expert"):
-                    out.append(Attribution(other, (part.strip() + " " + s[vs:ve]).strip(), "attribution", verb))
+                    out.append(Attribution(other, (part.strip() + " " + s[vs:ve]).strip(), "attribution", verb,
+                                           named_as(part, other, rules), vs))
     headline = _HEADLINE_SOURCE.search(s) if state.sentence == 0 and not s.rstrip().endswith((".", "!", "?")) else None
     if headline:
         sp, head = resolve(headline.group(1), state, rules)     # "Pakistan Says Militants Killed - Analysts"
         if sp is not None and sp.kind in ("official", "expert"):
             state.remember(sp, head)
-            out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1]))
+            out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1],
+                                   named_as(headline.group(1), sp, rules), headline.start(1)))
     return distinct(out)
+
+
+def named_as(words: str, sp: Speaker, rules: Rules) -> str:
+    """The speaker as the sentence names them: the subject's words, tidied ("police", "the
+    governor"), or the speaker's name when the words only point back at them ("It", "he")."""
+    words = re.sub(r"\s+", " ", rules.reading.lead.sub("", words.strip(" ,;:—–-“”\"'"))).strip(" ,;:—–-")
+    first = words.split()[0].lower() if words else ""
+    if not words or (first in rules.names.pronouns and len(words.split()) <= 2):
+        return sp.name
+    if rules.reading.joined_subject.search(words):
+        return words                      # both speakers of a joined subject
+    name = re.search(r"(?i)(?:\bthe\s+)?\b%s\b" % r"\s+".join(map(re.escape, sp.name.split())), words)
+    if name:
+        return name.group()               # "the governor", "police": the name as written
+    return re.split(r",|\s[—–-]\s", words)[0].strip()   # the name before its description
+
+
+def _joined_subject(left: str, subj: str, rules: Rules) -> str:
+    """The subject with the one it is joined to: "some voices in Russia — as well as officials in
+    Kyiv" when the speaker found is "as well as officials in Kyiv" (joined_subjects in reading.yaml)."""
+    words = subj.strip(" ,—–-")
+    at = left.rfind(words)
+    if not words or at < 0 or not rules.reading.joined_subject.match(words):
+        return subj
+    before = re.split(r"[,;:“”\"(]", left[:at])[-1]
+    return before + words if before.strip(" —–-") else subj
 
 
 _HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")

@@ -31,7 +31,8 @@ from .attribution import Attribution, attributions_in
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
-from .model import Analysis, Annotation, SentenceAnalysis, Speaker
+from .figures import digit_numbers, find_figures
+from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .reading import Reading
 from .quotations import QUOTES
 
@@ -170,18 +171,17 @@ def mark_unverified(r: Reading) -> None:
                     r.add(j, dataclasses.replace(ann, challenged_by=((sent.start, sent.end),)) if disputes else ann)
 
 
-def _figure(text: str, casualty: re.Pattern, reading):
-    """A casualty figure in ``text``, quotation marks aside ('18 "innocent" people died'), or a toll
-    put at a number ("put the toll at 40")."""
-    text = re.sub(r"[\"“”‘’]", "", text)
-    return casualty.search(text) or reading.toll.search(text)
+def _figure(text: str, rules):
+    """The casualty figure the competing-figures test compares, quotation marks aside ('18
+    "innocent" people died'): a number then a word about the dead ("31 people killed"), else a
+    toll put at a number ("put the toll at 40"). The figures come from the one detector."""
+    found = find_figures(re.sub(r"[\"“”‘’]", "", text), rules)
+    return next((f for f in found if f.form == "dead_count"), None) or next((f for f in found if f.form == "toll_at"), None)
 
 
-def _count(figure: str, reading) -> str:
+def _count(figure) -> str:
     """The number a figure gives, digits or a word ("2 more people died" and "two people died" agree)."""
-    found = reading.count_word.search(figure)
-    first = found.group(1).lower().replace(",", "") if found else figure
-    return str(reading.number_words.get(first, first))
+    return str(figure.value) if figure.value is not None else figure.number.lower().replace(",", "")
 
 
 def mark_rival_accounts(r: Reading) -> None:
@@ -215,26 +215,25 @@ def mark_competing_figures(r: Reading) -> None:
     puts the toll at 14")."""
     sentences, attributions = r.sentences, r.attributions
     reading = r.rules.reading
-    casualty = reading.casualty_figure    # casualty figures: see reading.yaml and figures.py
     for i in range(len(sentences) - 1):
         a, b = attributions[i], attributions[i + 1]
-        if a and b and a.speaker.name != b.speaker.name \
-                and sentences[i + 1].paragraph - sentences[i].paragraph <= 1 \
-                and not is_headline(sentences, i, r.text) \
-                and _figure(sentences[i].text, casualty, reading) and _figure(sentences[i + 1].text, casualty, reading) \
-                and _count(_figure(sentences[i].text, casualty, reading).group(), reading) \
-                != _count(_figure(sentences[i + 1].text, casualty, reading).group(), reading):
-            for j in (i, i + 1):
+        if not (a and b and a.speaker.name != b.speaker.name
+                and sentences[i + 1].paragraph - sentences[i].paragraph <= 1
+                and not is_headline(sentences, i, r.text)):
+            continue
+        pair = _figure(sentences[i].text, r.rules), _figure(sentences[i + 1].text, r.rules)
+        if pair[0] and pair[1] and _count(pair[0]) != _count(pair[1]):
+            for j, fig in zip((i, i + 1), pair):
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,
-                                    _figure(sentences[j].text, casualty, reading).group(), "unverified.competing_figures",
+                                    fig.words, "unverified.competing_figures",
                                     explain(r.rules, "unverified.competing_figures"), attributions[j].speaker.label))
     mark_rival_accounts(r)
     for i, sent in enumerate(sentences):
         a = attributions[i]
         rival = reading.rival_in_one.search(sent.text)
         if a and rival and any(o.speaker.name != a.speaker.name for o in r.others[i]) \
-                and reading.figure_number.search(sent.text[:rival.start()]) \
-                and reading.figure_number.search(sent.text[rival.end():]):
+                and digit_numbers(sent.text[:rival.start()], r.rules) \
+                and digit_numbers(sent.text[rival.end():], r.rules):
             r.add(i, Annotation("unverified", sent.start, sent.end, rival.group().strip(" ,;"),
                                 "unverified.competing_figures", explain(r.rules, "unverified.competing_figures"),
                                 a.speaker.label))
@@ -261,9 +260,11 @@ def finish(r: Reading) -> Analysis:
     for i, sent in enumerate(r.sentences):
         anns = tuple(a for a in r.per_sentence[i] if id(a) in keep)
         att = r.attributions[i]
+        reported = tuple(Attributed(a.speaker, a.words or a.speaker.name, a.verb, a.at)
+                         for a in ([att] if att else []) + list(r.others[i]))
         out_sentences.append(SentenceAnalysis(i, sent.start, sent.end, sent.text, sent.paragraph,
                                               frozenset(a.category for a in anns),
-                                              att.speaker if att else None, anns))
+                                              att.speaker if att else None, anns, reported))
     annotations.sort(key=lambda a: (a.start, -a.end, a.category))
     return Analysis(r.text, tuple(annotations), tuple(out_sentences), tuple(r.state.seen))
 

@@ -21,6 +21,9 @@ from .schema import SCHEMAS, RulesError, read_rule_file, split_example
 __all__ = ["SCHEMAS", "CueRule", "NameWords", "ReadingWords", "RuleExample", "Rules", "RulesError",
            "SourceLexicon", "load_rules", "read_rules", "split_example"]
 
+FIGURE_SECTIONS = ("casualty_figures", "chart_figures", "toll_figures", "counted_numbers", "figure_numbers")
+"""The sections of reading.yaml that say what a casualty figure is; annotator/figures.py builds the one detector."""
+
 
 
 @dataclass(frozen=True)
@@ -118,8 +121,7 @@ class ReadingWords:
     every_claim_words: re.Pattern
     evidence_claim: re.Pattern   # "the files indicate that ...": a claim with no speaker named
     credit: re.Pattern
-    casualty_figure: re.Pattern  # a number, then a word about the dead within three words
-    chart_figures: dict          # the words the charts' figure finder uses (annotator/figures.py builds it)
+    figures: dict                # the figure sections of reading.yaml, as written: only annotator/figures.py reads them
     topic_stop_words: frozenset  # too common to show a topic
     speaker_stems: frozenset     # who speaks, not what about (first five letters)
     generic_speaker_stems: frozenset
@@ -129,10 +131,7 @@ class ReadingWords:
     traded: re.Pattern           # "traded accusations", "each other"
     contrast_within: re.Pattern  # ", though ...", ", a claim ...": the claim is in the same sentence
     rival_in_one: re.Pattern     # ", while ...": two figures set against each other
-    toll: re.Pattern             # "the toll rose to 40"
-    count_word: re.Pattern       # the first number a figure gives
-    number_words: dict           # "two" -> 2
-    figure_number: re.Pattern    # digits that are not a year
+    joined_subject: re.Pattern   # "as well as officials": a second speaker joined to the subject before
     no_cause: re.Pattern
     pointing_back: re.Pattern    # "this account", "that story"
     government: re.Pattern
@@ -344,7 +343,6 @@ def _negations(words) -> str:
 def _reading_words(d: dict) -> ReadingWords:
     aux = d["auxiliaries"]
     ends = d["appositive_ends"]
-    figures = d["casualty_figures"]
     return ReadingWords(
         lead=re.compile(r"(?i)^(?:\s*(?:(?:%s)\b|—|–|-)\s*)+" % _alt(d["lead_words"]["words"])),
         relative=frozenset(d["relative_pronouns"]["describe_noun"] + d["relative_pronouns"]["open_clause"]),
@@ -372,9 +370,8 @@ def _reading_words(d: dict) -> ReadingWords:
                                                              _alt(d["every_claim_words"]["patterns"], escape=False))),
         evidence_claim=re.compile(r"(?i)%s" % _alt(d["evidence_claims"]["patterns"], escape=False)),
         credit=re.compile(r"(?i)%s" % _alt(d["credits"]["patterns"], escape=False)),
-        casualty_figure=re.compile(r"(?i)\b(?:\d[\d,.]*|%s)\s+(?:\w+\s+){0,3}(?:people\s+)?(?:%s)\b"
-                                   % (_alt(figures["numbers"]), _alt(figures["words"]))),
-        chart_figures={k: v for k, v in d["chart_figures"].items() if k != "doc"},
+        figures={name: {k: v for k, v in d[name].items() if k not in ("doc", "examples", "not_examples")}
+                 for name in FIGURE_SECTIONS},
         **_linking_words(d),
     )
 
@@ -395,7 +392,7 @@ def _linking_words(d: dict) -> dict:
         return d[group]["words"]
 
     negations = words("rival_negations")
-    toll, counted, party, view = d["toll_figures"], d["counted_numbers"], d["party_claims"], d["group_views"]
+    party, view = d["party_claims"], d["group_views"]
     contrast = _alt(words("contrast_words"))
     person = r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+"
     return dict(
@@ -411,11 +408,7 @@ def _linking_words(d: dict) -> dict:
         contrast_within=re.compile(r"(?i)[,;]\s+(?:%s)\b|,\s+(?:a|an)\s+(?:%s)\b"
                                    % (contrast, _alt(d["contrast_words"]["claim_nouns"]))),
         rival_in_one=re.compile(r"(?i)[,;]\s+(?:%s)\b" % contrast),
-        toll=re.compile(r"(?i)\b(?:(?:%s)\s+)?(?:%s)\s+(?:%s)\s+(\d[\d,.]*|%s)\b" % (
-            _spaced(toll["before"]), _spaced(toll["nouns"]), _spaced(toll["links"]), _spaced(toll["numbers"]))),
-        count_word=re.compile(r"(?i)\b(\d[\d,]*|%s)\b" % _alt(list(counted["number_words"]) + counted["rough"])),
-        number_words=dict(counted["number_words"]),
-        figure_number=re.compile(_alt(d["figure_numbers"]["patterns"], escape=False)),
+        joined_subject=re.compile(r"(?i)(?:^|\s)(?:%s)\b" % _alt(words("joined_subjects"))),
         no_cause=re.compile(r"(?i)\b(?:%s)\s+(?:[\w-]+\s+){0,2}$" % _alt(words("no_cause"))),
         pointing_back=re.compile(r"(?i)\b(?:%s)\s+(?:\w+\s+)?$" % _alt(words("pointing_back"))),
         government=re.compile(r"(?i)\b(?:%s)\b" % _alt(words("government_words"))),

@@ -146,7 +146,7 @@ _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "qu
 _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "answer_openers", "rival_openers",
                    "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
                    "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
-                   "before_a_month", "document_owners")
+                   "before_a_month", "document_owners", "joined_subjects")
 _READING_SHAPES = ("contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
                    "group_views", "believed_to_be")
 _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views", "did", "actions")
@@ -207,7 +207,7 @@ SCHEMAS = {
             "doc": _text, "number_words": _numbers, "vague": _words, "qualifiers": _words,
             "casualty_patterns": _patterns, "not_people_patterns": _patterns, "months": _words,
             "month_abbreviations": _words, "toll_to": _words, "comparative_degrees": _words, "comparatives": _words,
-            "vague_verb_patterns": _patterns, "vague_outcomes": _words, **_SENTENCES},
+            "vague_verb_patterns": _patterns, "vague_outcomes": _words, "not_given_by": _words, **_SENTENCES},
             required=("number_words", "vague", "qualifiers", "casualty_patterns", "not_people_patterns", "months",
                       "month_abbreviations", "toll_to", "comparative_degrees", "comparatives",
                       "vague_verb_patterns", "vague_outcomes")),
