@@ -7,6 +7,7 @@ those inside functions), not by importing, so a cycle hidden in a function body 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "lessons"
@@ -193,3 +194,51 @@ def attribution_patterns_in(path: Path) -> list[int]:
     """Lines of ``path`` with a regular expression naming a reporting verb: a speaker finder of its own."""
     verbs = ("said", "says", "according to", "claimed", "reported")
     return [line for line, texts in regex_literals(path) if any(v in t.lower() for t in texts for v in verbs)]
+
+
+# --------------------------------------------------------------------------- one stylesheet
+
+INLINE_STYLE = re.compile(r"""\bstyle\s*=\s*["']""")
+ALLOWED_INLINE_STYLES = {
+    # module: (how many, why)
+    "views/charts.py": (1, "the chart image is scaled to the output's width where it is made"),
+}
+"""Inline ``style=`` attributes allowed in views and render modules; any other look is a class of
+``lessons/render/stylesheet.py``."""
+
+
+def html_strings(path: Path) -> list[str]:
+    """Every string constant in a module, the literal parts of f-strings included."""
+    return [n.value for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+
+def test_the_scan_finds_an_inline_style_in_an_f_string_and_not_a_keyword(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text("x = 1\nW(style=label_style(), button_style='primary')\n"
+                      "h = f\"<p style='margin:0'>{x}</p>\"\n")
+    assert sum(len(INLINE_STYLE.findall(s)) for s in html_strings(module)) == 1
+
+
+def test_views_and_render_modules_use_stylesheet_classes_not_inline_styles():
+    found = {}
+    for path in sorted([*(PACKAGE / "views").glob("*.py"), *(PACKAGE / "render").glob("*.py")]):
+        count = sum(len(INLINE_STYLE.findall(s)) for s in html_strings(path))
+        name = path.relative_to(PACKAGE).as_posix()
+        if count > ALLOWED_INLINE_STYLES.get(name, (0, ""))[0]:
+            found[name] = count
+    assert found == {}, "inline styles: give them a class in lessons/render/stylesheet.py"
+
+
+def test_every_view_class_used_is_in_the_stylesheet_and_every_one_there_is_used():
+    from lessons.render.stylesheet import VIEW_CLASSES
+
+    defined = set(VIEW_CLASSES)
+    used = set()
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "stylesheet.py":
+            continue
+        for s in html_strings(path):
+            used |= set(re.findall(r"\bmlk-ui-[a-z0-9-]+\b", s))
+    assert {c for c in used if c not in defined} == set()
+    assert {c for c in defined if c.startswith("mlk-ui-")} - used == set()

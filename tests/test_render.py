@@ -543,3 +543,44 @@ def test_quotation_marks_are_not_doubled_around_words_that_carry_their_own():
     assert in_quotes("may") == "“may”"
     assert in_quotes("“It is plausible,” Giles said.") == "“It is plausible,” Giles said."
     assert in_quotes("the war.”") == "“the war.”"
+
+
+# --------------------------------------------------------------------------- the stylesheet reaches every output
+
+def _style_blocks(widget) -> int:
+    """How many ``<style>`` blocks of the kit's stylesheet a widget tree carries."""
+    value = getattr(widget, "value", None)
+    own = 1 if isinstance(value, str) and style_html() in value else 0
+    return own + sum(_style_blocks(c) for c in getattr(widget, "children", ()) or ())
+
+
+@pytest.mark.parametrize("make", ["quiz", "check", "highlighter", "sentence_explorer", "learner_annotator",
+                                  "verb_lens", "reflection", "bring_your_own", "handout_button", "lateral_stop",
+                                  "source_cards", "coverage_table", "trace_claim", "sourced_claim",
+                                  "progress_summary", "progress_download", "progress_upload"])
+def test_every_view_carries_the_stylesheet_once(make, tmp_path, monkeypatch):
+    import lessons as kit
+
+    monkeypatch.chdir(tmp_path)
+    args = {"quiz": ("lesson-1",), "reflection": ("why", "Why?")}.get(make, ())
+    view = getattr(kit, make)(*args)
+    assert _style_blocks(view.widget) == 1
+
+
+def test_html_shown_on_its_own_brings_the_stylesheet_along():
+    from lessons.lateral.content import load_coverage
+    from lessons.views import lateral, messages
+
+    alone = messages.shown_alone(messages.note_html("error", "Oops"))
+    assert alone.startswith(style_html()) and 'class="mlk-note mlk-note-error"' in alone
+    shown = lateral.coverage_reports()._repr_html_()
+    assert shown.count("<style>") == 1 and shown.startswith(style_html())
+    assert "mlk-coverage-head" in shown and "mlk-coverage-head" in style_html()
+    assert load_coverage().reports
+
+
+def test_a_message_of_an_unknown_kind_looks_like_information():
+    from lessons.views.messages import note_html
+
+    assert 'class="mlk-note mlk-note-odd mlk-note-info"' in note_html("odd", "Title")
+    assert 'class="mlk-note mlk-note-warn"' in note_html("warn", "Title")

@@ -59,7 +59,9 @@ def test_every_attribution_in_the_seed_shows_its_verb():
     assert any(a.word == "blamed" and a.text.startswith("The Russian military has blamed") for a in lens.items)
     # Words inside a quotation are the speaker's, not the reporter's verb.
     assert all(a.word != "say" for a in lens.items)
-    assert "<td style='padding:.2em .5em;font-weight:bold'>warned</td>" in lens.table.value
+    assert "<td class='mlk-ui-verbs-verb'>warned</td>" in lens.table.value   # the verb's cell, in bold:
+    from lessons.render.stylesheet import VIEW_CLASSES
+    assert VIEW_CLASSES["mlk-ui-verbs-verb"] == "padding:.2em .5em;font-weight:bold"
     assert by_start
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import KitError
-from .base import MACHINE_NOTE, View, button, cached_analysis, ipw, label_style, reading_of
+from .base import MACHINE_NOTE, View, button, cached_analysis, ipw, label_style, reading_of, view_box
 from .highlighter import Highlighter
 from .messages import friendly_error_html, note_html
 
@@ -46,7 +46,7 @@ class BringYourOwn(View):
         self.analysis = None
         self.analyse_button.on_click(lambda _b: self.analyse_text())
         self.upload.observe(self._on_upload, "value")
-        self.widget = W.VBox([
+        self.widget = view_box([
             W.HTML("<p>Paste a news report into the box and press <b>Analyse</b>, or upload a "
                    ".txt, .md or .html file (it is analysed straight away).</p>"),
             self.text_area, W.HBox([self.analyse_button, self.upload]),

@@ -25,8 +25,9 @@ from ..render.lateral import _e, card_html, chain_html, coverage_reports_html, c
 def _w():
     from . import base, messages
 
-    class _Shim:                      # the two helpers the views use, from their modules
+    class _Shim:                      # the helpers the views use, from their modules
         note_html = staticmethod(messages.note_html)
+        view_box = staticmethod(base.view_box)
         _ipw = staticmethod(base.ipw)
         _label_style = staticmethod(base.label_style)
     return _Shim
@@ -82,7 +83,7 @@ class MessageView(_View):
     def __init__(self, html_text: str):
         W = _w()._ipw()
         self.html = W.HTML(html_text)
-        self.widget = W.VBox([self.html])
+        self.widget = _w().view_box([self.html])
 
 
 class StopView(_View):
@@ -96,10 +97,9 @@ class StopView(_View):
         self.prompts, self.progress = prompts, progress
         saved = _saved(progress, self.KEY, {})
         self.headline = W.HTML(
-            "<p style='margin:.2em 0'><b>The headline</b></p>"
-            "<blockquote style='font-family:Georgia,serif;font-size:1.3rem;font-weight:bold;color:#1a1a1a;"
-            "background:#fff;border-left:4px solid #595959;margin:.3em 0;padding:.3em .8em;max-width:40em'>"
-            f"{_e(headline)}</blockquote><p style='margin:.3em 0'>{_e(prompts.stop_prompt)}</p>")
+            "<p class='mlk-ui-tight'><b>The headline</b></p>"
+            f"<blockquote class='mlk-ui-headline'>{_e(headline)}</blockquote>"
+            f"<p class='mlk-ui-line'>{_e(prompts.stop_prompt)}</p>")
         options = [(r.label, r.id) for r in prompts.reactions]
         chosen = saved.get("reaction") if saved.get("reaction") in {r.id for r in prompts.reactions} else None
         self.reaction = W.RadioButtons(options=options, value=chosen, description="My reaction",
@@ -110,7 +110,7 @@ class StopView(_View):
         self.save_button = W.Button(description="Save my reaction", button_style="primary")
         self.message = W.HTML()
         self.save_button.on_click(lambda _b: self.save())
-        self.widget = W.VBox([self.headline, self.reaction, self.note, self.save_button, self.message])
+        self.widget = w.view_box([self.headline, self.reaction, self.note, self.save_button, self.message])
         self.widget.add_class("mlk-lateral-stop")
         if saved:
             self.message.value = w.note_html("info", "Saved earlier.", reaction_reply(chosen, prompts))
@@ -154,9 +154,9 @@ class SourceCardsView(_View):
         self.menu.observe(lambda _c: self._show(), "value")
         self.next_button.on_click(lambda _b: self.step(+1))
         self.check_button.on_click(lambda _b: self.check())
-        self.widget = W.VBox([W.HBox([self.menu, self.next_button], layout=W.Layout(flex_flow="row wrap")),
-                              self.card, self.question, self.choice, self.check_button, self.feedback,
-                              self.status])
+        self.widget = w.view_box([W.HBox([self.menu, self.next_button], layout=W.Layout(flex_flow="row wrap")),
+                                 self.card, self.question, self.choice, self.check_button, self.feedback,
+                                 self.status])
         self.widget.add_class("mlk-source-cards")
         self._refresh_menu(0)
         self._show()
@@ -188,7 +188,7 @@ class SourceCardsView(_View):
         card = self.current
         n = self.menu.value + 1
         self.card.value = card_html(card, n, len(self.cards))
-        self.question.value = f"<p style='margin:.4em 0 .2em'><b>✎ {_e(card.question.prompt)}</b></p>"
+        self.question.value = f"<p class='mlk-ui-ask'><b>✎ {_e(card.question.prompt)}</b></p>"
         saved = self.answers.get(card.id, {})
         self.choice.options = list(card.question.options)
         self.choice.value = saved.get("answer") if saved.get("answer") in card.question.options else None
@@ -202,7 +202,7 @@ class SourceCardsView(_View):
     def _status(self) -> None:
         done = sum(1 for c in self.cards if self.answers.get(c.id, {}).get("correct"))
         all_done = " All done: you investigated every source." if done == len(self.cards) else ""
-        self.status.value = (f"<p role='status' style='margin:.3em 0'>Cards answered right: {done} of "
+        self.status.value = (f"<p role='status' class='mlk-ui-line'>Cards answered right: {done} of "
                              f"{len(self.cards)}.{_e(all_done)}</p>")
 
     def check(self, answer: str | None = None):
@@ -250,8 +250,8 @@ class CoverageTableView(_View):
             self.menus[row.id] = menus
             result = W.HTML()
             self.results[row.id] = result
-            head = W.HTML(f"<p style='margin:.5em 0 .2em'><b>{n}. {_e(table.subject)}: “{_e(row.subject)}”</b> "
-                          "<span style='color:#595959'>(whose claim?)</span></p>")
+            head = W.HTML(f"<p class='mlk-ui-row-head'><b>{n}. {_e(table.subject)}: “{_e(row.subject)}”</b> "
+                          "<span class='mlk-ui-muted'>(whose claim?)</span></p>")
             box = W.VBox([head, W.HBox(list(menus.values()), layout=W.Layout(flex_flow="row wrap")), result],
                          layout=W.Layout(border_bottom="1px solid #c8c8c8", padding="0 0 .3em 0"))
             box.add_class("mlk-coverage-row")
@@ -260,9 +260,9 @@ class CoverageTableView(_View):
         self.score = W.HTML()
         self.message = W.HTML()
         self.check_button.on_click(lambda _b: self.check())
-        intro = (f"<h3 style='margin:.2em 0'>{_e(table.title)}</h3>"
-                 f"<p style='margin:.2em 0;max-width:48em'>{_e(table.intro)}</p>")
-        self.widget = W.VBox([W.HTML(intro)] + blocks + [self.check_button, self.score, self.message])
+        intro = (f"<h3 class='mlk-ui-title'>{_e(table.title)}</h3>"
+                 f"<p class='mlk-ui-intro'>{_e(table.intro)}</p>")
+        self.widget = w.view_box([W.HTML(intro)] + blocks + [self.check_button, self.score, self.message])
         self.widget.add_class("mlk-coverage-table")
         if saved_rows:
             self.check(save=False)
@@ -288,7 +288,7 @@ class CoverageTableView(_View):
         n, total = result.correct_count, len(result.rows)
         done = (" Every row is right. Notice: no row is “the real number”; each is a claim, by "
                 "someone, on a date.") if result.all_correct else ""
-        self.score.value = f"<p role='status' style='font-weight:bold'>{n} of {total} rows right.{_e(done)}</p>"
+        self.score.value = f"<p role='status' class='mlk-ui-status'>{n} of {total} rows right.{_e(done)}</p>"
         if save:
             _save(self.progress, self.key, {"answers": self.answers(), "correct": n, "total": total},
                   self.message, "Your table")
@@ -306,7 +306,7 @@ class TraceView(_View):
         saved = _saved(progress, self.key, {}).get(trace.id)
         done = saved.get("steps_done") if isinstance(saved, dict) else 0
         self.steps_done = done if isinstance(done, int) and 0 <= done <= len(trace.steps) else 0
-        self.title = W.HTML(f"<h3 style='margin:.2em 0'>{_e(trace.title)}</h3>")
+        self.title = W.HTML(f"<h3 class='mlk-ui-title'>{_e(trace.title)}</h3>")
         self.chain = W.HTML()
         self.question = W.HTML()
         self.choice = W.RadioButtons(options=[], value=None, description="Your answer",
@@ -320,7 +320,7 @@ class TraceView(_View):
         self.restart_button.on_click(lambda _b: self.restart())
         self.controls = W.VBox([self.question, self.choice,
                                 W.HBox([self.check_button, self.hint_button])])
-        self.widget = W.VBox([self.title, self.chain, self.controls, self.feedback, self.restart_button])
+        self.widget = w.view_box([self.title, self.chain, self.controls, self.feedback, self.restart_button])
         self.widget.add_class("mlk-trace")
         self._render()
 
@@ -336,7 +336,7 @@ class TraceView(_View):
             return
         self.controls.layout.display = None
         step = self.trace.steps[self.steps_done]
-        self.question.value = (f"<p style='margin:.4em 0 .2em'><b>Step {self.steps_done + 1} of "
+        self.question.value = (f"<p class='mlk-ui-ask'><b>Step {self.steps_done + 1} of "
                                f"{len(self.trace.steps)}: {_e(step.question.prompt)}</b></p>")
         self.choice.options = list(step.question.options)
         self.choice.value = None
@@ -398,8 +398,8 @@ class SourcedClaimView(_View):
         self.save_button = W.Button(description="Save my claim", button_style="primary")
         self.message = W.HTML()
         self.save_button.on_click(lambda _b: self.save())
-        self.widget = W.VBox([
-            W.HTML(f"<p style='margin:.2em 0;max-width:48em'>{_e(words['intro'])}</p>"),
+        self.widget = w.view_box([
+            W.HTML(f"<p class='mlk-ui-intro'>{_e(words['intro'])}</p>"),
             self.claim, self.source, self.when, self.sureness,
             W.HTML(f"<details><summary>What the levels mean</summary><ul>{scale}</ul></details>"),
             self.save_button, self.message])
