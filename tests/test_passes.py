@@ -72,6 +72,21 @@ def test_mark_unverified_marks_the_marker_and_the_claim_it_points_at():
     assert any("unable to verify" in span for rule, span in unverified if rule != "unverified.neighbour")
 
 
+def test_a_verification_statement_points_back_at_the_claim_without_a_pointing_word():
+    text = ("The shipping company said its crew had been held at gunpoint. "
+            "The agency was unable to verify the position of the ship. "
+            "A third party, the monitoring group, could not confirm the cargo either.")
+    r = read_until(text, "mark_unverified")
+    first = [a.rule for a in r.per_sentence[0] if a.category == "unverified"]
+    assert "unverified.neighbour" in first
+
+
+def test_a_verification_statement_does_not_mark_the_reporter_s_own_background():
+    text = "The port handles a third of the country's trade. The agency was unable to verify the position of the ship."
+    r = read_until(text, "mark_unverified")
+    assert not [a for a in r.per_sentence[0] if a.category == "unverified"]
+
+
 def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():
     text = "The ministry said the rebels fired first. The rebels denied it."
     r = read_until(text, "mark_unverified")

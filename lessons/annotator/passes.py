@@ -131,26 +131,26 @@ def mark_hedges(r: Reading) -> None:
 
 
 def mark_unverified(r: Reading) -> None:
-    """Verification and dispute markers, and the claim right before them that they point at."""
+    """Verification and dispute markers, and the claim right before them that they point at.
+
+    A verification marker points back at the claim just reported whoever says it ("AFP was unable
+    to verify the tanker's position", "The UN mission could not verify details of the attack"),
+    and a dispute answers it; a speaker's own words before it are not a claim it points at."""
     for i in sorted(sentences_hit(r.rules.unverified_any, r.lowered, r.sentences)):
         sent = r.sentences[i]
         # Worked out once per sentence, so a sentence packed with markers costs no more per character.
-        pointing = bool(r.rules.pointing_words.search(sent.text)) and not r.attributions[i]
         traded = r.rules.reading.traded.search(sent.text)
         for rule in r.rules.unverified:
             if rule.narrator_only and r.attributions[i]:
                 continue                  # "if confirmed" in a quoted expert's words is a condition
             disputes = rule.id in r.dispute_ids
             for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
-                # A verification marker points back from the reporter's own voice ("NBC News was
-                # unable to verify claims"); a dispute answers a claim just made by someone else.
-                points = disputes or pointing
                 claims: list[tuple[int, Annotation]] = []
                 within = r.attributions[i] and r.rules.reading.contrast_within.search(
                     r.text[max(sent.start, s0 - WINDOW):s0])
                 if within:
                     pass                  # "Witnesses said ..., though police denied this": the claim is here
-                elif rule.marks_neighbour and i > 0 and points and not is_headline(r.sentences, i - 1, r.text):
+                elif rule.marks_neighbour and i > 0 and not is_headline(r.sentences, i - 1, r.text):
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)))
                 if rule.id == "unverified.accusation" and traded:

@@ -172,7 +172,6 @@ class Rules:
     unverified: tuple
     hedge_any: re.Pattern        # any hedge cue at all, on lower-cased text: a quick test before the rules run
     unverified_any: re.Pattern
-    pointing_words: re.Pattern
     sources: SourceLexicon
     explanations: dict
     names: NameWords = None      # type: ignore[assignment]
@@ -279,7 +278,6 @@ def read_rules(folder: Path | None = None) -> Rules:
         unverified=unverified,
         hedge_any=_prefilter(r.pattern.pattern for r in hedges),
         unverified_any=_prefilter(r.pattern.pattern for r in unverified),
-        pointing_words=_phrase_regex(unv["pointing_words"]),
         sources=lex,
         explanations=_yaml("explanations.yaml", folder),
         names=_name_words(names),

@@ -154,9 +154,9 @@ _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views",
 SCHEMAS = {
     "hedges.yaml": _rule_list(_CUE_RULE),
     "unverified.yaml": _fields({"verification": _rule_list(_CUE_RULE), "dispute": _rule_list(_CUE_RULE),
-                                "pointing_words": _words, "explanation_nouns": _words, "cause_words": _words,
+                                "explanation_nouns": _words, "cause_words": _words,
                                 "rival_markers": _words, "count_words": _words},
-                               required=("verification", "dispute", "pointing_words", "explanation_nouns",
+                               required=("verification", "dispute", "explanation_nouns",
                                          "cause_words", "rival_markers", "count_words")),
     "sources.yaml": _fields({
         "speech_verbs": _fields({"doc": _text, "words": _words, "figure_verbs": _words, "figure_words": _words,
