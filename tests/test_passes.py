@@ -87,6 +87,26 @@ def test_a_verification_statement_does_not_mark_the_reporter_s_own_background():
     assert not [a for a in r.per_sentence[0] if a.category == "unverified"]
 
 
+def test_a_flat_denial_by_another_party_marks_the_claim_and_links_both_ways():
+    text = ("Police said the man raised a handgun at the officers.\n\n"
+            "The shop was busy at the time.\n\n"
+            "His lawyer, Ana Reyes, said he had never owned a handgun.")
+    a = analyse(text)
+    claim, _, denial = a.sentences
+    marked = next(x for x in claim.annotations if x.rule == "unverified.denied_later")
+    cue = next(x for x in denial.annotations if x.rule == "unverified.flat_denial")
+    assert marked.challenged_by == ((denial.start, denial.end),)
+    assert cue.challenges == ((claim.start, claim.end),) and cue.cue == "never"
+    assert "later sentence" in marked.explanation and "paragraph 3" in marked.explanation
+    assert "unverified" not in a.sentences[1].categories
+
+
+def test_a_flat_negation_on_another_topic_or_by_the_same_party_is_no_denial():
+    for text in ("Police said the man raised a handgun at the officers. Police said he had never been arrested before.",
+                 "Police said the man raised a handgun at the officers. His lawyer said the weather was not good."):
+        assert not [x for x in analyse(text).annotations if x.category == "unverified"], text
+
+
 def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():
     text = "The ministry said the rebels fired first. The rebels denied it."
     r = read_until(text, "mark_unverified")

@@ -12,7 +12,7 @@ from .speakers import State, resolve
 
 
 SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures", "unverified.contested",
-                                  "unverified.rival_account"})
+                                  "unverified.rival_account", "unverified.denied_later"})
 """Unverified rules that mark a whole sentence rather than the marker words in it."""
 
 WINDOW = 300

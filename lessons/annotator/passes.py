@@ -31,6 +31,7 @@ from .attribution import Attribution, attributions_in
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
+from .denials import mark_flat_denial
 from .model import Analysis, Annotation, SentenceAnalysis, Speaker
 from .reading import Reading
 from .quotations import QUOTES
@@ -143,6 +144,9 @@ def mark_unverified(r: Reading) -> None:
         for rule in r.rules.unverified:
             if rule.narrator_only and r.attributions[i]:
                 continue                  # "if confirmed" in a quoted expert's words is a condition
+            if rule.answers_rival:
+                mark_flat_denial(r, i, rule)  # "His lawyer said he never owned a gun": see denials.py
+                continue
             disputes = rule.id in r.dispute_ids
             for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
                 claims: list[tuple[int, Annotation]] = []

@@ -38,6 +38,7 @@ class CueRule:
     marks_neighbour: bool = False
     section: str = ""            # unverified.yaml: "verification" or "dispute"
     narrator_only: bool = False     # counts only in the reporter's own voice, not in a quoted speaker's
+    answers_rival: bool = False     # counts only against another party's claim a few sentences before (denials.py)
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,7 @@ def _cue_rule(spec: dict, category: str, section: str = "") -> CueRule:
         marks_neighbour=bool(spec.get("marks_neighbour")),
         section=section,
         narrator_only=bool(spec.get("narrator_only")),
+        answers_rival=bool(spec.get("answers_rival")),
     )
 
 
