@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .contested import _paragraph_number, _paragraphs
-from .cues import content_words, cue_matches, explain, same_party
+from .cues import cue_matches, explain, same_party
 from .model import Annotation
 
 LOOK_BACK = 4
@@ -29,26 +29,48 @@ RUN = 3
 """How many sentences of the claimant's run, before the claim found, are marked with it."""
 
 
+def topic(text: str, rules) -> set[str]:
+    """The words that carry what a text is about, their endings cut off ("bombed" and "bomb" are one).
+
+    >>> sorted(topic("Government forces bombed the rebel positions", __import__("lessons").annotator.rules.load_rules()))
+    ['bomb', 'forc', 'gover', 'posit', 'rebel']
+    """
+    stop = rules.reading.topic_stop_words
+    out = set()
+    for w in re.findall(r"[A-Za-z]+", text):
+        w = w.lower()
+        if len(w) > 3 and w not in stop:
+            out.add(_ENDING.sub("", w)[:5] if len(_ENDING.sub("", w)) >= 4 else w[:5])
+    return out
+
+
+_ENDING = re.compile(r"(?:ing|ed|es|s)$")
+
+
 def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> list[int]:
     """The other party's claim that sentence ``i`` flatly denies, with that party's run before it.
 
     ``denied`` is the text right after the denial words: what they deny. Empty when sentence ``i``
     reports no party, reports an analyst (who weighs claims rather than making one), or when none
-    of the ``LOOK_BACK`` sentences before it, within two paragraphs, reports a different party (not
-    an analyst) saying something about what is denied (a topic word in common).
+    of the ``LOOK_BACK`` sentences before the denier's run, within two paragraphs of it, reports a
+    different party (not an analyst) saying something about what is denied (a topic word in common).
     """
     a = attributions[i]
     if not a or a.speaker.kind == "expert":
         return []
-    speaker_words = rules.reading.speaker_stems
-    mine = content_words(denied, rules) - content_words(a.speaker.label, rules) - speaker_words
-    for j in range(i - 1, max(-1, i - 1 - LOOK_BACK), -1):
-        if sentences[i].paragraph - sentences[j].paragraph > 2:
+    mine = topic(denied, rules) - topic(a.speaker.label, rules) - rules.reading.speaker_stems
+    anchor, seen = i, 0
+    for j in range(i - 1, -1, -1):
+        if seen >= LOOK_BACK or sentences[anchor].paragraph - sentences[j].paragraph > 2:
             break
         b = attributions[j]
-        if not b or b.speaker.kind == "expert" or same_party(a.speaker, b.speaker, rules):
+        if b and same_party(a.speaker, b.speaker, rules):
+            anchor = j                    # the denier's own run: it does not use up the window
             continue
-        if mine & content_words(sentences[j].text, rules) - content_words(b.speaker.label, rules):
+        seen += 1
+        if not b or b.speaker.kind == "expert":
+            continue
+        if mine & topic(sentences[j].text, rules) - topic(b.speaker.label, rules):
             run = [j]
             while len(run) <= RUN and run[-1] > 0 and attributions[run[-1] - 1] \
                     and attributions[run[-1] - 1].speaker == b.speaker \
