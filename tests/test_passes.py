@@ -107,6 +107,15 @@ def test_a_flat_negation_on_another_topic_or_by_the_same_party_is_no_denial():
         assert not [x for x in analyse(text).annotations if x.category == "unverified"], text
 
 
+def test_a_headline_claim_is_disputed_by_the_denial_in_the_line_under_it():
+    text = ("Police say arson caused the forest fire\n\n"
+            "A lawyer for the arrested man denied the charge.\n\n"
+            "The fire burned for three days.")
+    a = analyse(text)
+    assert "unverified" in a.sentences[0].categories
+    assert "unverified" not in a.sentences[2].categories
+
+
 def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():
     text = "The ministry said the rebels fired first. The rebels denied it."
     r = read_until(text, "mark_unverified")

@@ -154,7 +154,7 @@ def mark_unverified(r: Reading) -> None:
                     r.text[max(sent.start, s0 - WINDOW):s0])
                 if within:
                     pass                  # "Witnesses said ..., though police denied this": the claim is here
-                elif rule.marks_neighbour and i > 0 and not is_headline(r.sentences, i - 1, r.text):
+                elif rule.marks_neighbour and i > 0:
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)))
                 if rule.id == "unverified.accusation" and traded:
