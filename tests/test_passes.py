@@ -26,7 +26,7 @@ GILES = ("Keir Giles, an expert on Russia at Chatham House, said the losses were
 def test_passes_run_in_the_documented_order():
     assert [p.__name__ for p in PASSES] == [
         "find_speakers", "give_quotations_to_speakers", "continue_after_colon", "mark_sources",
-        "mark_hedges", "mark_unverified", "mark_competing_figures", "link_contested_claims"]
+        "mark_hedges", "mark_unverified", "mark_competing_figures", "fill_claim_runs", "link_contested_claims"]
     assert all(name in passes.__doc__ for name in (p.__name__ for p in PASSES))
 
 
@@ -114,6 +114,17 @@ def test_a_headline_claim_is_disputed_by_the_denial_in_the_line_under_it():
     a = analyse(text)
     assert "unverified" in a.sentences[0].categories
     assert "unverified" not in a.sentences[2].categories
+
+
+def test_fill_claim_runs_marks_a_sentence_between_two_disputes_by_the_same_speaker():
+    text = ("The army said it had crushed the rebels. "
+            "But the rebel spokesman, Omar Dado, denied the army's version of events. "
+            "Dado said the soldiers fled from the town. "
+            "Dado also denied reports that the rebels had left the province.")
+    before = read_until(text, "fill_claim_runs", before=True)
+    assert not [a for a in before.per_sentence[2] if a.category == "unverified"]
+    r = read_until(text, "fill_claim_runs")
+    assert [a.rule for a in r.per_sentence[2] if a.category == "unverified"] == ["unverified.claim_run"]
 
 
 def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():

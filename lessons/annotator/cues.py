@@ -12,7 +12,8 @@ from .speakers import State, resolve
 
 
 SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures", "unverified.contested",
-                                  "unverified.rival_account", "unverified.denied_later"})
+                                  "unverified.rival_account", "unverified.denied_later",
+                                  "unverified.claim_run"})
 """Unverified rules that mark a whole sentence rather than the marker words in it."""
 
 WINDOW = 300

@@ -102,3 +102,20 @@ def mark_flat_denial(r, i: int, rule) -> None:
         s = r.sentences[j]
         r.add(j, Annotation("unverified", s.start, s.end, found[0][2], "unverified.denied_later", why,
                             r.source_label(j), challenged_by=((sent.start, sent.end),)))
+
+
+def fill_claim_runs(r) -> None:
+    """A sentence inside one party's run, with a disputed or unchecked sentence of that party on
+    each side of it, belongs to the same claim (the guidelines: a run of one party's sentences
+    is one claim): "He denies the government's version. He says the army fled. He also denies ..."."""
+    sentences, attributions = r.sentences, r.attributions
+    marked = [any(a.category == "unverified" for a in anns) for anns in r.per_sentence]
+    for k in range(1, len(sentences) - 1):
+        a, before, after = attributions[k], attributions[k - 1], attributions[k + 1]
+        if marked[k] or not (marked[k - 1] and marked[k + 1] and a and before and after) \
+                or not before.speaker == a.speaker == after.speaker or a.speaker.kind == "expert" \
+                or sentences[k + 1].paragraph - sentences[k - 1].paragraph > 2:
+            continue
+        s = sentences[k]
+        r.add(k, Annotation("unverified", s.start, s.end, a.verb or a.cue, "unverified.claim_run",
+                            explain(r.rules, "unverified.claim_run"), r.source_label(k)))

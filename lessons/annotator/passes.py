@@ -13,7 +13,9 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
 7. ``mark_competing_figures``: casualty figures from different sides, and the other side's
    answer ("But the rebels say they are still in the city");
-8. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
+8. ``fill_claim_runs``: a sentence of one party's run with a disputed or unchecked sentence of
+   that party on each side belongs to the same claim (see denials.py);
+9. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
    explanation", "scoffed at Iranian claims") is linked to that claim however far away, and so
    are rival explanations of the same event by other parties: the claim is marked contested,
    with ``challenged_by`` spans, and each challenge carries ``challenges``, the claim's spans.
@@ -31,7 +33,7 @@ from .attribution import Attribution, attributions_in
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
-from .denials import mark_flat_denial
+from .denials import fill_claim_runs, mark_flat_denial
 from .model import Analysis, Annotation, SentenceAnalysis, Speaker
 from .reading import Reading
 from .quotations import QUOTES
@@ -252,6 +254,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     mark_hedges,
     mark_unverified,
     mark_competing_figures,
+    fill_claim_runs,
     link_contested_claims,
 )
 """The passes :func:`analyse` runs, in order."""

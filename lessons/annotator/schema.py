@@ -142,7 +142,8 @@ _ROLE = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words"
 KINDS = ("official", "expert", "voice")
 _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "quote", "continuation", "according_to")) \
     + ("unverified.neighbour", "unverified.competing_figures", "unverified.contested", "unverified.challenge",
-       "unverified.rival_account", "unverified.denied_later")
+       "unverified.rival_account", "unverified.denied_later",
+       "unverified.claim_run")
 
 _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "answer_openers", "rival_openers",
                    "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
