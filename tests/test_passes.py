@@ -101,6 +101,11 @@ def test_a_flat_denial_by_another_party_marks_the_claim_and_links_both_ways():
     assert "unverified" not in a.sentences[1].categories
 
 
+def test_a_flat_denial_of_casualties_answers_a_claim_of_killing():
+    a = analyse("Rebels said they killed 12 soldiers in the ambush. The army said there were no casualties.")
+    assert [x.rule for x in a.sentences[0].annotations if x.category == "unverified"] == ["unverified.denied_later"]
+
+
 def test_a_flat_negation_on_another_topic_or_by_the_same_party_is_no_denial():
     for text in ("Police said the man raised a handgun at the officers. Police said he had never been arrested before.",
                  "Police said the man raised a handgun at the officers. His lawyer said the weather was not good."):
