@@ -81,6 +81,14 @@ def test_a_verification_statement_points_back_at_the_claim_without_a_pointing_wo
     assert "unverified.neighbour" in first
 
 
+def test_a_sentence_going_on_with_the_claim_is_part_of_the_claim_a_verification_points_at():
+    text = ("The rebel news service says about 80 people were killed in the attack. "
+            "Singers were also among the dead. "
+            "The number of casualties could not be verified.")
+    r = read_until(text, "mark_unverified")
+    assert all(any(a.category == "unverified" for a in r.per_sentence[k]) for k in (0, 1))
+
+
 def test_a_verification_statement_does_not_mark_the_reporter_s_own_background():
     text = "The port handles a third of the country's trade. The agency was unable to verify the position of the ship."
     r = read_until(text, "mark_unverified")
