@@ -13,7 +13,9 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
 7. ``mark_competing_figures``: casualty figures from different sides, and the other side's
    answer ("But the rebels say they are still in the city");
-8. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
+8. ``fill_claim_runs``: a sentence of one party's run with a disputed or unchecked sentence of
+   that party on each side belongs to the same claim (see denials.py);
+9. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
    explanation", "scoffed at Iranian claims") is linked to that claim however far away, and so
    are rival explanations of the same event by other parties: the claim is marked contested,
    with ``challenged_by`` spans, and each challenge carries ``challenges``, the claim's spans.
@@ -31,6 +33,7 @@ from .attribution import Attribution, attributions_in
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
+from .denials import fill_claim_runs, mark_flat_denial
 from .figures import digit_numbers, find_figures
 from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .reading import Reading
@@ -132,26 +135,29 @@ def mark_hedges(r: Reading) -> None:
 
 
 def mark_unverified(r: Reading) -> None:
-    """Verification and dispute markers, and the claim right before them that they point at."""
+    """Verification and dispute markers, and the claim right before them that they point at.
+
+    A verification marker points back at the claim just reported whoever says it ("AFP was unable
+    to verify the tanker's position", "The UN mission could not verify details of the attack"),
+    and a dispute answers it; a speaker's own words before it are not a claim it points at."""
     for i in sorted(sentences_hit(r.rules.unverified_any, r.lowered, r.sentences)):
         sent = r.sentences[i]
         # Worked out once per sentence, so a sentence packed with markers costs no more per character.
-        pointing = bool(r.rules.pointing_words.search(sent.text)) and not r.attributions[i]
         traded = r.rules.reading.traded.search(sent.text)
         for rule in r.rules.unverified:
             if rule.narrator_only and r.attributions[i]:
                 continue                  # "if confirmed" in a quoted expert's words is a condition
+            if rule.answers_rival:
+                mark_flat_denial(r, i, rule)  # "His lawyer said he never owned a gun": see denials.py
+                continue
             disputes = rule.id in r.dispute_ids
             for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
-                # A verification marker points back from the reporter's own voice ("NBC News was
-                # unable to verify claims"); a dispute answers a claim just made by someone else.
-                points = disputes or pointing
                 claims: list[tuple[int, Annotation]] = []
                 within = r.attributions[i] and r.rules.reading.contrast_within.search(
                     r.text[max(sent.start, s0 - WINDOW):s0])
                 if within:
                     pass                  # "Witnesses said ..., though police denied this": the claim is here
-                elif rule.marks_neighbour and i > 0 and points and not is_headline(r.sentences, i - 1, r.text):
+                elif rule.marks_neighbour and i > 0:
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)))
                 if rule.id == "unverified.accusation" and traded:
@@ -247,6 +253,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     mark_hedges,
     mark_unverified,
     mark_competing_figures,
+    fill_claim_runs,
     link_contested_claims,
 )
 """The passes :func:`analyse` runs, in order."""

@@ -41,6 +41,7 @@ class CueRule:
     marks_neighbour: bool = False
     section: str = ""            # unverified.yaml: "verification" or "dispute"
     narrator_only: bool = False     # counts only in the reporter's own voice, not in a quoted speaker's
+    answers_rival: bool = False     # counts only against another party's claim a few sentences before (denials.py)
 
 
 @dataclass(frozen=True)
@@ -171,7 +172,6 @@ class Rules:
     unverified: tuple
     hedge_any: re.Pattern        # any hedge cue at all, on lower-cased text: a quick test before the rules run
     unverified_any: re.Pattern
-    pointing_words: re.Pattern
     sources: SourceLexicon
     explanations: dict
     names: NameWords = None      # type: ignore[assignment]
@@ -206,6 +206,7 @@ def _cue_rule(spec: dict, category: str, section: str = "") -> CueRule:
         marks_neighbour=bool(spec.get("marks_neighbour")),
         section=section,
         narrator_only=bool(spec.get("narrator_only")),
+        answers_rival=bool(spec.get("answers_rival")),
     )
 
 
@@ -278,7 +279,6 @@ def read_rules(folder: Path | None = None) -> Rules:
         unverified=unverified,
         hedge_any=_prefilter(r.pattern.pattern for r in hedges),
         unverified_any=_prefilter(r.pattern.pattern for r in unverified),
-        pointing_words=_phrase_regex(unv["pointing_words"]),
         sources=lex,
         explanations=_yaml("explanations.yaml", folder),
         names=_name_words(names),

@@ -133,7 +133,8 @@ def _rule_list(rule_schema):
 _SENTENCES = {"examples": _examples, "not_examples": _examples}
 _CUE_RULE = _fields({"id": _text, "phrases": _patterns, "explanation": _text, "doc": _text,
                      "not_before": _regex, "not_after": _regex, "skip_capitalised": _flag,
-                     "subject_not_speaker": _flag, "marks_neighbour": _flag, "narrator_only": _flag, **_SENTENCES},
+                     "subject_not_speaker": _flag, "marks_neighbour": _flag, "narrator_only": _flag,
+                     "answers_rival": _flag, **_SENTENCES},
                     required=("id", "phrases", "explanation"))
 _GROUP = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words",))
 _PATTERN_GROUP = _fields({"doc": _text, "patterns": _patterns, **_SENTENCES}, required=("patterns",))
@@ -141,7 +142,8 @@ _ROLE = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words"
 KINDS = ("official", "expert", "voice")
 _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "quote", "continuation", "according_to")) \
     + ("unverified.neighbour", "unverified.competing_figures", "unverified.contested", "unverified.challenge",
-       "unverified.rival_account")
+       "unverified.rival_account", "unverified.denied_later",
+       "unverified.claim_run")
 
 _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "answer_openers", "rival_openers",
                    "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
@@ -154,9 +156,9 @@ _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views",
 SCHEMAS = {
     "hedges.yaml": _rule_list(_CUE_RULE),
     "unverified.yaml": _fields({"verification": _rule_list(_CUE_RULE), "dispute": _rule_list(_CUE_RULE),
-                                "pointing_words": _words, "explanation_nouns": _words, "cause_words": _words,
+                                "explanation_nouns": _words, "cause_words": _words,
                                 "rival_markers": _words, "count_words": _words},
-                               required=("verification", "dispute", "pointing_words", "explanation_nouns",
+                               required=("verification", "dispute", "explanation_nouns",
                                          "cause_words", "rival_markers", "count_words")),
     "sources.yaml": _fields({
         "speech_verbs": _fields({"doc": _text, "words": _words, "figure_verbs": _words, "figure_words": _words,

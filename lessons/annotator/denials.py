@@ -1,0 +1,136 @@
+"""Flat denials: one party's plain "no" to another party's claim, with no dispute word in it.
+
+"Police said the man raised a gun at the officers. ... His lawyer said he never owned a gun."
+A cue rule marked ``answers_rival: true`` in ``unverified.yaml`` (the words of a flat negation:
+"never", "there was no", "did not") counts only in a sentence that reports a party, not an
+analyst, and only when one of the few sentences before it reports another party's claim on the
+same thing (a topic word in common). :func:`rival_claim_before` finds that claim; the pass
+``mark_unverified`` marks both and links them both ways.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .contested import _paragraph_number, _paragraphs
+from .cues import cue_matches, explain, same_party
+from .model import Annotation
+
+LOOK_BACK = 4
+"""How many sentences before a flat denial its claim is looked for (the work per denial is bounded)."""
+
+CLAUSE = 80
+"""How many characters after the denial words the denied thing is looked for ("there had been no
+military operation"): the topic word in common must be in what is denied, not elsewhere in the sentence."""
+
+_CLAUSE_END = re.compile(r"[\"“”;]|[’'](?!\w)|,\s+(?:said|says|told|added)\b")
+"""Where what is denied ends: a closing quotation mark, or the speaker named after a quotation."""
+
+RUN = 3
+"""How many sentences of the claimant's run, before the claim found, are marked with it."""
+
+
+def topic(text: str, rules) -> set[str]:
+    """The words that carry what a text is about, their endings cut off ("bombed" and "bomb" are one).
+
+    >>> sorted(topic("Government forces bombed the rebel positions", __import__("lessons").annotator.rules.load_rules()))
+    ['bomb', 'forc', 'gover', 'posit', 'rebel']
+    >>> sorted(topic("Rebels killed 12 soldiers", __import__("lessons").annotator.rules.load_rules()))
+    ['casualties', 'rebel', 'soldi']
+    """
+    stop = rules.reading.topic_stop_words
+    out = set()
+    for w in re.findall(r"[A-Za-z]+", text):
+        w = w.lower()
+        if _casualty(rules).fullmatch(w):
+            out.add("casualties")         # "killed", "dead" and "casualties" speak of one thing
+        elif len(w) > 3 and w not in stop:
+            out.add(_ENDING.sub("", w)[:5] if len(_ENDING.sub("", w)) >= 4 else w[:5])
+    return out
+
+
+def _casualty(rules) -> re.Pattern:
+    """A word about the dead or wounded ("killed", "casualties"), from ``chart_figures`` in reading.yaml."""
+    return _alternation(tuple(rules.reading.chart_figures["casualty_patterns"]))
+
+
+@lru_cache(maxsize=4)
+def _alternation(patterns: tuple) -> re.Pattern:
+    return re.compile("|".join(patterns), re.IGNORECASE)
+
+
+_ENDING = re.compile(r"(?:ing|ed|es|s)$")
+
+
+def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> list[int]:
+    """The other party's claim that sentence ``i`` flatly denies, with that party's run before it.
+
+    ``denied`` is the text right after the denial words: what they deny. Empty when sentence ``i``
+    reports no party, reports an analyst (who weighs claims rather than making one), or when none
+    of the ``LOOK_BACK`` sentences before the denier's run, within two paragraphs of it, reports a
+    different party (not an analyst) saying something about what is denied (a topic word in common).
+    """
+    a = attributions[i]
+    if not a or a.speaker.kind == "expert":
+        return []
+    mine = topic(denied, rules) - topic(a.speaker.label, rules) - rules.reading.speaker_stems
+    anchor, seen = i, 0
+    for j in range(i - 1, -1, -1):
+        if seen >= LOOK_BACK or sentences[anchor].paragraph - sentences[j].paragraph > 2:
+            break
+        b = attributions[j]
+        if b and same_party(a.speaker, b.speaker, rules):
+            anchor = j                    # the denier's own run: it does not use up the window
+            continue
+        seen += 1
+        if not b or b.speaker.kind == "expert":
+            continue
+        if mine & topic(sentences[j].text, rules) - topic(b.speaker.label, rules):
+            run = [j]
+            while len(run) <= RUN and run[-1] > 0 and attributions[run[-1] - 1] \
+                    and attributions[run[-1] - 1].speaker == b.speaker \
+                    and sentences[run[-1]].paragraph - sentences[run[-1] - 1].paragraph <= 1:
+                run.append(run[-1] - 1)
+            return sorted(run)
+    return []
+
+
+def mark_flat_denial(r, i: int, rule) -> None:
+    """Mark the flat denial words of ``rule`` in sentence ``i``, and the claim they deny, linked both ways."""
+    sent = r.sentences[i]
+    found, claims = [], []
+    for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
+        denied = _CLAUSE_END.split(r.text[e0:min(sent.end, e0 + CLAUSE)], maxsplit=1)[0]
+        against = rival_claim_before(i, denied, r.sentences, r.attributions, r.rules)
+        if against:
+            found.append((s0, e0, cue))
+            claims = sorted(set(claims) | set(against))
+    if not claims:
+        return
+    links = tuple((r.sentences[j].start, r.sentences[j].end) for j in claims)
+    for s0, e0, cue in found:
+        r.add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
+                            r.source_label(i), challenges=links))
+    why = explain(r.rules, "unverified.denied_later", challenger=r.attributions[i].speaker.name,
+                  where=_paragraphs([_paragraph_number(r, i)]))
+    for j in claims:
+        s = r.sentences[j]
+        r.add(j, Annotation("unverified", s.start, s.end, found[0][2], "unverified.denied_later", why,
+                            r.source_label(j), challenged_by=((sent.start, sent.end),)))
+
+
+def fill_claim_runs(r) -> None:
+    """A sentence inside one party's run, with a disputed or unchecked sentence of that party on
+    each side of it, belongs to the same claim (the guidelines: a run of one party's sentences
+    is one claim): "He denies the government's version. He says the army fled. He also denies ..."."""
+    sentences, attributions = r.sentences, r.attributions
+    marked = [any(a.category == "unverified" for a in anns) for anns in r.per_sentence]
+    for k in range(1, len(sentences) - 1):
+        a, before, after = attributions[k], attributions[k - 1], attributions[k + 1]
+        if marked[k] or not (marked[k - 1] and marked[k + 1] and a and before and after) \
+                or not before.speaker == a.speaker == after.speaker or a.speaker.kind == "expert" \
+                or sentences[k + 1].paragraph - sentences[k - 1].paragraph > 2:
+            continue
+        s = sentences[k]
+        r.add(k, Annotation("unverified", s.start, s.end, a.verb or a.cue, "unverified.claim_run",
+                            explain(r.rules, "unverified.claim_run"), r.source_label(k)))
