@@ -10,10 +10,10 @@ same thing (a topic word in common). :func:`rival_claim_before` finds that claim
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .contested import _paragraph_number, _paragraphs
 from .cues import cue_matches, explain, same_party
+from .figures import is_casualty_word
 from .model import Annotation
 
 LOOK_BACK = 4
@@ -42,21 +42,11 @@ def topic(text: str, rules) -> set[str]:
     out = set()
     for w in re.findall(r"[A-Za-z]+", text):
         w = w.lower()
-        if _casualty(rules).fullmatch(w):
+        if is_casualty_word(w, rules):
             out.add("casualties")         # "killed", "dead" and "casualties" speak of one thing
         elif len(w) > 3 and w not in stop:
             out.add(_ENDING.sub("", w)[:5] if len(_ENDING.sub("", w)) >= 4 else w[:5])
     return out
-
-
-def _casualty(rules) -> re.Pattern:
-    """A word about the dead or wounded ("killed", "casualties"), from ``chart_figures`` in reading.yaml."""
-    return _alternation(tuple(rules.reading.chart_figures["casualty_patterns"]))
-
-
-@lru_cache(maxsize=4)
-def _alternation(patterns: tuple) -> re.Pattern:
-    return re.compile("|".join(patterns), re.IGNORECASE)
 
 
 _ENDING = re.compile(r"(?:ing|ed|es|s)$")

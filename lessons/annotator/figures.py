@@ -79,6 +79,7 @@ def _build(d: dict) -> SimpleNamespace:
         values={**{str(k).lower(): int(v) for k, v in counted["number_words"].items()},
                 **{str(k).lower(): int(v) for k, v in words.items()}},
         casualty=re.compile(r"\b(?:%s)\b" % "|".join(f["casualty_patterns"]), re.IGNORECASE),
+        casualty_word=re.compile("|".join(f["casualty_patterns"]), re.IGNORECASE),
         number_phrase=re.compile(rf"(?<![\w.,])(?:(?P<qual>{qual})\s+)?(?P<num>{num})(?![\w.,]*\d)(?!\w)", re.IGNORECASE),
         not_people=re.compile(r"\s*(?:-|\s)?(?:%s)\b" % "|".join(f["not_people_patterns"]), re.IGNORECASE),
         date_before=re.compile(rf"(?:{months})\s*$"),
@@ -171,6 +172,11 @@ def first_figure(text: str) -> str | None:
     """The words of the first casualty figure in ``text`` (as the charts take them), or None."""
     spans = figure_spans(text)
     return spans[0][2] if spans else None
+
+
+def is_casualty_word(word: str, rules=None) -> bool:
+    """Whether one word speaks of the dead or wounded ("killed", "casualties")."""
+    return bool(_patterns(rules).casualty_word.fullmatch(word))
 
 
 def digit_numbers(text: str, rules=None) -> list[tuple[int, int]]:
