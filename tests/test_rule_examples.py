@@ -100,6 +100,17 @@ def a_body(ex, analysis) -> None:
     assert found[ex.marked].person is not ex.fires
 
 
+def a_description(ex, analysis) -> None:
+    """A description between a name and one of these verbs says who the person is, abbreviations and all."""
+    described = [sp for sp in find_people(ex.sentence, RULES).values() if sp.person and sp.description]
+    if ex.fires:
+        _in_list(ex)
+        assert described, "the person named should be found with the description after the name"
+        assert any(sp.kind in ("official", "expert") for sp in described), f"people found: {described}"
+    else:
+        assert not described, f"no description expected; found {described}"
+
+
 def official_figure(ex, analysis) -> None:
     cues = [a.cue for a in analysis.annotations if a.category == "official"]
     if ex.fires:
@@ -193,6 +204,7 @@ CHECKS = {
     ("reading.yaml", "no_statement_before_verb"): reports_no_speaker,
     ("reading.yaml", "credits"): reports_no_speaker,
     ("reading.yaml", "official_figures"): official_figure,
+    ("reading.yaml", "appositive_ends"): a_description,
     ("reading.yaml", "claim_words"): claim_before_a_marker,
     ("reading.yaml", "casualty_figures"): competing_figures,
     ("reading.yaml", "chart_figures"): a_chart_figure,
