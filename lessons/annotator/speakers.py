@@ -211,6 +211,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             # "Nadia Fellner, who researches workplace safety at the Institute for ..."
             kind, _ = classify_role(who.group(1), rules)
             kind = kind or _org_kind(who.group(1).lower(), rules)
+            if kind == "voice":
+                kind = None           # "who has written books about the guerrilla war": what they did, not a side
             desc = who.group(1) if kind else None
         if after:
             kind, _ = classify_role(after, rules)
