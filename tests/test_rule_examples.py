@@ -193,6 +193,7 @@ def no_cause_given(ex, analysis) -> None:
 
 CHECKS = {
     ("sources.yaml", "speech_verbs"): reports_a_speaker,
+    ("sources.yaml", "finding_verbs"): reports_a_speaker,
     **{("sources.yaml", f"roles.{k}"): kind_of_speaker(k) for k in SOURCES},
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,

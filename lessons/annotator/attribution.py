@@ -250,7 +250,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             before = s[:vs].rstrip()
             if before.endswith(("”", '"', ",", "’")) or not before:
                 sp, head = resolve(right, state, rules)
-                if sp:
+                if sp and (vs_word not in rules.sources.finding_verbs or sp.kind == "expert"):
+                    # '"..." found Okafor in the car park': only an expert's finding is a statement
                     state.remember(sp, head)
                     out.append(Attribution(sp, (s[vs:ve] + right).strip(), "attribution",
                                            _verb_as_written(s, vs, ve, rules.sources)))

@@ -245,6 +245,8 @@ def read_rules(folder: Path | None = None) -> Rules:
                        for s in unv[section])
     _unique_ids(hedges + unverified)
     src = _yaml("sources.yaml", folder)
+    groups = {k: src[k] for k in _LISTED if isinstance(src.get(k), dict)}
+    src = {**src, **{k: v.get("words", v.get("patterns")) for k, v in groups.items()}}   # a group is read as its list
     names, reading = _yaml("names.yaml", folder), _yaml("reading.yaml", folder)
     roles: dict[str, str] = {}
     for kind in ("voice", "expert", "official"):
@@ -284,12 +286,18 @@ def read_rules(folder: Path | None = None) -> Rules:
         explanations=_yaml("explanations.yaml", folder),
         names=_name_words(names),
         reading=_reading_words(reading),
-        examples=_all_examples(hedge_specs, unv, src, {"names.yaml": names, "reading.yaml": reading}),
+        examples=_all_examples(hedge_specs, unv, src, {"names.yaml": names, "reading.yaml": reading,
+                                                       "sources.yaml": groups}),
         explanation_nouns=_phrase_regex(unv["explanation_nouns"]),
         cause_words=_phrase_regex(unv["cause_words"]),
         rival_markers=_phrase_regex(unv["rival_markers"]),
         count_words=_phrase_regex(unv["count_words"]),
     )
+
+
+_LISTED = ("phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns", "document_nouns",
+           "ambiguous_roles", "expert_places", "expert_phrases")
+"""sources.yaml lists that may be written as a group with examples."""
 
 
 def _unique_ids(rules) -> None:

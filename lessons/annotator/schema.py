@@ -131,6 +131,15 @@ def _rule_list(rule_schema):
 
 
 _SENTENCES = {"examples": _examples, "not_examples": _examples}
+
+
+def _listed(items, field: str = "words"):
+    """A plain list, or the same list as a group with a doc and examples (``{words: [...], examples: [...]}``)."""
+    group = _fields({"doc": _text, field: items, **_SENTENCES}, required=(field,))
+
+    def check(where: str, key: str | None, value) -> None:
+        (group if isinstance(value, dict) else items)(where, key, value)
+    return check
 _CUE_RULE = _fields({"id": _text, "phrases": _patterns, "explanation": _text, "doc": _text,
                      "not_before": _regex, "not_after": _regex, "skip_capitalised": _flag,
                      "subject_not_speaker": _flag, "marks_neighbour": _flag, "narrator_only": _flag, **_SENTENCES},
@@ -161,13 +170,13 @@ SCHEMAS = {
     "sources.yaml": _fields({
         "speech_verbs": _fields({"doc": _text, "words": _words, "figure_verbs": _words, "figure_words": _words,
                                  **_SENTENCES}, required=("words", "figure_verbs", "figure_words")),
-        "phrases_before_speaker": _words, "speech_events": _patterns, "finding_verbs": _words,
-        "statement_nouns": _words, "document_nouns": _words,
+        "phrases_before_speaker": _listed(_words), "speech_events": _listed(_patterns, "patterns"),
+        "finding_verbs": _listed(_words), "statement_nouns": _listed(_words), "document_nouns": _listed(_words),
         "roles": _fields({k: _ROLE for k in KINDS}, required=KINDS),
-        "official_acronyms": _words, "ambiguous_roles": _words,
+        "official_acronyms": _words, "ambiguous_roles": _listed(_words),
         "organisations": _fields({k: _words for k in KINDS}, required=KINDS),
-        "expert_places": _words, "places": _words, "not_speech": _words, "armed_groups": _words,
-        "expert_phrases": _words,
+        "expert_places": _listed(_words), "places": _words, "not_speech": _words, "armed_groups": _words,
+        "expert_phrases": _listed(_words),
     }, required=("speech_verbs", "phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns",
                  "document_nouns", "roles", "official_acronyms", "ambiguous_roles", "organisations",
                  "expert_places", "places")),

@@ -1,0 +1,22 @@
+"""Speakers followed through a report: later mentions by pronoun, role or surname, and the words
+that make a sentence a statement without a plain speech verb (real wire copy)."""
+from __future__ import annotations
+
+from lessons.annotator import analyse
+
+
+def kinds_by_sentence(text: str) -> list[set[str]]:
+    return [{a.category for a in s.annotations if a.category in ("official", "expert", "voice")}
+            for s in analyse(text).sentences]
+
+
+def test_it_after_a_body_that_mentions_someone_else_is_the_body():
+    text = ("The ministry said the talks that Ana Ruiz says were useful would go on. "
+            "It said a second round would follow in May.")
+    assert kinds_by_sentence(text)[1] == {"official"}
+
+
+def test_a_person_found_by_police_is_no_speaker_and_it_is_still_the_police():
+    text = ('In a statement, the police department said officers answering a call about "a man with a knife" '
+            "found Tom Reyes in the car park. It said Reyes raised the knife toward an officer.")
+    assert kinds_by_sentence(text) == [{"official"}, {"official"}]
