@@ -111,6 +111,27 @@ def a_description(ex, analysis) -> None:
         assert not described, f"no description expected; found {described}"
 
 
+def the_person_named_before(ex, analysis) -> None:
+    """A role said again with "the" is the person named with that role before, not a new body."""
+    role = (ex.marked or "spokesman").lower()
+    sources = [a.source or "" for a in analysis.sentences[-1].annotations if a.category in SOURCES]
+    named = [x for x in sources if x[:1].isupper() and not x.lower().startswith(role)]
+    if ex.fires:
+        _in_list(ex)
+        assert named, f"the {role} should be the person named before: {sources}"
+    else:
+        assert not named, f"nobody was named before: {sources}"
+
+
+def the_body_quoted_before(ex, analysis) -> None:
+    """A spokesperson named without a body speaks for the official body quoted just before."""
+    last = analysis.sentences[-1]
+    if ex.fires:
+        _in_list(ex)
+    assert ("official" in {a.category for a in last.annotations}) == ex.fires, \
+        f"the last sentence was marked {sorted({a.category for a in last.annotations})}"
+
+
 def official_figure(ex, analysis) -> None:
     cues = [a.cue for a in analysis.annotations if a.category == "official"]
     if ex.fires:
@@ -202,6 +223,8 @@ CHECKS = {
     ("names.yaml", "demonyms"): outside_names,
     ("names.yaml", "person_roles"): a_person_named,
     ("names.yaml", "body_words"): a_body,
+    ("names.yaml", "roles_said_again"): the_person_named_before,
+    ("names.yaml", "speak_for_a_body"): the_body_quoted_before,
     ("reading.yaml", "no_statement_before_verb"): reports_no_speaker,
     ("reading.yaml", "credits"): reports_no_speaker,
     ("reading.yaml", "official_figures"): official_figure,

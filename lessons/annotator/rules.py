@@ -80,6 +80,8 @@ class NameWords:
     person_roles: frozenset
     plural_roles: re.Pattern
     body_words: frozenset
+    roles_said_again: re.Pattern  # "the spokesman": the person last named with that role
+    speak_for_a_body: re.Pattern  # "a spokesperson": for the body quoted just before
     pronouns: frozenset          # pronouns that can stand for a speaker named before
     person_pronouns: frozenset   # ... for a person only
     subject_pronouns: frozenset
@@ -332,6 +334,8 @@ def _name_words(d: dict) -> NameWords:
         person_roles=frozenset(w.lower() for w in d["person_roles"]["words"]),
         plural_roles=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["plural_roles"]["words"])),
         body_words=frozenset(w.lower() for w in d["body_words"]["words"]),
+        roles_said_again=re.compile(r"(?i)the\s+(?:[a-z-]+\s+){0,2}?(%s)" % _alt(d["roles_said_again"]["words"])),
+        speak_for_a_body=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["speak_for_a_body"]["words"])),
         pronouns=frozenset(w.lower() for w in d["pronouns"]["person"] + d["pronouns"]["any"]),
         person_pronouns=frozenset(w.lower() for w in d["pronouns"]["person"]),
         subject_pronouns=frozenset(w.lower() for w in d["subject_pronouns"]["words"]),

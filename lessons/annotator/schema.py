@@ -187,6 +187,7 @@ SCHEMAS = {
         "demonyms": _fields({"doc": _text, "suffixes": _words, "words": _words, **_SENTENCES},
                             required=("suffixes", "words")),
         "name_connectors": _GROUP, "person_roles": _GROUP, "plural_roles": _GROUP, "body_words": _GROUP,
+        "roles_said_again": _GROUP, "speak_for_a_body": _GROUP,
         "pronouns": _fields({"doc": _text, "person": _words, "any": _words}, required=("person", "any")),
         "subject_pronouns": _GROUP,
         "gender": _fields({"doc": _text, "she_titles": _words, "he_titles": _words, "she_pronouns": _words,
@@ -195,6 +196,7 @@ SCHEMAS = {
         "former": _fields({"doc": _text, "words": _words, "before_name": _words}, required=("words", "before_name")),
     }, required=("abbreviated_titles", "name_particles", "courtesy_titles", "title_words", "not_names",
                  "calendar_words", "demonyms", "name_connectors", "person_roles", "plural_roles", "body_words",
+                 "roles_said_again", "speak_for_a_body",
                  "pronouns", "subject_pronouns", "gender", "former")),
     "reading.yaml": _fields({
         "lead_words": _GROUP,

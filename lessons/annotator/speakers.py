@@ -33,12 +33,16 @@ class State:
     bodies: dict = field(default_factory=dict)     # (name, kind) -> Speaker named by its role
     gender: dict = field(default_factory=dict)     # name -> "he" / "she" when the text shows it
     window: str = ""           # this sentence and the next, to see which pronoun follows a name
+    last_body: Speaker | None = None   # the last body (not a person) that spoke, and where
+    last_body_at: int = -99
 
     def remember(self, sp: Speaker, head: str | None = None) -> None:
         self.last = sp
         self.last_at = self.sentence
         if head:
             self.heads[head.split()[-1]] = sp
+        if not sp.person:
+            self.last_body, self.last_body_at = sp, self.sentence
         if sp.person:
             self.last_person = sp
             if sp in self.recent:
@@ -252,6 +256,14 @@ def names_a_body(name: str, lex) -> bool:
 
 
 
+def _speaking_for(phrase: str, body: Speaker, role: str, rules: Rules) -> Speaker:
+    """"A spokesperson" is the body quoted just before; "Spokesman Tom Ash" a person speaking for it."""
+    _, name = _split_name(rules.names.courtesy_title.sub("", phrase.strip()), rules)
+    if PERSON_NAME.fullmatch(name) and name.split()[0] not in rules.names.not_names and not names_a_body(name, rules.sources):
+        return Speaker(name=name, kind=body.kind, description=f"{role} for {body.name}", person=True)
+    return body
+
+
 @lru_cache(maxsize=256)
 def _names_pattern(names: tuple) -> re.Pattern:
     """One pattern for all known names (longest first), rebuilt only when a name is added."""
@@ -293,12 +305,21 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
         if first in names.person_pronouns:
             return state.person_for(first), None
         return (state.last if state.last is not state.last_person else None), None
+    again = names.roles_said_again.fullmatch(phrase)
+    if again and not re.search(r"[A-Z]", phrase[1:]) and not names.plural_roles.search(phrase):
+        role = re.compile(r"(?i)\b%s\b" % re.escape(again.group(1)))
+        sp = next((p for p in state.recent[:4] if role.search(p.description)), None)
+        if sp is not None:
+            return sp, None            # "the spokesman" is the spokesman named a little before
     words = re.findall(r"[\w'’-]+", low)
     if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads:
         return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
     if words and words[-1] in lex.document_nouns and rules.reading.document_owner.match(low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
         return state.last, None
     kind, head = classify_role(phrase, rules)
+    if kind is None and head and names.speak_for_a_body.search(phrase) and state.last_body is not None \
+            and state.sentence - state.last_body_at <= 3:
+        return _speaking_for(phrase, state.last_body, head, rules), None
     if kind:
         definite = re.match(r"(?i)^the\s+", phrase) and not re.search(r"[A-Z]", phrase[4:])
         if definite and head and head.split()[-1] in state.heads:
