@@ -20,3 +20,9 @@ def test_a_person_found_by_police_is_no_speaker_and_it_is_still_the_police():
     text = ('In a statement, the police department said officers answering a call about "a man with a knife" '
             "found Tom Reyes in the car park. It said Reyes raised the knife toward an officer.")
     assert kinds_by_sentence(text) == [{"official"}, {"official"}]
+
+
+def test_a_name_never_runs_over_a_line_break_from_the_headline_into_the_body():
+    text = ("Government Denies Attack Killing 40 Soldiers\n\n"
+            "An Ethiopian government spokesman denies that the attack took place.")
+    assert "official" in kinds_by_sentence(text)[1]
