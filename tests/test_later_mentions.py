@@ -26,3 +26,9 @@ def test_a_name_never_runs_over_a_line_break_from_the_headline_into_the_body():
     text = ("Government Denies Attack Killing 40 Soldiers\n\n"
             "An Ethiopian government spokesman denies that the attack took place.")
     assert "official" in kinds_by_sentence(text)[1]
+
+
+def test_a_rebel_spokesman_whose_verb_names_the_government_is_no_official():
+    text = ("But a spokesman for one of the rebel groups, Tom Ash, denies the government's version of events. "
+            "He says the army fled.")
+    assert not any("official" in k for k in kinds_by_sentence(text))

@@ -202,7 +202,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         after = ""
         tail = text[m.end():m.end() + 200]
         ap = reading.appositive.match(tail)
-        if ap and not reading.not_an_appositive.match(ap.group(1)) and (
+        if ap and not reading.not_an_appositive.match(ap.group(1)) \
+                and ap.group(1).split()[0].lower() not in lex.speech_verbs and (
                 re.match(r"(?i)(?:a|an|the)\s", ap.group(1)) or lex.role_pattern.search(" ".join(ap.group(1).split()[:4]))):
             after = ap.group(1)
             more = reading.second_appositive.match(tail[ap.end():])
