@@ -2,6 +2,8 @@
 that make a sentence a statement without a plain speech verb (real wire copy)."""
 from __future__ import annotations
 
+import pytest
+
 from lessons.annotator import analyse
 
 
@@ -32,3 +34,13 @@ def test_a_rebel_spokesman_whose_verb_names_the_government_is_no_official():
     text = ("But a spokesman for one of the rebel groups, Tom Ash, denies the government's version of events. "
             "He says the army fled.")
     assert not any("official" in k for k in kinds_by_sentence(text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "ECOWAS has said it wants constitutional rule restored.",
+    "ECOWAS political director Ama Osei said U.N. support is crucial.",
+    "Federal Reserve Chairman Tom Reed says the economy is slowing.",
+    "The spokesman of the National Electoral Board, Ali Hassan, told reporters the results were final.",
+])
+def test_intergovernmental_bodies_and_central_banks_speak_officially(sentence):
+    assert kinds_by_sentence(sentence) == [{"official"}]

@@ -122,7 +122,8 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             return ("expert" if lex.expert_places.search(now) else "voice"), word
         if word in lex.ambiguous_roles:
             rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
-            org_kind = _org_kind(rest, rules) or _org_kind(" ".join(phrase.lower().split()), rules)
+            org_kind = _org_kind(rest, rules) or _org_kind(" ".join(phrase.lower().split()), rules) \
+                or ("official" if lex.official_acronyms.search(phrase) else None)    # "ECOWAS political director"
             if org_kind is None:
                 kinds = [lex.roles.get(_singular(x.group().lower(), lex)) for x in lex.role_pattern.finditer(rest)
                          if _singular(x.group().lower(), lex) not in lex.ambiguous_roles]
