@@ -60,6 +60,15 @@ def reports_a_speaker(ex, analysis) -> None:
         assert not cues, f"the sentence should report no statement; it found {cues}"
 
 
+def reports_a_speech_event(ex, analysis) -> None:
+    """Words naming an act of speech ("issued the denial") make the sentence a statement by its subject."""
+    cues = [a.cue for a in analysis.annotations if a.category in SOURCES]
+    if ex.fires:
+        assert any(ex.marked in c for c in cues), f"no statement reported with [{ex.marked}]: {cues}"
+    else:
+        assert not cues, f"the sentence should report no statement; it found {cues}"
+
+
 def reports_no_speaker(ex, analysis) -> None:
     """The words (a refusal, a photo credit) make a sentence that is no statement by anyone."""
     cues = [a.cue for a in _sentence_with(analysis, ex.marked or "").annotations if a.category in SOURCES]
@@ -215,6 +224,7 @@ def no_cause_given(ex, analysis) -> None:
 CHECKS = {
     ("sources.yaml", "speech_verbs"): reports_a_speaker,
     ("sources.yaml", "finding_verbs"): reports_a_speaker,
+    ("sources.yaml", "speech_events"): reports_a_speech_event,
     **{("sources.yaml", f"roles.{k}"): kind_of_speaker(k) for k in SOURCES},
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
