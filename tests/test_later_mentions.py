@@ -44,3 +44,10 @@ def test_a_rebel_spokesman_whose_verb_names_the_government_is_no_official():
 ])
 def test_intergovernmental_bodies_and_central_banks_speak_officially(sentence):
     assert kinds_by_sentence(sentence) == [{"official"}]
+
+
+def test_a_name_after_says_and_a_comma_is_the_speaker_not_a_body_named_in_the_clause_before():
+    text = ("The presidency came at the height of the war, but its policy differed from the last one, "
+            "says Nora Lund, historian and author of the book “Cold Frontiers.” "
+            "Lund says the talks were held in secret.")
+    assert kinds_by_sentence(text) == [{"expert"}, {"expert"}]

@@ -214,7 +214,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])
         sp = head = None
         subj = ""
-        found = [(c, *resolve(c, state, rules)) for c in subject_candidates(left)]
+        found = [] if _inverted_name(s, vs, ve, rules) else \
+            [(c, *resolve(c, state, rules)) for c in subject_candidates(left)]
         found = [f for f in found if f[1]]
         if vs_word in rules.sources.finding_verbs:
             found = [f for f in found if f[1].kind == "expert"]   # "researchers found", not "police found"
@@ -273,6 +274,16 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             state.remember(sp, head)
             out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1]))
     return distinct(out)
+
+
+def _inverted_name(s: str, vs: int, ve: int, rules: Rules) -> bool:
+    """', says Nancy Mitchell, historian ...': after a clause and a comma, a verb followed by a full name
+    (and then a comma or the end) has that name as its speaker, whatever the clause before names."""
+    if not s[:vs].rstrip().endswith(","):
+        return False
+    m = re.match(r"\s+([^,.;:“”\"]+?)\s*(?:,|\.|$)", s[ve:ve + LEFT_WINDOW])
+    name = load_rules().names.courtesy_title.sub("", m.group(1)) if m else ""
+    return bool(PERSON_NAME.fullmatch(name)) and name.split()[0] not in rules.names.not_names
 
 
 _HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
