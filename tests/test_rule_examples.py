@@ -69,6 +69,16 @@ def reports_a_speech_event(ex, analysis) -> None:
         assert not cues, f"the sentence should report no statement; it found {cues}"
 
 
+def not_the_state(ex, analysis) -> None:
+    """A role tied to a party speaks for the party, another voice, not for the state."""
+    kinds = {a.category for a in analysis.annotations}
+    if ex.fires:
+        _in_list(ex)
+        assert "voice" in kinds and "official" not in kinds, f"a party's voice expected; marked {sorted(kinds)}"
+    else:
+        assert "official" in kinds, f"an official statement expected; marked {sorted(kinds)}"
+
+
 def reports_no_speaker(ex, analysis) -> None:
     """The words (a refusal, a photo credit) make a sentence that is no statement by anyone."""
     cues = [a.cue for a in _sentence_with(analysis, ex.marked or "").annotations if a.category in SOURCES]
@@ -225,6 +235,7 @@ CHECKS = {
     ("sources.yaml", "speech_verbs"): reports_a_speaker,
     ("sources.yaml", "finding_verbs"): reports_a_speaker,
     ("sources.yaml", "speech_events"): reports_a_speech_event,
+    ("sources.yaml", "party_owners"): not_the_state,
     **{("sources.yaml", f"roles.{k}"): kind_of_speaker(k) for k in SOURCES},
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,

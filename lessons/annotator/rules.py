@@ -64,6 +64,7 @@ class SourceLexicon:
     not_speech: re.Pattern = re.compile(r"(?!x)x")   # nouns that start with a speech verb ("think tank")
     armed_groups: re.Pattern = re.compile(r"(?!x)x")  # "rebel", "militia": never officials
     expert_phrases: re.Pattern = re.compile(r"(?!x)x")  # "the authors of the study": experts
+    party_owners: re.Pattern = re.compile(r"(?!x)x")    # "officials for the two parties": not the state
 
 
 @dataclass(frozen=True)
@@ -277,6 +278,7 @@ def read_rules(folder: Path | None = None) -> Rules:
         not_speech=_phrase_regex(src.get("not_speech") or ["(?!x)x"]),
         armed_groups=_phrase_regex(src.get("armed_groups") or ["(?!x)x"]),
         expert_phrases=_phrase_regex(src.get("expert_phrases") or ["(?!x)x"]),
+        party_owners=_phrase_regex(src.get("party_owners") or ["(?!x)x"]),
     )
     return Rules(
         hedges=hedges,
@@ -298,7 +300,7 @@ def read_rules(folder: Path | None = None) -> Rules:
 
 
 _LISTED = ("phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns", "document_nouns",
-           "ambiguous_roles", "expert_places", "expert_phrases")
+           "ambiguous_roles", "expert_places", "expert_phrases", "party_owners")
 """sources.yaml lists that may be written as a group with examples."""
 
 

@@ -105,10 +105,11 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         word = _singular(matches[-1].group().lower(), lex)
         armed = lex.armed_groups.search(part)
         at = phrase.find(part) + len(part) if part else -1
-        owner = re.match(r"(?i)\s*(?:%s)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s)\b"
-                         % (rules.reading.armed_owner, lex.armed_groups.pattern), phrase[at:]) if at > 0 else None
+        owner = re.match(r"(?i)\s*(?:%s)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s|%s)"
+                         % (rules.reading.armed_owner, lex.armed_groups.pattern, lex.party_owners.pattern),
+                         phrase[at:]) if at > 0 else None
         if armed or owner:
-            # "a rebel commander", "an official with the rebel movement": never officials
+            # "a rebel commander", "an official with the rebel movement", "officials for the two parties": not the state
             return "voice", (armed.group() if armed else owner.group(1)).lower()
         if re.match(r"(?i)(?:a|an|the)\s", part.strip()) and part.rstrip().endswith(matches[-1].group()) \
                 and i + 1 < len(chunk) and re.match(r"\s*and\s+(?!(?:a|an|the)\s)[\w\s-]*?\b(?:%s)"
