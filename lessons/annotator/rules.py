@@ -436,8 +436,8 @@ def _linking_words(d: dict) -> dict:
         party_claim=re.compile(r"\b(%s)(?:['’]s)?\s+(?:own\s+)?(?:%s)\b|\b(?:%s)\s+(?:%s)\s+(?:the\s+)?(%s)" % (
             person, _spaced(party["nouns"]), _spaced(party["by_nouns"]), _spaced(party["by_words"]), person)),
         group_view=re.compile(
-            r"\W*(?:(?:%s),?\s+)?((?:(?:%s)\s+)*(?:[A-Z]\w+\s+)?(?:%s))(?:\s+and\s+[\w\s-]{1,30}?)?"
-            r"(?:\s+(?:%s)\s+[^,.;]{1,60}?)?\s+((?:%s)\s+(?:%s)|(?:%s)\s+(?:%s))\b" % (
+            r"\W*(?:(?:%s),?\s+|[^,;:]{1,100},\s+)?((?:(?:%s)\s+)*(?:[A-Z]\w+\s+)?(?:%s))(?:\s+and\s+[\w\s-]{1,30}?)?"
+            r"(?:\s+(?:%s)\s+[^,.;]{1,60}?)?\s+((?:%s)\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+(?:%s))\b" % (
                 _alt(view["openers"]), _alt(view["describing"]), _either_case(view["groups"]), _alt(view["about"]),
                 _spaced(view["is"]), _alt(view["views"]), _spaced(view["did"]), _alt(view["actions"]))),
         noun_determiner=re.compile(r"(?i)\b(?:%s)\s+$" % _alt(words("noun_determiners"))),
