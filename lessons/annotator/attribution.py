@@ -204,7 +204,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             continue
         vs_word = s[vs:ve].lower()
         left = s[max(0, vs - LEFT_WINDOW):vs]
-        if rules.reading.no_statement_before_verb.search(left[-NEAR:]):
+        if rules.reading.no_statement_before_verb.search(left[-NEAR:]) and vs_word not in rules.sources.negated_views:
             continue                      # "did not respond", "declined to say": no statement
         if vs_word in rules.sources.figure_verbs and rules.reading.condition_modal.search(left):
             continue                      # "they would raise the toll to 71": a condition, not a statement
@@ -212,6 +212,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             continue                      # "the disputed oil rig", "their demands"; "if tests confirm": no statement
         left = left.rstrip()
         left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])
+        if vs_word in rules.sources.negated_views:
+            left = _NEGATION_END.sub("", left)      # "analysts do not believe": the subject is "analysts"
         sp = head = None
         subj = ""
         found = [] if _inverted_name(s, vs, ve, rules) else \
@@ -274,6 +276,9 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             state.remember(sp, head)
             out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1]))
     return distinct(out)
+
+
+_NEGATION_END = re.compile(r"(?i)\s*\b(?:do|does|did)(?:\s+not|n['’]t)?(?:\s+\w+ly)?\s*$")
 
 
 def _inverted_name(s: str, vs: int, ve: int, rules: Rules) -> bool:

@@ -65,6 +65,7 @@ class SourceLexicon:
     armed_groups: re.Pattern = re.compile(r"(?!x)x")  # "rebel", "militia": never officials
     expert_phrases: re.Pattern = re.compile(r"(?!x)x")  # "the authors of the study": experts
     party_owners: re.Pattern = re.compile(r"(?!x)x")    # "officials for the two parties": not the state
+    negated_views: frozenset = frozenset()              # "analysts do not believe ...": still a view
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,7 @@ def read_rules(folder: Path | None = None) -> Rules:
         armed_groups=_phrase_regex(src.get("armed_groups") or ["(?!x)x"]),
         expert_phrases=_phrase_regex(src.get("expert_phrases") or ["(?!x)x"]),
         party_owners=_phrase_regex(src.get("party_owners") or ["(?!x)x"]),
+        negated_views=frozenset(w.lower() for w in src.get("negated_views") or ()),
     )
     return Rules(
         hedges=hedges,
@@ -300,7 +302,8 @@ def read_rules(folder: Path | None = None) -> Rules:
 
 
 _LISTED = ("phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns", "document_nouns",
-           "ambiguous_roles", "expert_places", "expert_phrases", "party_owners")
+           "ambiguous_roles", "expert_places", "expert_phrases", "party_owners",
+           "negated_views")
 """sources.yaml lists that may be written as a group with examples."""
 
 
