@@ -51,3 +51,9 @@ def test_a_name_after_says_and_a_comma_is_the_speaker_not_a_body_named_in_the_cl
             "says Nora Lund, historian and author of the book “Cold Frontiers.” "
             "Lund says the talks were held in secret.")
     assert kinds_by_sentence(text) == [{"expert"}, {"expert"}]
+
+
+def test_a_role_word_before_a_verb_is_no_title_of_the_name_after_it():
+    text = ("Rights groups say the government is persecuting Mr. Ash. "
+            "Mr. Ash and his supporters accuse the government of lying.")
+    assert "official" not in kinds_by_sentence(text)[1]

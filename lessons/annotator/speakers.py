@@ -197,7 +197,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
                            for w in name.split()):
             continue
         lead = re.search(r"((?<![\w'’-])(?:[A-Za-z][\w'’-]*\s+){0,3})$", text[max(0, m.start() - 50):m.start()])
-        lead = reading.words_before_a_title.sub("", lead.group(1) if lead else "")
+        lead = reading.words_before_a_title.sub("", reading.verbish.split(lead.group(1) if lead else "")[-1])
+        # "the government is persecuting Mr. Chen": words after a verb are no title of the person
         before = (lead + title).strip()
         if names.former_before_name.search(text[max(0, m.start() - 40):m.start()]):
             before = "former " + before
