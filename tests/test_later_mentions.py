@@ -57,3 +57,9 @@ def test_a_role_word_before_a_verb_is_no_title_of_the_name_after_it():
     text = ("Rights groups say the government is persecuting Mr. Ash. "
             "Mr. Ash and his supporters accuse the government of lying.")
     assert "official" not in kinds_by_sentence(text)[1]
+
+
+def test_a_family_name_written_first_is_the_name_of_later_mentions():
+    text = ("Court spokesman Huang Chun-ming spoke after the verdict. "
+            "Huang says the court imposed the sentence because the damage was severe.")
+    assert kinds_by_sentence(text)[1] == {"official"}

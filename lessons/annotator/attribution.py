@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..text.sentences import Sentence
 from .model import Speaker
 from .rules import Rules, load_rules
-from .speakers import PERSON_NAME, State, classify_role, resolve
+from .speakers import PERSON_NAME, State, classify_role, resolve, surnames
 
 # The small words that shape a sentence (relative pronouns, helping verbs, words between a
 # subject and its verb, photo credits ...) are in lessons/data/rules/reading.yaml, read
@@ -244,7 +244,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             if sp.person and sp.name not in state.people and PERSON_NAME.fullmatch(sp.name):
                 state.people[sp.name] = sp
                 if len(sp.name.split()) > 1:
-                    state.people.setdefault(sp.name.split()[-1], sp)
+                    for surname in surnames(sp.name):
+                        state.people.setdefault(surname, sp)     # "Giles"; "Huang" for "Huang Chun-ming"
                 if len(sp.name.split()) == 3 and sp.kind in ("official", "expert"):
                     state.people.setdefault(sp.name.split()[1], sp)   # "Alfredo Rangel Suarez" ... "Mr. Rangel"
         if sp is None:

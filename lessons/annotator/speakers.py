@@ -239,9 +239,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         is_body = names_a_body(name, lex)
         sp = Speaker(name=name, kind=kind, description=desc, person=not is_body)
         people.setdefault(name, sp)
-        surname = name.split()[-1]
-        if len(name.split()) > 1 and not is_body and surname not in people:
-            people[surname] = people[name]
+        if len(name.split()) > 1 and not is_body:
+            for surname in surnames(name):
+                people.setdefault(surname, people[name])
         role = classify_role(desc, rules)[1] or ""
         if len(name.split()) == 3 and not is_body and role.split()[-1:] and role.split()[-1] in names.person_roles:
             people.setdefault(name.split()[1], people[name])    # "Alfredo Rangel Suarez" ... "Mr. Rangel"
@@ -251,6 +251,18 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if kind and short not in people:
             people[short] = Speaker(name=f"{full} ({short})", kind=kind, description="", person=False)
     return people
+
+
+_GIVEN_NAME_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
+"""A hyphenated given name in lower case after the hyphen ("Ying-jeou"): the family name comes first."""
+
+
+def surnames(name: str) -> tuple[str, ...]:
+    """What a person is called on later mentions: "Keir Giles" → Giles; "Ma Ying-jeou" → Ma (family name first)."""
+    words = name.split()
+    if len(words) == 2 and _GIVEN_NAME_AFTER.fullmatch(words[1]):
+        return (words[0], words[1])
+    return (words[-1],)
 
 
 def names_a_body(name: str, lex) -> bool:
