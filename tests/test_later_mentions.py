@@ -63,3 +63,8 @@ def test_a_family_name_written_first_is_the_name_of_later_mentions():
     text = ("Court spokesman Huang Chun-ming spoke after the verdict. "
             "Huang says the court imposed the sentence because the damage was severe.")
     assert kinds_by_sentence(text)[1] == {"official"}
+
+
+def test_which_followed_by_a_noun_phrase_opens_a_clause_with_its_own_speaker():
+    assert kinds_by_sentence("Traffic on the viaduct, which the government insists is safe, rose again.") == [{"official"}]
+    assert kinds_by_sentence("The attack that claimed the lives of 96 soldiers hit Sanaa.") == [set()]

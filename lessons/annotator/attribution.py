@@ -78,9 +78,12 @@ def subject_candidates(left: str) -> list[str]:
     for i in range(len(words) - 1, -1, -1):
         if words[i] in reading.relative:   # lower case only: "WHO officials" is not a relative clause
             after = " ".join(words[i + 1:])
-            # "who"/"which" describe the noun before them; "that"/"what" may open a clause whose
-            # own subject speaks ("soldiers that Russia says were killed").
-            keep_before = words[i].lower() not in reading.open_clause or reading.verbish.search(after)
+            # "who"/"which" right before the verb, or followed by a clause of its own ("who was awarded
+            # ... by Putin"), describe the noun before them; followed by a noun phrase they open a clause
+            # whose own subject speaks ("the bridge, which the government insists is safe"), and so may
+            # "that"/"what" ("soldiers that Russia says were killed").
+            keep_before = reading.verbish.search(after) or (
+                not after.strip() and words[i].lower() not in reading.open_clause)
             subject = " ".join(words[:i]) if keep_before else after
             break
     out = [" ".join(subject.split()[-25:])] if not reading.auxiliary.search(subject) else []
