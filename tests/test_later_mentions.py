@@ -68,3 +68,8 @@ def test_a_family_name_written_first_is_the_name_of_later_mentions():
 def test_which_followed_by_a_noun_phrase_opens_a_clause_with_its_own_speaker():
     assert kinds_by_sentence("Traffic on the viaduct, which the government insists is safe, rose again.") == [{"official"}]
     assert kinds_by_sentence("The attack that claimed the lives of 96 soldiers hit Sanaa.") == [set()]
+
+
+def test_a_headline_listing_both_sides_gives_each_its_kind():
+    text = "Kestria's Army, Rebels Claim Victory After Fighting\n\nKestria's army says it has beaten the rebels."
+    assert kinds_by_sentence(text)[0] == {"official", "voice"}

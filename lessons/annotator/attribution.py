@@ -268,7 +268,11 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         out.append(Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution", verb))
         # "Witnesses and officials said", "officials and experts said": each kind of source speaks.
         parts = re.split(r"\s+and\s+|,\s*", subj.strip())
-        if len(parts) > 1 and len(subj.split()) <= 8:
+        if state.sentence == 0 and _title_case(s) and "," in left[-60:]:
+            # A headline's list of sides: "Chad's Army, Rebels Claim Victory".
+            first = subject_candidates(left.rsplit(",", 1)[0])
+            parts = (re.split(r"\s+and\s+|,\s*", first[0]) if first else []) + parts
+        if len(parts) > 1 and len(" ".join(parts).split()) <= 8:
             for part in parts:
                 other, _ = resolve(part, State(people=state.people), rules)
                 if other is not None and other.kind != sp.kind and other.kind in ("official", "expert"):
