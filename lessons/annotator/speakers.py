@@ -94,6 +94,10 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
     lex = rules.sources
     if lex.expert_phrases.search(phrase):
         return "expert", "author"          # "one of the authors of the study"
+    whole = next((w for w in (" ".join(m.group().lower().split()) for m in lex.role_pattern.finditer(phrase))
+                  if " of " in w and w in lex.roles and not lex.armed_groups.search(phrase)), None)
+    if whole:
+        return lex.roles[whole], whole     # "Secretary of State", "Speaker of the House": one role
     if lex.official_acronyms.search(phrase) and not lex.role_pattern.search(phrase):
         return "official", lex.official_acronyms.search(phrase).group().lower()
     chunk = rules.reading.role_phrase_break.split(phrase)
@@ -166,7 +170,13 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
     i = 0
     while i < len(words) - 1:
         w = words[i].lower().rstrip(".").replace("’s", "").replace("'s", "")
+        three = " ".join(x.lower() for x in words[i:i + 3])
+        if i + 3 < len(words) and three in lex.roles:
+            i += 3                        # "Secretary of State Colin Powell"
+            continue
         two = (w + " " + words[i + 1].lower().rstrip(".")) if i + 1 < len(words) else w
+        if words[i].lower() in lex.places:
+            w = words[i].lower()          # "U.S."
         if (w in lex.roles or w in lex.ambiguous_roles or two in lex.roles or w in lex.places
                 or rules.names.demonym.match(words[i]) or w in rules.names.title_words):
             i += 1
