@@ -237,6 +237,7 @@ CHECKS = {
     ("sources.yaml", "speech_events"): reports_a_speech_event,
     ("sources.yaml", "party_owners"): not_the_state,
     ("sources.yaml", "negated_views"): reports_a_speaker,
+    ("sources.yaml", "events_before_speaker"): reports_a_speech_event,
     **{("sources.yaml", f"roles.{k}"): kind_of_speaker(k) for k in SOURCES},
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,

@@ -167,7 +167,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
     s = sent.text
     low = s.lower()
     out: list[Attribution] = []
-    for m in _before_speaker_pattern(rules.sources.before_speaker).finditer(low):
+    before = _before_speaker_pattern(rules.sources.before_speaker)
+    for m in sorted([*before.finditer(low), *rules.sources.events_before_speaker.finditer(low)], key=lambda m: m.start()):
         tail = re.split(r"[,.;:“”\"]", s[m.end():m.end() + LEFT_WINDOW])[0]
         sp, head = resolve(tail, state, rules)
         if sp:

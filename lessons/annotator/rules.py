@@ -66,6 +66,7 @@ class SourceLexicon:
     expert_phrases: re.Pattern = re.compile(r"(?!x)x")  # "the authors of the study": experts
     party_owners: re.Pattern = re.compile(r"(?!x)x")    # "officials for the two parties": not the state
     negated_views: frozenset = frozenset()              # "analysts do not believe ...": still a view
+    events_before_speaker: re.Pattern = re.compile(r"(?!x)x")   # "heard testimony ... from": the speaker next
 
 
 @dataclass(frozen=True)
@@ -281,6 +282,7 @@ def read_rules(folder: Path | None = None) -> Rules:
         expert_phrases=_phrase_regex(src.get("expert_phrases") or ["(?!x)x"]),
         party_owners=_phrase_regex(src.get("party_owners") or ["(?!x)x"]),
         negated_views=frozenset(w.lower() for w in src.get("negated_views") or ()),
+        events_before_speaker=re.compile("|".join(src.get("events_before_speaker") or ["(?!x)x"]), re.IGNORECASE),
     )
     return Rules(
         hedges=hedges,
@@ -303,7 +305,7 @@ def read_rules(folder: Path | None = None) -> Rules:
 
 _LISTED = ("phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns", "document_nouns",
            "ambiguous_roles", "expert_places", "expert_phrases", "party_owners",
-           "negated_views")
+           "negated_views", "events_before_speaker")
 """sources.yaml lists that may be written as a group with examples."""
 
 
