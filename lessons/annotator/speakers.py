@@ -124,7 +124,8 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             # A former official no longer speaks for a government; what they do now may count
             # ("a former police lieutenant who now teaches criminal justice at a university").
             now = " ".join(chunk[i + 1:]).lower()
-            return ("expert" if lex.expert_places.search(now) else "voice"), word
+            analyst = any(lex.roles.get(_singular(x.group().lower(), lex)) == "expert" for x in lex.role_pattern.finditer(now))
+            return ("expert" if lex.expert_places.search(now) or analyst else "voice"), word
         if word in lex.ambiguous_roles:
             rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
             org_kind = _org_kind(rest, rules) or _org_kind(" ".join(phrase.lower().split()), rules) \
@@ -220,7 +221,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
                 re.match(r"(?i)(?:a|an|the)\s", ap.group(1)) or lex.role_pattern.search(" ".join(ap.group(1).split()[:4]))):
             after = ap.group(1)
             more = reading.second_appositive.match(tail[ap.end():])
-            if more:
+            if more and not reading.auxiliary.search(more.group(1)):   # "..., the army is exhausted" is a clause
                 after += ", " + more.group(1)
         kind = desc = None
         who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail) or \
