@@ -73,3 +73,12 @@ def test_which_followed_by_a_noun_phrase_opens_a_clause_with_its_own_speaker():
 def test_a_headline_listing_both_sides_gives_each_its_kind():
     text = "Kestria's Army, Rebels Claim Victory After Fighting\n\nKestria's army says it has beaten the rebels."
     assert kinds_by_sentence(text)[0] == {"official", "voice"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Olga Marsh of the Carnegie Endowment has studied the war. Marsh said the army was exhausted.", "expert"),
+    ("Ana Lopez of the Health Ministry visited the site. Lopez said repairs would take weeks.", "official"),
+    ("Tom Ash of Chicago lost his home. Ash said the water came fast.", None),
+])
+def test_a_person_introduced_with_the_body_they_work_for_is_recognised_by_surname(text, kind):
+    assert kinds_by_sentence(text)[1] == ({kind} if kind else set())

@@ -186,6 +186,11 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
+_ORG_AFTER_NAME = re.compile(r"[ \t]+(?:of|at|from|with)[ \t]+((?:the[ \t]+)?[A-Z][\w'’.-]*"
+                             r"(?:[ \t]+(?:of|for|on|and|the|[A-Z][\w'’.-]*)){0,6})")
+"""A body named right after a person's name: "Olga Marsh of the Carnegie Endowment"."""
+
+
 def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
     """People and bodies introduced with a role, by full name and (for people) surname.
 
@@ -242,6 +247,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             now = re.search(r"\bnow\s+([^.;]{3,120})", tail)
             if kind == "voice" and before.lower().startswith("former") and now and _org_kind(now.group(1).lower(), rules) == "expert":
                 kind, desc = "expert", f"{before}, now {now.group(1).strip()}"   # "... and is now president of the Center for ..."
+        of = _ORG_AFTER_NAME.match(tail) if kind is None and len(name.split()) > 1 else None
+        if of and _org_kind(of.group(1).lower(), rules) in ("expert", "official"):
+            kind, desc = _org_kind(of.group(1).lower(), rules), f"of {of.group(1)}"   # "Olga Marsh of the Carnegie Endowment"
         if kind is None or (len(name.split()) == 1 and not after and not (
                 title and (title.split()[-1].lower().strip(".") in names.person_roles
                            or names.courtesy_title.match(title + " ")))):
