@@ -56,8 +56,8 @@ def find_speakers(r: Reading) -> None:
         found = [] if r.credit[i] else attributions_in(sent, r.text, r.state, r.rules, tuple(quoted_in[i]))
         r.attributions[i] = found[0] if found else None
         r.others[i] = found[1:]
-        if found and found[0].speaker.person and r.others[i]:
-            r.state.remember(found[0].speaker)     # "he" next is the sentence's subject, not a person it mentions
+        if found and r.others[i]:
+            r.state.remember(found[0].speaker)     # "he"/"it" next is the sentence's subject, not a speaker it mentions
         elif not found:
             r.state.mention(sent.text)             # "Carl Thayer is a professor ..." / "He says ..."
         r.hands_over[i] = sent.text.rstrip().endswith(":")

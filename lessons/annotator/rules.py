@@ -68,6 +68,9 @@ class SourceLexicon:
     not_speech: re.Pattern = re.compile(r"(?!x)x")   # nouns that start with a speech verb ("think tank")
     armed_groups: re.Pattern = re.compile(r"(?!x)x")  # "rebel", "militia": never officials
     expert_phrases: re.Pattern = re.compile(r"(?!x)x")  # "the authors of the study": experts
+    party_owners: re.Pattern = re.compile(r"(?!x)x")    # "officials for the two parties": not the state
+    negated_views: frozenset = frozenset()              # "analysts do not believe ...": still a view
+    events_before_speaker: re.Pattern = re.compile(r"(?!x)x")   # "heard testimony ... from": the speaker next
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ class NameWords:
     person_roles: frozenset
     plural_roles: re.Pattern
     body_words: frozenset
+    roles_said_again: re.Pattern  # "the spokesman": the person last named with that role
+    speak_for_a_body: re.Pattern  # "a spokesperson": for the body quoted just before
     pronouns: frozenset          # pronouns that can stand for a speaker named before
     person_pronouns: frozenset   # ... for a person only
     subject_pronouns: frozenset
@@ -245,6 +250,8 @@ def read_rules(folder: Path | None = None) -> Rules:
                        for s in unv[section])
     _unique_ids(hedges + unverified)
     src = _yaml("sources.yaml", folder)
+    groups = {k: src[k] for k in _LISTED if isinstance(src.get(k), dict)}
+    src = {**src, **{k: v.get("words", v.get("patterns")) for k, v in groups.items()}}   # a group is read as its list
     names, reading = _yaml("names.yaml", folder), _yaml("reading.yaml", folder)
     roles: dict[str, str] = {}
     for kind in ("voice", "expert", "official"):
@@ -273,6 +280,9 @@ def read_rules(folder: Path | None = None) -> Rules:
         not_speech=_phrase_regex(src.get("not_speech") or ["(?!x)x"]),
         armed_groups=_phrase_regex(src.get("armed_groups") or ["(?!x)x"]),
         expert_phrases=_phrase_regex(src.get("expert_phrases") or ["(?!x)x"]),
+        party_owners=_phrase_regex(src.get("party_owners") or ["(?!x)x"]),
+        negated_views=frozenset(w.lower() for w in src.get("negated_views") or ()),
+        events_before_speaker=re.compile("|".join(src.get("events_before_speaker") or ["(?!x)x"]), re.IGNORECASE),
     )
     return Rules(
         hedges=hedges,
@@ -283,12 +293,19 @@ def read_rules(folder: Path | None = None) -> Rules:
         explanations=_yaml("explanations.yaml", folder),
         names=_name_words(names),
         reading=_reading_words(reading),
-        examples=_all_examples(hedge_specs, unv, src, {"names.yaml": names, "reading.yaml": reading}),
+        examples=_all_examples(hedge_specs, unv, src, {"names.yaml": names, "reading.yaml": reading,
+                                                       "sources.yaml": groups}),
         explanation_nouns=_phrase_regex(unv["explanation_nouns"]),
         cause_words=_phrase_regex(unv["cause_words"]),
         rival_markers=_phrase_regex(unv["rival_markers"]),
         count_words=_phrase_regex(unv["count_words"]),
     )
+
+
+_LISTED = ("phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns", "document_nouns",
+           "ambiguous_roles", "expert_places", "expert_phrases", "party_owners",
+           "negated_views", "events_before_speaker")
+"""sources.yaml lists that may be written as a group with examples."""
 
 
 def _unique_ids(rules) -> None:
@@ -312,7 +329,7 @@ def _name_words(d: dict) -> NameWords:
     demonyms = d["demonyms"]
     gender = d["gender"]
     return NameWords(
-        name=re.compile(r"(?<![\w.])%s(?:\s+(?:(?:%s)\s+)?%s){0,4}" % (word, particles, word)),
+        name=re.compile(r"(?<![\w.])%s(?:[ \t]+(?:(?:%s)[ \t]+)?%s){0,4}" % (word, particles, word)),   # never over a line break
         courtesy_title=re.compile(r"^(?:%s)\.?\s+" % _alt(d["courtesy_titles"]["words"])),
         title_words=frozenset(w.lower() for w in d["title_words"]["words"]),
         not_names=frozenset(d["not_names"]["words"]),
@@ -323,6 +340,8 @@ def _name_words(d: dict) -> NameWords:
         person_roles=frozenset(w.lower() for w in d["person_roles"]["words"]),
         plural_roles=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["plural_roles"]["words"])),
         body_words=frozenset(w.lower() for w in d["body_words"]["words"]),
+        roles_said_again=re.compile(r"(?i)the\s+(?:[a-z-]+\s+){0,2}?(%s)" % _alt(d["roles_said_again"]["words"])),
+        speak_for_a_body=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["speak_for_a_body"]["words"])),
         pronouns=frozenset(w.lower() for w in d["pronouns"]["person"] + d["pronouns"]["any"]),
         person_pronouns=frozenset(w.lower() for w in d["pronouns"]["person"]),
         subject_pronouns=frozenset(w.lower() for w in d["subject_pronouns"]["words"]),
@@ -357,8 +376,8 @@ def _reading_words(d: dict) -> ReadingWords:
         role_phrase_break=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["role_phrase_breaks"]["words"])),
         words_before_a_title=re.compile(r"^.*\b(?:%s)\s+" % _alt(d["words_before_a_title"]["words"])),
         not_an_appositive=re.compile(r"(?i)(?:%s)\b" % _alt(d["not_an_appositive"]["words"])),
-        appositive=re.compile(r",[ \t]+((?:(?:a|an|the)\s+)?[^,.;:“”\"\n]{3,160}?)"
-                              r"(?=,|\.\s|\.$|\s(?:%s)\b|;|$)" % _alt(ends["words"])),
+        appositive=re.compile(r",[ \t]+((?:(?:a|an|the)\s+)?(?:[^,.;:“”\"\n]|\.(?=[\w-])){3,160}?)"
+                              r"(?=,|\.\s|\.$|\s(?:%s)\b|;|$|\s[“\"])" % _alt(ends["words"])),
         second_appositive=re.compile(r",\s+((?:a|an|the)\s+[^,.;:]{3,80}?)(?=,|\.|\s(?:%s)\b)" % _alt(ends["second"])),
         possessive=re.compile(r"['’]s\s+(?:%s)?(\w+)" % "|".join(re.escape(w) + r"\s+" for w in d["possessive_modifiers"]["words"])),
         speech_event_nouns=re.compile(r"(?i)%s" % _alt(d["speech_event_nouns"]["words"])),
@@ -415,8 +434,8 @@ def _linking_words(d: dict) -> dict:
         party_claim=re.compile(r"\b(%s)(?:['’]s)?\s+(?:own\s+)?(?:%s)\b|\b(?:%s)\s+(?:%s)\s+(?:the\s+)?(%s)" % (
             person, _spaced(party["nouns"]), _spaced(party["by_nouns"]), _spaced(party["by_words"]), person)),
         group_view=re.compile(
-            r"\W*(?:(?:%s),?\s+)?((?:(?:%s)\s+)*(?:[A-Z]\w+\s+)?(?:%s))(?:\s+and\s+[\w\s-]{1,30}?)?"
-            r"(?:\s+(?:%s)\s+[^,.;]{1,60}?)?\s+((?:%s)\s+(?:%s)|(?:%s)\s+(?:%s))\b" % (
+            r"\W*(?:(?:%s),?\s+|[^,;:]{1,100},\s+)?((?:(?:%s)\s+)*(?:[A-Z]\w+\s+)?(?:%s))(?:\s+and\s+[\w\s-]{1,30}?)?"
+            r"(?:\s+(?:%s)\s+[^,.;]{1,60}?)?\s+((?:%s)\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+(?:%s))\b" % (
                 _alt(view["openers"]), _alt(view["describing"]), _either_case(view["groups"]), _alt(view["about"]),
                 _spaced(view["is"]), _alt(view["views"]), _spaced(view["did"]), _alt(view["actions"]))),
         noun_determiner=re.compile(r"(?i)\b(?:%s)\s+$" % _alt(words("noun_determiners"))),

@@ -131,6 +131,15 @@ def _rule_list(rule_schema):
 
 
 _SENTENCES = {"examples": _examples, "not_examples": _examples}
+
+
+def _listed(items, field: str = "words"):
+    """A plain list, or the same list as a group with a doc and examples (``{words: [...], examples: [...]}``)."""
+    group = _fields({"doc": _text, field: items, **_SENTENCES}, required=(field,))
+
+    def check(where: str, key: str | None, value) -> None:
+        (group if isinstance(value, dict) else items)(where, key, value)
+    return check
 _CUE_RULE = _fields({"id": _text, "phrases": _patterns, "explanation": _text, "doc": _text,
                      "not_before": _regex, "not_after": _regex, "skip_capitalised": _flag,
                      "subject_not_speaker": _flag, "marks_neighbour": _flag, "narrator_only": _flag,
@@ -163,13 +172,14 @@ SCHEMAS = {
     "sources.yaml": _fields({
         "speech_verbs": _fields({"doc": _text, "words": _words, "figure_verbs": _words, "figure_words": _words,
                                  **_SENTENCES}, required=("words", "figure_verbs", "figure_words")),
-        "phrases_before_speaker": _words, "speech_events": _patterns, "finding_verbs": _words,
-        "statement_nouns": _words, "document_nouns": _words,
+        "phrases_before_speaker": _listed(_words), "speech_events": _listed(_patterns, "patterns"),
+        "finding_verbs": _listed(_words), "statement_nouns": _listed(_words), "document_nouns": _listed(_words),
         "roles": _fields({k: _ROLE for k in KINDS}, required=KINDS),
-        "official_acronyms": _words, "ambiguous_roles": _words,
+        "official_acronyms": _words, "ambiguous_roles": _listed(_words),
         "organisations": _fields({k: _words for k in KINDS}, required=KINDS),
-        "expert_places": _words, "places": _words, "not_speech": _words, "armed_groups": _words,
-        "expert_phrases": _words,
+        "expert_places": _listed(_words), "places": _words, "not_speech": _words, "armed_groups": _words,
+        "expert_phrases": _listed(_words), "party_owners": _listed(_words),
+        "negated_views": _listed(_words), "events_before_speaker": _listed(_patterns, "patterns"),
     }, required=("speech_verbs", "phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns",
                  "document_nouns", "roles", "official_acronyms", "ambiguous_roles", "organisations",
                  "expert_places", "places")),
@@ -180,6 +190,7 @@ SCHEMAS = {
         "demonyms": _fields({"doc": _text, "suffixes": _words, "words": _words, **_SENTENCES},
                             required=("suffixes", "words")),
         "name_connectors": _GROUP, "person_roles": _GROUP, "plural_roles": _GROUP, "body_words": _GROUP,
+        "roles_said_again": _GROUP, "speak_for_a_body": _GROUP,
         "pronouns": _fields({"doc": _text, "person": _words, "any": _words}, required=("person", "any")),
         "subject_pronouns": _GROUP,
         "gender": _fields({"doc": _text, "she_titles": _words, "he_titles": _words, "she_pronouns": _words,
@@ -188,6 +199,7 @@ SCHEMAS = {
         "former": _fields({"doc": _text, "words": _words, "before_name": _words}, required=("words", "before_name")),
     }, required=("abbreviated_titles", "name_particles", "courtesy_titles", "title_words", "not_names",
                  "calendar_words", "demonyms", "name_connectors", "person_roles", "plural_roles", "body_words",
+                 "roles_said_again", "speak_for_a_body",
                  "pronouns", "subject_pronouns", "gender", "former")),
     "reading.yaml": _fields({
         "lead_words": _GROUP,
@@ -197,7 +209,8 @@ SCHEMAS = {
         "subordinators": _GROUP, "aside_prepositions": _GROUP, "between_subject_and_verb": _PATTERN_GROUP,
         "no_statement_before_verb": _GROUP, "role_phrase_breaks": _GROUP, "words_before_a_title": _GROUP,
         "not_an_appositive": _GROUP,
-        "appositive_ends": _fields({"doc": _text, "words": _words, "second": _words}, required=("words", "second")),
+        "appositive_ends": _fields({"doc": _text, "words": _words, "second": _words, **_SENTENCES},
+                                   required=("words", "second")),
         "possessive_modifiers": _GROUP, "speech_event_nouns": _GROUP, "document_verbs": _GROUP,
         "inverted_subject_ends": _GROUP, "official_figures": _PATTERN_GROUP, "claim_words": _GROUP,
         "every_claim_words": _fields({"doc": _text, "words": _words, "patterns": _patterns, **_SENTENCES},
