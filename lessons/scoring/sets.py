@@ -144,8 +144,9 @@ def _shown(path: Path, strict: bool = False) -> str:
 
 
 def in_report_order(sets: Sequence[BenchmarkSet]) -> list[BenchmarkSet]:
-    """Blind sets first, then development sets, then external ones; file order within each."""
-    return sorted(sets, key=lambda s: STATUSES.index(s.status))
+    """Blind sets first, then development sets, then external ones; within each, published news
+    before invented reports (real news counts more), then file order."""
+    return sorted(sets, key=lambda s: (STATUSES.index(s.status), s.kind != "real"))
 
 
 # ---------------------------------------------------------------- scoring
