@@ -180,9 +180,11 @@ def mark_unverified(r: Reading) -> None:
 def _figure(text: str, rules):
     """The casualty figure the competing-figures test compares, quotation marks aside ('18
     "innocent" people died'): a number then a word about the dead ("31 people killed"), else a
-    toll put at a number ("put the toll at 40"). The figures come from the one detector."""
+    verb about the dead before a number of people ("killed 50 militants", "lost only three
+    fighters"), else a toll put at a number ("put the toll at 40"). The figures come from the one
+    detector."""
     found = find_figures(re.sub(r"[\"“”‘’]", "", text), rules)
-    return next((f for f in found if f.form == "dead_count"), None) or next((f for f in found if f.form == "toll_at"), None)
+    return next((f for form in ("dead_count", "killed_count", "toll_at") for f in found if f.form == form), None)
 
 
 def _count(figure) -> str:
@@ -228,6 +230,9 @@ def mark_competing_figures(r: Reading) -> None:
                 and not is_headline(sentences, i, r.text)):
             continue
         pair = _figure(sentences[i].text, r.rules), _figure(sentences[i + 1].text, r.rules)
+        if pair[0] and pair[1] and "killed_count" in (pair[0].form, pair[1].form) and a.speaker.kind == b.speaker.kind \
+                and not reading.rival_negation.search(sentences[i + 1].text):
+            continue                      # "killed 11 civilians" / "killing six militants": one side, two groups
         if pair[0] and pair[1] and _count(pair[0]) != _count(pair[1]):
             for j, fig in zip((i, i + 1), pair):
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,

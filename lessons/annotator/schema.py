@@ -203,7 +203,8 @@ SCHEMAS = {
         "every_claim_words": _fields({"doc": _text, "words": _words, "patterns": _patterns, **_SENTENCES},
                                      required=("words", "patterns")),
         "evidence_claims": _PATTERN_GROUP, "credits": _PATTERN_GROUP,
-        "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, **_SENTENCES},
+        "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, "verbs_before": _words,
+                                     "people": _words, **_SENTENCES},
                                     required=("numbers", "words")),
         "chart_figures": _fields({
             "doc": _text, "number_words": _numbers, "vague": _words, "qualifiers": _words,
