@@ -250,6 +250,30 @@ def mark_competing_figures(r: Reading) -> None:
                                 a.speaker.label))
 
 
+def mark_rival_in_one(r: Reading) -> None:
+    """"Police say the man was armed, but a witness says he wasn't": two parties' rival claims in one
+    sentence, the second after a contrast word with a rival word ("not", "only", "still") on the
+    same topic, or said again by its verb alone ("he wasn't"). The guidelines count it unverified."""
+    reading = r.rules.reading
+    for i, sent in enumerate(r.sentences):
+        a, text = r.attributions[i], sent.text
+        turn = reading.rival_in_one.search(text) if a and r.others[i] else None
+        if not turn or not 0 <= a.at < turn.start() or a.speaker.kind == "expert":
+            continue
+        second = next((o for o in r.others[i] if o.at > turn.start() and o.speaker.kind != "expert"
+                       and not same_party(a.speaker, o.speaker, r.rules)), None)
+        if second is None:
+            continue
+        answer = text[second.at:]
+        who = content_words(a.speaker.label, r.rules) | content_words(second.speaker.label, r.rules)
+        shared = (content_words(text[a.at:turn.start()], r.rules) & content_words(answer, r.rules)) - who \
+            - reading.speaker_stems
+        if reading.rival_negation.search(answer) and (shared or reading.elliptic_end.search(answer)):
+            r.add(i, Annotation("unverified", sent.start, sent.end, turn.group().strip(" ,;"),
+                                "unverified.rival_in_one", explain(r.rules, "unverified.rival_in_one"),
+                                a.speaker.label))
+
+
 PASSES: tuple[Callable[[Reading], None], ...] = (
     find_speakers,
     give_quotations_to_speakers,
@@ -258,6 +282,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     mark_hedges,
     mark_unverified,
     mark_competing_figures,
+    mark_rival_in_one,
     fill_claim_runs,
     link_contested_claims,
 )
