@@ -13,9 +13,11 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
 7. ``mark_competing_figures``: casualty figures from different sides, and the other side's
    answer ("But the rebels say they are still in the city");
-8. ``fill_claim_runs``: a sentence of one party's run with a disputed or unchecked sentence of
+8. ``mark_rival_in_one``: two parties' rival claims in one sentence ("Police say the man was
+   armed, but a witness says he wasn't");
+9. ``fill_claim_runs``: a sentence of one party's run with a disputed or unchecked sentence of
    that party on each side belongs to the same claim (see denials.py);
-9. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
+10. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
    explanation", "scoffed at Iranian claims") is linked to that claim however far away, and so
    are rival explanations of the same event by other parties: the claim is marked contested,
    with ``challenged_by`` spans, and each challenge carries ``challenges``, the claim's spans.
