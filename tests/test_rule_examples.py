@@ -257,6 +257,7 @@ CHECKS = {
     ("reading.yaml", "chart_figures"): a_chart_figure,
     ("reading.yaml", "rival_openers"): marked_with("unverified.rival_account"),
     ("reading.yaml", "rival_negations"): marked_with("unverified.rival_account"),
+    ("reading.yaml", "elliptic_answers"): marked_with("unverified.rival_in_one"),
     ("reading.yaml", "traded_words"): marked_with("unverified.neighbour"),
     ("reading.yaml", "contrast_words"): competing_figures,
     ("reading.yaml", "toll_figures"): competing_figures,

@@ -9,7 +9,9 @@ near, and its ``form``). Each consumer keeps the figures it needs and finds none
   tolls ("much higher");
 * the annotator's test for neighbouring figures from different sides is stricter: it takes
   only a number followed within three words by a word about the dead ("31 people killed", form
-  ``dead_count``) or a toll put at a number ("the death toll at four", form ``toll_at``).
+  ``dead_count``), a verb about the dead before a number of people ("killed 50 militants", "lost
+  only three fighters", form ``killed_count``) or a toll put at a number ("the death toll at
+  four", form ``toll_at``).
 
 Every word list is data: the sections ``casualty_figures``, ``chart_figures``, ``toll_figures``,
 ``counted_numbers`` and ``figure_numbers`` of ``lessons/data/rules/reading.yaml``. No other
@@ -23,10 +25,10 @@ from types import SimpleNamespace
 
 from .rules import load_rules
 
-FORMS = ("near", "toll_to", "comparative", "vague", "dead_count", "toll_at")
+FORMS = ("near", "toll_to", "comparative", "vague", "dead_count", "killed_count", "toll_at")
 """What a figure is: a number with a word about the dead near it, "toll ... to 89", "much
 higher", "dozens" (the charts' forms); a number then a word about the dead within three words,
-"the death toll at four" (the annotator's)."""
+"killed 50 militants", "the death toll at four" (the annotator's)."""
 CHART_FORMS = FORMS[:4]
 
 
@@ -91,8 +93,11 @@ def _build(d: dict) -> SimpleNamespace:
         vague=re.compile(rf"\b(?:{'|'.join(f['vague_verb_patterns'])})\s+(?P<a>{vague})\b"
                          rf"|\b(?P<b>{vague})\b(?:\s+of\s+\w+)?(?:\s+\w+)?\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?"
                          rf"(?:{_alt(f['vague_outcomes'])})\b", re.IGNORECASE),
-        dead_count=re.compile(r"(?i)\b(?:\d[\d,.]*|%s)\s+(?:\w+\s+){0,3}(?:people\s+)?(?:%s)\b"
+        dead_count=re.compile(r"(?i)(?<![-–])\b(?:\d[\d,.]*|%s)\s+(?:\w+\s+){0,3}(?:people\s+)?(?:%s)\b"
                               % (_alt(dead["numbers"]), _alt(dead["words"]))),
+        killed_count=re.compile(r"(?i)\b(?:%s)\s+(?:(?:%s|only)\s+)?(?:\d[\d,]*|%s)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % (
+            _alt(dead.get("verbs_before", [])) or "(?!)", qual, _alt(dead["numbers"]),
+            _spaced(dead.get("people", [])) or "(?!)")),
         toll_at=re.compile(r"(?i)\b(?:(?:%s)\s+)?(?:%s)\s+(?:%s)\s+(\d[\d,.]*|%s)\b" % (
             _spaced(toll["before"]), _spaced(toll["nouns"]), _spaced(toll["links"]), _spaced(toll["numbers"]))),
         count_word=re.compile(r"(?i)\b(\d[\d,]*|%s)\b" % _alt(list(counted["number_words"]) + counted["rough"])),
@@ -157,7 +162,8 @@ def find_figures(text: str, rules=None) -> list[FoundFigure]:
     no word about the dead or wounded near it is given with ``casualty_near`` False.
     """
     p = _patterns(rules)
-    found = _chart_forms(p, text) + _counted(p, text, p.dead_count, "dead_count") + _counted(p, text, p.toll_at, "toll_at")
+    found = (_chart_forms(p, text) + _counted(p, text, p.dead_count, "dead_count")
+             + _counted(p, text, p.killed_count, "killed_count") + _counted(p, text, p.toll_at, "toll_at"))
     return sorted(found, key=lambda f: (f.start, f.end, FORMS.index(f.form)))
 
 

@@ -13,9 +13,11 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
 7. ``mark_competing_figures``: casualty figures from different sides, and the other side's
    answer ("But the rebels say they are still in the city");
-8. ``fill_claim_runs``: a sentence of one party's run with a disputed or unchecked sentence of
+8. ``mark_rival_in_one``: two parties' rival claims in one sentence ("Police say the man was
+   armed, but a witness says he wasn't");
+9. ``fill_claim_runs``: a sentence of one party's run with a disputed or unchecked sentence of
    that party on each side belongs to the same claim (see denials.py);
-9. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
+10. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
    explanation", "scoffed at Iranian claims") is linked to that claim however far away, and so
    are rival explanations of the same event by other parties: the claim is marked contested,
    with ``challenged_by`` spans, and each challenge carries ``challenges``, the claim's spans.
@@ -180,9 +182,11 @@ def mark_unverified(r: Reading) -> None:
 def _figure(text: str, rules):
     """The casualty figure the competing-figures test compares, quotation marks aside ('18
     "innocent" people died'): a number then a word about the dead ("31 people killed"), else a
-    toll put at a number ("put the toll at 40"). The figures come from the one detector."""
+    verb about the dead before a number of people ("killed 50 militants", "lost only three
+    fighters"), else a toll put at a number ("put the toll at 40"). The figures come from the one
+    detector."""
     found = find_figures(re.sub(r"[\"“”‘’]", "", text), rules)
-    return next((f for f in found if f.form == "dead_count"), None) or next((f for f in found if f.form == "toll_at"), None)
+    return next((f for form in ("dead_count", "killed_count", "toll_at") for f in found if f.form == form), None)
 
 
 def _count(figure) -> str:
@@ -228,6 +232,9 @@ def mark_competing_figures(r: Reading) -> None:
                 and not is_headline(sentences, i, r.text)):
             continue
         pair = _figure(sentences[i].text, r.rules), _figure(sentences[i + 1].text, r.rules)
+        if pair[0] and pair[1] and "killed_count" in (pair[0].form, pair[1].form) and a.speaker.kind == b.speaker.kind \
+                and not reading.rival_negation.search(sentences[i + 1].text):
+            continue                      # "killed 11 civilians" / "killing six militants": one side, two groups
         if pair[0] and pair[1] and _count(pair[0]) != _count(pair[1]):
             for j, fig in zip((i, i + 1), pair):
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,
@@ -245,6 +252,30 @@ def mark_competing_figures(r: Reading) -> None:
                                 a.speaker.label))
 
 
+def mark_rival_in_one(r: Reading) -> None:
+    """"Police say the man was armed, but a witness says he wasn't": two parties' rival claims in one
+    sentence, the second after a contrast word with a rival word ("not", "only", "still") on the
+    same topic, or said again by its verb alone ("he wasn't"). The guidelines count it unverified."""
+    reading = r.rules.reading
+    for i, sent in enumerate(r.sentences):
+        a, text = r.attributions[i], sent.text
+        turn = reading.rival_in_one.search(text) if a and r.others[i] else None
+        if not turn or not 0 <= a.at < turn.start() or a.speaker.kind == "expert":
+            continue
+        second = next((o for o in r.others[i] if o.at > turn.start() and o.speaker.kind != "expert"
+                       and not same_party(a.speaker, o.speaker, r.rules)), None)
+        if second is None:
+            continue
+        answer = text[second.at:]
+        who = content_words(a.speaker.label, r.rules) | content_words(second.speaker.label, r.rules)
+        shared = (content_words(text[a.at:turn.start()], r.rules) & content_words(answer, r.rules)) - who \
+            - reading.speaker_stems
+        if reading.rival_negation.search(answer) and (shared or reading.elliptic_end.search(answer)):
+            r.add(i, Annotation("unverified", sent.start, sent.end, turn.group().strip(" ,;"),
+                                "unverified.rival_in_one", explain(r.rules, "unverified.rival_in_one"),
+                                a.speaker.label))
+
+
 PASSES: tuple[Callable[[Reading], None], ...] = (
     find_speakers,
     give_quotations_to_speakers,
@@ -253,6 +284,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     mark_hedges,
     mark_unverified,
     mark_competing_figures,
+    mark_rival_in_one,
     fill_claim_runs,
     link_contested_claims,
 )

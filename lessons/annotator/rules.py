@@ -137,6 +137,7 @@ class ReadingWords:
     traded: re.Pattern           # "traded accusations", "each other"
     contrast_within: re.Pattern  # ", though ...", ", a claim ...": the claim is in the same sentence
     rival_in_one: re.Pattern     # ", while ...": two figures set against each other
+    elliptic_end: re.Pattern     # "... says he wasn't.": the claim said again by its verb alone
     joined_subject: re.Pattern   # "as well as officials": a second speaker joined to the subject before
     no_cause: re.Pattern
     pointing_back: re.Pattern    # "this account", "that story"
@@ -427,6 +428,7 @@ def _linking_words(d: dict) -> dict:
         contrast_within=re.compile(r"(?i)[,;]\s+(?:%s)\b|,\s+(?:a|an)\s+(?:%s)\b"
                                    % (contrast, _alt(d["contrast_words"]["claim_nouns"]))),
         rival_in_one=re.compile(r"(?i)[,;]\s+(?:%s)\b" % contrast),
+        elliptic_end=re.compile(r"(?i)\b(?:%s)(?:n[’']t|\s+not|\s+never)?\W*$" % _alt(words("elliptic_answers"))),
         joined_subject=re.compile(r"(?i)(?:^|\s)(?:%s)\b" % _alt(words("joined_subjects"))),
         no_cause=re.compile(r"(?i)\b(?:%s)\s+(?:[\w-]+\s+){0,2}$" % _alt(words("no_cause"))),
         pointing_back=re.compile(r"(?i)\b(?:%s)\s+(?:\w+\s+)?$" % _alt(words("pointing_back"))),

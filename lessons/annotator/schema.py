@@ -151,13 +151,13 @@ _ROLE = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words"
 KINDS = ("official", "expert", "voice")
 _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "quote", "continuation", "according_to")) \
     + ("unverified.neighbour", "unverified.competing_figures", "unverified.contested", "unverified.challenge",
-       "unverified.rival_account", "unverified.denied_later",
+       "unverified.rival_account", "unverified.rival_in_one", "unverified.denied_later",
        "unverified.claim_run")
 
 _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "answer_openers", "rival_openers",
                    "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
                    "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
-                   "before_a_month", "document_owners", "joined_subjects")
+                   "before_a_month", "document_owners", "joined_subjects", "elliptic_answers")
 _READING_SHAPES = ("contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
                    "group_views", "believed_to_be")
 _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views", "did", "actions")
@@ -216,7 +216,8 @@ SCHEMAS = {
         "every_claim_words": _fields({"doc": _text, "words": _words, "patterns": _patterns, **_SENTENCES},
                                      required=("words", "patterns")),
         "evidence_claims": _PATTERN_GROUP, "credits": _PATTERN_GROUP,
-        "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, **_SENTENCES},
+        "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, "verbs_before": _words,
+                                     "people": _words, **_SENTENCES},
                                     required=("numbers", "words")),
         "chart_figures": _fields({
             "doc": _text, "number_words": _numbers, "vague": _words, "qualifiers": _words,
