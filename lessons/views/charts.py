@@ -253,9 +253,10 @@ def plot_figures(article=None, context: bool = False):
                     linestyle="-" if r.in_article else "--", height=0.6)
             ax.text(r.value_low + top * 0.02, y, _plain(f"{r.value_text}{times}"), va="center", fontsize=9)
         else:
+            # Dashed lines mean "other coverage" in the legend: a figure of this article gets a solid box.
             ax.text(top * 0.02, y, _plain(f"no number given: “{r.value_text}”{times}"), va="center", fontsize=9,
                     style="italic", bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#1a1a1a",
-                                          "linestyle": "--"})
+                                          "linestyle": "-" if r.in_article else "--"})
         alt_parts.insert(0, f"“{r.value_text}”, {r.label}")
     if not rows:
         ax.text(0.5, 0.5, "No death-toll figures were found in this article.", transform=ax.transAxes,
@@ -263,7 +264,9 @@ def plot_figures(article=None, context: bool = False):
     ax.set_yticks([p for p, _ in labels], [t for _, t in labels], fontsize=8)
     ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
     ax.set_xlim(0, top * 1.45)
-    ax.set_xlabel("Number of people reported killed (for the memorial list: names published)")
+    other_counts = list(dict.fromkeys(r.counts for r in rows if r.counts != "killed"))
+    ax.set_xlabel("Number of people reported killed"
+                  + (f" (or {', '.join(other_counts)}, where a figure says so)" if other_counts else ""))
     ax.set_ylabel("The figure: who gives it, their side, when, and where it is reported")
     ax.set_title("Death toll: every figure and who gives it" + (" (with other coverage)" if context else ""),
                  fontweight="bold")
