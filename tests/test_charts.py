@@ -325,3 +325,17 @@ def test_the_figures_axis_names_a_memorial_list_only_when_one_is_shown(seed):
     assert "names published" not in plots.plot_figures(seed).axes[0].get_xlabel()
     other = analyse("At least 12 people were killed, police said.")
     assert plots.plot_figures(other).axes[0].get_xlabel() == "Number of people reported killed"
+
+
+def test_a_speaker_named_by_a_whole_paragraph_does_not_squeeze_the_charts(recwarn):
+    """A pasted text can give the annotator a "speaker" hundreds of characters long; the charts cut
+    its label and draw without matplotlib warnings, which a learner would see as raw output."""
+    words = " ".join(f"word{i}" for i in range(60))
+    other = analyse(f"{words} said the toll may rise to 40 killed.")
+    for plot in (plots.plot_speakers, plots.plot_hedging, plots.plot_figures):
+        fig = plot(other)
+        fig.canvas.draw()
+        for ax in fig.axes:
+            labels = [t.get_text() for t in ax.texts] + [t.get_text() for t in ax.get_yticklabels()]
+            assert all(len(t) < 200 and t.count("\n") < plots.MAX_LABEL_LINES + 2 for t in labels)
+    assert not [w for w in recwarn if "layout" in str(w.message)]

@@ -106,8 +106,18 @@ def _plain(text: str) -> str:
     return text.replace("$", r"\$")
 
 
+MAX_LABEL_LINES = 5
+"""A label from the article (a speaker's name as the annotator read it) is cut after this many
+lines: a pasted text whose "speaker" is a whole paragraph must not squeeze the bars away."""
+
+
 def _wrap(text: str, width: int = 28) -> str:
-    return _plain("\n".join(textwrap.wrap(text, width)) or text)
+    return _plain("\n".join(textwrap.wrap(text, width, max_lines=MAX_LABEL_LINES, placeholder=" …")) or text)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters with "…", for a one-line label."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 # --- the plots -------------------------------------------------------------------------------
@@ -185,7 +195,7 @@ def plot_hedging(article=None):
     top = max(ys, default=0)
     for x, (n, cues), (bar, _kind, _name) in zip(xs, rows, speakers):
         if cues:
-            who = "reporter" if bar == KIND_LABELS["none"] else bar
+            who = "reporter" if bar == KIND_LABELS["none"] else _short(bar)
             ax.text(x, len(cues) + 0.08, _plain(", ".join(dict.fromkeys(c.lower() for c in cues)) + f" ({who})"),
                     rotation=90, ha="center", va="bottom", fontsize=8)
     if not top:
