@@ -464,3 +464,23 @@ def test_every_character_the_kit_shows_is_in_a_plain_font():
     missing = {(c, f.name) for f in files for c in set(f.read_text(encoding="utf-8"))
                if ord(c) > 127 and not font.get_char_index(ord(c))}
     assert not missing, sorted(missing)
+
+
+def test_lesson_4_says_why_the_unverified_highlighter_marks_claims_with_no_flag_word():
+    """The annotator marks a contested claim (the ministry's phone explanation) where its challenger
+    speaks paragraphs later. Lesson 4 shows that highlighter right after saying the report flags
+    claims "in words": it must also say that the claims those words point at are marked, naming
+    a speaker whose claim is marked."""
+    from lessons.annotator import analyse
+    from lessons.text.article import load_article
+    from lessons.render.html import cue_elsewhere
+    text = load_article().text
+    analysis = analyse(text)
+    contested = [a for a in analysis.annotations
+                 if a.category == "unverified" and a.cue and cue_elsewhere(a.text_in(text), a.cue)]
+    body = nbb.read_lesson(data_path("lessons", "04-verified-unverified-contested.md")).body
+    section = body[body.index("## The report flags claims in words"):body.index('## "Unable to verify"')]
+    assert 'kit.highlighter(categories=["unverified"])' in section
+    if contested:
+        assert "also marks the claims" in section
+        assert "ministry" in section and any("Ministry" in (a.source or "") for a in contested)
