@@ -484,3 +484,30 @@ def test_lesson_4_says_why_the_unverified_highlighter_marks_claims_with_no_flag_
     if contested:
         assert "also marks the claims" in section
         assert "ministry" in section and any("Ministry" in (a.source or "") for a in contested)
+
+
+def _floor_minutes(lesson) -> float:
+    """The least time a class needs, by the guide's own rates ("How these times were estimated"):
+    the text at 150 words a minute, half the hidden hints, 30 seconds a code cell, 4 minutes a
+    reflection, the quiz at 150 words a minute plus 30 seconds a question, 10 minutes a check and
+    5 of discussion; widgets get nothing beyond their cell, so this is a floor, not an estimate."""
+    body = re.sub(r"```python\n.*?```", "", lesson.body, flags=re.S)
+    hidden = " ".join(re.findall(r"<details>.*?</details>", body, flags=re.S))
+    text = re.sub(r"<details>.*?</details>|<p class=\"mlk-page-only\".*?</p>", "", body, flags=re.S)
+    code = "\n".join(code_of(lesson))
+    words = len(re.findall(r"\w+", text)) + len(re.findall(r"\w+", hidden)) / 2
+    minutes = words / 150 + 0.5 * len(code_of(lesson)) + 4 * code.count("reflection(") + 10 * code.count("kit.check(") + 5
+    for quiz_id in re.findall(r'quiz\("([^"]+)"\)', code):
+        quiz = yaml.safe_load(data_path("quizzes", f"{quiz_id}.yaml").read_text(encoding="utf-8"))
+        questions = quiz.get("questions") if isinstance(quiz, dict) else quiz
+        words = sum(len(re.findall(r"\w+", json.dumps(q, ensure_ascii=False))) for q in questions)
+        minutes += words / 150 + 0.5 * len(questions)
+    return minutes
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lesson_ids())
+def test_each_lessons_header_is_no_shorter_than_its_reading_and_writing_take(path):
+    """A header that promises less time than the text, the cells, the reflections and the quiz take
+    at the guide's rates is not honest with a teacher planning a 45-minute period."""
+    lesson = nbb.read_lesson(path)
+    assert _floor_minutes(lesson) <= lesson.meta["minutes_class"], round(_floor_minutes(lesson))
