@@ -511,3 +511,23 @@ def test_each_lessons_header_is_no_shorter_than_its_reading_and_writing_take(pat
     at the guide's rates is not honest with a teacher planning a 45-minute period."""
     lesson = nbb.read_lesson(path)
     assert _floor_minutes(lesson) <= lesson.meta["minutes_class"], round(_floor_minutes(lesson))
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def test_the_counts_quoted_in_lesson_prose_match_what_the_cells_show():
+    """Lesson 3's solution counts the sentences with "may" and lesson 1's the sources quoted in
+    quotation marks; both are computed here from the article, so a change to it or to the kit's
+    reading shows up."""
+    from lessons.text.article import load_article
+    article = load_article()
+    hedging = nbb.read_lesson(data_path("lessons", "03-hedging.md")).body
+    said = re.search(r'"may" appears in (\w+) sentences', hedging)
+    assert said, "lesson 3's solution counts the sentences with 'may'"
+    from lessons.annotator import analyse
+    sentences = [s for s in analyse(article.text).sentences if re.search(r"\bmay\b", s.text, re.IGNORECASE)]
+    assert _NUMBER_WORDS[said.group(1)] == len(sentences)
+    anatomy = nbb.read_lesson(data_path("lessons", "01-anatomy.md")).body
+    five = re.search(r"<summary>Solution</summary>\s*(\w+): (.*?)\n", anatomy.split("how many different sources are quoted")[1])
+    assert five and _NUMBER_WORDS[five.group(1).lower()] == len(five.group(2).split(";"))
