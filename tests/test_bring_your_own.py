@@ -102,3 +102,35 @@ def test_a_pasted_report_in_bring_your_own_has_its_headline_labelled():
     b = kit.bring_your_own()
     b.analyse_text("Storm closes port\nOfficials said the port may reopen on Monday.")
     assert 'data-part="Headline">' in b.highlighter.html.value
+
+
+def test_an_empty_box_is_not_told_its_text_is_still_in_the_box():
+    b = kit.bring_your_own()
+    b.text_area.value = "  \n"
+    b.analyse_button.click()
+    assert "mlk-note-warn" in b.message.value and "still in the box" not in b.message.value
+    b.text_area.value = "x"                      # a text the kit cannot use is still there to change
+    b.analyse_text("<html><body><script>var a = 1;</script></body></html>")
+    assert "mlk-note-warn" in b.message.value and "still in the box" in b.message.value
+
+
+PAGE = ('<!DOCTYPE html><html><head><title>Dam report</title><script>alert("x")</script></head><body>'
+        '<h1>Officials deny dam report</h1><p onclick="evil()">The minister said the report '
+        '<img src=x onerror=alert(1)> may be false, officials said.</p></body></html>')
+
+
+def test_a_pasted_web_page_is_read_as_a_page_not_as_tags():
+    """A learner who pastes a page's code sees the report's words highlighted, not its tags, and is
+    told what happened; the code never reaches the page as markup."""
+    b = kit.bring_your_own()
+    b.analyse_text(PAGE)
+    assert "<" not in b.article.text and "may be false" in b.article.text
+    assert "web page" in b.message.value and "mlk-note-ok" in b.message.value
+    assert "hedge" in cats_shown(b.highlighter.html.value)
+    assert "<script>alert" not in b.highlighter.html.value and "<img src=x" not in b.highlighter.html.value
+
+
+def test_a_pasted_report_that_mentions_a_tag_stays_plain_text():
+    b = kit.bring_your_own()
+    b.analyse_text("Police said <b> was typed at least 12 times, officials said.")
+    assert "<b>" in b.article.text and "web page" not in b.message.value

@@ -301,3 +301,41 @@ def test_figures_come_from_the_one_detector(seed, monkeypatch):
     assert [f.value_text for f in plots.extract_figures(article)] == ["pumpkins", "apples"]
     assert {a.cue for a in article.annotations if a.rule == "unverified.competing_figures"} == {"pumpkins", "apples"}
     assert death_toll_sentences() == []                         # no pumpkins in the seed
+
+
+def test_one_body_has_one_name_across_the_figures_chart_and_the_speaker_chart():
+    """The ministry gave 63 (other coverage) and 89 (the article, as "Moscow's Defense Ministry"):
+    the chart names both after the body the speaker chart counts them under, so a learner does not
+    read two different sources."""
+    rows = {r.value_low: r for r in plots.figure_rows(context=True)}
+    bars = {name for name, _kind, _n in plots.speaker_counts()}
+    body = rows[63].who
+    assert body in bars
+    assert rows[89].who.startswith(body) and "Moscow" in rows[89].who   # the article's words kept too
+
+
+def test_a_figure_without_a_number_in_the_article_is_not_drawn_dashed_like_other_coverage(seed):
+    fig = plots.plot_figures(seed, context=True)
+    boxes = [t for t in fig.axes[0].texts if t.get_text().startswith("no number given")]
+    assert boxes and all(t.get_bbox_patch().get_linestyle() == "-" for t in boxes)
+
+
+def test_the_figures_axis_names_a_memorial_list_only_when_one_is_shown(seed):
+    assert "names published" in plots.plot_figures(seed, context=True).axes[0].get_xlabel()
+    assert "names published" not in plots.plot_figures(seed).axes[0].get_xlabel()
+    other = analyse("At least 12 people were killed, police said.")
+    assert plots.plot_figures(other).axes[0].get_xlabel() == "Number of people reported killed"
+
+
+def test_a_speaker_named_by_a_whole_paragraph_does_not_squeeze_the_charts(recwarn):
+    """A pasted text can give the annotator a "speaker" hundreds of characters long; the charts cut
+    its label and draw without matplotlib warnings, which a learner would see as raw output."""
+    words = " ".join(f"word{i}" for i in range(60))
+    other = analyse(f"{words} said the toll may rise to 40 killed.")
+    for plot in (plots.plot_speakers, plots.plot_hedging, plots.plot_figures):
+        fig = plot(other)
+        fig.canvas.draw()
+        for ax in fig.axes:
+            labels = [t.get_text() for t in ax.texts] + [t.get_text() for t in ax.get_yticklabels()]
+            assert all(len(t) < 200 and t.count("\n") < plots.MAX_LABEL_LINES + 2 for t in labels)
+    assert not [w for w in recwarn if "layout" in str(w.message)]

@@ -207,3 +207,18 @@ def test_reasons_never_make_a_plural_speaker_the_subject_of_a_singular_verb(seed
         assert not re.search(r"\{source\},?\s+(?:[a-z ,]+,\s+)?(?:is|speaks|says|was|has)\b", str(words)), key
     reasons = " ".join(a.explanation for a in seed.annotations)
     assert "Officials in Kyiv speaks" not in reasons and "Experts is" not in reasons
+
+
+def test_a_menu_entry_names_no_cue_the_highlight_does_not_contain(seed):
+    """The seed's headline is contested because Pegov "cast doubt" paragraphs later: its menu entry
+    must not read "Unverified: ‘cast doubt’ — Russia blames …", and its reason says where the cue is."""
+    from lessons.render.html import cue_elsewhere
+    from lessons.views.highlighter import annotation_label, reason_html
+    text = seed.text
+    away = [a for a in seed.annotations if a.cue and cue_elsewhere(a.text_in(text), a.cue)]
+    assert any(a.rule == "unverified.contested" for a in away), "the seed has a contested claim"
+    for a in away:
+        assert f"‘{a.cue}’" not in annotation_label(text, a)
+        assert "in another sentence" in reason_html(text, a)
+    here = next(a for a in seed.annotations if a.category == "hedge")
+    assert f"‘{here.cue}’" in annotation_label(text, here)

@@ -584,3 +584,30 @@ def test_a_message_of_an_unknown_kind_looks_like_information():
 
     assert 'class="mlk-note mlk-note-odd mlk-note-info"' in note_html("odd", "Title")
     assert 'class="mlk-note mlk-note-warn"' in note_html("warn", "Title")
+
+
+# --- a cue from another sentence --------------------------------------------------------------
+
+CLAIM = "The army blamed the storm. A farmer cast doubt on that."
+
+
+def _contested_claim():
+    """A claim highlighted because of words in the next sentence, as the annotator marks a contested claim."""
+    return Annotation("unverified", 0, 26, "cast doubt", "unverified.contested",
+                      "Others in the article challenge this claim, so it is contested.")
+
+
+def test_a_cue_outside_the_highlight_is_said_to_be_in_another_sentence():
+    """A reader told the cue is "cast doubt" looks for it in the highlighted claim and cannot find
+    it: every reason names where the cue is instead (the list, the tooltip and the handout)."""
+    ann = _contested_claim()
+    listed = explanations_html(CLAIM, [ann])
+    assert "cue (in another sentence)" in listed and "cast doubt" in listed
+    assert "cue (in another sentence)" in render_html(CLAIM, [ann])          # the tooltip
+    assert "cue (in another sentence)" in render_handout(CLAIM, [ann])
+
+
+def test_a_cue_inside_the_highlight_is_named_as_before():
+    ann = Annotation("official", 0, 26, "The army blamed", "official.attribution", "The army says so.")
+    listed = explanations_html(CLAIM, [ann])
+    assert "cue <bdi" in listed and "another sentence" not in listed

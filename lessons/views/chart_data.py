@@ -168,6 +168,7 @@ def figure_rows(article=None, context: bool = False) -> list[FigureRow]:
     grouped: dict[tuple, list] = {}
     for f in extract_figures(reading.analysis):
         grouped.setdefault((f.value_text.lower(), _apostrophes(f.source or "")), []).append(f)
+    groups = speaker_groups(reading)
     rows = []
     for (value, _who), found in grouped.items():
         f = found[0]
@@ -177,7 +178,7 @@ def figure_rows(article=None, context: bool = False) -> list[FigureRow]:
             label, key = str(when["when"]), (key if when.get("date") else "9999")
         where = ", ".join(dict.fromkeys(PART_LABELS.get(reading.part_at(x.start), "").lower()
                                         for x in found if reading.part_at(x.start)))
-        rows.append(FigureRow(f.value_text, f.value_low, f.source or REPORTER, side_of(f.source, sides),
+        rows.append(FigureRow(f.value_text, f.value_low, _giver_name(f.source, groups), side_of(f.source, sides),
                               label, key, True, len(found), where))
     if context:
         for c in data.get("figures") or ():
@@ -186,6 +187,17 @@ def figure_rows(article=None, context: bool = False) -> list[FigureRow]:
                                   label, key, False, 1, "", str(c.get("counts") or "killed"),
                                   str(c.get("reported_by") or "")))
     return sorted(rows, key=lambda r: (r.sort_date, not r.in_article))
+
+
+def _giver_name(source: str | None, groups: dict[str, str]) -> str:
+    """Who gives a figure, as the chart names them: the body they speak for when the article's
+    ``speakers.yaml`` says so, as in the speaker chart and the figures from other coverage
+    ("Russia's Defense Ministry", whether the article writes "Moscow's Defense Ministry" or "It"),
+    with the article's own words after it."""
+    if not source:
+        return REPORTER
+    body = groups.get(_apostrophes(source))
+    return f"{body} (in the article: {source})" if body and body != source else source
 
 
 def speaker_groups(article=None) -> dict[str, str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..annotator.model import CATEGORIES, Annotation
 from ..errors import KitError
-from ..render.html import in_quotes
+from ..render.html import CUE_ELSEWHERE, cue_elsewhere, in_quotes
 from .base import (
     PART_LABELS,
     Reading,
@@ -22,7 +22,9 @@ from .base import (
 def annotation_label(text: str, ann: Annotation, number: int | None = None) -> str:
     """A plain-text label for a menu: ``3. ~ Hedge: ‘may’ — the death toll may have been…``."""
     head = f"{number}. " if number is not None else ""
-    cue = f"‘{snippet(ann.cue, 30)}’ — " if ann.cue else ""
+    # A cue in another sentence (a contested claim's challenger) is not named here: a reader
+    # would look for it in the highlighted words. The reason says where it is.
+    cue = f"‘{snippet(ann.cue, 30)}’ — " if ann.cue and not cue_elsewhere(ann.text_in(text), ann.cue) else ""
     return f"{head}{category_label(ann.category, short=True)}: {cue}{snippet(ann.text_in(text), 60)}"
 
 
@@ -33,7 +35,8 @@ def reason_html(text: str, ann: Annotation, translation=None) -> str:
             ("Category", category_label(ann.category)),
             ("Why", ann.explanation or "—")]
     if ann.cue:
-        rows.append(("Clue word(s)", in_quotes(ann.cue)))
+        where = f" ({CUE_ELSEWHERE}, not in the marked words)" if cue_elsewhere(ann.text_in(text), ann.cue) else ""
+        rows.append(("Clue word(s)", in_quotes(ann.cue) + where))
     rows.append(("Who is speaking", ann.source or "No named speaker: the reporter's own words."))
     if translation is not None:
         rows.append(("Translation", translation.note))
