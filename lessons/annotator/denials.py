@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .contested import _paragraph_number, _paragraphs
-from .cues import WINDOW, cue_matches, explain, is_headline, same_party
+from .cues import WINDOW, cue_matches, explain, is_headline, nations, same_party
 from .figures import digit_numbers, is_casualty_word
 from .model import Annotation
 
@@ -59,6 +59,8 @@ def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> l
     reports no party, reports an analyst (who weighs claims rather than making one), or when none
     of the ``LOOK_BACK`` sentences before the denier's run, within two paragraphs of it, reports a
     different party (not an analyst) saying something about what is denied (a topic word in common).
+    A sentence whose speaker was not found counts when a claim word shows it reports one ("Bashar
+    also said the government forces bombed rebel positions").
     """
     a = attributions[i]
     if not a or a.speaker.kind == "expert":
@@ -73,11 +75,11 @@ def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> l
             anchor = j                    # the denier's own run: it does not use up the window
             continue
         seen += 1
-        if not b or b.speaker.kind == "expert":
+        if b and b.speaker.kind == "expert" or not b and not rules.reading.claim_words.search(sentences[j].text):
             continue
-        if mine & topic(sentences[j].text, rules) - topic(b.speaker.label, rules):
+        if mine & topic(sentences[j].text, rules) - topic(b.speaker.label if b else "", rules):
             run = [j]
-            while len(run) <= RUN and run[-1] > 0 and attributions[run[-1] - 1] \
+            while b and len(run) <= RUN and run[-1] > 0 and attributions[run[-1] - 1] \
                     and attributions[run[-1] - 1].speaker == b.speaker \
                     and sentences[run[-1]].paragraph - sentences[run[-1] - 1].paragraph <= 1:
                 run.append(run[-1] - 1)
@@ -90,7 +92,8 @@ def mark_flat_denial(r, i: int, rule) -> None:
     sent = r.sentences[i]
     found, claims = [], []
     for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
-        denied = _CLAUSE_END.split(r.text[e0:min(sent.end, e0 + CLAUSE)], maxsplit=1)[0]
+        # What is denied: the words after the denial, and those inside it ("no attack had been carried out").
+        denied = cue + _CLAUSE_END.split(r.text[e0:min(sent.end, e0 + CLAUSE)], maxsplit=1)[0]
         against = rival_claim_before(i, denied, r.sentences, r.attributions, r.rules)
         if against:
             found.append((s0, e0, cue))
@@ -144,6 +147,17 @@ def _denies_in_own_words(r, i: int) -> bool:
     return False
 
 
+def _same_side(a, b, rules) -> bool:
+    """One party, or two officials of one country ("the Sudanese government" and "Brigadier Al
+    Aghbash, a Sudanese military spokesman"): the state speaking through two voices."""
+    if same_party(a, b, rules):
+        return True
+    if a.kind != "official" or b.kind != "official":
+        return False
+    na, nb = nations(f"{a.name} {a.description}", rules), nations(f"{b.name} {b.description}", rules)
+    return bool(na and nb and na[0] == nb[0])
+
+
 _STANCE = re.compile(r"(?i)\b(?:will|would|shall|should|must|can|could|may|might)\s+$")
 """A modal just before a negation: a stand taken ("we will never sit with them"), not an account of what happened."""
 
@@ -168,7 +182,7 @@ def mark_denier_runs(r) -> None:
             continue
         for j in range(i + 1, min(len(sentences), i + 1 + DENIER_RUN)):
             b = attributions[j]
-            if not b or not same_party(a.speaker, b.speaker, r.rules) \
+            if not b or not _same_side(a.speaker, b.speaker, r.rules) \
                     or sentences[j].paragraph - sentences[j - 1].paragraph > 1:
                 break
             counter = _counter_claim(sentences[j].text, r.rules)
