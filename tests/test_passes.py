@@ -27,7 +27,7 @@ def test_passes_run_in_the_documented_order():
     assert [p.__name__ for p in PASSES] == [
         "find_speakers", "give_quotations_to_speakers", "continue_after_colon", "mark_sources",
         "mark_hedges", "mark_unverified", "mark_competing_figures", "mark_rival_in_one", "fill_claim_runs",
-        "link_contested_claims"]
+        "mark_denier_runs", "link_contested_claims"]
     assert all(name in passes.__doc__ for name in (p.__name__ for p in PASSES))
 
 
@@ -139,6 +139,20 @@ def test_fill_claim_runs_marks_a_sentence_between_two_disputes_by_the_same_speak
     assert not [a for a in before.per_sentence[2] if a.category == "unverified"]
     r = read_until(text, "fill_claim_runs")
     assert [a.rule for a in r.per_sentence[2] if a.category == "unverified"] == ["unverified.claim_run"]
+
+
+def test_mark_denier_runs_marks_the_deniers_own_account_but_not_the_reporters():
+    text = ("Villagers said an air strike killed 11 civilians in the valley. "
+            "An army spokesman, Colonel Omar Dado, denied the villagers' account. "
+            "Dado said the air force flew over the valley on Monday. "
+            "Dado said the strike actually hit a rebel camp in the hills. "
+            "The valley lies 40 miles from the capital.")
+    before = read_until(text, "mark_denier_runs", before=True)
+    assert not [a for a in before.per_sentence[3] if a.category == "unverified"]
+    r = read_until(text, "mark_denier_runs")
+    rules = [[a.rule for a in anns if a.category == "unverified"] for anns in r.per_sentence]
+    assert rules[3] == ["unverified.denier_run"]
+    assert "unverified.denier_run" not in rules[2] and not rules[4]
 
 
 def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():

@@ -200,6 +200,20 @@ def marked_with(rule: str):
     return check
 
 
+def last_sentence_marked_with(rule: str):
+    """The words make the annotator mark the example's last sentence with ``rule``; without them it does not."""
+    def check(ex, analysis) -> None:
+        last = analysis.sentences[-1]
+        rules = [a.rule for a in last.annotations]
+        if ex.fires:
+            _in_list(ex)
+            assert ex.marked in last.text, f"[{ex.marked}] should be in the last sentence"
+            assert rule in rules, f"the last sentence should be marked {rule}; it was marked {sorted(set(rules))}"
+        else:
+            assert rule not in rules, f"the last sentence should not be marked {rule}"
+    return check
+
+
 def keeps_off(rule: str):
     """The words stop ``rule`` firing (the month "May" is no hedge); without them it fires."""
     def check(ex, analysis) -> None:
@@ -258,6 +272,7 @@ CHECKS = {
     ("reading.yaml", "rival_openers"): marked_with("unverified.rival_account"),
     ("reading.yaml", "rival_negations"): marked_with("unverified.rival_account"),
     ("reading.yaml", "elliptic_answers"): marked_with("unverified.rival_in_one"),
+    ("reading.yaml", "counter_claims"): last_sentence_marked_with("unverified.denier_run"),
     ("reading.yaml", "traded_words"): marked_with("unverified.neighbour"),
     ("reading.yaml", "contrast_words"): competing_figures,
     ("reading.yaml", "toll_figures"): competing_figures,

@@ -13,7 +13,7 @@ from .speakers import State, resolve
 
 SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures", "unverified.contested",
                                   "unverified.rival_account", "unverified.rival_in_one", "unverified.denied_later",
-                                  "unverified.claim_run"})
+                                  "unverified.claim_run", "unverified.denier_run"})
 """Unverified rules that mark a whole sentence rather than the marker words in it."""
 
 WINDOW = 300

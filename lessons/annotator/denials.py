@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from .contested import _paragraph_number, _paragraphs
-from .cues import cue_matches, explain, same_party
-from .figures import is_casualty_word
+from .cues import WINDOW, cue_matches, explain, is_headline, nations, same_party
+from .figures import digit_numbers, is_casualty_word
 from .model import Annotation
 
 LOOK_BACK = 4
@@ -59,6 +59,8 @@ def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> l
     reports no party, reports an analyst (who weighs claims rather than making one), or when none
     of the ``LOOK_BACK`` sentences before the denier's run, within two paragraphs of it, reports a
     different party (not an analyst) saying something about what is denied (a topic word in common).
+    A sentence whose speaker was not found counts when a claim word shows it reports one ("Bashar
+    also said the government forces bombed rebel positions").
     """
     a = attributions[i]
     if not a or a.speaker.kind == "expert":
@@ -73,11 +75,11 @@ def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> l
             anchor = j                    # the denier's own run: it does not use up the window
             continue
         seen += 1
-        if not b or b.speaker.kind == "expert":
+        if b and b.speaker.kind == "expert" or not b and not rules.reading.claim_words.search(sentences[j].text):
             continue
-        if mine & topic(sentences[j].text, rules) - topic(b.speaker.label, rules):
+        if mine & topic(sentences[j].text, rules) - topic(b.speaker.label if b else "", rules):
             run = [j]
-            while len(run) <= RUN and run[-1] > 0 and attributions[run[-1] - 1] \
+            while b and len(run) <= RUN and run[-1] > 0 and attributions[run[-1] - 1] \
                     and attributions[run[-1] - 1].speaker == b.speaker \
                     and sentences[run[-1]].paragraph - sentences[run[-1] - 1].paragraph <= 1:
                 run.append(run[-1] - 1)
@@ -90,7 +92,8 @@ def mark_flat_denial(r, i: int, rule) -> None:
     sent = r.sentences[i]
     found, claims = [], []
     for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
-        denied = _CLAUSE_END.split(r.text[e0:min(sent.end, e0 + CLAUSE)], maxsplit=1)[0]
+        # What is denied: the words after the denial, and those inside it ("no attack had been carried out").
+        denied = cue + _CLAUSE_END.split(r.text[e0:min(sent.end, e0 + CLAUSE)], maxsplit=1)[0]
         against = rival_claim_before(i, denied, r.sentences, r.attributions, r.rules)
         if against:
             found.append((s0, e0, cue))
@@ -124,3 +127,70 @@ def fill_claim_runs(r) -> None:
         s = sentences[k]
         r.add(k, Annotation("unverified", s.start, s.end, a.verb or a.cue, "unverified.claim_run",
                             explain(r.rules, "unverified.claim_run"), r.source_label(k)))
+
+
+DENIER_RUN = 4
+"""How many sentences after a denial the denier's own run is followed (the work per denial is bounded)."""
+
+RUN_STARTS = ("unverified.denial", "unverified.rebuttal", "unverified.contrary", "unverified.doubt_insist",
+              "unverified.doubt_dispute", "unverified.doubt")
+"""The dispute rules whose sentence opens a denier's run: the speaker says another party's claim is wrong."""
+
+def _denies_in_own_words(r, i: int) -> bool:
+    """Sentence ``i``'s own speaker disputes a claim there ("The army denied the report"), not
+    another party named after a contrast word ("the agency said ..., but aid workers disputed it")."""
+    sent = r.sentences[i]
+    for ann in r.per_sentence[i]:
+        if ann.category == "unverified" and ann.rule in RUN_STARTS and sent.start <= ann.start < sent.end \
+                and not r.rules.reading.contrast_within.search(r.text[max(sent.start, ann.start - WINDOW):ann.start]):
+            return True
+    return False
+
+
+def _same_side(a, b, rules) -> bool:
+    """One party, or two officials of one country ("the Sudanese government" and "Brigadier Al
+    Aghbash, a Sudanese military spokesman"): the state speaking through two voices."""
+    if same_party(a, b, rules):
+        return True
+    if a.kind != "official" or b.kind != "official":
+        return False
+    na, nb = nations(f"{a.name} {a.description}", rules), nations(f"{b.name} {b.description}", rules)
+    return bool(na and nb and na[0] == nb[0])
+
+
+_STANCE = re.compile(r"(?i)\b(?:will|would|shall|should|must|can|could|may|might)\s+$")
+"""A modal just before a negation: a stand taken ("we will never sit with them"), not an account of what happened."""
+
+
+def _counter_claim(text: str, rules):
+    """The first word in ``text`` that sets the denier's own account against the claim, if any."""
+    return next((m for m in rules.reading.counter_claim.finditer(text)
+                 if not _STANCE.search(text[max(0, m.start() - 20):m.start()])), None)
+
+
+def mark_denier_runs(r) -> None:
+    """The denier's own account right after a denial: "The army denied the report. 'The strike hit
+    an empty field. There was zero chance of civilian casualties,' he said." The guidelines count a
+    run of one party's sentences as one claim; here only the sentences of the run, up to
+    ``DENIER_RUN`` after the denial, that set an account against the claim themselves are marked:
+    a negation, "but", "actually" (``counter_claims`` in reading.yaml) or a figure in digits. A
+    sentence that reports nobody (the reporter's own) or another party ends the run."""
+    sentences, attributions = r.sentences, r.attributions
+    for i in range(len(sentences) - 1):
+        a = attributions[i]
+        if not a or a.speaker.kind == "expert" or is_headline(sentences, i, r.text) or not _denies_in_own_words(r, i):
+            continue
+        for j in range(i + 1, min(len(sentences), i + 1 + DENIER_RUN)):
+            b = attributions[j]
+            if not b or not _same_side(a.speaker, b.speaker, r.rules) \
+                    or sentences[j].paragraph - sentences[j - 1].paragraph > 1:
+                break
+            counter = _counter_claim(sentences[j].text, r.rules)
+            figure = digit_numbers(sentences[j].text, r.rules)
+            if not (counter or figure):
+                continue                  # the denier goes on about something else: not part of the dispute
+            s = sentences[j]
+            cue = counter.group() if counter else s.text[figure[0][0]:figure[0][1]]
+            r.add(j, Annotation("unverified", s.start, s.end, cue,
+                                "unverified.denier_run", explain(r.rules, "unverified.denier_run", denier=a.speaker.name),
+                                r.source_label(j)))

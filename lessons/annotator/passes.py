@@ -17,7 +17,9 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
    armed, but a witness says he wasn't");
 9. ``fill_claim_runs``: a sentence of one party's run with a disputed or unchecked sentence of
    that party on each side belongs to the same claim (see denials.py);
-10. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
+10. ``mark_denier_runs``: after "The army denied the report", the army's next sentences that give
+   its own account against the claim ("There was zero chance of civilian casualties", see denials.py);
+11. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
    explanation", "scoffed at Iranian claims") is linked to that claim however far away, and so
    are rival explanations of the same event by other parties: the claim is marked contested,
    with ``challenged_by`` spans, and each challenge carries ``challenges``, the claim's spans.
@@ -35,7 +37,7 @@ from .attribution import Attribution, attributions_in
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
-from .denials import fill_claim_runs, mark_flat_denial
+from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial
 from .figures import digit_numbers, find_figures
 from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .reading import Reading
@@ -286,6 +288,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     mark_competing_figures,
     mark_rival_in_one,
     fill_claim_runs,
+    mark_denier_runs,
     link_contested_claims,
 )
 """The passes :func:`analyse` runs, in order."""

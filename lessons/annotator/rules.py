@@ -138,6 +138,7 @@ class ReadingWords:
     contrast_within: re.Pattern  # ", though ...", ", a claim ...": the claim is in the same sentence
     rival_in_one: re.Pattern     # ", while ...": two figures set against each other
     elliptic_end: re.Pattern     # "... says he wasn't.": the claim said again by its verb alone
+    counter_claim: re.Pattern    # "zero", "not", "actually": the denier's own account goes against the claim
     joined_subject: re.Pattern   # "as well as officials": a second speaker joined to the subject before
     no_cause: re.Pattern
     pointing_back: re.Pattern    # "this account", "that story"
@@ -429,6 +430,7 @@ def _linking_words(d: dict) -> dict:
                                    % (contrast, _alt(d["contrast_words"]["claim_nouns"]))),
         rival_in_one=re.compile(r"(?i)[,;]\s+(?:%s)\b" % contrast),
         elliptic_end=re.compile(r"(?i)\b(?:%s)(?:n[’']t|\s+not|\s+never)?\W*$" % _alt(words("elliptic_answers"))),
+        counter_claim=re.compile(r"(?i)\b(?:%s)\b|n[’']t\b" % _alt(words("counter_claims"))),
         joined_subject=re.compile(r"(?i)(?:^|\s)(?:%s)\b" % _alt(words("joined_subjects"))),
         no_cause=re.compile(r"(?i)\b(?:%s)\s+(?:[\w-]+\s+){0,2}$" % _alt(words("no_cause"))),
         pointing_back=re.compile(r"(?i)\b(?:%s)\s+(?:\w+\s+)?$" % _alt(words("pointing_back"))),

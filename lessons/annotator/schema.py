@@ -152,12 +152,12 @@ KINDS = ("official", "expert", "voice")
 _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "quote", "continuation", "according_to")) \
     + ("unverified.neighbour", "unverified.competing_figures", "unverified.contested", "unverified.challenge",
        "unverified.rival_account", "unverified.rival_in_one", "unverified.denied_later",
-       "unverified.claim_run")
+       "unverified.claim_run", "unverified.denier_run")
 
 _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "answer_openers", "rival_openers",
                    "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
                    "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
-                   "before_a_month", "document_owners", "joined_subjects", "elliptic_answers")
+                   "before_a_month", "document_owners", "joined_subjects", "elliptic_answers", "counter_claims")
 _READING_SHAPES = ("contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
                    "group_views", "believed_to_be")
 _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views", "did", "actions")
