@@ -82,3 +82,17 @@ def test_a_headline_listing_both_sides_gives_each_its_kind():
 ])
 def test_a_person_introduced_with_the_body_they_work_for_is_recognised_by_surname(text, kind):
     assert kinds_by_sentence(text)[1] == ({kind} if kind else set())
+
+
+def test_a_pronoun_inside_a_quotation_is_no_clue_to_the_speakers_gender():
+    text = ("Health Minister Ana Ruiz said the clinic would reopen. "
+            "Mara Lind, whose son was treated there, said parents should have been told.\n\n"
+            '"He was grey. He could not keep water down," she said.')
+    assert not any("official" in k for k in kinds_by_sentence(text)[1:])
+
+
+def test_a_pronoun_in_a_whose_clause_is_about_someone_else():
+    text = ("Health Minister Ana Ruiz said she would reopen the clinic. "
+            "Mara Lind, whose husband lost his job there, said the families were never told. "
+            "She added that nobody had called them.")
+    assert "official" not in kinds_by_sentence(text)[2]

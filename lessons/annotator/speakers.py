@@ -48,7 +48,7 @@ class State:
             if sp in self.recent:
                 self.recent.remove(sp)
             self.recent.insert(0, sp)
-            if sp.name not in self.gender:
+            if self.gender.get(sp.name) is None:
                 self.gender[sp.name] = _pronoun_after(sp, self.window)
         if not any(sp is x for x in self.seen):
             self.seen.append(sp)
@@ -66,8 +66,19 @@ class State:
         return next((p for p in self.recent if self.gender.get(p.name) in (None, pronoun)), None)
 
 
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+"""Quoted words, to the closing mark or the end: a "he" inside is someone the speaker talks about."""
+_WHOSE = re.compile(r",\s+whose\s[^,.;]*(?:,|$)")
+"""", whose son ...,": a clause about another person, whose pronouns are not the speaker's."""
+
+
 def _pronoun_after(sp: Speaker, window: str) -> str | None:
-    """'he' or 'she', from a title, a gendered role, or the first pronoun after the name."""
+    """'he' or 'she', from a title, a gendered role, or the pronouns after the name.
+
+    Pronouns inside quotation marks or a "whose ..." clause are about someone else ("Ana Ruiz, whose
+    son was hurt, said ... "He was grey," she said"); a pronoun that says something ("she said") outweighs
+    an earlier possessive.
+    """
     words = f"{sp.description} ".lower()
     names = load_rules().names
     if names.she_title.search(words):
@@ -78,11 +89,23 @@ def _pronoun_after(sp: Speaker, window: str) -> str | None:
     at = window.find(surname)
     if at < 0:
         return None
-    m = names.pronoun_forms.search(window[at:])
-    if not m:
+    unquoted = _QUOTED.sub(lambda q: " " * len(q.group()), window)     # the same length: positions hold
+    rest = _WHOSE.sub(" ", unquoted[at + len(surname):])
+    m = _speaking_pronoun(load_rules().sources.speech_verbs).search(rest)
+    word = (m.group(1) or m.group(2)) if m else None
+    if word is None:
+        m = names.pronoun_forms.search(rest)
+        word = m.group(1) if m else None
+    if word is None:
         return None
-    return "she" if m.group(1).lower() in names.she_pronouns else "he"
+    return "she" if word.lower() in names.she_pronouns else "he"
 
+
+@lru_cache(maxsize=4)
+def _speaking_pronoun(verbs: frozenset) -> re.Pattern:
+    """"she said", "said he": the pronoun that is the subject of a speech verb."""
+    alts = "|".join(sorted(verbs, key=len, reverse=True))
+    return re.compile(r"(?i)\b(?:(he|she)\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+(he|she))\b" % (alts, alts))
 
 
 def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
