@@ -245,6 +245,7 @@ CHECKS = {
     ("names.yaml", "calendar_words"): outside_names,
     ("names.yaml", "demonyms"): outside_names,
     ("names.yaml", "person_roles"): a_person_named,
+    ("names.yaml", "capitalised_titles"): kind_of_speaker("official"),
     ("names.yaml", "body_words"): a_body,
     ("names.yaml", "roles_said_again"): the_person_named_before,
     ("names.yaml", "speak_for_a_body"): the_body_quoted_before,

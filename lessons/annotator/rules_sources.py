@@ -50,6 +50,7 @@ class NameWords:
     demonym: re.Pattern
     acronym: re.Pattern          # "Bureau of Meteorology (BOM)": a body's full name and its initials
     person_roles: frozenset
+    capitalised_title: re.Pattern  # "Speaker" (as written): an official's title, not "a speaker"
     plural_roles: re.Pattern
     body_words: frozenset
     roles_said_again: re.Pattern  # "the spokesman": the person last named with that role
@@ -133,6 +134,7 @@ def name_words(d: dict) -> NameWords:
         acronym=re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:%s)\s+)?){1,6}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)"
                            % _alt(d["name_connectors"]["words"])),
         person_roles=frozenset(w.lower() for w in d["person_roles"]["words"]),
+        capitalised_title=re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % _alt(d["capitalised_titles"]["words"])),
         plural_roles=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["plural_roles"]["words"])),
         body_words=frozenset(w.lower() for w in d["body_words"]["words"]),
         roles_said_again=re.compile(r"(?i)the\s+(?:[a-z-]+\s+){0,2}?(%s)" % _alt(d["roles_said_again"]["words"])),

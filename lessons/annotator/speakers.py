@@ -115,6 +115,10 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
     an ambiguous role ("director", "chief") takes its kind from the organisation named with it.
     """
     lex = rules.sources
+    title = rules.names.capitalised_title.search(phrase)
+    if title and not lex.role_pattern.search(phrase) and (re.fullmatch(r"\W*(?:[Tt]he\s+)?", phrase[:title.start()])
+                                                          or re.match(r"\s+[A-Z]", phrase[title.end():])):
+        return "official", title.group().lower()      # "Speaker Ruiz", "the Speaker"; not "Keynote Speaker"
     if lex.expert_phrases.search(phrase):
         return "expert", "author"          # "one of the authors of the study"
     whole = next((w for w in (" ".join(m.group().lower().split()) for m in lex.role_pattern.finditer(phrase))
@@ -202,7 +206,8 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
         if words[i].lower() in lex.places:
             w = words[i].lower()          # "U.S."
         if (w in lex.roles or w in lex.ambiguous_roles or two in lex.roles or w in lex.places
-                or rules.names.demonym.match(words[i]) or w in rules.names.title_words):
+                or rules.names.demonym.match(words[i]) or w in rules.names.title_words
+                or rules.names.capitalised_title.fullmatch(words[i])):
             i += 1
             continue
         break
