@@ -20,6 +20,7 @@ class SourceLexicon:
     document_nouns: frozenset
     roles: dict          # phrase (lower case) -> kind, longest phrases first
     ambiguous_roles: frozenset
+    medical_roles: frozenset     # experts unless a state body is named with them
     organisations: dict  # word -> kind
     places: frozenset
     role_pattern: re.Pattern
@@ -88,6 +89,8 @@ def source_lexicon(src: dict) -> SourceLexicon:
     for kind in ("voice", "expert", "official"):
         for w in src["roles"][kind]["words"]:
             roles.setdefault(w.lower(), kind)
+    for w in src.get("medical_roles") or ():
+        roles.setdefault(w.lower(), "expert")         # doctors and health specialists
     orgs = {w.lower(): kind for kind, words in src["organisations"].items() for w in words}
     return SourceLexicon(
         speech_verbs=frozenset(w.lower() for w in src["speech_verbs"]["words"]),
@@ -97,6 +100,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         document_nouns=frozenset(w.lower() for w in src["document_nouns"]),
         roles=roles,
         ambiguous_roles=frozenset(w.lower() for w in src["ambiguous_roles"]),
+        medical_roles=frozenset(w.lower() for w in src.get("medical_roles") or ()),
         organisations=orgs,
         places=frozenset(w.lower() for w in src["places"]),
         role_pattern=_words_regex(list(roles) + list(src["ambiguous_roles"])),

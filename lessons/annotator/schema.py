@@ -175,7 +175,7 @@ SCHEMAS = {
         "phrases_before_speaker": _listed(_words), "speech_events": _listed(_patterns, "patterns"),
         "finding_verbs": _listed(_words), "statement_nouns": _listed(_words), "document_nouns": _listed(_words),
         "roles": _fields({k: _ROLE for k in KINDS}, required=KINDS),
-        "official_acronyms": _words, "ambiguous_roles": _listed(_words),
+        "official_acronyms": _words, "ambiguous_roles": _listed(_words), "medical_roles": _listed(_words),
         "organisations": _fields({k: _words for k in KINDS}, required=KINDS),
         "expert_places": _listed(_words), "places": _words, "not_speech": _words, "armed_groups": _words,
         "expert_phrases": _listed(_words), "party_owners": _listed(_words),

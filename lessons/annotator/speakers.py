@@ -153,6 +153,10 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             now = " ".join(chunk[i + 1:]).lower()
             analyst = any(lex.roles.get(_singular(x.group().lower(), lex)) == "expert" for x in lex.role_pattern.finditer(now))
             return ("expert" if lex.expert_places.search(now) or analyst else "voice"), word
+        if word in lex.medical_roles:
+            # A doctor or health specialist comments as an expert unless a state body is named with them.
+            state = _org_kind(" ".join(phrase.lower().split()), rules) == "official" or lex.official_acronyms.search(phrase)
+            return ("official" if state else "expert"), word     # "an army doctor", "a CDC epidemiologist"
         if word in lex.ambiguous_roles:
             rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
             org_kind = _org_kind(rest, rules) or _org_kind(" ".join(phrase.lower().split()), rules) \
