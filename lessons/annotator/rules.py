@@ -72,6 +72,7 @@ class ReadingWords:
     every_claim_words: re.Pattern
     evidence_claim: re.Pattern   # "the files indicate that ...": a claim with no speaker named
     credit: re.Pattern
+    actuality: re.Pattern        # "/// Ruiz act ///": a recorded clip of the speaker named
     figures: dict                # the figure sections of reading.yaml, as written: only annotator/figures.py reads them
     topic_stop_words: frozenset  # too common to show a topic
     speaker_stems: frozenset     # who speaks, not what about (first five letters)
@@ -256,6 +257,7 @@ def _reading_words(d: dict) -> ReadingWords:
                                                              _alt(d["every_claim_words"]["patterns"], escape=False))),
         evidence_claim=re.compile(r"(?i)%s" % _alt(d["evidence_claims"]["patterns"], escape=False)),
         credit=re.compile(r"(?i)%s" % _alt(d["credits"]["patterns"], escape=False)),
+        actuality=re.compile(r"(?i)%s" % _alt(d["actuality_cues"]["patterns"], escape=False)),
         figures={name: {k: v for k, v in d[name].items() if k not in ("doc", "examples", "not_examples")}
                  for name in FIGURE_SECTIONS},
         **_linking_words(d),

@@ -215,7 +215,7 @@ SCHEMAS = {
         "inverted_subject_ends": _GROUP, "official_figures": _PATTERN_GROUP, "claim_words": _GROUP,
         "every_claim_words": _fields({"doc": _text, "words": _words, "patterns": _patterns, **_SENTENCES},
                                      required=("words", "patterns")),
-        "evidence_claims": _PATTERN_GROUP, "credits": _PATTERN_GROUP,
+        "evidence_claims": _PATTERN_GROUP, "credits": _PATTERN_GROUP, "actuality_cues": _PATTERN_GROUP,
         "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, **_SENTENCES},
                                     required=("numbers", "words")),
         "chart_figures": _fields({
