@@ -241,10 +241,16 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if not words:
             continue
         title, name = _split_name(" ".join(words), rules)
+        headline = _title_case_line(text, m.start())
+        group = title.split()[-1].lower() if title else ""
+        if headline and (any(w.lower() in lex.speech_verbs for w in name.split())
+                         or names.plural_roles.search(group) or (group.endswith("s") and group[:-1] in lex.roles)):
+            continue                  # "Govt Denies Attack", "Analysts Clash Over Figures": no name in a headline
         if not name or all(w.lower().strip(".") in lex.places or w.lower() in lex.roles or w in names.calendar
                            for w in name.split()):
             continue
-        lead = re.search(r"((?<![\w'’-])(?:[A-Za-z][\w'’-]*\s+){0,3})$", text[max(0, m.start() - 50):m.start()])
+        lead = re.search(r"((?<![\w'’-])(?:[A-Za-z][\w'’-]*\s+){0,3})$",
+                         text[max(0, m.start() - 50):m.start()].rsplit("\n", 1)[-1])   # never from the line above
         lead = reading.words_before_a_title.sub("", reading.verbish.split(lead.group(1) if lead else "")[-1])
         # "the government is persecuting Mr. Chen": words after a verb are no title of the person
         before = (lead + title).strip()
@@ -253,6 +259,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         after = ""
         tail = text[m.end():m.end() + 200]
         ap = reading.appositive.match(tail)
+        if headline and ap and not tail[ap.end():].startswith(","):
+            ap = None                 # "Army, Rebels Claim Victory": in a headline only "Ash, the Envoy, ..." describes
         if ap and not reading.not_an_appositive.match(ap.group(1)) \
                 and ap.group(1).split()[0].lower() not in lex.speech_verbs and (
                 re.match(r"(?i)(?:a|an|the)\s", ap.group(1)) or lex.role_pattern.search(" ".join(ap.group(1).split()[:4]))):
@@ -263,7 +271,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         kind = desc = None
         who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail) or \
             re.match(r"\s+(?:is|was)\s+((?:a|an|the)\s+[^,.;:“”\"\n]{3,140})", tail)    # "Carl Thayer is a professor of ..."
-        if not after and who:
+        if not after and who and not headline:
             # "Nadia Fellner, who researches workplace safety at the Institute for ..."
             kind, _ = classify_role(who.group(1), rules)
             kind = kind or _org_kind(who.group(1).lower(), rules)
@@ -302,6 +310,19 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if kind and short not in people:
             people[short] = Speaker(name=f"{full} ({short})", kind=kind, description="", person=False)
     return people
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Is the line holding ``text[at]`` a title-case headline standing alone ("Army, Rebels Claim Victory")?
+
+    A line of its own, no full stop at its end, every word of four letters or more capitalised.
+    """
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(long) >= 3 and len(line) <= 160 and not line.endswith((".", "!", "?", "”", '"')) \
+        and all(w[0].isupper() for w in long)
 
 
 _GIVEN_NAME_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
