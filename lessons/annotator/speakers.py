@@ -48,7 +48,7 @@ class State:
             if sp in self.recent:
                 self.recent.remove(sp)
             self.recent.insert(0, sp)
-            if self.gender.get(sp.name) is None:
+            if sp.name not in self.gender:
                 self.gender[sp.name] = _pronoun_after(sp, self.window)
         if not any(sp is x for x in self.seen):
             self.seen.append(sp)
@@ -66,6 +66,8 @@ class State:
         return next((p for p in self.recent if self.gender.get(p.name) in (None, pronoun)), None)
 
 
+_PRONOUN_CHARS = 400
+"""How far after a name its pronouns are looked for (a bound, so a long sentence costs no more per name)."""
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 """Quoted words, to the closing mark or the end: a "he" inside is someone the speaker talks about."""
 _WHOSE = re.compile(r",\s+whose\s[^,.;]*(?:,|$)")
@@ -90,7 +92,7 @@ def _pronoun_after(sp: Speaker, window: str) -> str | None:
     if at < 0:
         return None
     unquoted = _QUOTED.sub(lambda q: " " * len(q.group()), window)     # the same length: positions hold
-    rest = _WHOSE.sub(" ", unquoted[at + len(surname):])
+    rest = _WHOSE.sub(" ", unquoted[at + len(surname):at + len(surname) + _PRONOUN_CHARS])
     m = _speaking_pronoun(load_rules().sources.speech_verbs).search(rest)
     word = (m.group(1) or m.group(2)) if m else None
     if word is None:
@@ -312,16 +314,22 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
     return people
 
 
+_HEADLINE_CHARS = 160
+
+
 def _title_case_line(text: str, at: int) -> bool:
     """Is the line holding ``text[at]`` a title-case headline standing alone ("Army, Rebels Claim Victory")?
 
     A line of its own, no full stop at its end, every word of four letters or more capitalised.
     """
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start:end if end >= 0 else len(text)].strip()
+    start = text.rfind("\n", max(0, at - _HEADLINE_CHARS), at) + 1
+    end = text.find("\n", at, at + _HEADLINE_CHARS)
+    end = len(text) if end < 0 and len(text) - at <= _HEADLINE_CHARS else end
+    if (start == 0 and at > _HEADLINE_CHARS) or end < 0:
+        return False                  # a longer line: body text (looked at in bounded steps, so linear)
+    line = text[start:end].strip()
     long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
-    return len(long) >= 3 and len(line) <= 160 and not line.endswith((".", "!", "?", "”", '"')) \
+    return len(long) >= 3 and len(line) <= _HEADLINE_CHARS and not line.endswith((".", "!", "?", "”", '"')) \
         and all(w[0].isupper() for w in long)
 
 
