@@ -25,9 +25,9 @@ GILES = ("Keir Giles, an expert on Russia at Chatham House, said the losses were
 
 def test_passes_run_in_the_documented_order():
     assert [p.__name__ for p in PASSES] == [
-        "find_speakers", "give_quotations_to_speakers", "continue_after_colon", "mark_sources",
-        "mark_hedges", "mark_unverified", "mark_competing_figures", "mark_rival_in_one", "fill_claim_runs",
-        "mark_denier_runs", "link_contested_claims"]
+        "find_speakers", "give_quotations_to_speakers", "continue_after_colon", "give_actualities_to_speakers",
+        "mark_sources", "mark_hedges", "mark_unverified", "mark_competing_figures", "mark_rival_in_one",
+        "fill_claim_runs", "mark_denier_runs", "link_contested_claims"]
     assert all(name in passes.__doc__ for name in (p.__name__ for p in PASSES))
 
 
@@ -260,3 +260,25 @@ def test_a_dispute_naming_whose_claims_it_answers_reaches_that_party_s_last_clai
     claim = [x for x in a.sentences[0].annotations if x.rule == "unverified.contested"]
     assert claim and claim[0].challenged_by == ((a.sentences[2].start, a.sentences[2].end),)
     assert "unverified" not in a.sentences[1].categories
+
+
+ACT = ("Political analyst Ana Ruiz says the talks will go on. In a VOA interview, she says both sides are committed.\n\n"
+       "/// Ruiz act one ///\n\n"
+       "Despite the difficulties, both parties want to move forward. Neither side wants to break off the talks.\n\n"
+       "/// end act ///\n\n"
+       "The talks resume on Monday.")
+
+
+def test_a_broadcast_clip_between_cues_belongs_to_the_speaker_its_cue_names():
+    before = read_until(ACT, "give_actualities_to_speakers", before=True)
+    assert before.attributions[3] is None
+    r = read_until(ACT, "give_actualities_to_speakers")
+    clip = [i for i, s in enumerate(r.sentences) if "both parties" in s.text or "Neither side" in s.text]
+    assert [r.attributions[i].speaker.name for i in clip] == ["Ana Ruiz", "Ana Ruiz"]
+    after = [i for i, s in enumerate(r.sentences) if "///" in s.text or "resume" in s.text]
+    assert all(r.attributions[i] is None for i in after)
+
+
+def test_a_clip_whose_cue_names_nobody_quoted_just_before_is_nobody_s():
+    r = read_until(ACT.replace("Ruiz act", "Marsh act"), "give_actualities_to_speakers")
+    assert all(r.attributions[i] is None for i, s in enumerate(r.sentences) if "both parties" in s.text)

@@ -8,6 +8,7 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
    the last ministry named, "he" the last person quoted);
 2. ``give_quotations_to_speakers``: every sentence of a quotation belongs to its speaker;
 3. ``continue_after_colon``: "X tweeted:" hands its speaker to the next paragraph;
+   ``give_actualities_to_speakers``: a broadcast script's clip ("/// Ruiz act ///") is its speaker's;
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
@@ -115,6 +116,31 @@ def continue_after_colon(r: Reading) -> None:
             if attributions[j] is None:
                 attributions[j] = Attribution(attributions[i].speaker, attributions[i].cue, "continuation",
                                                      attributions[i].verb)
+
+
+ACTUALITY_SENTENCES = 5
+"""A clip with no cue after it ends with its paragraph or after this many sentences, whichever is first."""
+
+
+def give_actualities_to_speakers(r: Reading) -> None:
+    """A broadcast script's recorded clip ("/// Ruiz act /// There is no trust ...") is the words of the
+    speaker its cue names, quoted just before: up to the next cue or the end of the paragraph."""
+    sentences, attributions, n = r.sentences, r.attributions, len(r.sentences)
+    for i, sent in enumerate(sentences):
+        cue = r.rules.reading.actuality.search(sent.text)
+        if not cue:
+            continue
+        named = {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]+", cue.group())}
+        owner = next((attributions[k] for k in range(i - 1, max(-1, i - 5), -1) if attributions[k]
+                      and named & {w.lower() for w in attributions[k].speaker.name.split()}), None)
+        if owner is None:
+            continue
+        start = i if sent.text[cue.end():].strip() else i + 1     # the clip in the cue's sentence, or after it
+        for j in range(start, min(n, start + ACTUALITY_SENTENCES)):
+            if sentences[j].paragraph != sentences[start].paragraph or (j > i and "///" in sentences[j].text):
+                break
+            if attributions[j] is None:
+                attributions[j] = Attribution(owner.speaker, owner.cue, "continuation", owner.verb)
 
 
 def mark_sources(r: Reading) -> None:
@@ -282,6 +308,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     find_speakers,
     give_quotations_to_speakers,
     continue_after_colon,
+    give_actualities_to_speakers,
     mark_sources,
     mark_hedges,
     mark_unverified,

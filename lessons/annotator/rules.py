@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..data import data_path
+from .rules_sources import NameWords, SourceLexicon, _alt, _phrase_regex, name_words, source_lexicon
 from .schema import KINDS as _KINDS
 from .schema import SCHEMAS, RulesError, read_rule_file, split_example
 
@@ -45,62 +46,6 @@ class CueRule:
 
 
 @dataclass(frozen=True)
-class SourceLexicon:
-    """Words that identify speakers and speech: verbs, role nouns by kind, places, documents."""
-
-    speech_verbs: frozenset
-    figure_verbs: frozenset
-    figure_words: frozenset
-    before_speaker: tuple
-    document_nouns: frozenset
-    roles: dict          # phrase (lower case) -> kind, longest phrases first
-    ambiguous_roles: frozenset
-    organisations: dict  # word -> kind
-    places: frozenset
-    role_pattern: re.Pattern
-    place_pattern: re.Pattern
-    org_patterns: dict   # kind -> pattern of organisation words
-    official_acronyms: re.Pattern
-    expert_places: re.Pattern     # organisation words that alone make someone an expert
-    speech_events: re.Pattern
-    finding_verbs: frozenset
-    statement_nouns: frozenset
-    not_speech: re.Pattern = re.compile(r"(?!x)x")   # nouns that start with a speech verb ("think tank")
-    armed_groups: re.Pattern = re.compile(r"(?!x)x")  # "rebel", "militia": never officials
-    expert_phrases: re.Pattern = re.compile(r"(?!x)x")  # "the authors of the study": experts
-    party_owners: re.Pattern = re.compile(r"(?!x)x")    # "officials for the two parties": not the state
-    negated_views: frozenset = frozenset()              # "analysts do not believe ...": still a view
-    events_before_speaker: re.Pattern = re.compile(r"(?!x)x")   # "heard testimony ... from": the speaker next
-
-
-@dataclass(frozen=True)
-class NameWords:
-    """From ``names.yaml``: how names, titles and bodies are told apart."""
-
-    name: re.Pattern             # a run of capitalised words (and abbreviated titles) that may be a name
-    courtesy_title: re.Pattern   # "Dr ", "Mr. " at the start of a phrase
-    title_words: frozenset
-    not_names: frozenset
-    calendar: frozenset
-    demonym: re.Pattern
-    acronym: re.Pattern          # "Bureau of Meteorology (BOM)": a body's full name and its initials
-    person_roles: frozenset
-    plural_roles: re.Pattern
-    body_words: frozenset
-    roles_said_again: re.Pattern  # "the spokesman": the person last named with that role
-    speak_for_a_body: re.Pattern  # "a spokesperson": for the body quoted just before
-    pronouns: frozenset          # pronouns that can stand for a speaker named before
-    person_pronouns: frozenset   # ... for a person only
-    subject_pronouns: frozenset
-    she_title: re.Pattern
-    he_title: re.Pattern
-    pronoun_forms: re.Pattern
-    she_pronouns: frozenset
-    former: re.Pattern           # "former", "ex-" ... before a role, up to three words away
-    former_before_name: re.Pattern
-
-
-@dataclass(frozen=True)
 class ReadingWords:
     """From ``reading.yaml``: the small words that show how a sentence is built."""
 
@@ -127,6 +72,7 @@ class ReadingWords:
     every_claim_words: re.Pattern
     evidence_claim: re.Pattern   # "the files indicate that ...": a claim with no speaker named
     credit: re.Pattern
+    actuality: re.Pattern        # "/// Ruiz act ///": a recorded clip of the speaker named
     figures: dict                # the figure sections of reading.yaml, as written: only annotator/figures.py reads them
     topic_stop_words: frozenset  # too common to show a topic
     speaker_stems: frozenset     # who speaks, not what about (first five letters)
@@ -194,12 +140,6 @@ def _yaml(name: str, folder: Path | None = None):
     return read_rule_file(folder or data_path("rules"), name)
 
 
-def _phrase_regex(phrases) -> re.Pattern:
-    """Whole-word alternation of the phrases; spaces match any run of whitespace."""
-    parts = sorted((p.replace(" ", r"\s+") for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
-
-
 def _cue_rule(spec: dict, category: str, section: str = "") -> CueRule:
     return CueRule(
         id=spec["id"],
@@ -229,11 +169,6 @@ def _prefilter(patterns) -> re.Pattern:
     return re.compile(r"\b(?:%s)" % lowered)
 
 
-def _words_regex(words) -> re.Pattern:
-    parts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])(?:%s)(?:s|es)?(?![\w-])" % "|".join(parts), re.IGNORECASE)
-
-
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """Read and compile every rule file (cached: the files are read once per session)."""
@@ -255,37 +190,7 @@ def read_rules(folder: Path | None = None) -> Rules:
     groups = {k: src[k] for k in _LISTED if isinstance(src.get(k), dict)}
     src = {**src, **{k: v.get("words", v.get("patterns")) for k, v in groups.items()}}   # a group is read as its list
     names, reading = _yaml("names.yaml", folder), _yaml("reading.yaml", folder)
-    roles: dict[str, str] = {}
-    for kind in ("voice", "expert", "official"):
-        for w in src["roles"][kind]["words"]:
-            roles.setdefault(w.lower(), kind)
-    orgs = {w.lower(): kind for kind, words in src["organisations"].items() for w in words}
-    lex = SourceLexicon(
-        speech_verbs=frozenset(w.lower() for w in src["speech_verbs"]["words"]),
-        figure_verbs=frozenset(w.lower() for w in src["speech_verbs"]["figure_verbs"]),
-        figure_words=frozenset(w.lower() for w in src["speech_verbs"]["figure_words"]),
-        before_speaker=tuple(p.lower() for p in src["phrases_before_speaker"]),
-        document_nouns=frozenset(w.lower() for w in src["document_nouns"]),
-        roles=roles,
-        ambiguous_roles=frozenset(w.lower() for w in src["ambiguous_roles"]),
-        organisations=orgs,
-        places=frozenset(w.lower() for w in src["places"]),
-        role_pattern=_words_regex(list(roles) + list(src["ambiguous_roles"])),
-        expert_places=re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, src["expert_places"]))),
-        official_acronyms=re.compile(r"(?<![\w.])(?:%s)(?![\w])" % "|".join(map(re.escape, src["official_acronyms"]))),
-        org_patterns={kind: re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in words))
-                      for kind, words in src["organisations"].items()},
-        place_pattern=_words_regex(src["places"]),
-        speech_events=re.compile("|".join(src["speech_events"]), re.IGNORECASE),
-        finding_verbs=frozenset(w.lower() for w in src["finding_verbs"]),
-        statement_nouns=frozenset(w.lower() for w in src["statement_nouns"]),
-        not_speech=_phrase_regex(src.get("not_speech") or ["(?!x)x"]),
-        armed_groups=_phrase_regex(src.get("armed_groups") or ["(?!x)x"]),
-        expert_phrases=_phrase_regex(src.get("expert_phrases") or ["(?!x)x"]),
-        party_owners=_phrase_regex(src.get("party_owners") or ["(?!x)x"]),
-        negated_views=frozenset(w.lower() for w in src.get("negated_views") or ()),
-        events_before_speaker=re.compile("|".join(src.get("events_before_speaker") or ["(?!x)x"]), re.IGNORECASE),
-    )
+    lex = source_lexicon(src)
     return Rules(
         hedges=hedges,
         unverified=unverified,
@@ -293,7 +198,7 @@ def read_rules(folder: Path | None = None) -> Rules:
         unverified_any=_prefilter(r.pattern.pattern for r in unverified),
         sources=lex,
         explanations=_yaml("explanations.yaml", folder),
-        names=_name_words(names),
+        names=name_words(names),
         reading=_reading_words(reading),
         examples=_all_examples(hedge_specs, unv, src, {"names.yaml": names, "reading.yaml": reading,
                                                        "sources.yaml": groups}),
@@ -305,7 +210,7 @@ def read_rules(folder: Path | None = None) -> Rules:
 
 
 _LISTED = ("phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns", "document_nouns",
-           "ambiguous_roles", "expert_places", "expert_phrases", "party_owners",
+           "ambiguous_roles", "medical_roles", "expert_places", "expert_phrases", "party_owners",
            "negated_views", "events_before_speaker")
 """sources.yaml lists that may be written as a group with examples."""
 
@@ -317,43 +222,6 @@ def _unique_ids(rules) -> None:
             file = "hedges.yaml" if r.category == "hedge" else "unverified.yaml"
             raise RulesError(f"{file}, rule '{r.id}': another rule has the same id; give each rule its own")
         seen.add(r.id)
-
-
-def _alt(words, escape: bool = True) -> str:
-    """The words as a regular-expression alternation, in the order the file gives them."""
-    return "|".join(re.escape(w) if escape else w for w in words)
-
-
-def _name_words(d: dict) -> NameWords:
-    titles = _alt(d["abbreviated_titles"]["words"])
-    word = (r"(?:(?:%s)\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})" % titles)
-    particles = _alt(d["name_particles"]["words"])
-    demonyms = d["demonyms"]
-    gender = d["gender"]
-    return NameWords(
-        name=re.compile(r"(?<![\w.])%s(?:[ \t]+(?:(?:%s)[ \t]+)?%s){0,4}" % (word, particles, word)),   # never over a line break
-        courtesy_title=re.compile(r"^(?:%s)\.?\s+" % _alt(d["courtesy_titles"]["words"])),
-        title_words=frozenset(w.lower() for w in d["title_words"]["words"]),
-        not_names=frozenset(d["not_names"]["words"]),
-        calendar=frozenset(d["calendar_words"]["words"]),
-        demonym=re.compile(r"^(?:[A-Z][a-z]+(?:%s)|%s)$" % (_alt(demonyms["suffixes"]), _alt(demonyms["words"]))),
-        acronym=re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:%s)\s+)?){1,6}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)"
-                           % _alt(d["name_connectors"]["words"])),
-        person_roles=frozenset(w.lower() for w in d["person_roles"]["words"]),
-        plural_roles=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["plural_roles"]["words"])),
-        body_words=frozenset(w.lower() for w in d["body_words"]["words"]),
-        roles_said_again=re.compile(r"(?i)the\s+(?:[a-z-]+\s+){0,2}?(%s)" % _alt(d["roles_said_again"]["words"])),
-        speak_for_a_body=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["speak_for_a_body"]["words"])),
-        pronouns=frozenset(w.lower() for w in d["pronouns"]["person"] + d["pronouns"]["any"]),
-        person_pronouns=frozenset(w.lower() for w in d["pronouns"]["person"]),
-        subject_pronouns=frozenset(w.lower() for w in d["subject_pronouns"]["words"]),
-        she_title=re.compile(r"\b(?:%s)\b" % _alt(w.lower() for w in gender["she_titles"])),
-        he_title=re.compile(r"\b(?:%s)\b" % _alt(w.lower() for w in gender["he_titles"])),
-        pronoun_forms=re.compile(r"\b(%s)\b" % _alt(gender["he_pronouns"] + gender["she_pronouns"]), re.IGNORECASE),
-        she_pronouns=frozenset(w.lower() for w in gender["she_pronouns"]),
-        former=re.compile(r"(?i)\b(?:%s)\s*(?:[\w-]+\s+){0,3}$" % _alt(d["former"]["words"])),
-        former_before_name=re.compile(r"(?i)\b(?:%s)\b[\w\s-]{0,30}$" % _alt(d["former"]["before_name"])),
-    )
 
 
 def _negations(words) -> str:
@@ -391,6 +259,7 @@ def _reading_words(d: dict) -> ReadingWords:
                                                              _alt(d["every_claim_words"]["patterns"], escape=False))),
         evidence_claim=re.compile(r"(?i)%s" % _alt(d["evidence_claims"]["patterns"], escape=False)),
         credit=re.compile(r"(?i)%s" % _alt(d["credits"]["patterns"], escape=False)),
+        actuality=re.compile(r"(?i)%s" % _alt(d["actuality_cues"]["patterns"], escape=False)),
         figures={name: {k: v for k, v in d[name].items() if k not in ("doc", "examples", "not_examples")}
                  for name in FIGURE_SECTIONS},
         **_linking_words(d),

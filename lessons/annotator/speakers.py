@@ -66,8 +66,21 @@ class State:
         return next((p for p in self.recent if self.gender.get(p.name) in (None, pronoun)), None)
 
 
+_PRONOUN_CHARS = 400
+"""How far after a name its pronouns are looked for (a bound, so a long sentence costs no more per name)."""
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+"""Quoted words, to the closing mark or the end: a "he" inside is someone the speaker talks about."""
+_WHOSE = re.compile(r",\s+whose\s[^,.;]*(?:,|$)")
+"""", whose son ...,": a clause about another person, whose pronouns are not the speaker's."""
+
+
 def _pronoun_after(sp: Speaker, window: str) -> str | None:
-    """'he' or 'she', from a title, a gendered role, or the first pronoun after the name."""
+    """'he' or 'she', from a title, a gendered role, or the pronouns after the name.
+
+    Pronouns inside quotation marks or a "whose ..." clause are about someone else ("Ana Ruiz, whose
+    son was hurt, said ... "He was grey," she said"); a pronoun that says something ("she said") outweighs
+    an earlier possessive.
+    """
     words = f"{sp.description} ".lower()
     names = load_rules().names
     if names.she_title.search(words):
@@ -78,11 +91,23 @@ def _pronoun_after(sp: Speaker, window: str) -> str | None:
     at = window.find(surname)
     if at < 0:
         return None
-    m = names.pronoun_forms.search(window[at:])
-    if not m:
+    unquoted = _QUOTED.sub(lambda q: " " * len(q.group()), window)     # the same length: positions hold
+    rest = _WHOSE.sub(" ", unquoted[at + len(surname):at + len(surname) + _PRONOUN_CHARS])
+    m = _speaking_pronoun(load_rules().sources.speech_verbs).search(rest)
+    word = (m.group(1) or m.group(2)) if m else None
+    if word is None:
+        m = names.pronoun_forms.search(rest)
+        word = m.group(1) if m else None
+    if word is None:
         return None
-    return "she" if m.group(1).lower() in names.she_pronouns else "he"
+    return "she" if word.lower() in names.she_pronouns else "he"
 
+
+@lru_cache(maxsize=4)
+def _speaking_pronoun(verbs: frozenset) -> re.Pattern:
+    """"she said", "said he": the pronoun that is the subject of a speech verb."""
+    alts = "|".join(sorted(verbs, key=len, reverse=True))
+    return re.compile(r"(?i)\b(?:(he|she)\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+(he|she))\b" % (alts, alts))
 
 
 def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
@@ -92,6 +117,10 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
     an ambiguous role ("director", "chief") takes its kind from the organisation named with it.
     """
     lex = rules.sources
+    title = rules.names.capitalised_title.search(phrase)
+    if title and not lex.role_pattern.search(phrase) and (re.fullmatch(r"\W*(?:[Tt]he\s+)?", phrase[:title.start()])
+                                                          or re.match(r"\s+[A-Z]", phrase[title.end():])):
+        return "official", title.group().lower()      # "Speaker Ruiz", "the Speaker"; not "Keynote Speaker"
     if lex.expert_phrases.search(phrase):
         return "expert", "author"          # "one of the authors of the study"
     whole = next((w for w in (" ".join(m.group().lower().split()) for m in lex.role_pattern.finditer(phrase))
@@ -126,6 +155,10 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             now = " ".join(chunk[i + 1:]).lower()
             analyst = any(lex.roles.get(_singular(x.group().lower(), lex)) == "expert" for x in lex.role_pattern.finditer(now))
             return ("expert" if lex.expert_places.search(now) or analyst else "voice"), word
+        if word in lex.medical_roles:
+            # A doctor or health specialist comments as an expert unless a state body is named with them.
+            state = _org_kind(" ".join(phrase.lower().split()), rules) == "official" or lex.official_acronyms.search(phrase)
+            return ("official" if state else "expert"), word     # "an army doctor", "a CDC epidemiologist"
         if word in lex.ambiguous_roles:
             rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
             org_kind = _org_kind(rest, rules) or _org_kind(" ".join(phrase.lower().split()), rules) \
@@ -179,7 +212,8 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
         if words[i].lower() in lex.places:
             w = words[i].lower()          # "U.S."
         if (w in lex.roles or w in lex.ambiguous_roles or two in lex.roles or w in lex.places
-                or rules.names.demonym.match(words[i]) or w in rules.names.title_words):
+                or rules.names.demonym.match(words[i]) or w in rules.names.title_words
+                or rules.names.capitalised_title.fullmatch(words[i])):
             i += 1
             continue
         break
@@ -209,10 +243,16 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if not words:
             continue
         title, name = _split_name(" ".join(words), rules)
+        headline = _title_case_line(text, m.start())
+        group = title.split()[-1].lower() if title else ""
+        if headline and (any(w.lower() in lex.speech_verbs for w in name.split())
+                         or names.plural_roles.search(group) or (group.endswith("s") and group[:-1] in lex.roles)):
+            continue                  # "Govt Denies Attack", "Analysts Clash Over Figures": no name in a headline
         if not name or all(w.lower().strip(".") in lex.places or w.lower() in lex.roles or w in names.calendar
                            for w in name.split()):
             continue
-        lead = re.search(r"((?<![\w'’-])(?:[A-Za-z][\w'’-]*\s+){0,3})$", text[max(0, m.start() - 50):m.start()])
+        lead = re.search(r"((?<![\w'’-])(?:[A-Za-z][\w'’-]*\s+){0,3})$",
+                         text[max(0, m.start() - 50):m.start()].rsplit("\n", 1)[-1])   # never from the line above
         lead = reading.words_before_a_title.sub("", reading.verbish.split(lead.group(1) if lead else "")[-1])
         # "the government is persecuting Mr. Chen": words after a verb are no title of the person
         before = (lead + title).strip()
@@ -221,6 +261,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         after = ""
         tail = text[m.end():m.end() + 200]
         ap = reading.appositive.match(tail)
+        if headline and ap and not tail[ap.end():].startswith(","):
+            ap = None                 # "Army, Rebels Claim Victory": in a headline only "Ash, the Envoy, ..." describes
         if ap and not reading.not_an_appositive.match(ap.group(1)) \
                 and ap.group(1).split()[0].lower() not in lex.speech_verbs and (
                 re.match(r"(?i)(?:a|an|the)\s", ap.group(1)) or lex.role_pattern.search(" ".join(ap.group(1).split()[:4]))):
@@ -231,7 +273,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         kind = desc = None
         who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail) or \
             re.match(r"\s+(?:is|was)\s+((?:a|an|the)\s+[^,.;:“”\"\n]{3,140})", tail)    # "Carl Thayer is a professor of ..."
-        if not after and who:
+        if not after and who and not headline:
             # "Nadia Fellner, who researches workplace safety at the Institute for ..."
             kind, _ = classify_role(who.group(1), rules)
             kind = kind or _org_kind(who.group(1).lower(), rules)
@@ -270,6 +312,25 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if kind and short not in people:
             people[short] = Speaker(name=f"{full} ({short})", kind=kind, description="", person=False)
     return people
+
+
+_HEADLINE_CHARS = 160
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Is the line holding ``text[at]`` a title-case headline standing alone ("Army, Rebels Claim Victory")?
+
+    A line of its own, no full stop at its end, every word of four letters or more capitalised.
+    """
+    start = text.rfind("\n", max(0, at - _HEADLINE_CHARS), at) + 1
+    end = text.find("\n", at, at + _HEADLINE_CHARS)
+    end = len(text) if end < 0 and len(text) - at <= _HEADLINE_CHARS else end
+    if (start == 0 and at > _HEADLINE_CHARS) or end < 0:
+        return False                  # a longer line: body text (looked at in bounded steps, so linear)
+    line = text[start:end].strip()
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(long) >= 3 and len(line) <= _HEADLINE_CHARS and not line.endswith((".", "!", "?", "”", '"')) \
+        and all(w[0].isupper() for w in long)
 
 
 _GIVEN_NAME_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
