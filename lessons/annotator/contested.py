@@ -11,6 +11,7 @@ import dataclasses
 import re
 from .cues import content_words, explain, is_headline
 from .model import Annotation
+from .phrasing import speaker_phrase
 from .reading import Reading
 from .rules import Rules
 
@@ -125,6 +126,11 @@ def _runs_of_disputes(r: Reading) -> list[tuple[range, list[int]]]:
     return runs
 
 
+def _named(r: Reading, i: int, nobody: str) -> str:
+    """Who speaks in sentence ``i``, as a reason writes it (``nobody`` when no one is reported)."""
+    return speaker_phrase(r.attributions[i].speaker, r.rules) if r.attributions[i] else nobody
+
+
 def _paragraph_number(r: Reading, i: int) -> int:
     """The paragraph a reader counts: a headline is not a paragraph."""
     return r.sentences[i].paragraph + (0 if is_headline(r.sentences, 0, r.text) else 1)
@@ -161,7 +167,7 @@ def link_contested_claims(r: Reading) -> None:
     for j, by in sorted(challengers.items()):
         who: dict[str, list[int]] = {}
         for i in sorted(by):
-            who.setdefault(speakers[i] or "the article itself", []).append(_paragraph_number(r, i))
+            who.setdefault(_named(r, i, "the article itself"), []).append(_paragraph_number(r, i))
         names = "; ".join(f"{name} ({_paragraphs(ps)})" for name, ps in who.items())
         links = tuple(span[i] for i in sorted(by))
         s = r.sentences[j]
@@ -177,7 +183,7 @@ def link_contested_claims(r: Reading) -> None:
         links = tuple(span[j] for j in sorted(claims))
         claimed: dict[str, list[int]] = {}
         for j in sorted(claims):
-            claimed.setdefault(speakers[j] or "the article", []).append(_paragraph_number(r, j))
+            claimed.setdefault(_named(r, j, "the article"), []).append(_paragraph_number(r, j))
         what = "; ".join(f"{name} ({_paragraphs(ps)})" for name, ps in claimed.items())
         for a in list(r.per_sentence[i]):
             disputes = a.category == "unverified" and a.rule in r.dispute_ids

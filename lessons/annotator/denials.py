@@ -15,6 +15,7 @@ from .contested import _paragraph_number, _paragraphs
 from .cues import WINDOW, cue_matches, explain, is_headline, nations, same_party
 from .figures import digit_numbers, is_casualty_word
 from .model import Annotation
+from .phrasing import speaker_phrase
 
 LOOK_BACK = 4
 """How many sentences before a flat denial its claim is looked for (the work per denial is bounded)."""
@@ -104,7 +105,7 @@ def mark_flat_denial(r, i: int, rule) -> None:
     for s0, e0, cue in found:
         r.add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
                             r.source_label(i), challenges=links))
-    why = explain(r.rules, "unverified.denied_later", challenger=r.attributions[i].speaker.name,
+    why = explain(r.rules, "unverified.denied_later", challenger=speaker_phrase(r.attributions[i].speaker, r.rules),
                   where=_paragraphs([_paragraph_number(r, i)]))
     for j in claims:
         s = r.sentences[j]
@@ -192,5 +193,5 @@ def mark_denier_runs(r) -> None:
             s = sentences[j]
             cue = counter.group() if counter else s.text[figure[0][0]:figure[0][1]]
             r.add(j, Annotation("unverified", s.start, s.end, cue,
-                                "unverified.denier_run", explain(r.rules, "unverified.denier_run", denier=a.speaker.name),
+                                "unverified.denier_run", explain(r.rules, "unverified.denier_run", denier=speaker_phrase(a.speaker, r.rules)),
                                 r.source_label(j)))

@@ -159,7 +159,7 @@ _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "ans
                    "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
                    "before_a_month", "document_owners", "joined_subjects", "elliptic_answers", "counter_claims")
 _READING_SHAPES = ("contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
-                   "group_views", "believed_to_be")
+                   "group_views", "believed_to_be", "speaker_phrases")
 _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views", "did", "actions")
 
 SCHEMAS = {
@@ -241,6 +241,8 @@ SCHEMAS = {
                                required=_GROUP_VIEW_FIELDS),
         "believed_to_be": _fields({"doc": _text, "words": _words, "after": _words, **_SENTENCES},
                                   required=("words", "after")),
+        "speaker_phrases": _fields({"doc": _text, "determiners": _words, "common_words": _words, "ends": _words},
+                                   required=("determiners", "common_words", "ends")),
     }, required=_READING_GROUPS + _READING_SHAPES + ("lead_words", "relative_pronouns", "auxiliaries", "subordinators", "aside_prepositions",
                  "between_subject_and_verb", "no_statement_before_verb", "role_phrase_breaks",
                  "words_before_a_title", "not_an_appositive", "appositive_ends", "possessive_modifiers",

@@ -1,0 +1,73 @@
+"""The reasons a learner reads beside a highlight: correct, grammatical and consistent."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lessons.annotator import analyse
+from lessons.annotator.phrasing import speaker_phrase
+from lessons.annotator.rules import load_rules
+
+RULES = load_rules()
+
+
+@pytest.fixture(scope="module")
+def seed(seed_article):
+    return analyse(seed_article.text)
+
+
+@pytest.mark.parametrize("found, reads", [
+    ("Russian military", "the Russian military"),
+    ("British Defense Ministry", "the British Defense Ministry"),
+    ("Officials in Kyiv", "officials in Kyiv"),
+    ("Experts", "experts"),
+    ("An Ethiopian government spokesman", "an Ethiopian government spokesman"),
+    ("Media", "the media"),
+    ("A purported statement from the group received by some news organizations", "a purported statement from the group"),
+    ("One of the rebel groups in the western Darfur region of Sudan", "one of the rebel groups"),
+    ("Liberian defense officials say government troops captured the town", "Liberian defense officials"),
+    ("Government in Khartoum", "the government in Khartoum"),
+    ("United Nations", "the United Nations"),
+    ("Council of Highland States", "the Council of Highland States"),
+    ("Bush administration", "the Bush administration"),
+])
+def test_a_speaker_reads_right_inside_a_sentence(found, reads):
+    assert speaker_phrase(found, RULES) == reads
+
+
+@pytest.mark.parametrize("name", ["Keir Giles", "Russia", "Ukraine's military", "Moscow’s Defense Ministry",
+                                  "RIA Novosti", "U.S. Secretary of State Colin Powell", "NATO",
+                                  "a senior official of the Economic Community of West African States"])
+def test_names_places_and_possessives_are_left_as_they_are(name):
+    assert speaker_phrase(name, RULES) == name
+
+
+_BROKEN = re.compile(r"\b(?:what|of|from|by:|;) (?:A|An|The|Some|Officials|Experts|Media|Russian military|British)\b")
+
+
+def test_no_reason_on_the_seed_breaks_its_grammar_around_a_speaker(seed):
+    reasons = [a.explanation for a in seed.annotations]
+    assert not [r for r in reasons if _BROKEN.search(r)]
+    assert any("what the Russian military said" in r for r in reasons)
+    assert any("what officials in Kyiv said" in r for r in reasons)
+    assert any("what experts said" in r for r in reasons)
+    assert any("comes from the British Defense Ministry" in r for r in reasons)
+    assert any("Challenged by: Semyon Pegov" in r and "the British Defense Ministry (" in r for r in reasons)
+
+
+def test_every_template_that_names_a_speaker_names_them_through_one_function():
+    text = ("An Ethiopian government spokesman said the border post was quiet on Monday. "
+            "A purported statement from the group received by some news organizations said the attack was revenge. "
+            "Media said at least 12 people had died. Experts said the fighting could spread.")
+    analysis = analyse(text)
+    sources = [a for a in analysis.annotations if a.category in ("official", "expert", "voice")]
+    assert len(sources) == 4
+    for s in analysis.sentences:
+        for a in s.annotations:
+            if a.category in ("official", "expert", "voice"):
+                assert speaker_phrase(s.source, RULES) in a.explanation
+    reasons = " ".join(a.explanation for a in sources)
+    assert "what an Ethiopian government spokesman said" in reasons
+    assert "what a purported statement from the group said" in reasons
+    assert "what the media said" in reasons and "what experts said" in reasons
