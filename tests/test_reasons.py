@@ -71,3 +71,23 @@ def test_every_template_that_names_a_speaker_names_them_through_one_function():
     assert "what an Ethiopian government spokesman said" in reasons
     assert "what a purported statement from the group said" in reasons
     assert "what the media said" in reasons and "what experts said" in reasons
+
+
+def _unverified_reasons(analysis, words: str) -> list[str]:
+    s = next(s for s in analysis.sentences if words in s.text)
+    return [a.explanation for a in s.annotations if a.rule == "unverified.claim_run"]
+
+
+def test_a_sentence_between_two_disputes_is_not_called_a_disputed_claim(seed):
+    # Pegov's sentences on each side dispute the ministry's explanation: they are not disputed themselves.
+    reasons = _unverified_reasons(seed, "I rarely say this")
+    assert reasons and all("are disputed or unchecked" not in r for r in reasons)
+    assert all("disputes another side's claim" in r for r in reasons)
+
+
+def test_a_sentence_between_two_unchecked_claims_of_one_speaker_carries_on_the_claim():
+    text = ("The army said 12 rebels died in the raid, a figure that could not be independently verified. "
+            "The army said the camp was hit at dawn. "
+            "The army also said, without giving evidence, that the rebels had fled.")
+    reasons = _unverified_reasons(analyse(text), "hit at dawn")
+    assert reasons == [RULES.explanations["unverified.claim_run"]]

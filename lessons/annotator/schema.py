@@ -152,7 +152,7 @@ KINDS = ("official", "expert", "voice")
 _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "quote", "continuation", "according_to")) \
     + ("unverified.neighbour", "unverified.competing_figures", "unverified.contested", "unverified.challenge",
        "unverified.rival_account", "unverified.rival_in_one", "unverified.denied_later",
-       "unverified.claim_run", "unverified.denier_run")
+       "unverified.claim_run", "unverified.claim_run_in_dispute", "unverified.denier_run")
 
 _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "answer_openers", "rival_openers",
                    "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
