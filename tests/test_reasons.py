@@ -91,3 +91,9 @@ def test_a_sentence_between_two_unchecked_claims_of_one_speaker_carries_on_the_c
             "The army also said, without giving evidence, that the rebels had fled.")
     reasons = _unverified_reasons(analyse(text), "hit at dawn")
     assert reasons == [RULES.explanations["unverified.claim_run"]]
+
+
+def test_the_blame_reason_says_plainly_what_blame_is(seed):
+    reasons = [a.explanation for a in seed.annotations if a.rule == "unverified.accusation_blame"]
+    assert reasons and reasons[0].startswith('"blames" puts the fault on someone')
+    assert all("a claim the other side can dispute" in r and "blame is disputed" not in r for r in reasons)
