@@ -97,3 +97,18 @@ def test_the_blame_reason_says_plainly_what_blame_is(seed):
     reasons = [a.explanation for a in seed.annotations if a.rule == "unverified.accusation_blame"]
     assert reasons and reasons[0].startswith('"blames" puts the fault on someone')
     assert all("a claim the other side can dispute" in r and "blame is disputed" not in r for r in reasons)
+
+
+def test_a_reason_and_lk_find_give_the_same_paragraph_number(seed, seed_article):
+    from lessons.lessonkit.reading import find
+    claim = next(s for s in seed.sentences if "said late Tuesday that the unauthorized use" in s.text)
+    contested = next(a for a in claim.annotations if a.rule == "unverified.contested")
+    for speaker, words in (("Semyon Pegov", "cast doubt"), ("Keir Giles", "completely plausible"),
+                           ("the British Defense Ministry", "realistic possibility")):
+        where = find(words, seed_article).text.splitlines()[1].split(":")[0]      # "Paragraph 10"
+        number = where.split()[1]
+        listed = re.search(re.escape(speaker) + r" \(([^)]*)\)", contested.explanation).group(1)
+        assert re.search(rf"\b{number}\b", listed), (speaker, where, listed)
+    doubt = next(a for s in seed.sentences for a in s.annotations if a.rule == "unverified.doubt")
+    where = find("said late Tuesday", seed_article).text.splitlines()[1].split(":")[0].lower()
+    assert f"Moscow’s Defense Ministry ({where})" in doubt.explanation
