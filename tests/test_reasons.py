@@ -112,3 +112,10 @@ def test_a_reason_and_lk_find_give_the_same_paragraph_number(seed, seed_article)
     doubt = next(a for s in seed.sentences for a in s.annotations if a.rule == "unverified.doubt")
     where = find("said late Tuesday", seed_article).text.splitlines()[1].split(":")[0].lower()
     assert f"Moscow’s Defense Ministry ({where})" in doubt.explanation
+
+
+def test_a_year_is_not_charted_as_a_number_killed_but_a_year_like_count_of_people_is():
+    from lessons.annotator.figures import figure_spans
+    assert figure_spans("The revised death toll makes Cyclone Nargis the deadliest storm since 1991.") == []
+    assert figure_spans("The death toll in 2008 was the worst in years.") == []
+    assert [s[3] for s in figure_spans("Officials said 2000 people were killed.")] == [2000]
