@@ -119,3 +119,10 @@ def test_a_year_is_not_charted_as_a_number_killed_but_a_year_like_count_of_peopl
     assert figure_spans("The revised death toll makes Cyclone Nargis the deadliest storm since 1991.") == []
     assert figure_spans("The death toll in 2008 was the worst in years.") == []
     assert [s[3] for s in figure_spans("Officials said 2000 people were killed.")] == [2000]
+
+
+@pytest.mark.parametrize("body", ["Reporters Without Borders", "Doctors Without Borders"])
+def test_a_body_whose_name_starts_with_a_role_word_keeps_its_whole_name(body):
+    analysis = analyse(f"{body} said two journalists were detained on Monday.")
+    assert [s.name for s in analysis.speakers] == [body]
+    assert f"what {body} said" in analysis.annotations[0].explanation

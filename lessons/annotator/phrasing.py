@@ -124,7 +124,7 @@ def speaker_phrase(speaker: Speaker | str, rules: Rules) -> str:
     if not determiner and first in rules.names.not_names and not _known_word(first, rules):
         return " ".join(words)            # not a name at all ("As the army ..."): leave it as found
     small = determiner or _known_word(first, rules) and not rules.names.demonym.match(first) and (
-        len(words) == 1 or _plural(first, rules) or not _capitalised(words[1]) and not _name_goes_on(words))
+        len(words) == 1 or not _capitalised(words[1]) and (_plural(first, rules) or not _name_goes_on(words)))
     if small and not _acronym(first):
         words = [first[:1].lower() + first[1:]] + words[1:]
     head = words
