@@ -126,3 +126,17 @@ def test_a_body_whose_name_starts_with_a_role_word_keeps_its_whole_name(body):
     analysis = analyse(f"{body} said two journalists were detained on Monday.")
     assert [s.name for s in analysis.speakers] == [body]
     assert f"what {body} said" in analysis.annotations[0].explanation
+
+
+def test_the_rule_name_is_kept_for_teachers_out_of_the_learners_way():
+    from lessons.annotator.model import Annotation
+    from lessons.render.html import explanations_html, render_html
+    text = "The army blamed the storm. A farmer cast doubt on that."
+    ann = Annotation("unverified", 0, 26, "cast doubt", "unverified.contested",
+                     "Others in the article challenge this claim, so it is contested.")
+    listed = explanations_html(text, [ann])
+    shown = re.sub(r"<[^>]+>", "", listed)
+    assert "unverified.contested" not in shown and "(rule" not in shown
+    assert re.search(r'title="For teachers:[^"]*unverified\.contested"', listed)       # a tooltip on the reason
+    tooltip = re.search(r'title="([^"]*)"', render_html(text, [ann], include_style=False)).group(1)
+    assert tooltip.index("Others in the article") < tooltip.index("unverified.contested")
