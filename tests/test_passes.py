@@ -196,13 +196,13 @@ def test_ministry_phone_explanation_is_contested_and_challenged_by_pegov(seed):
         assert len(contested) == 1, fragment
         assert (pegov.start, pegov.end) in contested[0].challenged_by
         assert (not_convincing.start, not_convincing.end) in contested[0].challenged_by
-        assert "Semyon Pegov (paragraphs 14 and 15)" in contested[0].explanation
+        assert "Semyon Pegov (paragraphs 10 and 11)" in contested[0].explanation
         assert "British Defense Ministry" in contested[0].explanation
     # Pegov's dispute points back at the claim it challenges
     claim = _sentence(a, "Moscow's Defense Ministry said late Tuesday")
     doubt = next(x for x in pegov.annotations if x.cue == "cast doubt")
     assert (claim.start, claim.end) in doubt.challenges
-    assert "It challenges the claim of" in doubt.explanation and "(paragraph 3)" in doubt.explanation
+    assert "It challenges the claim of" in doubt.explanation and "(paragraph 2)" in doubt.explanation
     assert "Russia (the headline)" in doubt.explanation
 
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from .cues import content_words, explain, is_headline
+
+from ..text.places import line_places
+from .cues import content_words, explain
 from .model import Annotation
+from .phrasing import speaker_phrase
 from .reading import Reading
 from .rules import Rules
 
@@ -125,9 +128,16 @@ def _runs_of_disputes(r: Reading) -> list[tuple[range, list[int]]]:
     return runs
 
 
-def _paragraph_number(r: Reading, i: int) -> int:
-    """The paragraph a reader counts: a headline is not a paragraph."""
-    return r.sentences[i].paragraph + (0 if is_headline(r.sentences, 0, r.text) else 1)
+def _named(r: Reading, i: int, nobody: str) -> str:
+    """Who speaks in sentence ``i``, as a reason writes it (``nobody`` when no one is reported)."""
+    return speaker_phrase(r.attributions[i].speaker, r.rules) if r.attributions[i] else nobody
+
+
+def _paragraph_number(r: Reading, i: int) -> tuple[int, str]:
+    """Where sentence ``i`` stands, as a learner counts on the page (:func:`lessons.text.places.line_places`):
+    its line and its place ("Headline", "Paragraph 10", "Photo 1 caption")."""
+    line = r.sentences[i].paragraph
+    return line, line_places(r.text)[line]
 
 
 def link_contested_claims(r: Reading) -> None:
@@ -161,7 +171,7 @@ def link_contested_claims(r: Reading) -> None:
     for j, by in sorted(challengers.items()):
         who: dict[str, list[int]] = {}
         for i in sorted(by):
-            who.setdefault(speakers[i] or "the article itself", []).append(_paragraph_number(r, i))
+            who.setdefault(_named(r, i, "the article itself"), []).append(_paragraph_number(r, i))
         names = "; ".join(f"{name} ({_paragraphs(ps)})" for name, ps in who.items())
         links = tuple(span[i] for i in sorted(by))
         s = r.sentences[j]
@@ -177,7 +187,7 @@ def link_contested_claims(r: Reading) -> None:
         links = tuple(span[j] for j in sorted(claims))
         claimed: dict[str, list[int]] = {}
         for j in sorted(claims):
-            claimed.setdefault(speakers[j] or "the article", []).append(_paragraph_number(r, j))
+            claimed.setdefault(_named(r, j, "the article"), []).append(_paragraph_number(r, j))
         what = "; ".join(f"{name} ({_paragraphs(ps)})" for name, ps in claimed.items())
         for a in list(r.per_sentence[i]):
             disputes = a.category == "unverified" and a.rule in r.dispute_ids
@@ -189,15 +199,16 @@ def link_contested_claims(r: Reading) -> None:
                                                     explanation=f"{a.explanation} {why}"))
 
 
-def _paragraphs(numbers: list[int]) -> str:
+def _paragraphs(places: list[tuple[int, str]]) -> str:
     """Where in the article, as a reader counts: "paragraph 14", "the headline and paragraphs 2 and 3".
 
-    >>> _paragraphs([0, 3, 2, 3])
+    >>> _paragraphs([(0, "Headline"), (4, "Paragraph 3"), (3, "Paragraph 2"), (4, "Paragraph 3")])
     'the headline and paragraphs 2 and 3'
     """
-    nums = sorted(set(numbers))
-    parts = ["the headline"] if nums and nums[0] == 0 else []
-    ps = [str(p) for p in nums if p > 0]
+    named = [p for _line, p in sorted(set(places))]
+    parts = [("the " + p.lower()) if p in ("Headline", "Dek") else p[:1].lower() + p[1:]
+             for p in named if not p.startswith("Paragraph ")]
+    ps = [p.split()[1] for p in named if p.startswith("Paragraph ")]
     if ps:
         parts.append(f"paragraph {ps[0]}" if len(ps) == 1 else f"paragraphs {', '.join(ps[:-1])} and {ps[-1]}")
     return " and ".join(parts)

@@ -15,6 +15,7 @@ from .contested import _paragraph_number, _paragraphs
 from .cues import WINDOW, cue_matches, explain, is_headline, nations, same_party
 from .figures import digit_numbers, is_casualty_word
 from .model import Annotation
+from .phrasing import speaker_phrase
 
 LOOK_BACK = 4
 """How many sentences before a flat denial its claim is looked for (the work per denial is bounded)."""
@@ -104,7 +105,7 @@ def mark_flat_denial(r, i: int, rule) -> None:
     for s0, e0, cue in found:
         r.add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
                             r.source_label(i), challenges=links))
-    why = explain(r.rules, "unverified.denied_later", challenger=r.attributions[i].speaker.name,
+    why = explain(r.rules, "unverified.denied_later", challenger=speaker_phrase(r.attributions[i].speaker, r.rules),
                   where=_paragraphs([_paragraph_number(r, i)]))
     for j in claims:
         s = r.sentences[j]
@@ -113,20 +114,25 @@ def mark_flat_denial(r, i: int, rule) -> None:
 
 
 def fill_claim_runs(r) -> None:
-    """A sentence inside one party's run, with a disputed or unchecked sentence of that party on
-    each side of it, belongs to the same claim (the guidelines: a run of one party's sentences
-    is one claim): "He denies the government's version. He says the army fled. He also denies ..."."""
+    """A sentence inside one party's run, with a marked sentence of that party on each side of it,
+    belongs to the same claim (the guidelines: a run of one party's sentences is one claim). Its
+    reason says which: both neighbours disputed or unchecked claims ("The army says 12 rebels died.
+    It says the camp was hit. Rebels deny it."), or both disputes of another party's claim ("He
+    denies the government's version. He says the army fled. He also denies ..."). With one of each
+    the run is not one thing, and the sentence is left alone."""
     sentences, attributions = r.sentences, r.attributions
     marked = [any(a.category == "unverified" for a in anns) for anns in r.per_sentence]
+    disputes = [all(a.rule in r.dispute_ids for a in anns if a.category == "unverified") for anns in r.per_sentence]
     for k in range(1, len(sentences) - 1):
         a, before, after = attributions[k], attributions[k - 1], attributions[k + 1]
         if marked[k] or not (marked[k - 1] and marked[k + 1] and a and before and after) \
                 or not before.speaker == a.speaker == after.speaker or a.speaker.kind == "expert" \
-                or sentences[k + 1].paragraph - sentences[k - 1].paragraph > 2:
+                or sentences[k + 1].paragraph - sentences[k - 1].paragraph > 2 or disputes[k - 1] != disputes[k + 1]:
             continue
         s = sentences[k]
+        why = "unverified.claim_run_in_dispute" if disputes[k - 1] else "unverified.claim_run"
         r.add(k, Annotation("unverified", s.start, s.end, a.verb or a.cue, "unverified.claim_run",
-                            explain(r.rules, "unverified.claim_run"), r.source_label(k)))
+                            explain(r.rules, why), r.source_label(k)))
 
 
 DENIER_RUN = 4
@@ -192,5 +198,5 @@ def mark_denier_runs(r) -> None:
             s = sentences[j]
             cue = counter.group() if counter else s.text[figure[0][0]:figure[0][1]]
             r.add(j, Annotation("unverified", s.start, s.end, cue,
-                                "unverified.denier_run", explain(r.rules, "unverified.denier_run", denier=a.speaker.name),
+                                "unverified.denier_run", explain(r.rules, "unverified.denier_run", denier=speaker_phrase(a.speaker, r.rules)),
                                 r.source_label(j)))

@@ -102,7 +102,18 @@ def _build(d: dict) -> SimpleNamespace:
             _spaced(toll["before"]), _spaced(toll["nouns"]), _spaced(toll["links"]), _spaced(toll["numbers"]))),
         count_word=re.compile(r"(?i)\b(\d[\d,]*|%s)\b" % _alt(list(counted["number_words"]) + counted["rough"])),
         digits=re.compile("|".join(d["figure_numbers"]["patterns"])),
+        year_before=re.compile(r"(?i)\b(?:%s)\s+$" % _alt(f.get("year_before", ()))),
+        counted_after=re.compile(r"(?i)\s+(?:%s|%s)\b" % ("|".join(f["casualty_patterns"]), _spaced(dead.get("people", [])))),
     )
+
+
+def _a_year(p, text: str, m: re.Match) -> bool:
+    """"since 1991": a four-digit number from 1800 to 2100 after ``year_before``, or with no word
+    about the dead or for people right after it, is a year (``chart_figures`` in reading.yaml)."""
+    num = m.group("num")
+    if m.group("qual") or not (len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100):
+        return False
+    return bool(p.year_before.search(text[max(0, m.start() - 20):m.start()])) or not p.counted_after.match(text, m.end())
 
 
 def _casualty_near(p, text: str, start: int, end: int, window: int = 60) -> bool:
@@ -133,7 +144,8 @@ def _chart_forms(p, text: str) -> list[FoundFigure]:
         add(a, m.end("num"), m.group("num"), (m.group("qual") or "").lower(), True, "toll_to")
     for m in p.number_phrase.finditer(text):
         a, b = m.start(), m.end()
-        if p.not_people.match(text, b) or p.date_before.search(text[:m.start("num")]) or p.date_after.match(text[b:]):
+        if p.not_people.match(text, b) or p.date_before.search(text[:m.start("num")]) or p.date_after.match(text[b:]) \
+                or _a_year(p, text, m):
             continue
         if _value(p, m.group("num")) is None:
             continue

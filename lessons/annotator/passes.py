@@ -41,6 +41,7 @@ from .contested import contested_claim, disputed_clause, link_contested_claims
 from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial
 from .figures import digit_numbers, find_figures
 from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
+from .phrasing import speaker_phrase
 from .reading import Reading
 from .quotations import QUOTES
 
@@ -152,7 +153,7 @@ def mark_sources(r: Reading) -> None:
         for a in ([att] if att else []) + r.others[i]:
             kind = a.speaker.kind
             r.add(i, Annotation(kind, sent.start, sent.end, a.cue, f"{kind}.{a.rule}",
-                                explain(r.rules, f"{kind}.{a.rule}", source=a.speaker.name), a.speaker.label,
+                                explain(r.rules, f"{kind}.{a.rule}", source=speaker_phrase(a.speaker, r.rules)), a.speaker.label,
                                 verb=a.verb or None))
 
 

@@ -99,6 +99,9 @@ class ReadingWords:
     armed_owner: str             # "with|of|for|from": a role tied to an armed group after it
     before_a_month: re.Pattern   # "in May": the month, not the modal
     document_owner: re.Pattern   # "its statement": the last speaker's document
+    speaker_determiners: frozenset = frozenset()   # "a", "some": written small inside a reason
+    speaker_common_words: frozenset = frozenset()  # "local", "fire": a common word, not a name
+    speaker_ends: frozenset = frozenset()          # "also", "who": a speaker phrase ends before them
 
 
 @dataclass(frozen=True)
@@ -319,6 +322,9 @@ def _linking_words(d: dict) -> dict:
         armed_owner=_alt(words("armed_owner_links")),
         before_a_month=re.compile(r"(?i)\b(?:%s)\s+$" % _alt(words("before_a_month"))),
         document_owner=re.compile(r"(?:%s)\s" % _alt(words("document_owners"))),
+        speaker_determiners=frozenset(d["speaker_phrases"]["determiners"]),
+        speaker_common_words=frozenset(d["speaker_phrases"]["common_words"]),
+        speaker_ends=frozenset(d["speaker_phrases"]["ends"]),
     )
 
 

@@ -152,14 +152,14 @@ KINDS = ("official", "expert", "voice")
 _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "quote", "continuation", "according_to")) \
     + ("unverified.neighbour", "unverified.competing_figures", "unverified.contested", "unverified.challenge",
        "unverified.rival_account", "unverified.rival_in_one", "unverified.denied_later",
-       "unverified.claim_run", "unverified.denier_run")
+       "unverified.claim_run", "unverified.claim_run_in_dispute", "unverified.denier_run")
 
 _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "answer_openers", "rival_openers",
                    "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
                    "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
                    "before_a_month", "document_owners", "joined_subjects", "elliptic_answers", "counter_claims")
 _READING_SHAPES = ("contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
-                   "group_views", "believed_to_be")
+                   "group_views", "believed_to_be", "speaker_phrases")
 _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views", "did", "actions")
 
 SCHEMAS = {
@@ -223,7 +223,8 @@ SCHEMAS = {
             "doc": _text, "number_words": _numbers, "vague": _words, "qualifiers": _words,
             "casualty_patterns": _patterns, "not_people_patterns": _patterns, "months": _words,
             "month_abbreviations": _words, "toll_to": _words, "comparative_degrees": _words, "comparatives": _words,
-            "vague_verb_patterns": _patterns, "vague_outcomes": _words, "not_given_by": _words, **_SENTENCES},
+            "vague_verb_patterns": _patterns, "vague_outcomes": _words, "not_given_by": _words,
+            "year_before": _words, **_SENTENCES},
             required=("number_words", "vague", "qualifiers", "casualty_patterns", "not_people_patterns", "months",
                       "month_abbreviations", "toll_to", "comparative_degrees", "comparatives",
                       "vague_verb_patterns", "vague_outcomes")),
@@ -241,6 +242,8 @@ SCHEMAS = {
                                required=_GROUP_VIEW_FIELDS),
         "believed_to_be": _fields({"doc": _text, "words": _words, "after": _words, **_SENTENCES},
                                   required=("words", "after")),
+        "speaker_phrases": _fields({"doc": _text, "determiners": _words, "common_words": _words, "ends": _words},
+                                   required=("determiners", "common_words", "ends")),
     }, required=_READING_GROUPS + _READING_SHAPES + ("lead_words", "relative_pronouns", "auxiliaries", "subordinators", "aside_prepositions",
                  "between_subject_and_verb", "no_statement_before_verb", "role_phrase_breaks",
                  "words_before_a_title", "not_an_appositive", "appositive_ends", "possessive_modifiers",

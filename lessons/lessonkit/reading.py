@@ -96,22 +96,12 @@ _WHERE = {"headline": "Headline", "dek": "Dek", "paragraph": "Paragraph", "image
 
 def pieces(article=None) -> list[Piece]:
     """Every sentence of the report, in reading order: headline, dek, paragraphs, photo texts."""
+    from ..text.places import places
     article = _article(article)
-    out, paragraph, photo, last = [], 0, 0, None
-    for kind, text, _credit in _blocks(article):
-        if kind == "paragraph":
-            paragraph += 1
-            where, part = f"Paragraph {paragraph}", "body"
-        elif kind in ("image_title", "caption"):
-            if kind == "image_title" or last != "image_title":
-                photo += 1
-            what = "alt text" if kind == "image_title" else "caption"
-            where, part = f"Photo {photo} {what}", "caption"
-        elif kind in ("headline", "dek"):
-            where, part = _WHERE[kind], kind
-        else:
-            continue
-        last = kind
+    blocks = [b for b in _blocks(article) if b[0] in _WHERE]
+    out = []
+    for (kind, text, _credit), where in zip(blocks, places([b[0] for b in blocks])):
+        part = {"paragraph": "body", "image_title": "caption"}.get(kind, kind)
         out += [Piece(part, where, sentence) for sentence in _sentences(text)]
     return out
 

@@ -272,7 +272,7 @@ def _note_html(text: str, sp, same_as: int | None = None, why: str | None = None
         where = f" ({CUE_ELSEWHERE})" if cue_elsewhere(text[sp.start:sp.end], cue) else ""
         parts.append(f' — cue{where} <bdi class="mlk-ex-cue">“{escape_text(cue)}”</bdi>')
     speaker = as_text(getattr(ann, "source", None)).split(" (")[0].strip()   # the name, not the role
-    if speaker and speaker not in explanation:
+    if speaker and speaker.lower() not in explanation.lower():
         parts.append(f' — speaker: <bdi class="mlk-ex-source">{escape_text(speaker)}</bdi>')
     if explanation and same_as is not None:
         parts.append(f'. <span class="mlk-ex-why">The same reason as note {same_as}.</span>')

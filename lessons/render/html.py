@@ -185,6 +185,10 @@ def _assign_tracks(spans: Iterable[_Span]) -> dict[int, int]:
     return out
 
 
+FOR_TEACHERS = "For teachers: the computer followed the rule"
+"""How a highlight's rule is named, in a tooltip only: the rule's name helps a teacher, not a learner."""
+
+
 def _reason_plain(sp: _Span, text: str) -> str:
     """One annotation's reason as plain text for a ``title`` tooltip."""
     ann, st = sp.ann, sp.style
@@ -197,15 +201,15 @@ def _reason_plain(sp: _Span, text: str) -> str:
     if cue:
         where = f" ({CUE_ELSEWHERE})" if cue_elsewhere(text[sp.start:sp.end], cue) else ""
         details.append(f"cue{where} {_isolate(in_quotes(cue))}")
-    rule = as_text(getattr(ann, "rule", ""))
-    if rule:
-        details.append(f"rule {rule}")
     lines = [head]
+    explanation = as_text(getattr(ann, "explanation", ""))
+    if explanation:                      # the plain reason first
+        lines.append(_isolate(explanation))
     if details:
         lines.append(", ".join(details))
-    explanation = as_text(getattr(ann, "explanation", ""))
-    if explanation:
-        lines.append(_isolate(explanation))
+    rule = as_text(getattr(ann, "rule", ""))
+    if rule:
+        lines.append(f"{FOR_TEACHERS} {rule}")
     return "\n".join(lines)
 
 
@@ -431,11 +435,11 @@ def reason_html(text: str, sp: _Span) -> str:
     if source:
         parts.append(f' — speaker: <bdi class="mlk-ex-source">{escape_text(source)}</bdi>')
     explanation = as_text(getattr(ann, "explanation", ""))
-    if explanation:                      # it may name the speaker, so it is isolated too
-        parts.append(f'. <bdi class="mlk-ex-why">{escape_text(explanation)}</bdi>')
     rule = as_text(getattr(ann, "rule", ""))
-    if rule:
-        parts.append(f' <span class="mlk-ex-rule">(rule {escape_text(rule)})</span>')
+    # The rule's name is for teachers: a tooltip on the reason, out of the learner's way.
+    teachers = f' title="{_attr(f"{FOR_TEACHERS} {rule}")}"' if rule else ""
+    if explanation:                      # it may name the speaker, so it is isolated too
+        parts.append(f'. <bdi class="mlk-ex-why"{teachers}>{escape_text(explanation)}</bdi>')
     return "".join(parts)
 
 
