@@ -344,6 +344,12 @@ def _name_words(d: dict) -> NameWords:
     )
 
 
+def _grouped(words) -> str:
+    """As :func:`_alt` for a case-blind word list searched for anywhere in a sentence, grouped by
+    first letter (:func:`.alternation.alternation`)."""
+    return alternation([re.escape(w) for w in words], ignorecase=True)
+
+
 def _negations(words) -> str:
     """Whole words, except a contraction ending ("n't") which joins the word before it."""
     return "|".join(re.escape(w) if w[:2] in ("n'", "n’") else r"\b" + re.escape(w) for w in words)
@@ -371,7 +377,7 @@ def _reading_words(d: dict) -> ReadingWords:
                               r"(?=,|\.\s|\.$|\s(?:%s)\b|;|$)" % _alt(ends["words"])),
         second_appositive=re.compile(r",\s+((?:a|an|the)\s+[^,.;:]{3,80}?)(?=,|\.|\s(?:%s)\b)" % _alt(ends["second"])),
         possessive=re.compile(r"['’]s\s+(?:%s)?(\w+)" % "|".join(re.escape(w) + r"\s+" for w in d["possessive_modifiers"]["words"])),
-        speech_event_nouns=re.compile(r"(?i)%s" % _alt(d["speech_event_nouns"]["words"])),
+        speech_event_nouns=re.compile(r"(?i)%s" % _grouped(d["speech_event_nouns"]["words"])),
         document_verbs=frozenset(w.lower() for w in d["document_verbs"]["words"]),
         inverted_subject_end=re.compile(r"[,.;:“”\"]|\b(?:%s)\b" % _alt(d["inverted_subject_ends"]["words"])),
         official_figures=re.compile(r"(?i)\b(?:%s)" % _alt(d["official_figures"]["patterns"], escape=False)),
