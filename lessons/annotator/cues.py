@@ -5,6 +5,7 @@ import bisect
 import re
 
 from ..text.sentences import Sentence
+from .memo import search_once
 from .model import Annotation
 from .rules import Rules
 from .attribution import subject_before
@@ -85,13 +86,13 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         return
     if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
         return                            # a speaker does not dispute their own words
-    claim = attributions[j] or (rules.reading.claim_words.search(sentences[j].text) and "report") \
-        or (rules.reading.evidence_claim.search(sentences[j].text) and "evidence")
+    claim = attributions[j] or (search_once(rules.reading.claim_words, sentences[j].text) and "report") \
+        or (search_once(rules.reading.evidence_claim, sentences[j].text) and "evidence")
     if not claim:
         return
     speaker = attributions[j].speaker if attributions[j] else None
     if speaker is None and j > 0 and attributions[j - 1] and sentences[j - 1].paragraph >= sentences[j].paragraph - 1 \
-            and rules.reading.evidence_claim.search(sentences[j].text) \
+            and search_once(rules.reading.evidence_claim, sentences[j].text) \
             and len(content_words(sentences[j].text, rules) & content_words(sentences[j - 1].text, rules)) >= 2:
         # "U.S. officials say the seized documents show ... The computer files indicate ...": one claim.
         s = sentences[j]
@@ -99,7 +100,7 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
                           explain(rules, "unverified.neighbour", cue=cue), attributions[j - 1].speaker.label))
         j -= 1
         speaker = attributions[j].speaker
-    if rules.reading.every_claim_words.search(sentences[i].text):
+    if search_once(rules.reading.every_claim_words, sentences[i].text):
         # "unable to verify either account": every claim in the last two paragraphs before it.
         first_para = sentences[i].paragraph - 2
         while j >= 0 and sentences[j].paragraph >= first_para:
