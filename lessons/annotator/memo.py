@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _REMEMBERED: dict = {}      # (id(pattern), text) -> (pattern, what pattern.search(text) found)
-_AT_MOST = 512              # entries kept before starting afresh: a few sentences' worth
+_AT_MOST = 64               # entries kept before starting afresh: a few sentences' worth, little memory
 
 
 def search_once(pattern: re.Pattern, text: str):
