@@ -6,9 +6,8 @@ Notebook cells call the functions here in one line, e.g. ``kit.highlighter()``. 
 """
 from __future__ import annotations
 
-from importlib import import_module
-
 from .annotator.model import CATEGORIES, Annotation
+from .lazy import lazy_names
 
 __all__ = ["Annotation", "CATEGORIES", "annotate", "analyse", "load_article"]
 
@@ -51,14 +50,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'lessons' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+__getattr__, __dir__ = lazy_names(__name__, _LAZY)

@@ -139,3 +139,10 @@ def test_the_kit_and_the_benchmark_tool_read_the_same_sets_from_the_sets_file():
     ours = [(s.name, s.status, s.path, s.format) for s in read_sets()]
     assert ours == [(s.name, s.status, s.path, s.format) for s in benchsets.load_sets()]
     assert {status for _, status, _, _ in ours} == {"blind", "development", "external"}
+
+
+def test_published_news_is_reported_before_invented_reports_of_the_same_status():
+    from lessons.scoring.sets import BenchmarkSet
+    sets = [BenchmarkSet("made-up", "blind", "a", "x", kind="invented"), BenchmarkSet("dev", "development", "b", "y", kind="real"),
+            BenchmarkSet("wire", "blind", "c", "z", kind="real")]
+    assert [s.name for s in in_report_order(sets)] == ["wire", "made-up", "dev"]

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from lessons import views as W
+from lessons.annotator import analyse
+from lessons.scoring.key import article_text
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -56,3 +60,44 @@ def test_lesson_6_uses_the_button_for_the_learners_own_report():
     source = (ROOT / "lessons" / "data" / "lessons").glob("*-bring-your-own.md")
     (lesson,) = list(source)
     assert "kit.handout_button(yours=True)" in lesson.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed():
+    """The seed article, analysed by the real annotator."""
+    return analyse(article_text())
+
+
+
+@pytest.fixture
+def article_module():
+    """The article reader (``lessons.text.article``), which turns pasted text and files into articles."""
+    import lessons.text.article
+    return lessons.text.article
+
+
+
+def test_the_handout_is_written_and_offered_with_a_relative_download_link(seed, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    h = W.HandoutButton(seed, title="Russia blames <phones>")
+    h.button.click()
+    assert h.path is not None and h.path.exists() and h.path.parent == tmp_path / "handouts"
+    page = h.path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Makiivka" in page
+    href = re.search(r'href="([^"]+)"', h.link_html).group(1)
+    assert href == f"handouts/{h.path.name}" and not href.startswith(("/", "http"))
+    assert f'download="{h.path.name}"' in h.link_html
+    assert "ready" in h.message.value
+
+
+def test_a_handout_that_cannot_be_written_is_explained(seed, tmp_path, monkeypatch):
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the folder should be")
+    h = W.HandoutButton(seed, folder=blocker / "handouts")
+    assert h.make() is None and "could not be written" in h.message.value
+
+
+def test_handout_button_uses_the_seed_by_default(article_module, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    h = W.handout_button()
+    assert "Makiivka" in h.analysis.text

@@ -464,3 +464,70 @@ def test_every_character_the_kit_shows_is_in_a_plain_font():
     missing = {(c, f.name) for f in files for c in set(f.read_text(encoding="utf-8"))
                if ord(c) > 127 and not font.get_char_index(ord(c))}
     assert not missing, sorted(missing)
+
+
+def test_lesson_4_says_why_the_unverified_highlighter_marks_claims_with_no_flag_word():
+    """The annotator marks a contested claim (the ministry's phone explanation) where its challenger
+    speaks paragraphs later. Lesson 4 shows that highlighter right after saying the report flags
+    claims "in words": it must also say that the claims those words point at are marked, naming
+    a speaker whose claim is marked."""
+    from lessons.annotator import analyse
+    from lessons.text.article import load_article
+    from lessons.render.html import cue_elsewhere
+    text = load_article().text
+    analysis = analyse(text)
+    contested = [a for a in analysis.annotations
+                 if a.category == "unverified" and a.cue and cue_elsewhere(a.text_in(text), a.cue)]
+    body = nbb.read_lesson(data_path("lessons", "04-verified-unverified-contested.md")).body
+    section = body[body.index("## The report flags claims in words"):body.index('## "Unable to verify"')]
+    assert 'kit.highlighter(categories=["unverified"])' in section
+    if contested:
+        assert "also marks the claims" in section
+        assert "ministry" in section and any("Ministry" in (a.source or "") for a in contested)
+
+
+def _floor_minutes(lesson) -> float:
+    """The least time a class needs, by the guide's own rates ("How these times were estimated"):
+    the text at 150 words a minute, half the hidden hints, 30 seconds a code cell, 4 minutes a
+    reflection, the quiz at 150 words a minute plus 30 seconds a question, 10 minutes a check and
+    5 of discussion; widgets get nothing beyond their cell, so this is a floor, not an estimate."""
+    body = re.sub(r"```python\n.*?```", "", lesson.body, flags=re.S)
+    hidden = " ".join(re.findall(r"<details>.*?</details>", body, flags=re.S))
+    text = re.sub(r"<details>.*?</details>|<p class=\"mlk-page-only\".*?</p>", "", body, flags=re.S)
+    code = "\n".join(code_of(lesson))
+    words = len(re.findall(r"\w+", text)) + len(re.findall(r"\w+", hidden)) / 2
+    minutes = words / 150 + 0.5 * len(code_of(lesson)) + 4 * code.count("reflection(") + 10 * code.count("kit.check(") + 5
+    for quiz_id in re.findall(r'quiz\("([^"]+)"\)', code):
+        quiz = yaml.safe_load(data_path("quizzes", f"{quiz_id}.yaml").read_text(encoding="utf-8"))
+        questions = quiz.get("questions") if isinstance(quiz, dict) else quiz
+        words = sum(len(re.findall(r"\w+", json.dumps(q, ensure_ascii=False))) for q in questions)
+        minutes += words / 150 + 0.5 * len(questions)
+    return minutes
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lesson_ids())
+def test_each_lessons_header_is_no_shorter_than_its_reading_and_writing_take(path):
+    """A header that promises less time than the text, the cells, the reflections and the quiz take
+    at the guide's rates is not honest with a teacher planning a 45-minute period."""
+    lesson = nbb.read_lesson(path)
+    assert _floor_minutes(lesson) <= lesson.meta["minutes_class"], round(_floor_minutes(lesson))
+
+
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def test_the_counts_quoted_in_lesson_prose_match_what_the_cells_show():
+    """Lesson 3's solution counts the sentences with "may" and lesson 1's the sources quoted in
+    quotation marks; both are computed here from the article, so a change to it or to the kit's
+    reading shows up."""
+    from lessons.text.article import load_article
+    article = load_article()
+    hedging = nbb.read_lesson(data_path("lessons", "03-hedging.md")).body
+    said = re.search(r'"may" appears in (\w+) sentences', hedging)
+    assert said, "lesson 3's solution counts the sentences with 'may'"
+    from lessons.annotator import analyse
+    sentences = [s for s in analyse(article.text).sentences if re.search(r"\bmay\b", s.text, re.IGNORECASE)]
+    assert _NUMBER_WORDS[said.group(1)] == len(sentences)
+    anatomy = nbb.read_lesson(data_path("lessons", "01-anatomy.md")).body
+    five = re.search(r"<summary>Solution</summary>\s*(\w+): (.*?)\n", anatomy.split("how many different sources are quoted")[1])
+    assert five and _NUMBER_WORDS[five.group(1).lower()] == len(five.group(2).split(";"))

@@ -25,8 +25,9 @@ GILES = ("Keir Giles, an expert on Russia at Chatham House, said the losses were
 
 def test_passes_run_in_the_documented_order():
     assert [p.__name__ for p in PASSES] == [
-        "find_speakers", "give_quotations_to_speakers", "continue_after_colon", "mark_sources",
-        "mark_hedges", "mark_unverified", "mark_competing_figures", "link_contested_claims"]
+        "find_speakers", "give_quotations_to_speakers", "continue_after_colon", "give_actualities_to_speakers",
+        "mark_sources", "mark_hedges", "mark_unverified", "mark_competing_figures", "mark_rival_in_one",
+        "fill_claim_runs", "mark_denier_runs", "link_contested_claims"]
     assert all(name in passes.__doc__ for name in (p.__name__ for p in PASSES))
 
 
@@ -70,6 +71,88 @@ def test_mark_unverified_marks_the_marker_and_the_claim_it_points_at():
     unverified = [(a.rule, text[a.start:a.end]) for a in r.annotations if a.category == "unverified"]
     assert ("unverified.neighbour", "Russia's Defense Ministry said 89 soldiers died.") in unverified
     assert any("unable to verify" in span for rule, span in unverified if rule != "unverified.neighbour")
+
+
+def test_a_verification_statement_points_back_at_the_claim_without_a_pointing_word():
+    text = ("The shipping company said its crew had been held at gunpoint. "
+            "The agency was unable to verify the position of the ship. "
+            "A third party, the monitoring group, could not confirm the cargo either.")
+    r = read_until(text, "mark_unverified")
+    first = [a.rule for a in r.per_sentence[0] if a.category == "unverified"]
+    assert "unverified.neighbour" in first
+
+
+def test_a_sentence_going_on_with_the_claim_is_part_of_the_claim_a_verification_points_at():
+    text = ("The rebel news service says about 80 people were killed in the attack. "
+            "Singers were also among the dead. "
+            "The number of casualties could not be verified.")
+    r = read_until(text, "mark_unverified")
+    assert all(any(a.category == "unverified" for a in r.per_sentence[k]) for k in (0, 1))
+
+
+def test_a_verification_statement_does_not_mark_the_reporter_s_own_background():
+    text = "The port handles a third of the country's trade. The agency was unable to verify the position of the ship."
+    r = read_until(text, "mark_unverified")
+    assert not [a for a in r.per_sentence[0] if a.category == "unverified"]
+
+
+def test_a_flat_denial_by_another_party_marks_the_claim_and_links_both_ways():
+    text = ("Police said the man raised a handgun at the officers.\n\n"
+            "The shop was busy at the time.\n\n"
+            "His lawyer, Ana Reyes, said he had never owned a handgun.")
+    a = analyse(text)
+    claim, _, denial = a.sentences
+    marked = next(x for x in claim.annotations if x.rule == "unverified.denied_later")
+    cue = next(x for x in denial.annotations if x.rule == "unverified.flat_denial")
+    assert marked.challenged_by == ((denial.start, denial.end),)
+    assert cue.challenges == ((claim.start, claim.end),) and cue.cue == "never"
+    assert "later sentence" in marked.explanation and "paragraph 3" in marked.explanation
+    assert "unverified" not in a.sentences[1].categories
+
+
+def test_a_flat_denial_of_casualties_answers_a_claim_of_killing():
+    a = analyse("Rebels said they killed 12 soldiers in the ambush. The army said there were no casualties.")
+    assert [x.rule for x in a.sentences[0].annotations if x.category == "unverified"] == ["unverified.denied_later"]
+
+
+def test_a_flat_negation_on_another_topic_or_by_the_same_party_is_no_denial():
+    for text in ("Police said the man raised a handgun at the officers. Police said he had never been arrested before.",
+                 "Police said the man raised a handgun at the officers. His lawyer said the weather was not good."):
+        assert not [x for x in analyse(text).annotations if x.category == "unverified"], text
+
+
+def test_a_headline_claim_is_disputed_by_the_denial_in_the_line_under_it():
+    text = ("Police say arson caused the forest fire\n\n"
+            "A lawyer for the arrested man denied the charge.\n\n"
+            "The fire burned for three days.")
+    a = analyse(text)
+    assert "unverified" in a.sentences[0].categories
+    assert "unverified" not in a.sentences[2].categories
+
+
+def test_fill_claim_runs_marks_a_sentence_between_two_disputes_by_the_same_speaker():
+    text = ("The army said it had crushed the rebels. "
+            "But the rebel spokesman, Omar Dado, denied the army's version of events. "
+            "Dado said the soldiers fled from the town. "
+            "Dado also denied reports that the rebels had left the province.")
+    before = read_until(text, "fill_claim_runs", before=True)
+    assert not [a for a in before.per_sentence[2] if a.category == "unverified"]
+    r = read_until(text, "fill_claim_runs")
+    assert [a.rule for a in r.per_sentence[2] if a.category == "unverified"] == ["unverified.claim_run"]
+
+
+def test_mark_denier_runs_marks_the_deniers_own_account_but_not_the_reporters():
+    text = ("Villagers said an air strike killed 11 civilians in the valley. "
+            "An army spokesman, Colonel Omar Dado, denied the villagers' account. "
+            "Dado said the air force flew over the valley on Monday. "
+            "Dado said the strike actually hit a rebel camp in the hills. "
+            "The valley lies 40 miles from the capital.")
+    before = read_until(text, "mark_denier_runs", before=True)
+    assert not [a for a in before.per_sentence[3] if a.category == "unverified"]
+    r = read_until(text, "mark_denier_runs")
+    rules = [[a.rule for a in anns if a.category == "unverified"] for anns in r.per_sentence]
+    assert rules[3] == ["unverified.denier_run"]
+    assert "unverified.denier_run" not in rules[2] and not rules[4]
 
 
 def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():
@@ -177,3 +260,25 @@ def test_a_dispute_naming_whose_claims_it_answers_reaches_that_party_s_last_clai
     claim = [x for x in a.sentences[0].annotations if x.rule == "unverified.contested"]
     assert claim and claim[0].challenged_by == ((a.sentences[2].start, a.sentences[2].end),)
     assert "unverified" not in a.sentences[1].categories
+
+
+ACT = ("Political analyst Ana Ruiz says the talks will go on. In a VOA interview, she says both sides are committed.\n\n"
+       "/// Ruiz act one ///\n\n"
+       "Despite the difficulties, both parties want to move forward. Neither side wants to break off the talks.\n\n"
+       "/// end act ///\n\n"
+       "The talks resume on Monday.")
+
+
+def test_a_broadcast_clip_between_cues_belongs_to_the_speaker_its_cue_names():
+    before = read_until(ACT, "give_actualities_to_speakers", before=True)
+    assert before.attributions[3] is None
+    r = read_until(ACT, "give_actualities_to_speakers")
+    clip = [i for i, s in enumerate(r.sentences) if "both parties" in s.text or "Neither side" in s.text]
+    assert [r.attributions[i].speaker.name for i in clip] == ["Ana Ruiz", "Ana Ruiz"]
+    after = [i for i, s in enumerate(r.sentences) if "///" in s.text or "resume" in s.text]
+    assert all(r.attributions[i] is None for i in after)
+
+
+def test_a_clip_whose_cue_names_nobody_quoted_just_before_is_nobody_s():
+    r = read_until(ACT.replace("Ruiz act", "Marsh act"), "give_actualities_to_speakers")
+    assert all(r.attributions[i] is None for i, s in enumerate(r.sentences) if "both parties" in s.text)

@@ -543,3 +543,71 @@ def test_quotation_marks_are_not_doubled_around_words_that_carry_their_own():
     assert in_quotes("may") == "“may”"
     assert in_quotes("“It is plausible,” Giles said.") == "“It is plausible,” Giles said."
     assert in_quotes("the war.”") == "“the war.”"
+
+
+# --------------------------------------------------------------------------- the stylesheet reaches every output
+
+def _style_blocks(widget) -> int:
+    """How many ``<style>`` blocks of the kit's stylesheet a widget tree carries."""
+    value = getattr(widget, "value", None)
+    own = 1 if isinstance(value, str) and style_html() in value else 0
+    return own + sum(_style_blocks(c) for c in getattr(widget, "children", ()) or ())
+
+
+@pytest.mark.parametrize("make", ["quiz", "check", "highlighter", "sentence_explorer", "learner_annotator",
+                                  "verb_lens", "reflection", "bring_your_own", "handout_button", "lateral_stop",
+                                  "source_cards", "coverage_table", "trace_claim", "sourced_claim",
+                                  "progress_summary", "progress_download", "progress_upload"])
+def test_every_view_carries_the_stylesheet_once(make, tmp_path, monkeypatch):
+    import lessons as kit
+
+    monkeypatch.chdir(tmp_path)
+    args = {"quiz": ("lesson-1",), "reflection": ("why", "Why?")}.get(make, ())
+    view = getattr(kit, make)(*args)
+    assert _style_blocks(view.widget) == 1
+
+
+def test_html_shown_on_its_own_brings_the_stylesheet_along():
+    from lessons.lateral.content import load_coverage
+    from lessons.views import lateral, messages
+
+    alone = messages.shown_alone(messages.note_html("error", "Oops"))
+    assert alone.startswith(style_html()) and 'class="mlk-note mlk-note-error"' in alone
+    shown = lateral.coverage_reports()._repr_html_()
+    assert shown.count("<style>") == 1 and shown.startswith(style_html())
+    assert "mlk-coverage-head" in shown and "mlk-coverage-head" in style_html()
+    assert load_coverage().reports
+
+
+def test_a_message_of_an_unknown_kind_looks_like_information():
+    from lessons.views.messages import note_html
+
+    assert 'class="mlk-note mlk-note-odd mlk-note-info"' in note_html("odd", "Title")
+    assert 'class="mlk-note mlk-note-warn"' in note_html("warn", "Title")
+
+
+# --- a cue from another sentence --------------------------------------------------------------
+
+CLAIM = "The army blamed the storm. A farmer cast doubt on that."
+
+
+def _contested_claim():
+    """A claim highlighted because of words in the next sentence, as the annotator marks a contested claim."""
+    return Annotation("unverified", 0, 26, "cast doubt", "unverified.contested",
+                      "Others in the article challenge this claim, so it is contested.")
+
+
+def test_a_cue_outside_the_highlight_is_said_to_be_in_another_sentence():
+    """A reader told the cue is "cast doubt" looks for it in the highlighted claim and cannot find
+    it: every reason names where the cue is instead (the list, the tooltip and the handout)."""
+    ann = _contested_claim()
+    listed = explanations_html(CLAIM, [ann])
+    assert "cue (in another sentence)" in listed and "cast doubt" in listed
+    assert "cue (in another sentence)" in render_html(CLAIM, [ann])          # the tooltip
+    assert "cue (in another sentence)" in render_handout(CLAIM, [ann])
+
+
+def test_a_cue_inside_the_highlight_is_named_as_before():
+    ann = Annotation("official", 0, 26, "The army blamed", "official.attribution", "The army says so.")
+    listed = explanations_html(CLAIM, [ann])
+    assert "cue <bdi" in listed and "another sentence" not in listed

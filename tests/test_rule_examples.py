@@ -60,6 +60,25 @@ def reports_a_speaker(ex, analysis) -> None:
         assert not cues, f"the sentence should report no statement; it found {cues}"
 
 
+def reports_a_speech_event(ex, analysis) -> None:
+    """Words naming an act of speech ("issued the denial") make the sentence a statement by its subject."""
+    cues = [a.cue for a in analysis.annotations if a.category in SOURCES]
+    if ex.fires:
+        assert any(ex.marked in c for c in cues), f"no statement reported with [{ex.marked}]: {cues}"
+    else:
+        assert not cues, f"the sentence should report no statement; it found {cues}"
+
+
+def not_the_state(ex, analysis) -> None:
+    """A role tied to a party speaks for the party, another voice, not for the state."""
+    kinds = {a.category for a in analysis.annotations}
+    if ex.fires:
+        _in_list(ex)
+        assert "voice" in kinds and "official" not in kinds, f"a party's voice expected; marked {sorted(kinds)}"
+    else:
+        assert "official" in kinds, f"an official statement expected; marked {sorted(kinds)}"
+
+
 def reports_no_speaker(ex, analysis) -> None:
     """The words (a refusal, a photo credit) make a sentence that is no statement by anyone."""
     cues = [a.cue for a in _sentence_with(analysis, ex.marked or "").annotations if a.category in SOURCES]
@@ -98,6 +117,38 @@ def a_body(ex, analysis) -> None:
     if ex.fires:
         assert any(w.lower() in ex.words for w in ex.marked.split())
     assert found[ex.marked].person is not ex.fires
+
+
+def a_description(ex, analysis) -> None:
+    """A description between a name and one of these verbs says who the person is, abbreviations and all."""
+    described = [sp for sp in find_people(ex.sentence, RULES).values() if sp.person and sp.description]
+    if ex.fires:
+        _in_list(ex)
+        assert described, "the person named should be found with the description after the name"
+        assert any(sp.kind in ("official", "expert") for sp in described), f"people found: {described}"
+    else:
+        assert not described, f"no description expected; found {described}"
+
+
+def the_person_named_before(ex, analysis) -> None:
+    """A role said again with "the" is the person named with that role before, not a new body."""
+    role = (ex.marked or "spokesman").lower()
+    sources = [a.source or "" for a in analysis.sentences[-1].annotations if a.category in SOURCES]
+    named = [x for x in sources if x[:1].isupper() and not x.lower().startswith(role)]
+    if ex.fires:
+        _in_list(ex)
+        assert named, f"the {role} should be the person named before: {sources}"
+    else:
+        assert not named, f"nobody was named before: {sources}"
+
+
+def the_body_quoted_before(ex, analysis) -> None:
+    """A spokesperson named without a body speaks for the official body quoted just before."""
+    last = analysis.sentences[-1]
+    if ex.fires:
+        _in_list(ex)
+    assert ("official" in {a.category for a in last.annotations}) == ex.fires, \
+        f"the last sentence was marked {sorted({a.category for a in last.annotations})}"
 
 
 def official_figure(ex, analysis) -> None:
@@ -149,6 +200,20 @@ def marked_with(rule: str):
     return check
 
 
+def last_sentence_marked_with(rule: str):
+    """The words make the annotator mark the example's last sentence with ``rule``; without them it does not."""
+    def check(ex, analysis) -> None:
+        last = analysis.sentences[-1]
+        rules = [a.rule for a in last.annotations]
+        if ex.fires:
+            _in_list(ex)
+            assert ex.marked in last.text, f"[{ex.marked}] should be in the last sentence"
+            assert rule in rules, f"the last sentence should be marked {rule}; it was marked {sorted(set(rules))}"
+        else:
+            assert rule not in rules, f"the last sentence should not be marked {rule}"
+    return check
+
+
 def keeps_off(rule: str):
     """The words stop ``rule`` firing (the month "May" is no hedge); without them it fires."""
     def check(ex, analysis) -> None:
@@ -182,22 +247,35 @@ def no_cause_given(ex, analysis) -> None:
 
 CHECKS = {
     ("sources.yaml", "speech_verbs"): reports_a_speaker,
+    ("sources.yaml", "finding_verbs"): reports_a_speaker,
+    ("sources.yaml", "speech_events"): reports_a_speech_event,
+    ("sources.yaml", "party_owners"): not_the_state,
+    ("sources.yaml", "negated_views"): reports_a_speaker,
+    ("sources.yaml", "events_before_speaker"): reports_a_speech_event,
     **{("sources.yaml", f"roles.{k}"): kind_of_speaker(k) for k in SOURCES},
+    ("sources.yaml", "medical_roles"): kind_of_speaker("expert"),
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,
     ("names.yaml", "calendar_words"): outside_names,
     ("names.yaml", "demonyms"): outside_names,
     ("names.yaml", "person_roles"): a_person_named,
+    ("names.yaml", "capitalised_titles"): kind_of_speaker("official"),
     ("names.yaml", "body_words"): a_body,
+    ("names.yaml", "roles_said_again"): the_person_named_before,
+    ("names.yaml", "speak_for_a_body"): the_body_quoted_before,
     ("reading.yaml", "no_statement_before_verb"): reports_no_speaker,
     ("reading.yaml", "credits"): reports_no_speaker,
+    ("reading.yaml", "actuality_cues"): marked_with("expert.continuation"),
     ("reading.yaml", "official_figures"): official_figure,
+    ("reading.yaml", "appositive_ends"): a_description,
     ("reading.yaml", "claim_words"): claim_before_a_marker,
     ("reading.yaml", "casualty_figures"): competing_figures,
     ("reading.yaml", "chart_figures"): a_chart_figure,
     ("reading.yaml", "rival_openers"): marked_with("unverified.rival_account"),
     ("reading.yaml", "rival_negations"): marked_with("unverified.rival_account"),
+    ("reading.yaml", "elliptic_answers"): marked_with("unverified.rival_in_one"),
+    ("reading.yaml", "counter_claims"): last_sentence_marked_with("unverified.denier_run"),
     ("reading.yaml", "traded_words"): marked_with("unverified.neighbour"),
     ("reading.yaml", "contrast_words"): competing_figures,
     ("reading.yaml", "toll_figures"): competing_figures,

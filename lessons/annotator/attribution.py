@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..text.sentences import Sentence
 from .model import Speaker
 from .rules import Rules, load_rules
-from .speakers import PERSON_NAME, State, classify_role, resolve
+from .speakers import PERSON_NAME, State, classify_role, resolve, surnames
 
 # The small words that shape a sentence (relative pronouns, helping verbs, words between a
 # subject and its verb, photo credits ...) are in lessons/data/rules/reading.yaml, read
@@ -36,6 +36,8 @@ class Attribution:
     cue: str
     rule: str            # attribution / according_to / quote / continuation
     verb: str = ""       # the attribution words as written: "said", "according to", "statement", ":"
+    words: str = ""      # the speaker as the sentence names them ("the governor"; see named_as)
+    at: int = -1         # where those words (or the attribution) start in the sentence; -1: not in it
 
 
 @lru_cache(maxsize=8)
@@ -78,9 +80,12 @@ def subject_candidates(left: str) -> list[str]:
     for i in range(len(words) - 1, -1, -1):
         if words[i] in reading.relative:   # lower case only: "WHO officials" is not a relative clause
             after = " ".join(words[i + 1:])
-            # "who"/"which" describe the noun before them; "that"/"what" may open a clause whose
-            # own subject speaks ("soldiers that Russia says were killed").
-            keep_before = words[i].lower() not in reading.open_clause or reading.verbish.search(after)
+            # "who"/"which" right before the verb, or followed by a clause of its own ("who was awarded
+            # ... by Putin"), describe the noun before them; followed by a noun phrase they open a clause
+            # whose own subject speaks ("the bridge, which the government insists is safe"), and so may
+            # "that"/"what" ("soldiers that Russia says were killed").
+            keep_before = reading.verbish.search(after) or (
+                not after.strip() and words[i].lower() not in reading.open_clause)
             subject = " ".join(words[:i]) if keep_before else after
             break
     out = [" ".join(subject.split()[-25:])] if not reading.auxiliary.search(subject) else []
@@ -164,13 +169,15 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
     s = sent.text
     low = s.lower()
     out: list[Attribution] = []
-    for m in _before_speaker_pattern(rules.sources.before_speaker).finditer(low):
+    before = _before_speaker_pattern(rules.sources.before_speaker)
+    for m in sorted([*before.finditer(low), *rules.sources.events_before_speaker.finditer(low)], key=lambda m: m.start()):
         tail = re.split(r"[,.;:“”\"]", s[m.end():m.end() + LEFT_WINDOW])[0]
         sp, head = resolve(tail, state, rules)
         if sp:
             state.remember(sp, head)
             out.append(Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to",
-                                   s[m.start():m.end()]))
+                                   s[m.start():m.end()], named_as(re.sub(r"(?i)^the\s+", "", tail.strip()), sp, rules),
+                                   m.start()))
     for m in rules.reading.possessive.finditer(s):
         if m.group(1).lower() not in rules.sources.statement_nouns:
             continue
@@ -180,17 +187,19 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         sp, head = resolve(owner.group(1), state, rules)
         if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:)", s[m.end():]):
             state.remember(sp, head)
-            out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution", m.group(1)))
+            out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution", m.group(1),
+                                   named_as(owner.group(1), sp, rules), max(0, m.start() - LEFT_WINDOW) + owner.start(1)))
     m = rules.reading.official_figures.search(s)
     if m:
         out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution",
-                               m.group(1) or m.group(2)))
+                               m.group(1) or m.group(2), "officials", m.start()))
     view = rules.reading.group_view.match(s)   # "Analysts are divided": group_views in reading.yaml
     if view:
         sp, head = resolve(view.group(1), state, rules)
         if sp and sp.kind == "expert":
             state.remember(sp, head)
-            out.append(Attribution(sp, view.group(0).strip(), "attribution", view.group(2)))
+            out.append(Attribution(sp, view.group(0).strip(), "attribution", view.group(2),
+                                   named_as(view.group(1), sp, rules), view.start(1)))
     colon = re.match(r"([A-Z][\w'’. -]{1,40}):\s+\S", s)
     headline = state.sentence == 0 and not s.rstrip().endswith((".", "!", "?", '"', "”"))
     if colon and (headline or not rules.sources.place_pattern.fullmatch(colon.group(1))):
@@ -198,13 +207,13 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         sp, head = resolve(colon.group(1), state, rules)
         if sp and sp.kind in ("official", "expert"):
             state.remember(sp, head)
-            out.append(Attribution(sp, colon.group(1) + ":", "attribution", ":"))
+            out.append(Attribution(sp, colon.group(1) + ":", "attribution", ":", named_as(colon.group(1), sp, rules), 0))
     for vs, ve in islice(_speech_verbs(s, rules), max(3, len(s) // CHARS_PER_VERB)):
         if any(qs < sent.start + vs < qe for qs, qe in quoted):
             continue
         vs_word = s[vs:ve].lower()
         left = s[max(0, vs - LEFT_WINDOW):vs]
-        if rules.reading.no_statement_before_verb.search(left[-NEAR:]):
+        if rules.reading.no_statement_before_verb.search(left[-NEAR:]) and vs_word not in rules.sources.negated_views:
             continue                      # "did not respond", "declined to say": no statement
         if vs_word in rules.sources.figure_verbs and rules.reading.condition_modal.search(left):
             continue                      # "they would raise the toll to 71": a condition, not a statement
@@ -212,9 +221,12 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             continue                      # "the disputed oil rig", "their demands"; "if tests confirm": no statement
         left = left.rstrip()
         left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])
+        if vs_word in rules.sources.negated_views:
+            left = _NEGATION_END.sub("", left)      # "analysts do not believe": the subject is "analysts"
         sp = head = None
         subj = ""
-        found = [(c, *resolve(c, state, rules)) for c in subject_candidates(left)]
+        found = [] if _inverted_name(s, vs, ve, rules) else \
+            [(c, *resolve(c, state, rules)) for c in subject_candidates(left)]
         found = [f for f in found if f[1]]
         if vs_word in rules.sources.finding_verbs:
             found = [f for f in found if f[1].kind == "expert"]   # "researchers found", not "police found"
@@ -241,7 +253,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             if sp.person and sp.name not in state.people and PERSON_NAME.fullmatch(sp.name):
                 state.people[sp.name] = sp
                 if len(sp.name.split()) > 1:
-                    state.people.setdefault(sp.name.split()[-1], sp)
+                    for surname in surnames(sp.name):
+                        state.people.setdefault(surname, sp)     # "Giles"; "Huang" for "Huang Chun-ming"
                 if len(sp.name.split()) == 3 and sp.kind in ("official", "expert"):
                     state.people.setdefault(sp.name.split()[1], sp)   # "Alfredo Rangel Suarez" ... "Mr. Rangel"
         if sp is None:
@@ -250,28 +263,75 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             before = s[:vs].rstrip()
             if before.endswith(("”", '"', ",", "’")) or not before:
                 sp, head = resolve(right, state, rules)
-                if sp:
+                if sp and (vs_word not in rules.sources.finding_verbs or sp.kind == "expert"):
+                    # '"..." found Okafor in the car park': only an expert's finding is a statement
                     state.remember(sp, head)
                     out.append(Attribution(sp, (s[vs:ve] + right).strip(), "attribution",
-                                           _verb_as_written(s, vs, ve, rules.sources)))
+                                           _verb_as_written(s, vs, ve, rules.sources), named_as(right, sp, rules), vs))
             continue
         state.remember(sp, head)
         verb = _verb_as_written(s, vs, ve, rules.sources)
-        out.append(Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution", verb))
+        out.append(Attribution(sp, (subj.strip() + " " + s[vs:ve]).strip(), "attribution", verb,
+                               named_as(_joined_subject(left, subj, rules), sp, rules), vs))
         # "Witnesses and officials said", "officials and experts said": each kind of source speaks.
         parts = re.split(r"\s+and\s+|,\s*", subj.strip())
-        if len(parts) > 1 and len(subj.split()) <= 8:
+        if state.sentence == 0 and _title_case(s) and "," in left[-60:]:
+            # A headline's list of sides: "Chad's Army, Rebels Claim Victory".
+            first = subject_candidates(left.rsplit(",", 1)[0])
+            parts = (re.split(r"\s+and\s+|,\s*", first[0]) if first else []) + parts
+        if len(parts) > 1 and len(" ".join(parts).split()) <= 8:
             for part in parts:
                 other, _ = resolve(part, State(people=state.people), rules)
                 if other is not None and other.kind != sp.kind and other.kind in ("official", "expert"):
-                    out.append(Attribution(other, (part.strip() + " " + s[vs:ve]).strip(), "attribution", verb))
+                    out.append(Attribution(other, (part.strip() + " " + s[vs:ve]).strip(), "attribution", verb,
+                                           named_as(part, other, rules), vs))
     headline = _HEADLINE_SOURCE.search(s) if state.sentence == 0 and not s.rstrip().endswith((".", "!", "?")) else None
     if headline:
         sp, head = resolve(headline.group(1), state, rules)     # "Pakistan Says Militants Killed - Analysts"
         if sp is not None and sp.kind in ("official", "expert"):
             state.remember(sp, head)
-            out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1]))
+            out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1],
+                                   named_as(headline.group(1), sp, rules), headline.start(1)))
     return distinct(out)
+
+
+def named_as(words: str, sp: Speaker, rules: Rules) -> str:
+    """The speaker as the sentence names them: the subject's words, tidied ("police", "the
+    governor"), or the speaker's name when the words only point back at them ("It", "he")."""
+    words = re.sub(r"\s+", " ", rules.reading.lead.sub("", words.strip(" ,;:—–-“”\"'"))).strip(" ,;:—–-")
+    first = words.split()[0].lower() if words else ""
+    if not words or (first in rules.names.pronouns and len(words.split()) <= 2):
+        return sp.name
+    if rules.reading.joined_subject.search(words):
+        return words                      # both speakers of a joined subject
+    name = re.search(r"(?i)(?:\bthe\s+)?\b%s\b" % r"\s+".join(map(re.escape, sp.name.split())), words)
+    if name:
+        return name.group()               # "the governor", "police": the name as written
+    return re.split(r",|\s[—–-]\s", words)[0].strip()   # the name before its description
+
+
+def _joined_subject(left: str, subj: str, rules: Rules) -> str:
+    """The subject with the one it is joined to: "some voices in Russia — as well as officials in
+    Kyiv" when the speaker found is "as well as officials in Kyiv" (joined_subjects in reading.yaml)."""
+    words = subj.strip(" ,—–-")
+    at = left.rfind(words)
+    if not words or at < 0 or not rules.reading.joined_subject.match(words):
+        return subj
+    before = re.split(r"[,;:“”\"(]", left[:at])[-1]
+    return before + words if before.strip(" —–-") else subj
+
+
+_NEGATION_END = re.compile(r"(?i)\s*\b(?:do|does|did)(?:\s+not|n['’]t)?(?:\s+\w+ly)?\s*$")
+
+
+def _inverted_name(s: str, vs: int, ve: int, rules: Rules) -> bool:
+    """', says Nancy Mitchell, historian ...': after a clause and a comma, a verb followed by a full name
+    (and then a comma or the end) has that name as its speaker, whatever the clause before names."""
+    if not s[:vs].rstrip().endswith(","):
+        return False
+    m = re.match(r"\s+([^,.;:“”\"]+?)\s*(?:,|\.|$)", s[ve:ve + LEFT_WINDOW])
+    name = load_rules().names.courtesy_title.sub("", m.group(1)) if m else ""
+    return bool(PERSON_NAME.fullmatch(name)) and name.split()[0] not in rules.names.not_names
 
 
 _HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")

@@ -13,7 +13,8 @@ from .speakers import State, resolve
 
 
 SENTENCE_LEVEL_RULES = frozenset({"unverified.neighbour", "unverified.competing_figures", "unverified.contested",
-                                  "unverified.rival_account"})
+                                  "unverified.rival_account", "unverified.rival_in_one", "unverified.denied_later",
+                                  "unverified.claim_run", "unverified.denier_run"})
 """Unverified rules that mark a whole sentence rather than the marker words in it."""
 
 WINDOW = 300
@@ -86,14 +87,18 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         return
     if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
         return                            # a speaker does not dispute their own words
+    # "The group says about 80 people were killed. Singers were also among the dead. The number
+    # could not be verified.": a sentence that goes on with the claim before it in its paragraph.
+    goes_on = not attributions[j] and j > 0 and attributions[j - 1] and not attributions[i] \
+        and sentences[j - 1].paragraph == sentences[j].paragraph and re.search(r"\balso\b", sentences[j].text)
     claim = attributions[j] or (search_once(rules.reading.claim_words, sentences[j].text) and "report") \
-        or (search_once(rules.reading.evidence_claim, sentences[j].text) and "evidence")
+        or (search_once(rules.reading.evidence_claim, sentences[j].text) and "evidence") or goes_on
     if not claim:
         return
     speaker = attributions[j].speaker if attributions[j] else None
     if speaker is None and j > 0 and attributions[j - 1] and sentences[j - 1].paragraph >= sentences[j].paragraph - 1 \
-            and search_once(rules.reading.evidence_claim, sentences[j].text) \
-            and len(content_words(sentences[j].text, rules) & content_words(sentences[j - 1].text, rules)) >= 2:
+            and (goes_on or search_once(rules.reading.evidence_claim, sentences[j].text)
+                 and len(content_words(sentences[j].text, rules) & content_words(sentences[j - 1].text, rules)) >= 2):
         # "U.S. officials say the seized documents show ... The computer files indicate ...": one claim.
         s = sentences[j]
         add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",

@@ -1,107 +1,197 @@
 """The one casualty-figure detector: "31 people killed", "toll to 89", "killed dozens", "much higher".
 
-The charts and the lesson helpers find figures with :func:`figure_spans`, whose words are
-``chart_figures`` in ``lessons/data/rules/reading.yaml``. The annotator's test for neighbouring
-figures from different sides is the stricter ``rules.reading.casualty_figure`` (a number, then a
-word about the dead within a few words; ``casualty_figures`` in the same file):
-:func:`figure_spans` also finds vague and comparative tolls, and using it there would change the
-annotator's scores.
+:func:`find_figures` reads a text once and gives every figure it finds as plain data
+(:class:`FoundFigure`: span, words, number, value, qualifier, whether a word about the dead is
+near, and its ``form``). Each consumer keeps the figures it needs and finds none of its own:
+
+* the charts and the lesson helpers take :func:`figure_spans`: numbers with a word about the
+  dead or wounded near them, tolls ("toll to 89"), vague counts ("killed dozens") and comparative
+  tolls ("much higher");
+* the annotator's test for neighbouring figures from different sides is stricter: it takes
+  only a number followed within three words by a word about the dead ("31 people killed", form
+  ``dead_count``), a verb about the dead before a number of people ("killed 50 militants", "lost
+  only three fighters", form ``killed_count``) or a toll put at a number ("the death toll at
+  four", form ``toll_at``).
+
+Every word list is data: the sections ``casualty_figures``, ``chart_figures``, ``toll_figures``,
+``counted_numbers`` and ``figure_numbers`` of ``lessons/data/rules/reading.yaml``. No other
+module compiles a pattern for numbers of dead (tests/test_architecture.py checks).
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from dataclasses import dataclass
 from types import SimpleNamespace
 
 from .rules import load_rules
 
+FORMS = ("near", "toll_to", "comparative", "vague", "dead_count", "killed_count", "toll_at")
+"""What a figure is: a number with a word about the dead near it, "toll ... to 89", "much
+higher", "dozens" (the charts' forms); a number then a word about the dead within three words,
+"killed 50 militants", "the death toll at four" (the annotator's)."""
+CHART_FORMS = FORMS[:4]
 
-@lru_cache(maxsize=1)
-def _patterns() -> SimpleNamespace:
-    """The finder's patterns, built once from ``chart_figures`` in ``lessons/data/rules/reading.yaml``."""
-    f = load_rules().reading.chart_figures
-    alt = lambda words: "|".join(re.escape(w) for w in words)          # noqa: E731
+
+@dataclass(frozen=True)
+class FoundFigure:
+    """A figure in a text: ``text[start:end]`` is ``words``; ``number`` is the number as written
+    ("60", "two", "dozens"; "" when there is none, as in "much higher"), ``value`` its lowest
+    count (None when it gives none); ``qualifier`` says how exact it is ("more than")."""
+
+    start: int
+    end: int
+    words: str
+    number: str
+    value: int | None
+    qualifier: str
+    casualty_near: bool
+    form: str
+
+
+_CACHE: dict[int, tuple] = {}
+
+
+def _patterns(rules=None) -> SimpleNamespace:
+    """The detector's patterns, built once per rules from the figure sections of ``reading.yaml``."""
+    rules = rules or load_rules()
+    data = rules.reading.figures
+    cached = _CACHE.get(id(data))
+    if cached is None or cached[0] is not data:
+        cached = _CACHE[id(data)] = (data, _build(data))
+    return cached[1]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+def _spaced(words) -> str:
+    """The words as an alternation in file order, a space matching any run of whitespace."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+def _build(d: dict) -> SimpleNamespace:
+    f, dead, toll, counted = d["chart_figures"], d["casualty_figures"], d["toll_figures"], d["counted_numbers"]
     words = f["number_words"]
     num = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     qual = "|".join(re.escape(q) for q in sorted(f["qualifiers"], key=len, reverse=True))
-    vague = alt(f["vague"])
+    vague = _alt(f["vague"])
     months = "|".join(list(f["months"]) + [re.escape(m) for m in f["month_abbreviations"]])
     return SimpleNamespace(
-        word_numbers=words,
+        values={**{str(k).lower(): int(v) for k, v in counted["number_words"].items()},
+                **{str(k).lower(): int(v) for k, v in words.items()}},
         casualty=re.compile(r"\b(?:%s)\b" % "|".join(f["casualty_patterns"]), re.IGNORECASE),
+        casualty_word=re.compile("|".join(f["casualty_patterns"]), re.IGNORECASE),
         number_phrase=re.compile(rf"(?<![\w.,])(?:(?P<qual>{qual})\s+)?(?P<num>{num})(?![\w.,]*\d)(?!\w)", re.IGNORECASE),
         not_people=re.compile(r"\s*(?:-|\s)?(?:%s)\b" % "|".join(f["not_people_patterns"]), re.IGNORECASE),
         date_before=re.compile(rf"(?:{months})\s*$"),
         date_after=re.compile(r"\s*(?:of|in)\s+(?:the\s+)?(?:\d|%s)" % "|".join(f["months"])),
-        toll_to=re.compile(rf"\btoll\s+(?:\w+\s+){{0,3}}?(?:{alt(f['toll_to'])})\s+(?:(?P<qual>{qual})\s+)?(?P<num>{num})\b",
+        toll_to=re.compile(rf"\btoll\s+(?:\w+\s+){{0,3}}?(?:{_alt(f['toll_to'])})\s+(?:(?P<qual>{qual})\s+)?(?P<num>{num})\b",
                            re.IGNORECASE),
         comparative=re.compile(r"\btoll\b[^.;]{0,60}?\b(?P<val>(?:%s)\s+(?:%s))\b"
-                               % (alt(f["comparative_degrees"]), alt(f["comparatives"])), re.IGNORECASE),
+                               % (_alt(f["comparative_degrees"]), _alt(f["comparatives"])), re.IGNORECASE),
         vague=re.compile(rf"\b(?:{'|'.join(f['vague_verb_patterns'])})\s+(?P<a>{vague})\b"
                          rf"|\b(?P<b>{vague})\b(?:\s+of\s+\w+)?(?:\s+\w+)?\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?"
-                         rf"(?:{alt(f['vague_outcomes'])})\b", re.IGNORECASE),
+                         rf"(?:{_alt(f['vague_outcomes'])})\b", re.IGNORECASE),
+        dead_count=re.compile(r"(?i)(?<![-–])\b(?:\d[\d,.]*|%s)\s+(?:\w+\s+){0,3}(?:people\s+)?(?:%s)\b"
+                              % (_alt(dead["numbers"]), _alt(dead["words"]))),
+        killed_count=re.compile(r"(?i)\b(?:%s)\s+(?:(?:%s|only)\s+)?(?:\d[\d,]*|%s)\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % (
+            _alt(dead.get("verbs_before", [])) or "(?!)", qual, _alt(dead["numbers"]),
+            _spaced(dead.get("people", [])) or "(?!)")),
+        toll_at=re.compile(r"(?i)\b(?:(?:%s)\s+)?(?:%s)\s+(?:%s)\s+(\d[\d,.]*|%s)\b" % (
+            _spaced(toll["before"]), _spaced(toll["nouns"]), _spaced(toll["links"]), _spaced(toll["numbers"]))),
+        count_word=re.compile(r"(?i)\b(\d[\d,]*|%s)\b" % _alt(list(counted["number_words"]) + counted["rough"])),
+        digits=re.compile("|".join(d["figure_numbers"]["patterns"])),
     )
 
 
-def _casualty_near(text: str, start: int, end: int, window: int = 60) -> bool:
+def _casualty_near(p, text: str, start: int, end: int, window: int = 60) -> bool:
     """Is a word about the dead or wounded within ``window`` characters of ``text[start:end]``?"""
-    left = text[max(0, start - window):start]
-    right = text[end:end + window]
-    return bool(_patterns().casualty.search(left + " " + right))
+    return bool(p.casualty.search(text[max(0, start - window):start] + " " + text[end:end + window]))
 
 
-def _number_value(num: str) -> int | None:
+def _value(p, num: str) -> int | None:
     num = num.lower().replace(",", "")
-    words = _patterns().word_numbers
-    if num in words:
-        return words[num]
+    if num in p.values:
+        return p.values[num]
     try:
         return int(float(num))
     except ValueError:
         return None
 
 
-def figure_spans(text: str) -> list[tuple[int, int, str, int | None, str]]:
-    """Casualty figures in ``text`` as ``(start, end, words, lowest number or None, qualifier)``, in order.
+def _chart_forms(p, text: str) -> list[FoundFigure]:
+    found: list[FoundFigure] = []
 
-    Numbers near words about the dead or wounded ("more than 60 ... were killed", "toll to 89",
-    "at least 12 dead"), vague counts ("killed dozens") and comparative tolls without a number
-    ("the death toll may have been much higher"). Numbers of minutes, months, years or
-    percentages, and dates, are left out.
-    """
-    found: list[tuple[int, int, str, int | None, str]] = []
-    p = _patterns()
-
-    def add(a, b, value_text, low, qual=""):
-        if any(a < fb and fa < b for fa, fb, *_ in found):
+    def add(a, b, number, qual, near, form):
+        if near and any(a < f.end and f.start < b for f in found if f.casualty_near):
             return
-        found.append((a, b, value_text, low, qual))
+        found.append(FoundFigure(a, b, text[a:b], number, _value(p, number) if number else None, qual, near, form))
 
     for m in p.toll_to.finditer(text):
-        qual = (m.group("qual") or "").lower()
         a = m.start("qual") if m.group("qual") else m.start("num")
-        add(a, m.end("num"), text[a:m.end("num")], _number_value(m.group("num")), qual)
+        add(a, m.end("num"), m.group("num"), (m.group("qual") or "").lower(), True, "toll_to")
     for m in p.number_phrase.finditer(text):
         a, b = m.start(), m.end()
-        if p.not_people.match(text, b) or p.date_before.search(text[:m.start("num")]):
+        if p.not_people.match(text, b) or p.date_before.search(text[:m.start("num")]) or p.date_after.match(text[b:]):
             continue
-        if p.date_after.match(text[b:]):
+        if _value(p, m.group("num")) is None:
             continue
-        if not _casualty_near(text, a, b):
-            continue
-        value = _number_value(m.group("num"))
-        if value is None:
-            continue
-        add(a, b, text[a:b], value, (m.group("qual") or "").lower())
+        add(a, b, m.group("num"), (m.group("qual") or "").lower(), _casualty_near(p, text, a, b), "near")
     for m in p.comparative.finditer(text):
-        add(m.start("val"), m.end("val"), m.group("val"), None)
+        add(m.start("val"), m.end("val"), "", "", True, "comparative")
     for m in p.vague.finditer(text):
         group = "a" if m.group("a") else "b"
-        add(m.start(group), m.end(group), m.group(group), None)
-    return sorted(found)
+        add(m.start(group), m.end(group), m.group(group), "", True, "vague")
+    return found
+
+
+def _counted(p, text: str, pattern: re.Pattern, form: str) -> list[FoundFigure]:
+    out = []
+    for m in pattern.finditer(text):
+        number = p.count_word.search(m.group())
+        first = number.group(1) if number else m.group()
+        out.append(FoundFigure(m.start(), m.end(), m.group(), first, _value(p, first), "", True, form))
+    return out
+
+
+def find_figures(text: str, rules=None) -> list[FoundFigure]:
+    """Every figure in ``text``, in order of where it starts (see :data:`FORMS`).
+
+    Numbers of minutes, months, years or percentages, and dates, are not figures. A number with
+    no word about the dead or wounded near it is given with ``casualty_near`` False.
+    """
+    p = _patterns(rules)
+    found = (_chart_forms(p, text) + _counted(p, text, p.dead_count, "dead_count")
+             + _counted(p, text, p.killed_count, "killed_count") + _counted(p, text, p.toll_at, "toll_at"))
+    return sorted(found, key=lambda f: (f.start, f.end, FORMS.index(f.form)))
+
+
+def figure_spans(text: str) -> list[tuple[int, int, str, int | None, str]]:
+    """The figures the charts and lessons show, as ``(start, end, words, lowest number or None,
+    qualifier)``: the chart forms of :func:`find_figures` with a word about the dead near them."""
+    return [(f.start, f.end, f.words, f.value, f.qualifier) for f in find_figures(text)
+            if f.form in CHART_FORMS and f.casualty_near]
 
 
 def first_figure(text: str) -> str | None:
-    """The words of the first casualty figure in ``text``, or None."""
+    """The words of the first casualty figure in ``text`` (as the charts take them), or None."""
     spans = figure_spans(text)
     return spans[0][2] if spans else None
+
+
+def is_casualty_word(word: str, rules=None) -> bool:
+    """Whether one word speaks of the dead or wounded ("killed", "casualties")."""
+    return bool(_patterns(rules).casualty_word.fullmatch(word))
+
+
+def digit_numbers(text: str, rules=None) -> list[tuple[int, int]]:
+    """Spans of numbers written in digits that are not years (``figure_numbers`` in reading.yaml)."""
+    return [m.span() for m in _patterns(rules).digits.finditer(text)]
+
+
+def gives_figures(verb: str, rules=None) -> bool:
+    """Does a speaker reported with ``verb`` give the figures in what follows? Not after
+    ``not_given_by`` in reading.yaml: "Russia blames phones for the strike that killed dozens"."""
+    first = verb.split()[0].lower() if verb.split() else ""
+    return first not in (rules or load_rules()).reading.figures["chart_figures"].get("not_given_by", ())

@@ -71,8 +71,22 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class Attributed:
+    """A speaker a sentence reports: ``words`` name them as the sentence writes them ("the
+    governor", "police"; the speaker's name for a pronoun), ``verb`` says so ("said", "according
+    to"), and ``at`` is where those words start in the sentence (-1 when the speaker carries on
+    from an earlier sentence: a quotation or the lines after a colon)."""
+
+    speaker: Speaker
+    words: str
+    verb: str
+    at: int = -1
+
+
+@dataclass(frozen=True)
 class SentenceAnalysis:
-    """One sentence with the categories it carries and who speaks in it."""
+    """One sentence with the categories it carries and who speaks in it: ``source`` is its main
+    speaker, ``attributions`` every speaker it reports, main speaker first."""
 
     index: int
     start: int
@@ -82,6 +96,7 @@ class SentenceAnalysis:
     categories: frozenset
     source: Speaker | None
     annotations: tuple
+    attributions: tuple = ()
 
 
 @dataclass(frozen=True)

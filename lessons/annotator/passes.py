@@ -8,12 +8,19 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
    the last ministry named, "he" the last person quoted);
 2. ``give_quotations_to_speakers``: every sentence of a quotation belongs to its speaker;
 3. ``continue_after_colon``: "X tweeted:" hands its speaker to the next paragraph;
+   ``give_actualities_to_speakers``: a broadcast script's clip ("/// Ruiz act ///") is its speaker's;
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
 7. ``mark_competing_figures``: casualty figures from different sides, and the other side's
    answer ("But the rebels say they are still in the city");
-8. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
+8. ``mark_rival_in_one``: two parties' rival claims in one sentence ("Police say the man was
+   armed, but a witness says he wasn't");
+9. ``fill_claim_runs``: a sentence of one party's run with a disputed or unchecked sentence of
+   that party on each side belongs to the same claim (see denials.py);
+10. ``mark_denier_runs``: after "The army denied the report", the army's next sentences that give
+   its own account against the claim ("There was zero chance of civilian casualties", see denials.py);
+11. ``link_contested_claims``: a dispute that names what it disputes ("cast doubt on the official
    explanation", "scoffed at Iranian claims") is linked to that claim however far away, and so
    are rival explanations of the same event by other parties: the claim is marked contested,
    with ``challenged_by`` spans, and each challenge carries ``challenges``, the claim's spans.
@@ -31,7 +38,9 @@ from .attribution import Attribution, attributions_in
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
-from .model import Analysis, Annotation, SentenceAnalysis, Speaker
+from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial
+from .figures import digit_numbers, find_figures
+from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .reading import Reading
 from .quotations import QUOTES
 
@@ -52,8 +61,8 @@ def find_speakers(r: Reading) -> None:
         found = [] if r.credit[i] else attributions_in(sent, r.text, r.state, r.rules, tuple(quoted_in[i]))
         r.attributions[i] = found[0] if found else None
         r.others[i] = found[1:]
-        if found and found[0].speaker.person and r.others[i]:
-            r.state.remember(found[0].speaker)     # "he" next is the sentence's subject, not a person it mentions
+        if found and r.others[i]:
+            r.state.remember(found[0].speaker)     # "he"/"it" next is the sentence's subject, not a speaker it mentions
         elif not found:
             r.state.mention(sent.text)             # "Carl Thayer is a professor ..." / "He says ..."
         r.hands_over[i] = sent.text.rstrip().endswith(":")
@@ -109,6 +118,31 @@ def continue_after_colon(r: Reading) -> None:
                                                      attributions[i].verb)
 
 
+ACTUALITY_SENTENCES = 5
+"""A clip with no cue after it ends with its paragraph or after this many sentences, whichever is first."""
+
+
+def give_actualities_to_speakers(r: Reading) -> None:
+    """A broadcast script's recorded clip ("/// Ruiz act /// There is no trust ...") is the words of the
+    speaker its cue names, quoted just before: up to the next cue or the end of the paragraph."""
+    sentences, attributions, n = r.sentences, r.attributions, len(r.sentences)
+    for i, sent in enumerate(sentences):
+        cue = r.rules.reading.actuality.search(sent.text)
+        if not cue:
+            continue
+        named = {w.lower() for w in re.findall(r"[A-Za-z][\w'’-]+", cue.group())}
+        owner = next((attributions[k] for k in range(i - 1, max(-1, i - 5), -1) if attributions[k]
+                      and named & {w.lower() for w in attributions[k].speaker.name.split()}), None)
+        if owner is None:
+            continue
+        start = i if sent.text[cue.end():].strip() else i + 1     # the clip in the cue's sentence, or after it
+        for j in range(start, min(n, start + ACTUALITY_SENTENCES)):
+            if sentences[j].paragraph != sentences[start].paragraph or (j > i and "///" in sentences[j].text):
+                break
+            if attributions[j] is None:
+                attributions[j] = Attribution(owner.speaker, owner.cue, "continuation", owner.verb)
+
+
 def mark_sources(r: Reading) -> None:
     """Each sentence that reports a speaker carries that speaker's kind: official, expert or voice."""
     for i, sent in enumerate(r.sentences):
@@ -131,26 +165,29 @@ def mark_hedges(r: Reading) -> None:
 
 
 def mark_unverified(r: Reading) -> None:
-    """Verification and dispute markers, and the claim right before them that they point at."""
+    """Verification and dispute markers, and the claim right before them that they point at.
+
+    A verification marker points back at the claim just reported whoever says it ("AFP was unable
+    to verify the tanker's position", "The UN mission could not verify details of the attack"),
+    and a dispute answers it; a speaker's own words before it are not a claim it points at."""
     for i in sorted(sentences_hit(r.rules.unverified_any, r.lowered, r.sentences)):
         sent = r.sentences[i]
         # Worked out once per sentence, so a sentence packed with markers costs no more per character.
-        pointing = bool(r.rules.pointing_words.search(sent.text)) and not r.attributions[i]
         traded = r.rules.reading.traded.search(sent.text)
         for rule in r.rules.unverified:
             if rule.narrator_only and r.attributions[i]:
                 continue                  # "if confirmed" in a quoted expert's words is a condition
+            if rule.answers_rival:
+                mark_flat_denial(r, i, rule)  # "His lawyer said he never owned a gun": see denials.py
+                continue
             disputes = rule.id in r.dispute_ids
             for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
-                # A verification marker points back from the reporter's own voice ("NBC News was
-                # unable to verify claims"); a dispute answers a claim just made by someone else.
-                points = disputes or pointing
                 claims: list[tuple[int, Annotation]] = []
                 within = r.attributions[i] and r.rules.reading.contrast_within.search(
                     r.text[max(sent.start, s0 - WINDOW):s0])
                 if within:
                     pass                  # "Witnesses said ..., though police denied this": the claim is here
-                elif rule.marks_neighbour and i > 0 and points and not is_headline(r.sentences, i - 1, r.text):
+                elif rule.marks_neighbour and i > 0:
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)))
                 if rule.id == "unverified.accusation" and traded:
@@ -170,18 +207,19 @@ def mark_unverified(r: Reading) -> None:
                     r.add(j, dataclasses.replace(ann, challenged_by=((sent.start, sent.end),)) if disputes else ann)
 
 
-def _figure(text: str, casualty: re.Pattern, reading):
-    """A casualty figure in ``text``, quotation marks aside ('18 "innocent" people died'), or a toll
-    put at a number ("put the toll at 40")."""
-    text = re.sub(r"[\"“”‘’]", "", text)
-    return casualty.search(text) or reading.toll.search(text)
+def _figure(text: str, rules):
+    """The casualty figure the competing-figures test compares, quotation marks aside ('18
+    "innocent" people died'): a number then a word about the dead ("31 people killed"), else a
+    verb about the dead before a number of people ("killed 50 militants", "lost only three
+    fighters"), else a toll put at a number ("put the toll at 40"). The figures come from the one
+    detector."""
+    found = find_figures(re.sub(r"[\"“”‘’]", "", text), rules)
+    return next((f for form in ("dead_count", "killed_count", "toll_at") for f in found if f.form == form), None)
 
 
-def _count(figure: str, reading) -> str:
+def _count(figure) -> str:
     """The number a figure gives, digits or a word ("2 more people died" and "two people died" agree)."""
-    found = reading.count_word.search(figure)
-    first = found.group(1).lower().replace(",", "") if found else figure
-    return str(reading.number_words.get(first, first))
+    return str(figure.value) if figure.value is not None else figure.number.lower().replace(",", "")
 
 
 def mark_rival_accounts(r: Reading) -> None:
@@ -215,28 +253,54 @@ def mark_competing_figures(r: Reading) -> None:
     puts the toll at 14")."""
     sentences, attributions = r.sentences, r.attributions
     reading = r.rules.reading
-    casualty = reading.casualty_figure    # casualty figures: see reading.yaml and figures.py
     for i in range(len(sentences) - 1):
         a, b = attributions[i], attributions[i + 1]
-        if a and b and a.speaker.name != b.speaker.name \
-                and sentences[i + 1].paragraph - sentences[i].paragraph <= 1 \
-                and not is_headline(sentences, i, r.text) \
-                and _figure(sentences[i].text, casualty, reading) and _figure(sentences[i + 1].text, casualty, reading) \
-                and _count(_figure(sentences[i].text, casualty, reading).group(), reading) \
-                != _count(_figure(sentences[i + 1].text, casualty, reading).group(), reading):
-            for j in (i, i + 1):
+        if not (a and b and a.speaker.name != b.speaker.name
+                and sentences[i + 1].paragraph - sentences[i].paragraph <= 1
+                and not is_headline(sentences, i, r.text)):
+            continue
+        pair = _figure(sentences[i].text, r.rules), _figure(sentences[i + 1].text, r.rules)
+        if pair[0] and pair[1] and "killed_count" in (pair[0].form, pair[1].form) and a.speaker.kind == b.speaker.kind \
+                and not reading.rival_negation.search(sentences[i + 1].text):
+            continue                      # "killed 11 civilians" / "killing six militants": one side, two groups
+        if pair[0] and pair[1] and _count(pair[0]) != _count(pair[1]):
+            for j, fig in zip((i, i + 1), pair):
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,
-                                    _figure(sentences[j].text, casualty, reading).group(), "unverified.competing_figures",
+                                    fig.words, "unverified.competing_figures",
                                     explain(r.rules, "unverified.competing_figures"), attributions[j].speaker.label))
     mark_rival_accounts(r)
     for i, sent in enumerate(sentences):
         a = attributions[i]
         rival = reading.rival_in_one.search(sent.text)
         if a and rival and any(o.speaker.name != a.speaker.name for o in r.others[i]) \
-                and reading.figure_number.search(sent.text[:rival.start()]) \
-                and reading.figure_number.search(sent.text[rival.end():]):
+                and digit_numbers(sent.text[:rival.start()], r.rules) \
+                and digit_numbers(sent.text[rival.end():], r.rules):
             r.add(i, Annotation("unverified", sent.start, sent.end, rival.group().strip(" ,;"),
                                 "unverified.competing_figures", explain(r.rules, "unverified.competing_figures"),
+                                a.speaker.label))
+
+
+def mark_rival_in_one(r: Reading) -> None:
+    """"Police say the man was armed, but a witness says he wasn't": two parties' rival claims in one
+    sentence, the second after a contrast word with a rival word ("not", "only", "still") on the
+    same topic, or said again by its verb alone ("he wasn't"). The guidelines count it unverified."""
+    reading = r.rules.reading
+    for i, sent in enumerate(r.sentences):
+        a, text = r.attributions[i], sent.text
+        turn = reading.rival_in_one.search(text) if a and r.others[i] else None
+        if not turn or not 0 <= a.at < turn.start() or a.speaker.kind == "expert":
+            continue
+        second = next((o for o in r.others[i] if o.at > turn.start() and o.speaker.kind != "expert"
+                       and not same_party(a.speaker, o.speaker, r.rules)), None)
+        if second is None:
+            continue
+        answer = text[second.at:]
+        who = content_words(a.speaker.label, r.rules) | content_words(second.speaker.label, r.rules)
+        shared = (content_words(text[a.at:turn.start()], r.rules) & content_words(answer, r.rules)) - who \
+            - reading.speaker_stems
+        if reading.rival_negation.search(answer) and (shared or reading.elliptic_end.search(answer)):
+            r.add(i, Annotation("unverified", sent.start, sent.end, turn.group().strip(" ,;"),
+                                "unverified.rival_in_one", explain(r.rules, "unverified.rival_in_one"),
                                 a.speaker.label))
 
 
@@ -244,10 +308,14 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     find_speakers,
     give_quotations_to_speakers,
     continue_after_colon,
+    give_actualities_to_speakers,
     mark_sources,
     mark_hedges,
     mark_unverified,
     mark_competing_figures,
+    mark_rival_in_one,
+    fill_claim_runs,
+    mark_denier_runs,
     link_contested_claims,
 )
 """The passes :func:`analyse` runs, in order."""
@@ -261,9 +329,11 @@ def finish(r: Reading) -> Analysis:
     for i, sent in enumerate(r.sentences):
         anns = tuple(a for a in r.per_sentence[i] if id(a) in keep)
         att = r.attributions[i]
+        reported = tuple(Attributed(a.speaker, a.words or a.speaker.name, a.verb, a.at)
+                         for a in ([att] if att else []) + list(r.others[i]))
         out_sentences.append(SentenceAnalysis(i, sent.start, sent.end, sent.text, sent.paragraph,
                                               frozenset(a.category for a in anns),
-                                              att.speaker if att else None, anns))
+                                              att.speaker if att else None, anns, reported))
     annotations.sort(key=lambda a: (a.start, -a.end, a.category))
     return Analysis(r.text, tuple(annotations), tuple(out_sentences), tuple(r.state.seen))
 

@@ -16,11 +16,15 @@ from pathlib import Path
 
 from ..data import data_path
 from .alternation import alternation
+from .rules_sources import NameWords, SourceLexicon, _alt, _phrase_parts, _phrase_regex, name_words, source_lexicon
 from .schema import KINDS as _KINDS
 from .schema import SCHEMAS, RulesError, read_rule_file, split_example
 
 __all__ = ["SCHEMAS", "CueRule", "NameWords", "ReadingWords", "RuleExample", "Rules", "RulesError",
            "SourceLexicon", "load_rules", "read_rules", "split_example"]
+
+FIGURE_SECTIONS = ("casualty_figures", "chart_figures", "toll_figures", "counted_numbers", "figure_numbers")
+"""The sections of reading.yaml that say what a casualty figure is; annotator/figures.py builds the one detector."""
 
 
 
@@ -39,57 +43,7 @@ class CueRule:
     marks_neighbour: bool = False
     section: str = ""            # unverified.yaml: "verification" or "dispute"
     narrator_only: bool = False     # counts only in the reporter's own voice, not in a quoted speaker's
-
-
-@dataclass(frozen=True)
-class SourceLexicon:
-    """Words that identify speakers and speech: verbs, role nouns by kind, places, documents."""
-
-    speech_verbs: frozenset
-    figure_verbs: frozenset
-    figure_words: frozenset
-    before_speaker: tuple
-    document_nouns: frozenset
-    roles: dict          # phrase (lower case) -> kind, longest phrases first
-    ambiguous_roles: frozenset
-    organisations: dict  # word -> kind
-    places: frozenset
-    role_pattern: re.Pattern
-    place_pattern: re.Pattern
-    org_patterns: dict   # kind -> pattern of organisation words
-    official_acronyms: re.Pattern
-    expert_places: re.Pattern     # organisation words that alone make someone an expert
-    speech_events: re.Pattern
-    finding_verbs: frozenset
-    statement_nouns: frozenset
-    not_speech: re.Pattern = re.compile(r"(?!x)x")   # nouns that start with a speech verb ("think tank")
-    armed_groups: re.Pattern = re.compile(r"(?!x)x")  # "rebel", "militia": never officials
-    expert_phrases: re.Pattern = re.compile(r"(?!x)x")  # "the authors of the study": experts
-
-
-@dataclass(frozen=True)
-class NameWords:
-    """From ``names.yaml``: how names, titles and bodies are told apart."""
-
-    name: re.Pattern             # a run of capitalised words (and abbreviated titles) that may be a name
-    courtesy_title: re.Pattern   # "Dr ", "Mr. " at the start of a phrase
-    title_words: frozenset
-    not_names: frozenset
-    calendar: frozenset
-    demonym: re.Pattern
-    acronym: re.Pattern          # "Bureau of Meteorology (BOM)": a body's full name and its initials
-    person_roles: frozenset
-    plural_roles: re.Pattern
-    body_words: frozenset
-    pronouns: frozenset          # pronouns that can stand for a speaker named before
-    person_pronouns: frozenset   # ... for a person only
-    subject_pronouns: frozenset
-    she_title: re.Pattern
-    he_title: re.Pattern
-    pronoun_forms: re.Pattern
-    she_pronouns: frozenset
-    former: re.Pattern           # "former", "ex-" ... before a role, up to three words away
-    former_before_name: re.Pattern
+    answers_rival: bool = False     # counts only against another party's claim a few sentences before (denials.py)
 
 
 @dataclass(frozen=True)
@@ -119,8 +73,8 @@ class ReadingWords:
     every_claim_words: re.Pattern
     evidence_claim: re.Pattern   # "the files indicate that ...": a claim with no speaker named
     credit: re.Pattern
-    casualty_figure: re.Pattern  # a number, then a word about the dead within three words
-    chart_figures: dict          # the words the charts' figure finder uses (annotator/figures.py builds it)
+    actuality: re.Pattern        # "/// Ruiz act ///": a recorded clip of the speaker named
+    figures: dict                # the figure sections of reading.yaml, as written: only annotator/figures.py reads them
     topic_stop_words: frozenset  # too common to show a topic
     speaker_stems: frozenset     # who speaks, not what about (first five letters)
     generic_speaker_stems: frozenset
@@ -130,10 +84,9 @@ class ReadingWords:
     traded: re.Pattern           # "traded accusations", "each other"
     contrast_within: re.Pattern  # ", though ...", ", a claim ...": the claim is in the same sentence
     rival_in_one: re.Pattern     # ", while ...": two figures set against each other
-    toll: re.Pattern             # "the toll rose to 40"
-    count_word: re.Pattern       # the first number a figure gives
-    number_words: dict           # "two" -> 2
-    figure_number: re.Pattern    # digits that are not a year
+    elliptic_end: re.Pattern     # "... says he wasn't.": the claim said again by its verb alone
+    counter_claim: re.Pattern    # "zero", "not", "actually": the denier's own account goes against the claim
+    joined_subject: re.Pattern   # "as well as officials": a second speaker joined to the subject before
     no_cause: re.Pattern
     pointing_back: re.Pattern    # "this account", "that story"
     government: re.Pattern
@@ -173,7 +126,6 @@ class Rules:
     unverified: tuple
     hedge_any: re.Pattern        # any hedge cue at all, on lower-cased text: a quick test before the rules run
     unverified_any: re.Pattern
-    pointing_words: re.Pattern
     sources: SourceLexicon
     explanations: dict
     names: NameWords = None      # type: ignore[assignment]
@@ -189,17 +141,6 @@ def _yaml(name: str, folder: Path | None = None):
     return read_rule_file(folder or data_path("rules"), name)
 
 
-def _phrase_parts(phrases) -> list[str]:
-    """The phrases as patterns, longest first; spaces match any run of whitespace."""
-    return sorted((p.replace(" ", r"\s+") for p in phrases), key=len, reverse=True)
-
-
-def _phrase_regex(phrases) -> re.Pattern:
-    """Whole-word alternation of the phrases; spaces match any run of whitespace."""
-    return re.compile(r"(?<![\w'’-])%s(?![\w-])" % alternation(_phrase_parts(phrases), ignorecase=True),
-                      re.IGNORECASE)
-
-
 def _cue_rule(spec: dict, category: str, section: str = "") -> CueRule:
     return CueRule(
         id=spec["id"],
@@ -213,6 +154,7 @@ def _cue_rule(spec: dict, category: str, section: str = "") -> CueRule:
         marks_neighbour=bool(spec.get("marks_neighbour")),
         section=section,
         narrator_only=bool(spec.get("narrator_only")),
+        answers_rival=bool(spec.get("answers_rival")),
     )
 
 
@@ -228,11 +170,6 @@ def _prefilter(specs) -> re.Pattern:
                for spec in specs for p in _phrase_parts(spec["phrases"])]
     lowered = [re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), p) for p in phrases]
     return re.compile(r"\b%s" % alternation(lowered))
-
-
-def _words_regex(words) -> re.Pattern:
-    parts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])%s(?:s|es)?(?![\w-])" % alternation(parts, ignorecase=True), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -253,51 +190,32 @@ def read_rules(folder: Path | None = None) -> Rules:
                        for s in unv[section])
     _unique_ids(hedges + unverified)
     src = _yaml("sources.yaml", folder)
+    groups = {k: src[k] for k in _LISTED if isinstance(src.get(k), dict)}
+    src = {**src, **{k: v.get("words", v.get("patterns")) for k, v in groups.items()}}   # a group is read as its list
     names, reading = _yaml("names.yaml", folder), _yaml("reading.yaml", folder)
-    roles: dict[str, str] = {}
-    for kind in ("voice", "expert", "official"):
-        for w in src["roles"][kind]["words"]:
-            roles.setdefault(w.lower(), kind)
-    orgs = {w.lower(): kind for kind, words in src["organisations"].items() for w in words}
-    lex = SourceLexicon(
-        speech_verbs=frozenset(w.lower() for w in src["speech_verbs"]["words"]),
-        figure_verbs=frozenset(w.lower() for w in src["speech_verbs"]["figure_verbs"]),
-        figure_words=frozenset(w.lower() for w in src["speech_verbs"]["figure_words"]),
-        before_speaker=tuple(p.lower() for p in src["phrases_before_speaker"]),
-        document_nouns=frozenset(w.lower() for w in src["document_nouns"]),
-        roles=roles,
-        ambiguous_roles=frozenset(w.lower() for w in src["ambiguous_roles"]),
-        organisations=orgs,
-        places=frozenset(w.lower() for w in src["places"]),
-        role_pattern=_words_regex(list(roles) + list(src["ambiguous_roles"])),
-        expert_places=re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, src["expert_places"]))),
-        official_acronyms=re.compile(r"(?<![\w.])(?:%s)(?![\w])" % "|".join(map(re.escape, src["official_acronyms"]))),
-        org_patterns={kind: re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in words))
-                      for kind, words in src["organisations"].items()},
-        place_pattern=_words_regex(src["places"]),
-        speech_events=re.compile("|".join(src["speech_events"]), re.IGNORECASE),
-        finding_verbs=frozenset(w.lower() for w in src["finding_verbs"]),
-        statement_nouns=frozenset(w.lower() for w in src["statement_nouns"]),
-        not_speech=_phrase_regex(src.get("not_speech") or ["(?!x)x"]),
-        armed_groups=_phrase_regex(src.get("armed_groups") or ["(?!x)x"]),
-        expert_phrases=_phrase_regex(src.get("expert_phrases") or ["(?!x)x"]),
-    )
+    lex = source_lexicon(src)
     return Rules(
         hedges=hedges,
         unverified=unverified,
         hedge_any=_prefilter(hedge_specs),
         unverified_any=_prefilter(s for section in ("verification", "dispute") for s in unv[section]),
-        pointing_words=_phrase_regex(unv["pointing_words"]),
         sources=lex,
         explanations=_yaml("explanations.yaml", folder),
-        names=_name_words(names),
+        names=name_words(names),
         reading=_reading_words(reading),
-        examples=_all_examples(hedge_specs, unv, src, {"names.yaml": names, "reading.yaml": reading}),
+        examples=_all_examples(hedge_specs, unv, src, {"names.yaml": names, "reading.yaml": reading,
+                                                       "sources.yaml": groups}),
         explanation_nouns=_phrase_regex(unv["explanation_nouns"]),
         cause_words=_phrase_regex(unv["cause_words"]),
         rival_markers=_phrase_regex(unv["rival_markers"]),
         count_words=_phrase_regex(unv["count_words"]),
     )
+
+
+_LISTED = ("phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns", "document_nouns",
+           "ambiguous_roles", "medical_roles", "expert_places", "expert_phrases", "party_owners",
+           "negated_views", "events_before_speaker")
+"""sources.yaml lists that may be written as a group with examples."""
 
 
 def _unique_ids(rules) -> None:
@@ -307,41 +225,6 @@ def _unique_ids(rules) -> None:
             file = "hedges.yaml" if r.category == "hedge" else "unverified.yaml"
             raise RulesError(f"{file}, rule '{r.id}': another rule has the same id; give each rule its own")
         seen.add(r.id)
-
-
-def _alt(words, escape: bool = True) -> str:
-    """The words as a regular-expression alternation, in the order the file gives them."""
-    return "|".join(re.escape(w) if escape else w for w in words)
-
-
-def _name_words(d: dict) -> NameWords:
-    titles = _alt(d["abbreviated_titles"]["words"])
-    word = (r"(?:(?:%s)\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})" % titles)
-    particles = _alt(d["name_particles"]["words"])
-    demonyms = d["demonyms"]
-    gender = d["gender"]
-    return NameWords(
-        name=re.compile(r"(?<![\w.])%s(?:\s+(?:(?:%s)\s+)?%s){0,4}" % (word, particles, word)),
-        courtesy_title=re.compile(r"^(?:%s)\.?\s+" % _alt(d["courtesy_titles"]["words"])),
-        title_words=frozenset(w.lower() for w in d["title_words"]["words"]),
-        not_names=frozenset(d["not_names"]["words"]),
-        calendar=frozenset(d["calendar_words"]["words"]),
-        demonym=re.compile(r"^(?:[A-Z][a-z]+(?:%s)|%s)$" % (_alt(demonyms["suffixes"]), _alt(demonyms["words"]))),
-        acronym=re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:%s)\s+)?){1,6}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)"
-                           % _alt(d["name_connectors"]["words"])),
-        person_roles=frozenset(w.lower() for w in d["person_roles"]["words"]),
-        plural_roles=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["plural_roles"]["words"])),
-        body_words=frozenset(w.lower() for w in d["body_words"]["words"]),
-        pronouns=frozenset(w.lower() for w in d["pronouns"]["person"] + d["pronouns"]["any"]),
-        person_pronouns=frozenset(w.lower() for w in d["pronouns"]["person"]),
-        subject_pronouns=frozenset(w.lower() for w in d["subject_pronouns"]["words"]),
-        she_title=re.compile(r"\b(?:%s)\b" % _alt(w.lower() for w in gender["she_titles"])),
-        he_title=re.compile(r"\b(?:%s)\b" % _alt(w.lower() for w in gender["he_titles"])),
-        pronoun_forms=re.compile(r"\b(%s)\b" % _alt(gender["he_pronouns"] + gender["she_pronouns"]), re.IGNORECASE),
-        she_pronouns=frozenset(w.lower() for w in gender["she_pronouns"]),
-        former=re.compile(r"(?i)\b(?:%s)\s*(?:[\w-]+\s+){0,3}$" % _alt(d["former"]["words"])),
-        former_before_name=re.compile(r"(?i)\b(?:%s)\b[\w\s-]{0,30}$" % _alt(d["former"]["before_name"])),
-    )
 
 
 def _grouped(words) -> str:
@@ -358,7 +241,6 @@ def _negations(words) -> str:
 def _reading_words(d: dict) -> ReadingWords:
     aux = d["auxiliaries"]
     ends = d["appositive_ends"]
-    figures = d["casualty_figures"]
     return ReadingWords(
         lead=re.compile(r"(?i)^(?:\s*(?:(?:%s)\b|—|–|-)\s*)+" % _alt(d["lead_words"]["words"])),
         relative=frozenset(d["relative_pronouns"]["describe_noun"] + d["relative_pronouns"]["open_clause"]),
@@ -373,8 +255,8 @@ def _reading_words(d: dict) -> ReadingWords:
         role_phrase_break=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["role_phrase_breaks"]["words"])),
         words_before_a_title=re.compile(r"^.*\b(?:%s)\s+" % _alt(d["words_before_a_title"]["words"])),
         not_an_appositive=re.compile(r"(?i)(?:%s)\b" % _alt(d["not_an_appositive"]["words"])),
-        appositive=re.compile(r",[ \t]+((?:(?:a|an|the)\s+)?[^,.;:“”\"\n]{3,160}?)"
-                              r"(?=,|\.\s|\.$|\s(?:%s)\b|;|$)" % _alt(ends["words"])),
+        appositive=re.compile(r",[ \t]+((?:(?:a|an|the)\s+)?(?:[^,.;:“”\"\n]|\.(?=[\w-])){3,160}?)"
+                              r"(?=,|\.\s|\.$|\s(?:%s)\b|;|$|\s[“\"])" % _alt(ends["words"])),
         second_appositive=re.compile(r",\s+((?:a|an|the)\s+[^,.;:]{3,80}?)(?=,|\.|\s(?:%s)\b)" % _alt(ends["second"])),
         possessive=re.compile(r"['’]s\s+(?:%s)?(\w+)" % "|".join(re.escape(w) + r"\s+" for w in d["possessive_modifiers"]["words"])),
         speech_event_nouns=re.compile(r"(?i)%s" % _grouped(d["speech_event_nouns"]["words"])),
@@ -386,9 +268,9 @@ def _reading_words(d: dict) -> ReadingWords:
                                                              _alt(d["every_claim_words"]["patterns"], escape=False))),
         evidence_claim=re.compile(r"(?i)%s" % _alt(d["evidence_claims"]["patterns"], escape=False)),
         credit=re.compile(r"(?i)%s" % _alt(d["credits"]["patterns"], escape=False)),
-        casualty_figure=re.compile(r"(?i)\b(?:\d[\d,.]*|%s)\s+(?:\w+\s+){0,3}(?:people\s+)?(?:%s)\b"
-                                   % (_alt(figures["numbers"]), _alt(figures["words"]))),
-        chart_figures={k: v for k, v in d["chart_figures"].items() if k != "doc"},
+        actuality=re.compile(r"(?i)%s" % _alt(d["actuality_cues"]["patterns"], escape=False)),
+        figures={name: {k: v for k, v in d[name].items() if k not in ("doc", "examples", "not_examples")}
+                 for name in FIGURE_SECTIONS},
         **_linking_words(d),
     )
 
@@ -409,7 +291,7 @@ def _linking_words(d: dict) -> dict:
         return d[group]["words"]
 
     negations = words("rival_negations")
-    toll, counted, party, view = d["toll_figures"], d["counted_numbers"], d["party_claims"], d["group_views"]
+    party, view = d["party_claims"], d["group_views"]
     contrast = _alt(words("contrast_words"))
     person = r"(?:[A-Z][\w-]+\s+){0,2}[A-Z][\w-]+"
     return dict(
@@ -425,19 +307,17 @@ def _linking_words(d: dict) -> dict:
         contrast_within=re.compile(r"(?i)[,;]\s+(?:%s)\b|,\s+(?:a|an)\s+(?:%s)\b"
                                    % (contrast, _alt(d["contrast_words"]["claim_nouns"]))),
         rival_in_one=re.compile(r"(?i)[,;]\s+(?:%s)\b" % contrast),
-        toll=re.compile(r"(?i)\b(?:(?:%s)\s+)?(?:%s)\s+(?:%s)\s+(\d[\d,.]*|%s)\b" % (
-            _spaced(toll["before"]), _spaced(toll["nouns"]), _spaced(toll["links"]), _spaced(toll["numbers"]))),
-        count_word=re.compile(r"(?i)\b(\d[\d,]*|%s)\b" % _alt(list(counted["number_words"]) + counted["rough"])),
-        number_words=dict(counted["number_words"]),
-        figure_number=re.compile(_alt(d["figure_numbers"]["patterns"], escape=False)),
+        elliptic_end=re.compile(r"(?i)\b(?:%s)(?:n[’']t|\s+not|\s+never)?\W*$" % _alt(words("elliptic_answers"))),
+        counter_claim=re.compile(r"(?i)\b(?:%s)\b|n[’']t\b" % _alt(words("counter_claims"))),
+        joined_subject=re.compile(r"(?i)(?:^|\s)(?:%s)\b" % _alt(words("joined_subjects"))),
         no_cause=re.compile(r"(?i)\b(?:%s)\s+(?:[\w-]+\s+){0,2}$" % _alt(words("no_cause"))),
         pointing_back=re.compile(r"(?i)\b(?:%s)\s+(?:\w+\s+)?$" % _alt(words("pointing_back"))),
         government=re.compile(r"(?i)\b(?:%s)\b" % _alt(words("government_words"))),
         party_claim=re.compile(r"\b(%s)(?:['’]s)?\s+(?:own\s+)?(?:%s)\b|\b(?:%s)\s+(?:%s)\s+(?:the\s+)?(%s)" % (
             person, _spaced(party["nouns"]), _spaced(party["by_nouns"]), _spaced(party["by_words"]), person)),
         group_view=re.compile(
-            r"\W*(?:(?:%s),?\s+)?((?:(?:%s)\s+)*(?:[A-Z]\w+\s+)?(?:%s))(?:\s+and\s+[\w\s-]{1,30}?)?"
-            r"(?:\s+(?:%s)\s+[^,.;]{1,60}?)?\s+((?:%s)\s+(?:%s)|(?:%s)\s+(?:%s))\b" % (
+            r"\W*(?:(?:%s),?\s+|[^,;:]{1,100},\s+)?((?:(?:%s)\s+)*(?:[A-Z]\w+\s+)?(?:%s))(?:\s+and\s+[\w\s-]{1,30}?)?"
+            r"(?:\s+(?:%s)\s+[^,.;]{1,60}?)?\s+((?:%s)\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+(?:%s))\b" % (
                 _alt(view["openers"]), _alt(view["describing"]), _either_case(view["groups"]), _alt(view["about"]),
                 _spaced(view["is"]), _alt(view["views"]), _spaced(view["did"]), _alt(view["actions"]))),
         noun_determiner=re.compile(r"(?i)\b(?:%s)\s+$" % _alt(words("noun_determiners"))),

@@ -131,9 +131,19 @@ def _rule_list(rule_schema):
 
 
 _SENTENCES = {"examples": _examples, "not_examples": _examples}
+
+
+def _listed(items, field: str = "words"):
+    """A plain list, or the same list as a group with a doc and examples (``{words: [...], examples: [...]}``)."""
+    group = _fields({"doc": _text, field: items, **_SENTENCES}, required=(field,))
+
+    def check(where: str, key: str | None, value) -> None:
+        (group if isinstance(value, dict) else items)(where, key, value)
+    return check
 _CUE_RULE = _fields({"id": _text, "phrases": _patterns, "explanation": _text, "doc": _text,
                      "not_before": _regex, "not_after": _regex, "skip_capitalised": _flag,
-                     "subject_not_speaker": _flag, "marks_neighbour": _flag, "narrator_only": _flag, **_SENTENCES},
+                     "subject_not_speaker": _flag, "marks_neighbour": _flag, "narrator_only": _flag,
+                     "answers_rival": _flag, **_SENTENCES},
                     required=("id", "phrases", "explanation"))
 _GROUP = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words",))
 _PATTERN_GROUP = _fields({"doc": _text, "patterns": _patterns, **_SENTENCES}, required=("patterns",))
@@ -141,12 +151,13 @@ _ROLE = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words"
 KINDS = ("official", "expert", "voice")
 _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "quote", "continuation", "according_to")) \
     + ("unverified.neighbour", "unverified.competing_figures", "unverified.contested", "unverified.challenge",
-       "unverified.rival_account")
+       "unverified.rival_account", "unverified.rival_in_one", "unverified.denied_later",
+       "unverified.claim_run", "unverified.denier_run")
 
 _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "answer_openers", "rival_openers",
                    "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
                    "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
-                   "before_a_month", "document_owners")
+                   "before_a_month", "document_owners", "joined_subjects", "elliptic_answers", "counter_claims")
 _READING_SHAPES = ("contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
                    "group_views", "believed_to_be")
 _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views", "did", "actions")
@@ -154,20 +165,21 @@ _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views",
 SCHEMAS = {
     "hedges.yaml": _rule_list(_CUE_RULE),
     "unverified.yaml": _fields({"verification": _rule_list(_CUE_RULE), "dispute": _rule_list(_CUE_RULE),
-                                "pointing_words": _words, "explanation_nouns": _words, "cause_words": _words,
+                                "explanation_nouns": _words, "cause_words": _words,
                                 "rival_markers": _words, "count_words": _words},
-                               required=("verification", "dispute", "pointing_words", "explanation_nouns",
+                               required=("verification", "dispute", "explanation_nouns",
                                          "cause_words", "rival_markers", "count_words")),
     "sources.yaml": _fields({
         "speech_verbs": _fields({"doc": _text, "words": _words, "figure_verbs": _words, "figure_words": _words,
                                  **_SENTENCES}, required=("words", "figure_verbs", "figure_words")),
-        "phrases_before_speaker": _words, "speech_events": _patterns, "finding_verbs": _words,
-        "statement_nouns": _words, "document_nouns": _words,
+        "phrases_before_speaker": _listed(_words), "speech_events": _listed(_patterns, "patterns"),
+        "finding_verbs": _listed(_words), "statement_nouns": _listed(_words), "document_nouns": _listed(_words),
         "roles": _fields({k: _ROLE for k in KINDS}, required=KINDS),
-        "official_acronyms": _words, "ambiguous_roles": _words,
+        "official_acronyms": _words, "ambiguous_roles": _listed(_words), "medical_roles": _listed(_words),
         "organisations": _fields({k: _words for k in KINDS}, required=KINDS),
-        "expert_places": _words, "places": _words, "not_speech": _words, "armed_groups": _words,
-        "expert_phrases": _words,
+        "expert_places": _listed(_words), "places": _words, "not_speech": _words, "armed_groups": _words,
+        "expert_phrases": _listed(_words), "party_owners": _listed(_words),
+        "negated_views": _listed(_words), "events_before_speaker": _listed(_patterns, "patterns"),
     }, required=("speech_verbs", "phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns",
                  "document_nouns", "roles", "official_acronyms", "ambiguous_roles", "organisations",
                  "expert_places", "places")),
@@ -177,7 +189,8 @@ SCHEMAS = {
         "not_names": _GROUP, "calendar_words": _GROUP,
         "demonyms": _fields({"doc": _text, "suffixes": _words, "words": _words, **_SENTENCES},
                             required=("suffixes", "words")),
-        "name_connectors": _GROUP, "person_roles": _GROUP, "plural_roles": _GROUP, "body_words": _GROUP,
+        "name_connectors": _GROUP, "person_roles": _GROUP, "capitalised_titles": _GROUP, "plural_roles": _GROUP, "body_words": _GROUP,
+        "roles_said_again": _GROUP, "speak_for_a_body": _GROUP,
         "pronouns": _fields({"doc": _text, "person": _words, "any": _words}, required=("person", "any")),
         "subject_pronouns": _GROUP,
         "gender": _fields({"doc": _text, "she_titles": _words, "he_titles": _words, "she_pronouns": _words,
@@ -185,7 +198,8 @@ SCHEMAS = {
                           required=("she_titles", "he_titles", "she_pronouns", "he_pronouns")),
         "former": _fields({"doc": _text, "words": _words, "before_name": _words}, required=("words", "before_name")),
     }, required=("abbreviated_titles", "name_particles", "courtesy_titles", "title_words", "not_names",
-                 "calendar_words", "demonyms", "name_connectors", "person_roles", "plural_roles", "body_words",
+                 "calendar_words", "demonyms", "name_connectors", "person_roles", "capitalised_titles", "plural_roles", "body_words",
+                 "roles_said_again", "speak_for_a_body",
                  "pronouns", "subject_pronouns", "gender", "former")),
     "reading.yaml": _fields({
         "lead_words": _GROUP,
@@ -195,19 +209,21 @@ SCHEMAS = {
         "subordinators": _GROUP, "aside_prepositions": _GROUP, "between_subject_and_verb": _PATTERN_GROUP,
         "no_statement_before_verb": _GROUP, "role_phrase_breaks": _GROUP, "words_before_a_title": _GROUP,
         "not_an_appositive": _GROUP,
-        "appositive_ends": _fields({"doc": _text, "words": _words, "second": _words}, required=("words", "second")),
+        "appositive_ends": _fields({"doc": _text, "words": _words, "second": _words, **_SENTENCES},
+                                   required=("words", "second")),
         "possessive_modifiers": _GROUP, "speech_event_nouns": _GROUP, "document_verbs": _GROUP,
         "inverted_subject_ends": _GROUP, "official_figures": _PATTERN_GROUP, "claim_words": _GROUP,
         "every_claim_words": _fields({"doc": _text, "words": _words, "patterns": _patterns, **_SENTENCES},
                                      required=("words", "patterns")),
-        "evidence_claims": _PATTERN_GROUP, "credits": _PATTERN_GROUP,
-        "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, **_SENTENCES},
+        "evidence_claims": _PATTERN_GROUP, "credits": _PATTERN_GROUP, "actuality_cues": _PATTERN_GROUP,
+        "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, "verbs_before": _words,
+                                     "people": _words, **_SENTENCES},
                                     required=("numbers", "words")),
         "chart_figures": _fields({
             "doc": _text, "number_words": _numbers, "vague": _words, "qualifiers": _words,
             "casualty_patterns": _patterns, "not_people_patterns": _patterns, "months": _words,
             "month_abbreviations": _words, "toll_to": _words, "comparative_degrees": _words, "comparatives": _words,
-            "vague_verb_patterns": _patterns, "vague_outcomes": _words, **_SENTENCES},
+            "vague_verb_patterns": _patterns, "vague_outcomes": _words, "not_given_by": _words, **_SENTENCES},
             required=("number_words", "vague", "qualifiers", "casualty_patterns", "not_people_patterns", "months",
                       "month_abbreviations", "toll_to", "comparative_degrees", "comparatives",
                       "vague_verb_patterns", "vague_outcomes")),

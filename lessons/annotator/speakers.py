@@ -33,12 +33,16 @@ class State:
     bodies: dict = field(default_factory=dict)     # (name, kind) -> Speaker named by its role
     gender: dict = field(default_factory=dict)     # name -> "he" / "she" when the text shows it
     window: str = ""           # this sentence and the next, to see which pronoun follows a name
+    last_body: Speaker | None = None   # the last body (not a person) that spoke, and where
+    last_body_at: int = -99
 
     def remember(self, sp: Speaker, head: str | None = None) -> None:
         self.last = sp
         self.last_at = self.sentence
         if head:
             self.heads[head.split()[-1]] = sp
+        if not sp.person:
+            self.last_body, self.last_body_at = sp, self.sentence
         if sp.person:
             self.last_person = sp
             if sp in self.recent:
@@ -62,8 +66,21 @@ class State:
         return next((p for p in self.recent if self.gender.get(p.name) in (None, pronoun)), None)
 
 
+_PRONOUN_CHARS = 400
+"""How far after a name its pronouns are looked for (a bound, so a long sentence costs no more per name)."""
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+"""Quoted words, to the closing mark or the end: a "he" inside is someone the speaker talks about."""
+_WHOSE = re.compile(r",\s+whose\s[^,.;]*(?:,|$)")
+"""", whose son ...,": a clause about another person, whose pronouns are not the speaker's."""
+
+
 def _pronoun_after(sp: Speaker, window: str) -> str | None:
-    """'he' or 'she', from a title, a gendered role, or the first pronoun after the name."""
+    """'he' or 'she', from a title, a gendered role, or the pronouns after the name.
+
+    Pronouns inside quotation marks or a "whose ..." clause are about someone else ("Ana Ruiz, whose
+    son was hurt, said ... "He was grey," she said"); a pronoun that says something ("she said") outweighs
+    an earlier possessive.
+    """
     words = f"{sp.description} ".lower()
     names = load_rules().names
     if names.she_title.search(words):
@@ -74,11 +91,23 @@ def _pronoun_after(sp: Speaker, window: str) -> str | None:
     at = window.find(surname)
     if at < 0:
         return None
-    m = names.pronoun_forms.search(window[at:])
-    if not m:
+    unquoted = _QUOTED.sub(lambda q: " " * len(q.group()), window)     # the same length: positions hold
+    rest = _WHOSE.sub(" ", unquoted[at + len(surname):at + len(surname) + _PRONOUN_CHARS])
+    m = _speaking_pronoun(load_rules().sources.speech_verbs).search(rest)
+    word = (m.group(1) or m.group(2)) if m else None
+    if word is None:
+        m = names.pronoun_forms.search(rest)
+        word = m.group(1) if m else None
+    if word is None:
         return None
-    return "she" if m.group(1).lower() in names.she_pronouns else "he"
+    return "she" if word.lower() in names.she_pronouns else "he"
 
+
+@lru_cache(maxsize=4)
+def _speaking_pronoun(verbs: frozenset) -> re.Pattern:
+    """"she said", "said he": the pronoun that is the subject of a speech verb."""
+    alts = "|".join(sorted(verbs, key=len, reverse=True))
+    return re.compile(r"(?i)\b(?:(he|she)\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+(he|she))\b" % (alts, alts))
 
 
 def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
@@ -88,8 +117,16 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
     an ambiguous role ("director", "chief") takes its kind from the organisation named with it.
     """
     lex = rules.sources
+    title = rules.names.capitalised_title.search(phrase)
+    if title and not lex.role_pattern.search(phrase) and (re.fullmatch(r"\W*(?:[Tt]he\s+)?", phrase[:title.start()])
+                                                          or re.match(r"\s+[A-Z]", phrase[title.end():])):
+        return "official", title.group().lower()      # "Speaker Ruiz", "the Speaker"; not "Keynote Speaker"
     if lex.expert_phrases.search(phrase):
         return "expert", "author"          # "one of the authors of the study"
+    whole = next((w for w in (" ".join(m.group().lower().split()) for m in lex.role_pattern.finditer(phrase))
+                  if " of " in w and w in lex.roles and not lex.armed_groups.search(phrase)), None)
+    if whole:
+        return lex.roles[whole], whole     # "Secretary of State", "Speaker of the House": one role
     if lex.official_acronyms.search(phrase) and not lex.role_pattern.search(phrase):
         return "official", lex.official_acronyms.search(phrase).group().lower()
     chunk = rules.reading.role_phrase_break.split(phrase)
@@ -101,10 +138,11 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         word = _singular(matches[-1].group().lower(), lex)
         armed = lex.armed_groups.search(part)
         at = phrase.find(part) + len(part) if part else -1
-        owner = re.match(r"(?i)\s*(?:%s)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s)\b"
-                         % (rules.reading.armed_owner, lex.armed_groups.pattern), phrase[at:]) if at > 0 else None
+        owner = re.match(r"(?i)\s*(?:%s)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s|%s)"
+                         % (rules.reading.armed_owner, lex.armed_groups.pattern, lex.party_owners.pattern),
+                         phrase[at:]) if at > 0 else None
         if armed or owner:
-            # "a rebel commander", "an official with the rebel movement": never officials
+            # "a rebel commander", "an official with the rebel movement", "officials for the two parties": not the state
             return "voice", (armed.group() if armed else owner.group(1)).lower()
         if re.match(r"(?i)(?:a|an|the)\s", part.strip()) and part.rstrip().endswith(matches[-1].group()) \
                 and i + 1 < len(chunk) and re.match(r"\s*and\s+(?!(?:a|an|the)\s)[\w\s-]*?\b(?:%s)"
@@ -115,10 +153,16 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             # A former official no longer speaks for a government; what they do now may count
             # ("a former police lieutenant who now teaches criminal justice at a university").
             now = " ".join(chunk[i + 1:]).lower()
-            return ("expert" if lex.expert_places.search(now) else "voice"), word
+            analyst = any(lex.roles.get(_singular(x.group().lower(), lex)) == "expert" for x in lex.role_pattern.finditer(now))
+            return ("expert" if lex.expert_places.search(now) or analyst else "voice"), word
+        if word in lex.medical_roles:
+            # A doctor or health specialist comments as an expert unless a state body is named with them.
+            state = _org_kind(" ".join(phrase.lower().split()), rules) == "official" or lex.official_acronyms.search(phrase)
+            return ("official" if state else "expert"), word     # "an army doctor", "a CDC epidemiologist"
         if word in lex.ambiguous_roles:
             rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
-            org_kind = _org_kind(rest, rules) or _org_kind(" ".join(phrase.lower().split()), rules)
+            org_kind = _org_kind(rest, rules) or _org_kind(" ".join(phrase.lower().split()), rules) \
+                or ("official" if lex.official_acronyms.search(phrase) else None)    # "ECOWAS political director"
             if org_kind is None:
                 kinds = [lex.roles.get(_singular(x.group().lower(), lex)) for x in lex.role_pattern.finditer(rest)
                          if _singular(x.group().lower(), lex) not in lex.ambiguous_roles]
@@ -160,13 +204,25 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
     i = 0
     while i < len(words) - 1:
         w = words[i].lower().rstrip(".").replace("’s", "").replace("'s", "")
+        three = " ".join(x.lower() for x in words[i:i + 3])
+        if i + 3 < len(words) and three in lex.roles:
+            i += 3                        # "Secretary of State Colin Powell"
+            continue
         two = (w + " " + words[i + 1].lower().rstrip(".")) if i + 1 < len(words) else w
+        if words[i].lower() in lex.places:
+            w = words[i].lower()          # "U.S."
         if (w in lex.roles or w in lex.ambiguous_roles or two in lex.roles or w in lex.places
-                or rules.names.demonym.match(words[i]) or w in rules.names.title_words):
+                or rules.names.demonym.match(words[i]) or w in rules.names.title_words
+                or rules.names.capitalised_title.fullmatch(words[i])):
             i += 1
             continue
         break
     return " ".join(words[:i]), " ".join(words[i:])
+
+
+_ORG_AFTER_NAME = re.compile(r"[ \t]+(?:of|at|from|with)[ \t]+((?:the[ \t]+)?[A-Z][\w'’.-]*"
+                             r"(?:[ \t]+(?:of|for|on|and|the|[A-Z][\w'’.-]*)){0,6})")
+"""A body named right after a person's name: "Olga Marsh of the Carnegie Endowment"."""
 
 
 def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
@@ -187,30 +243,42 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if not words:
             continue
         title, name = _split_name(" ".join(words), rules)
+        headline = _title_case_line(text, m.start())
+        group = title.split()[-1].lower() if title else ""
+        if headline and (any(w.lower() in lex.speech_verbs for w in name.split())
+                         or names.plural_roles.search(group) or (group.endswith("s") and group[:-1] in lex.roles)):
+            continue                  # "Govt Denies Attack", "Analysts Clash Over Figures": no name in a headline
         if not name or all(w.lower().strip(".") in lex.places or w.lower() in lex.roles or w in names.calendar
                            for w in name.split()):
             continue
-        lead = re.search(r"((?<![\w'’-])(?:[A-Za-z][\w'’-]*\s+){0,3})$", text[max(0, m.start() - 50):m.start()])
-        lead = reading.words_before_a_title.sub("", lead.group(1) if lead else "")
+        lead = re.search(r"((?<![\w'’-])(?:[A-Za-z][\w'’-]*\s+){0,3})$",
+                         text[max(0, m.start() - 50):m.start()].rsplit("\n", 1)[-1])   # never from the line above
+        lead = reading.words_before_a_title.sub("", reading.verbish.split(lead.group(1) if lead else "")[-1])
+        # "the government is persecuting Mr. Chen": words after a verb are no title of the person
         before = (lead + title).strip()
         if names.former_before_name.search(text[max(0, m.start() - 40):m.start()]):
             before = "former " + before
         after = ""
         tail = text[m.end():m.end() + 200]
         ap = reading.appositive.match(tail)
-        if ap and not reading.not_an_appositive.match(ap.group(1)) and (
+        if headline and ap and not tail[ap.end():].startswith(","):
+            ap = None                 # "Army, Rebels Claim Victory": in a headline only "Ash, the Envoy, ..." describes
+        if ap and not reading.not_an_appositive.match(ap.group(1)) \
+                and ap.group(1).split()[0].lower() not in lex.speech_verbs and (
                 re.match(r"(?i)(?:a|an|the)\s", ap.group(1)) or lex.role_pattern.search(" ".join(ap.group(1).split()[:4]))):
             after = ap.group(1)
             more = reading.second_appositive.match(tail[ap.end():])
-            if more:
+            if more and not reading.auxiliary.search(more.group(1)):   # "..., the army is exhausted" is a clause
                 after += ", " + more.group(1)
         kind = desc = None
         who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail) or \
             re.match(r"\s+(?:is|was)\s+((?:a|an|the)\s+[^,.;:“”\"\n]{3,140})", tail)    # "Carl Thayer is a professor of ..."
-        if not after and who:
+        if not after and who and not headline:
             # "Nadia Fellner, who researches workplace safety at the Institute for ..."
             kind, _ = classify_role(who.group(1), rules)
             kind = kind or _org_kind(who.group(1).lower(), rules)
+            if kind == "voice":
+                kind = None           # "who has written books about the guerrilla war": what they did, not a side
             desc = who.group(1) if kind else None
         if after:
             kind, _ = classify_role(after, rules)
@@ -221,6 +289,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             now = re.search(r"\bnow\s+([^.;]{3,120})", tail)
             if kind == "voice" and before.lower().startswith("former") and now and _org_kind(now.group(1).lower(), rules) == "expert":
                 kind, desc = "expert", f"{before}, now {now.group(1).strip()}"   # "... and is now president of the Center for ..."
+        of = _ORG_AFTER_NAME.match(tail) if kind is None and len(name.split()) > 1 else None
+        if of and _org_kind(of.group(1).lower(), rules) in ("expert", "official"):
+            kind, desc = _org_kind(of.group(1).lower(), rules), f"of {of.group(1)}"   # "Olga Marsh of the Carnegie Endowment"
         if kind is None or (len(name.split()) == 1 and not after and not (
                 title and (title.split()[-1].lower().strip(".") in names.person_roles
                            or names.courtesy_title.match(title + " ")))):
@@ -229,9 +300,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         is_body = names_a_body(name, lex)
         sp = Speaker(name=name, kind=kind, description=desc, person=not is_body)
         people.setdefault(name, sp)
-        surname = name.split()[-1]
-        if len(name.split()) > 1 and not is_body and surname not in people:
-            people[surname] = people[name]
+        if len(name.split()) > 1 and not is_body:
+            for surname in surnames(name):
+                people.setdefault(surname, people[name])
         role = classify_role(desc, rules)[1] or ""
         if len(name.split()) == 3 and not is_body and role.split()[-1:] and role.split()[-1] in names.person_roles:
             people.setdefault(name.split()[1], people[name])    # "Alfredo Rangel Suarez" ... "Mr. Rangel"
@@ -243,11 +314,50 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
     return people
 
 
+_HEADLINE_CHARS = 160
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Is the line holding ``text[at]`` a title-case headline standing alone ("Army, Rebels Claim Victory")?
+
+    A line of its own, no full stop at its end, every word of four letters or more capitalised.
+    """
+    start = text.rfind("\n", max(0, at - _HEADLINE_CHARS), at) + 1
+    end = text.find("\n", at, at + _HEADLINE_CHARS)
+    end = len(text) if end < 0 and len(text) - at <= _HEADLINE_CHARS else end
+    if (start == 0 and at > _HEADLINE_CHARS) or end < 0:
+        return False                  # a longer line: body text (looked at in bounded steps, so linear)
+    line = text[start:end].strip()
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(long) >= 3 and len(line) <= _HEADLINE_CHARS and not line.endswith((".", "!", "?", "”", '"')) \
+        and all(w[0].isupper() for w in long)
+
+
+_GIVEN_NAME_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
+"""A hyphenated given name in lower case after the hyphen ("Ying-jeou"): the family name comes first."""
+
+
+def surnames(name: str) -> tuple[str, ...]:
+    """What a person is called on later mentions: "Keir Giles" → Giles; "Ma Ying-jeou" → Ma (family name first)."""
+    words = name.split()
+    if len(words) == 2 and _GIVEN_NAME_AFTER.fullmatch(words[1]):
+        return (words[0], words[1])
+    return (words[-1],)
+
+
 def names_a_body(name: str, lex) -> bool:
     """True for organisations ("Salt Hills Movement", "Chatham House"), False for people."""
     body_words = load_rules().names.body_words
     return any(w.lower().strip(".,") in body_words or w.lower() in lex.places for w in name.split())
 
+
+
+def _speaking_for(phrase: str, body: Speaker, role: str, rules: Rules) -> Speaker:
+    """"A spokesperson" is the body quoted just before; "Spokesman Tom Ash" a person speaking for it."""
+    _, name = _split_name(rules.names.courtesy_title.sub("", phrase.strip()), rules)
+    if PERSON_NAME.fullmatch(name) and name.split()[0] not in rules.names.not_names and not names_a_body(name, rules.sources):
+        return Speaker(name=name, kind=body.kind, description=f"{role} for {body.name}", person=True)
+    return body
 
 
 @lru_cache(maxsize=256)
@@ -291,12 +401,21 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
         if first in names.person_pronouns:
             return state.person_for(first), None
         return (state.last if state.last is not state.last_person else None), None
+    again = names.roles_said_again.fullmatch(phrase)
+    if again and not re.search(r"[A-Z]", phrase[1:]) and not names.plural_roles.search(phrase):
+        role = re.compile(r"(?i)\b%s\b" % re.escape(again.group(1)))
+        sp = next((p for p in state.recent[:4] if role.search(p.description)), None)
+        if sp is not None:
+            return sp, None            # "the spokesman" is the spokesman named a little before
     words = re.findall(r"[\w'’-]+", low)
     if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads:
         return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
     if words and words[-1] in lex.document_nouns and rules.reading.document_owner.match(low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
         return state.last, None
     kind, head = classify_role(phrase, rules)
+    if kind is None and head and names.speak_for_a_body.search(phrase) and state.last_body is not None \
+            and state.sentence - state.last_body_at <= 3:
+        return _speaking_for(phrase, state.last_body, head, rules), None
     if kind:
         definite = re.match(r"(?i)^the\s+", phrase) and not re.search(r"[A-Z]", phrase[4:])
         if definite and head and head.split()[-1] in state.heads:

@@ -12,32 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..render.palette import (
-    ACCENT,
-    HEADER_TINT,
-    MUTED_TEXT,
-    SELECTED_TINT,
-    TABLE_RULE,
-    TEXT_COLOUR,
-)
+from ..render.stylesheet import style_html
 
 PART_NAMES = ("headline", "dek", "byline", "lede", "quotes", "captions", "boilerplate")
-
-_STYLE = (
-    "<style>"
-    f".mlk-lk{{font-size:1rem;line-height:1.5;color:{TEXT_COLOUR};max-width:60rem}}"
-    ".mlk-lk table{border-collapse:collapse;margin:.4rem 0}"
-    # JupyterLab right-aligns HTML output's cells with two classes; three keep the helpers' prose left-aligned.
-    f".mlk-lk.mlk-lk.mlk-lk th,.mlk-lk.mlk-lk.mlk-lk td{{border:1px solid {TABLE_RULE};padding:.3rem .5rem;"
-    "text-align:left;vertical-align:top}"
-    f".mlk-lk th{{background:{HEADER_TINT}}}"
-    f".mlk-lk mark{{background:{SELECTED_TINT};color:{TEXT_COLOUR};font-weight:bold;text-decoration:underline}}"
-    ".mlk-lk .mlk-part{margin:.5rem 0 .9rem 0}"
-    ".mlk-lk .mlk-name{font-weight:bold}"
-    f".mlk-lk .mlk-what{{color:{MUTED_TEXT}}}"
-    f".mlk-lk blockquote{{margin:.2rem 0 .2rem 1rem;padding-left:.6rem;border-left:4px solid {ACCENT}}}"
-    "</style>"
-)
 
 
 @dataclass(frozen=True)
@@ -48,7 +25,7 @@ class Shown:
     text: str
 
     def _repr_html_(self) -> str:
-        return _STYLE + f'<div class="mlk-lk">{self.html}</div>'
+        return style_html() + f'<div class="mlk-lk">{self.html}</div>'
 
     def __repr__(self) -> str:
         return self.text

@@ -21,9 +21,11 @@ from typing import Iterable, Sequence
 from ..annotator.model import CATEGORIES, Annotation
 from ..text.files import atomic_write_bytes
 from .html import (
+    CUE_ELSEWHERE,
     article_html,
     as_text,
     count_by_category,
+    cue_elsewhere,
     escape_text,
     legend_html,
     reading_order,
@@ -267,7 +269,8 @@ def _note_html(text: str, sp, same_as: int | None = None, why: str | None = None
     explanation = as_text(getattr(ann, "explanation", ""))
     cue = " ".join(as_text(getattr(ann, "cue", "")).split())
     if cue and cue.lower() != quote.lower():
-        parts.append(f' — cue <bdi class="mlk-ex-cue">“{escape_text(cue)}”</bdi>')
+        where = f" ({CUE_ELSEWHERE})" if cue_elsewhere(text[sp.start:sp.end], cue) else ""
+        parts.append(f' — cue{where} <bdi class="mlk-ex-cue">“{escape_text(cue)}”</bdi>')
     speaker = as_text(getattr(ann, "source", None)).split(" (")[0].strip()   # the name, not the role
     if speaker and speaker not in explanation:
         parts.append(f' — speaker: <bdi class="mlk-ex-source">{escape_text(speaker)}</bdi>')

@@ -73,6 +73,27 @@ def in_quotes(words: str) -> str:
     return f"“{words}" + ("" if words[-1:] and words[-1] in _ENDERS else "”")
 
 
+_WORD = re.compile(r"\w+")
+
+
+def cue_elsewhere(marked: str, cue: str) -> bool:
+    """True when the words of ``cue`` are not all in the ``marked`` words: the clue is in another
+    sentence (the challenger of a contested claim, the "unable to verify" next to a claim, the
+    "he said" after a quotation), so a reader looking for it in the highlight would not find it.
+
+    >>> cue_elsewhere("Russia blames its soldiers", "cast doubt"), cue_elsewhere("The army has blamed", "The army blamed")
+    (True, False)
+    """
+    def words(s: str) -> list[str]:
+        return _WORD.findall(s.replace("’", "'").lower())
+    have = set(words(marked))
+    return not all(w in have for w in words(cue))
+
+
+CUE_ELSEWHERE = "in another sentence"
+"""Said after a cue that :func:`cue_elsewhere` finds outside the highlighted words."""
+
+
 def as_text(value) -> str:
     """A field as text ('' for None), whatever type a caller put there."""
     return "" if value is None else value if isinstance(value, str) else str(value)
@@ -164,7 +185,7 @@ def _assign_tracks(spans: Iterable[_Span]) -> dict[int, int]:
     return out
 
 
-def _reason_plain(sp: _Span) -> str:
+def _reason_plain(sp: _Span, text: str) -> str:
     """One annotation's reason as plain text for a ``title`` tooltip."""
     ann, st = sp.ann, sp.style
     head = f"{st.symbol} {st.label}"
@@ -174,7 +195,8 @@ def _reason_plain(sp: _Span) -> str:
     details = []
     cue = as_text(getattr(ann, "cue", ""))
     if cue:
-        details.append(f"cue {_isolate(in_quotes(cue))}")
+        where = f" ({CUE_ELSEWHERE})" if cue_elsewhere(text[sp.start:sp.end], cue) else ""
+        details.append(f"cue{where} {_isolate(in_quotes(cue))}")
     rule = as_text(getattr(ann, "rule", ""))
     if rule:
         details.append(f"rule {rule}")
@@ -278,7 +300,7 @@ def _segment(out, text, a, b, active, tracks, reasons, selected, footnotes, reas
         classes.append("mlk-selected")
     for sp in active:
         if sp.i not in reasons:
-            reasons[sp.i] = _reason_plain(sp)
+            reasons[sp.i] = _reason_plain(sp, text)
     title = "\n\n".join(reasons[sp.i] for sp in active)
     attrs = [f'class="{_attr(" ".join(dict.fromkeys(classes)))}"',
              f'data-cats="{_attr(" ".join(cats))}"',
@@ -403,7 +425,8 @@ def reason_html(text: str, sp: _Span) -> str:
     # reverse the kit's own words around them.
     cue = as_text(getattr(ann, "cue", ""))
     if cue:
-        parts.append(f' — cue <bdi class="mlk-ex-cue">{escape_text(in_quotes(cue))}</bdi>')
+        where = f" ({CUE_ELSEWHERE})" if cue_elsewhere(quote, cue) else ""
+        parts.append(f' — cue{where} <bdi class="mlk-ex-cue">{escape_text(in_quotes(cue))}</bdi>')
     source = as_text(getattr(ann, "source", None))
     if source:
         parts.append(f' — speaker: <bdi class="mlk-ex-source">{escape_text(source)}</bdi>')

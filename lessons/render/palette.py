@@ -24,6 +24,9 @@ ACCENT_TINT = "#eef6fc"
 OK_COLOUR, OK_TINT = "#007a5a", "#e9f6f1"
 WARN_COLOUR, WARN_TINT = "#8a5a00", "#fff5dc"
 ERROR_COLOUR, ERROR_TINT = "#b54700", "#fdeee6"
+NOTE_COLOURS = {"info": (ACCENT, ACCENT_TINT), "ok": (OK_COLOUR, OK_TINT), "warn": (WARN_COLOUR, WARN_TINT),
+                "error": (ERROR_COLOUR, ERROR_TINT)}
+"""Message boxes: the line down the left side and the tint behind, by kind of message."""
 CHART_NONE = "#BBBBBB"        # charts: no named speaker
 CHART_CONTEXT = "#DDDDDD"     # charts: figures from other coverage
 CHART_SIDES = ("#56B4E9", "#E69F00", "#009E73", "#CC79A7", "#F0E442")   # charts: one per side, in order

@@ -9,10 +9,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .palette import (
+    ACCENT,
+    ACCENT_DARK,
+    ACCENT_TINT,
+    HEADER_TINT,
     MUTED_TEXT,
+    NOTE_COLOURS,
+    OK_COLOUR,
+    OK_TINT,
     OTHER_COLOUR,
     PAGE_COLOUR,
+    RULE_COLOUR,
     SELECTED_TINT,
+    TABLE_RULE,
     TEXT_COLOUR,
     line_colour,
     load_categories,
@@ -24,7 +33,7 @@ MAX_TRACKS = 4
 _SLUG = re.compile(r"[a-z][a-z0-9_]*")
 _RESERVED = {"hl", "article", "legend", "selected", "start", "other", "sample", "explanations",
              "ex", "fn", "handout", "note", "empty", "off", "on", "sect", "pop", "pops", "why", "open",
-             "interactive", "lk"}
+             "interactive", "lk", "ui", "reason", "card", "coverage", "chain", "origin", "check", "translations"}
 
 _TRACK_PITCH = 8      # px between line tracks
 _TRACK_HEIGHT = 6     # px of one track (a double line is 2 + 2 + 2)
@@ -193,9 +202,118 @@ def stylesheet_css() -> str:
         ".mlk-ex-quote,.mlk-ex-cue,.mlk-ex-source,.mlk-ex-why{unicode-bidi:isolate}",
         f".mlk-ex-rule{{color:{MUTED_TEXT}}}",
     ]
-    return "".join(rules)
+    return "".join(rules) + _helpers_css() + _views_css()
 
 
 def style_html() -> str:
-    """The ``<style>`` block that ``render_html`` puts first; for pages that show several fragments."""
+    """The ``<style>`` block that ``render_html`` puts first; for pages that show several fragments.
+
+    Every view carries it once (:func:`lessons.views.base.view_box`), and so does every piece of
+    HTML shown on its own (a message box, a lesson helper's table, the handout page)."""
     return f"<style>{stylesheet_css()}</style>"
+
+
+# --------------------------------------------------------------------------- lesson helpers and views
+
+def _helpers_css() -> str:
+    """The lesson helpers' tables and quotes (``lessons.lessonkit``), inside ``<div class="mlk-lk">``."""
+    return "".join([
+        f".mlk-lk{{font-size:1rem;line-height:1.5;color:{TEXT_COLOUR};max-width:60rem}}",
+        ".mlk-lk table{border-collapse:collapse;margin:.4rem 0}",
+        # JupyterLab right-aligns HTML output's cells with two classes; three keep the helpers' prose left-aligned.
+        f".mlk-lk.mlk-lk.mlk-lk th,.mlk-lk.mlk-lk.mlk-lk td{{border:1px solid {TABLE_RULE};padding:.3rem .5rem;"
+        "text-align:left;vertical-align:top}",
+        f".mlk-lk th{{background:{HEADER_TINT}}}",
+        f".mlk-lk mark{{background:{SELECTED_TINT};color:{TEXT_COLOUR};font-weight:bold;text-decoration:underline}}",
+        ".mlk-lk .mlk-part{margin:.5rem 0 .9rem 0}",
+        ".mlk-lk .mlk-name{font-weight:bold}",
+        f".mlk-lk .mlk-what{{color:{MUTED_TEXT}}}",
+        f".mlk-lk blockquote{{margin:.2rem 0 .2rem 1rem;padding-left:.6rem;border-left:4px solid {ACCENT}}}",
+    ])
+
+
+_SERIF = "font-family:Georgia,serif"
+_QUOTE = f"{_SERIF};color:{TEXT_COLOUR};background:{PAGE_COLOUR};margin:.3em 0;padding:.3em .8em"
+_BOX = f"color:{TEXT_COLOUR};background:{PAGE_COLOUR};border:1px solid {RULE_COLOUR};border-radius:4px"
+_DOWNLOAD = (f"display:inline-block;padding:6px 12px;border:2px solid {ACCENT};border-radius:4px;"
+             f"color:{ACCENT_DARK};background:{ACCENT_TINT};text-decoration:none;font-weight:600")
+_CELL = f"border:1px solid {TABLE_RULE};padding:.3em .5em;text-align:left;vertical-align:top"
+
+VIEW_CLASSES: dict[str, str] = {
+    # Shared by several views.
+    "mlk-ui-title": "margin:.2em 0",                           # a view's h3
+    "mlk-ui-tight": "margin:.2em 0",
+    "mlk-ui-line": "margin:.3em 0",
+    "mlk-ui-line-top": "margin:.3em 0 0",
+    "mlk-ui-ask": "margin:.4em 0 .2em",                         # a question under a card or a step
+    "mlk-ui-row-head": "margin:.5em 0 .2em",
+    "mlk-ui-intro": "margin:.2em 0;max-width:48em",
+    "mlk-ui-after": "margin-top:.8em",
+    "mlk-ui-aside": "margin-left:.6em",
+    "mlk-ui-status": "font-weight:bold",                        # a running score
+    "mlk-ui-small": "font-size:90%",
+    "mlk-ui-muted": f"color:{MUTED_TEXT}",
+    "mlk-ui-count": f"margin:.2em 0;color:{MUTED_TEXT}",       # "Question 2 of 6", "Card 1 of 4"
+    "mlk-ui-prompt": "margin:.2em 0 .4em;font-weight:bold",
+    "mlk-ui-quote": f"{_QUOTE};border-left:4px solid {MUTED_TEXT}",
+    "mlk-ui-unit": f"{_QUOTE};font-size:1.05rem;border-left:4px solid {MUTED_TEXT};max-width:46em",
+    "mlk-ui-headline": (f"{_QUOTE};font-size:1.3rem;font-weight:bold;border-left:4px solid {MUTED_TEXT};"
+                        "max-width:40em"),
+    "mlk-ui-swap": f"{_QUOTE};border-left:4px solid {RULE_COLOUR};margin:.4em 0",
+    "mlk-ui-from": f"color:{MUTED_TEXT};font-size:90%;margin:0",
+    "mlk-ui-noquotes": "quotes:none",
+    "mlk-ui-download": _DOWNLOAD,
+    "mlk-ui-caption": "text-align:left;font-weight:bold",
+    "mlk-ui-term": "font-weight:bold;margin-top:.3em",
+    "mlk-ui-desc": "margin-left:1em",
+    # Message boxes (lessons.views.messages); the kinds' colours follow.
+    "mlk-note": (f"border-left:5px solid;color:{TEXT_COLOUR};padding:.5em .9em;margin:.4em 0;border-radius:4px;"
+                 "font:0.95rem/1.45 system-ui,sans-serif"),
+    **{f"mlk-note-{kind}": f"border-left-color:{line};background:{tint}" for kind, (line, tint) in NOTE_COLOURS.items()},
+    "mlk-note-details": "margin-top:.4em",
+    "mlk-note-pre": f"white-space:pre-wrap;font-size:85%;color:{TEXT_COLOUR}",
+    # The before and after check's report.
+    "mlk-check-article": (f"{_SERIF};line-height:1.55;{_BOX};padding:.6em 1.1em;margin:.4em 0;max-width:42em"),
+    "mlk-check-headline": "font-size:1.25em;font-weight:bold;margin:.2em 0 .4em",
+    "mlk-check-dek": "font-style:italic;margin:.2em 0 .6em",
+    "mlk-check-para": "margin:.45em 0",
+    "mlk-check-source": f"color:{MUTED_TEXT};font-size:90%;margin:.6em 0 0",
+    # The highlighter's reason and translations.
+    "mlk-reason": f"{_BOX};padding:.3em .9em .5em;margin:.3em 0;max-width:46em",
+    "mlk-translations": "margin:.3em 0",
+    # The sentence explorer's category chips.
+    "mlk-ui-chip": f"display:inline-block;border:1px solid {TEXT_COLOUR};border-radius:3px;padding:0 .4em;margin:0 .3em .2em 0",
+    # The learner annotator's comparison table.
+    "mlk-ui-cmp": f"border-collapse:collapse;color:{TEXT_COLOUR};background:{PAGE_COLOUR}",
+    "mlk-ui-cmp-cell": f"padding:.2em .6em;border-bottom:1px solid {RULE_COLOUR};text-align:left",
+    "mlk-ui-cmp-num": f"padding:.2em .6em;border-bottom:1px solid {RULE_COLOUR};text-align:right",
+    "mlk-ui-cmp-item": "margin:.5em 0",
+    # The verb lens's table.
+    "mlk-ui-verbs": f"border-collapse:collapse;color:{TEXT_COLOUR};text-align:left;max-width:60em",
+    "mlk-ui-verbs-cell": "padding:.2em .5em",
+    "mlk-ui-verbs-verb": "padding:.2em .5em;font-weight:bold",
+    # Lateral reading (lessons.render.lateral): cards, coverage, the chain to the origin.
+    "mlk-card": (f"border:1px solid {TABLE_RULE};border-radius:6px;padding:.4em 1em .6em;margin:.3em 0;max-width:48em;"
+                 f"color:{TEXT_COLOUR};background:{PAGE_COLOUR}"),
+    "mlk-card-term": "font-weight:bold;margin-top:.35em",
+    "mlk-card-head": "margin:.4em 0 .1em",
+    "mlk-card-note": "margin:.4em 0 .1em;font-size:90%",
+    "mlk-card-steps": "margin:.1em 0",
+    "mlk-card-link": "margin:.1em 0;font-size:90%",
+    "mlk-coverage": f"border-collapse:collapse;color:{TEXT_COLOUR};background:{PAGE_COLOUR};max-width:60em",
+    "mlk-coverage-head": f"{_CELL};background:{HEADER_TINT}",
+    "mlk-coverage-cell": _CELL,
+    "mlk-chain": f"margin:.3em 0;max-width:48em;color:{TEXT_COLOUR}",
+    "mlk-origin": (f"border-left:5px solid {OK_COLOUR};background:{OK_TINT};color:{TEXT_COLOUR};padding:.4em .9em;"
+                   "margin:.4em 0;max-width:48em;border-radius:4px"),
+}
+"""The classes views and lesson fragments use instead of inline styles, with their declarations.
+
+Each rule names its class four times (``.c.c.c.c``, as the helpers' table cells above name theirs
+three times): the notebook's own rules for HTML output (JupyterLab's ``.jp-RenderedHTMLCommon p``,
+``a:link`` or ``td``), and the helpers' cells around the coverage table, would otherwise outweigh a
+single class, where the inline styles these replace did not."""
+
+
+def _views_css() -> str:
+    return "".join(f".{c}.{c}.{c}.{c}{{{rule}}}" for c, rule in VIEW_CLASSES.items())

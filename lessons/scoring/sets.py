@@ -26,6 +26,10 @@ REPO = Path(__file__).resolve().parent.parent.parent
 SETS_FILE = REPO / "benchmarks" / "sets.yaml"
 STATUSES = ("blind", "development", "external")
 """The statuses a set may have, in the order sets are reported: blind sets first."""
+FILE_STATUSES = ("development", "blind", "external")
+"""The same statuses in the order ``benchmarks/sets.yaml`` documents them."""
+KINDS = ("invented", "real")
+FORMATS = ("units", "conll2010")
 
 SHARED_PREFIX = "../shared/benchmarks/"
 
@@ -56,54 +60,93 @@ class BenchmarkSet:
         return REPO / self.path
 
 
-def read_sets(path: str | os.PathLike = SETS_FILE) -> list[BenchmarkSet]:
-    """The sets named in ``benchmarks/sets.yaml``, in file order.
+def read_sets(path: str | os.PathLike = SETS_FILE, *, strict: bool = False) -> list[BenchmarkSet]:
+    """The sets named in ``benchmarks/sets.yaml``, in file order: the one reader of that file.
 
-    The reader of the documented format: a top-level ``sets`` mapping of set name to ``status``
-    (development, blind or external), ``path`` (relative to the repository root),
-    ``description``, and optionally ``kind`` and ``format`` (units or conll2010). Building and
-    checking the sets themselves is ``python -m tools.benchsets``' job; the kit only reads the list,
-    so that ``python -m lessons evaluate`` needs nothing outside the package.
+    The documented format: a top-level ``sets`` mapping of set name to ``status`` (development,
+    blind or external), ``path`` (relative to the repository root), ``description``, and
+    optionally ``kind`` and ``format`` (units or conll2010). Without ``strict`` only what scoring
+    needs is checked, so that ``python -m lessons evaluate`` needs nothing outside the package.
+    ``strict`` is how ``python -m tools.benchsets`` reads the file before it builds or checks a
+    set: every set needs a kind (invented or real), no field may be unknown, the format must be
+    known, and paths are relative: the kit's own sets under ``benchmarks/``, external ones under
+    ``../shared/``. Each reading keeps its own wording (a missing file is :class:`SetsFileMissing`
+    only without ``strict``).
     """
     import yaml
 
     path = Path(path)
-    shown = _shown(path)
+    shown = _shown(path, strict)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    except FileNotFoundError as exc:
+        if strict:
+            raise SetsFileError(f"{shown}: cannot be read ({exc})") from None
         raise SetsFileMissing(f"{shown} is missing, so there is no list of benchmark sets to score") from None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise SetsFileError(f"{shown} cannot be read ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SetsFileError(f"{shown}{':' * strict} cannot be read ({exc})") from None
+    except yaml.YAMLError as exc:
+        raise SetsFileError(f"{shown}: not valid YAML ({exc})" if strict else f"{shown} cannot be read ({exc})") from None
     entries = data.get("sets") if isinstance(data, dict) else None
     if not isinstance(entries, dict) or not entries:
-        raise SetsFileError(f"{shown}: needs a 'sets' list of set names, each with status, path and description")
+        raise SetsFileError(f"{shown}: needs a 'sets' mapping of set name -> fields" if strict else
+                            f"{shown}: needs a 'sets' list of set names, each with status, path and description")
+    check = _check_strictly if strict else _check
     out = []
     for name, fields in entries.items():
-        where = f"{shown}, set '{name}'"
-        if not isinstance(fields, dict):
-            raise SetsFileError(f"{where}: needs status, path and description")
-        for key in ("status", "path", "description"):
-            if not isinstance(fields.get(key), str) or not fields[key].strip():
-                raise SetsFileError(f"{where}: missing {key}")
-        if fields["status"] not in STATUSES:
-            raise SetsFileError(f"{where}: status '{fields['status']}' is not one of {', '.join(STATUSES)}")
-        out.append(BenchmarkSet(name=str(name), status=fields["status"], path=fields["path"],
-                                description=" ".join(fields["description"].split()),
+        check(f"{shown}, set {name!r}" if strict else f"{shown}, set '{name}'", fields)
+        out.append(BenchmarkSet(name=str(name), status=fields["status"], path=str(fields["path"]),
+                                description=" ".join(str(fields["description"]).split()),
                                 kind=str(fields.get("kind") or ""), format=str(fields.get("format") or "units")))
     return out
 
 
-def _shown(path: Path) -> str:
+def _check(where: str, fields) -> None:
+    """What scoring needs of one entry: a status it knows, a path and a description."""
+    if not isinstance(fields, dict):
+        raise SetsFileError(f"{where}: needs status, path and description")
+    for key in ("status", "path", "description"):
+        if not isinstance(fields.get(key), str) or not fields[key].strip():
+            raise SetsFileError(f"{where}: missing {key}")
+    if fields["status"] not in STATUSES:
+        raise SetsFileError(f"{where}: status '{fields['status']}' is not one of {', '.join(STATUSES)}")
+
+
+def _check_strictly(where: str, fields) -> None:
+    """The whole documented format of one entry (see :func:`read_sets`)."""
+    if not isinstance(fields, dict):
+        raise SetsFileError(f"{where}: needs status, kind, path and description")
+    missing = [k for k in ("status", "kind", "path", "description") if not fields.get(k)]
+    if missing:
+        raise SetsFileError(f"{where}: missing {', '.join(missing)}")
+    unknown = sorted(set(fields) - {"status", "kind", "path", "description", "format"})
+    if unknown:
+        raise SetsFileError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    for key, allowed in (("status", FILE_STATUSES), ("kind", KINDS), ("format", FORMATS)):
+        value = fields.get(key, "units")
+        if value not in allowed:
+            raise SetsFileError(f"{where}: {key} {value!r} is not one of {', '.join(allowed)}")
+    p = str(fields["path"])
+    if os.path.isabs(p) or "\\" in p:
+        raise SetsFileError(f"{where}: path must be relative to the repository root, got {p!r}")
+    if fields["status"] == "external" and not p.startswith("../shared/"):
+        raise SetsFileError(f"{where}: an external set is read in place from ../shared/, got {p!r}")
+    if fields["status"] != "external" and not p.startswith("benchmarks/"):
+        raise SetsFileError(f"{where}: the kit's own sets live under benchmarks/, got {p!r}")
+
+
+def _shown(path: Path, strict: bool = False) -> str:
+    """A path as a message shows it: relative to the repository when inside it."""
     try:
-        return str(path.resolve().relative_to(REPO))
+        return str(Path(path).resolve().relative_to(REPO))
     except ValueError:
-        return path.name
+        return os.path.relpath(path, REPO) if strict else Path(path).name
 
 
 def in_report_order(sets: Sequence[BenchmarkSet]) -> list[BenchmarkSet]:
-    """Blind sets first, then development sets, then external ones; file order within each."""
-    return sorted(sets, key=lambda s: STATUSES.index(s.status))
+    """Blind sets first, then development sets, then external ones; within each, published news
+    before invented reports (real news counts more), then file order."""
+    return sorted(sets, key=lambda s: (STATUSES.index(s.status), s.kind != "real"))
 
 
 # ---------------------------------------------------------------- scoring

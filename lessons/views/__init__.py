@@ -8,7 +8,7 @@ the views through ``lessons`` (``kit.highlighter()``): here a module and its vie
 """
 from __future__ import annotations
 
-from importlib import import_module
+from ..lazy import lazy_names
 
 # name -> module of this package that defines it.
 _VIEWS = {
@@ -31,14 +31,4 @@ _VIEWS = {
 }
 
 
-def __getattr__(name: str):
-    module = _VIEWS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'lessons.views' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_VIEWS))
+__getattr__, __dir__ = lazy_names(__name__, _VIEWS)

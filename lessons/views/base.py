@@ -196,6 +196,18 @@ class View:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
+def view_box(children, **kwargs):
+    """A view's outer box: ``children``, then the kit's stylesheet once, in a hidden HTML widget.
+
+    The views' HTML uses the stylesheet's classes (:mod:`lessons.render.stylesheet`); the hidden
+    ``<style>`` makes them apply wherever the view is shown (JupyterLab, Notebook, Voila)."""
+    from ..render.stylesheet import style_html
+    W = ipw()
+    sheet = W.HTML(style_html(), layout=W.Layout(display="none"))
+    sheet.add_class("mlk-stylesheet")
+    return W.VBox([*children, sheet], **kwargs)
+
+
 def button(description: str, **kwargs):
     """A button as wide as its words: ipywidgets' default width cuts longer ones ("Compare with th…")."""
     W = ipw()

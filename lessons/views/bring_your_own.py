@@ -1,10 +1,11 @@
 """Bring your own article: paste or upload a news report and see the same highlighter for it."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import KitError
-from .base import MACHINE_NOTE, View, button, cached_analysis, ipw, label_style, reading_of
+from .base import MACHINE_NOTE, View, button, cached_analysis, ipw, label_style, reading_of, view_box
 from .highlighter import Highlighter
 from .messages import friendly_error_html, note_html
 
@@ -16,6 +17,33 @@ _LATEST: list = []   # the (article, analysis) analysed last in this kernel, for
 def latest_report():
     """``(article, analysis)`` of the report analysed last by any bring-your-own box, or None."""
     return _LATEST[0] if _LATEST else None
+
+
+_PAGE_CODE = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>])|<body[\s>]|(?:</(?:p|div|span|a|li)>.*){3}",
+                        re.IGNORECASE | re.DOTALL)
+PAGE_NOTE = ("It looked like a web page's code, so the kit read the page's words and left the code "
+             "out. If something is missing, copy the words from the page itself and paste them.")
+NO_PAGE_TEXT = ("This looks like a web page's code, and the kit found no article text in it. Copy the "
+                "article's words from the page itself (not its code) and paste them instead.")
+
+
+def looks_like_page(text: str) -> bool:
+    """True for a web page's code (a doctype, an <html> or <body> tag, or several closing tags)."""
+    return bool(_PAGE_CODE.search(text[:200_000]))
+
+
+def article_from_paste(text: str):
+    """An Article from pasted text. A web page's code ("View source", saved HTML) is read as a
+    web page, as an uploaded .html file is, so the learner sees the report, not its tags;
+    anything else is plain text (tags in it stay words, and are shown escaped)."""
+    from ..text.article import ArticleError, article_from_text
+    if not looks_like_page(text):
+        return article_from_text(text)
+    from ..text.savedpage import html_to_article_parts
+    title, words = html_to_article_parts(text)
+    if not words.strip():
+        raise ArticleError(NO_PAGE_TEXT)
+    return article_from_text(words, title)
 
 
 def article_from_upload(name: str, content: bytes):
@@ -46,14 +74,14 @@ class BringYourOwn(View):
         self.analysis = None
         self.analyse_button.on_click(lambda _b: self.analyse_text())
         self.upload.observe(self._on_upload, "value")
-        self.widget = W.VBox([
+        self.widget = view_box([
             W.HTML("<p>Paste a news report into the box and press <b>Analyse</b>, or upload a "
                    ".txt, .md or .html file (it is analysed straight away).</p>"),
             self.text_area, W.HBox([self.analyse_button, self.upload]),
             self.note, self.message, self.result,
         ])
 
-    def _show(self, article, source: str) -> None:
+    def _show(self, article, source: str, note: str = "") -> None:
         analysis = cached_analysis(article.text)
         self.article, self.analysis = article, analysis
         _LATEST[:] = [(article, analysis)]
@@ -61,7 +89,7 @@ class BringYourOwn(View):
         self.highlighter = Highlighter(analysis, title=reading.title, reading=reading)
         self.result.children = (self.highlighter.widget,)
         n = len(analysis.annotations)
-        message = f"Analysed {source}: {n} highlight{'s' if n != 1 else ''}."
+        message = f"Analysed {source}: {n} highlight{'s' if n != 1 else ''}." + (f" {note}" if note else "")
         if _mostly_not_english(article.text):
             message += (" The kit's word lists are in English, so it finds little in other languages:"
                         " read this text yourself with the four questions in mind.")
@@ -73,8 +101,9 @@ class BringYourOwn(View):
 
     def _fail(self, exc: Exception) -> None:
         if isinstance(exc, KitError):
-            self.message.value = note_html("warn", str(exc) or "That text could not be used.",
-                                           "Your text is still in the box: change it and try again.")
+            # Only a box with something in it can be changed and tried again.
+            again = "Your text is still in the box: change it and try again." if self.text_area.value.strip() else ""
+            self.message.value = note_html("warn", str(exc) or "That text could not be used.", again)
         else:
             self.message.value = friendly_error_html(exc)
 
@@ -86,8 +115,8 @@ class BringYourOwn(View):
                 # browser: show them as the replacement character, as a browser would.
                 text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
                 self.text_area.value = text
-            from ..text.article import article_from_text
-            self._show(article_from_text(self.text_area.value if text is None else text), "your text")
+            pasted = self.text_area.value if text is None else text
+            self._show(article_from_paste(pasted), "your text", PAGE_NOTE if looks_like_page(pasted) else "")
         except Exception as exc:  # the widget must stay usable whatever the input
             self._fail(exc)
 

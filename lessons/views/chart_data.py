@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..annotator.figures import figure_spans
+from ..annotator.figures import figure_spans, gives_figures
 from .base import PART_LABELS, read
 
 KIND_LABELS = {"official": "Official source", "expert": "Expert", "voice": "Other voice",
@@ -40,90 +40,28 @@ class Figure:
         return self.value_low is not None
 
 
-_ATTRIBUTION = re.compile(
-    r"\b(?:says|said|say|saying|raised|raises|reported|reports|claimed|claims|claim|suggested|"
-    r"suggests|suggest|estimated|estimates|put|puts|gave|gives|confirmed|confirms|announced|"
-    r"announces|stated|states|told|insisted|insists|according to)\b", re.IGNORECASE)
-_BOUNDARY = re.compile(r",\s+(?:but|and|while|although|though|as)\s+|,|;|:|\bthat\b|\bwho\b|\bwhich\b|[“”\"]"
-                       r"|^\s*", re.IGNORECASE)
-_PRONOUN = re.compile(r"^(?:it|he|she|they|this|the ministry|the military)$", re.IGNORECASE)
-_PASSIVE_END = re.compile(r"\b(?:were|was|is|are|been|be|being|has|have|had)$", re.IGNORECASE)
-
-
-def _clean_source(who: str) -> str | None:
-    who = who.strip(" ,;:—–-“”\"'")
-    who = re.sub(r"\s*[—–]\s*", ", ", who)
-    who = re.sub(r"^(?:and|but|while|as|also|then|so)\s+", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"\s+(?:also|later|then|now|earlier|already)$", "", who, flags=re.IGNORECASE)
-    who = re.sub(r"\s+", " ", who).strip(" ,")
-    if not who or len(who) > 120 or _PASSIVE_END.search(who):
-        return None
-    return who
-
-
-def _subject_of(sentence: str, verb_start: int) -> str | None:
-    """The words between the last clause boundary before a reporting verb and the verb."""
-    left = sentence[:verb_start]
-    cut = 0
-    for m in _BOUNDARY.finditer(left):
-        if m.end() <= len(left.rstrip()):
-            cut = max(cut, m.end())
-    return _clean_source(left[cut:])
-
-
-def _source_in(sentence: str, pos: int) -> str | None:
-    """Who gives the figure at ``pos`` of ``sentence``: the subject of the nearest reporting verb."""
-    best = None
-    for m in _ATTRIBUTION.finditer(sentence):
-        word = m.group(0).lower()
-        if re.search(r"\b(?:the|a|an|its|their|his|her)\s+$", sentence[:m.start()], re.IGNORECASE):
-            continue  # "the confirmed death toll": an adjective, not a reporting verb
-        if word == "according to":
-            tail = re.match(r"\s*(?:the\s+)?([^,.;]+)", sentence[m.end():])
-            who = _clean_source(tail.group(1)) if tail else None
-        else:
-            who = _subject_of(sentence, m.start())
-        if who is None:
-            continue
-        distance = abs(m.start() - pos)
-        if best is None or distance < best[0]:
-            best = (distance, who)
-    return best[1] if best else None
-
-
-def _resolve_pronoun(who: str | None, sentence, previous_source: str | None) -> str | None:
-    if who is not None and _PRONOUN.match(who):
-        if getattr(sentence, "source", None) is not None:
-            return sentence.source.name
-        return previous_source
-    return who
+def _giver(sentence, pos: int) -> str | None:
+    """Who gives the figure at ``pos`` of a sentence, as the annotator found them: the speaker it
+    reports nearest to the figure, named as the sentence names them; in a quotation or after a
+    colon, the speaker carried on from before; None for the reporter's own words."""
+    reported = getattr(sentence, "attributions", ())
+    here = [a for a in reported if a.at >= 0]
+    if not here:
+        return reported[0].words if reported else None
+    givers = [a for a in here if gives_figures(a.verb)]
+    return min(givers, key=lambda a: abs(a.at - pos)).words if givers else None
 
 
 def extract_figures(analysis) -> list[Figure]:
-    """Casualty figures in an analysed article, in reading order.
+    """Casualty figures in an analysed article, in reading order, each with who gives it.
 
-    The figures are :func:`lessons.annotator.figures.figure_spans`'s. The source is the subject of the nearest reporting verb
-    ("Russia says", "the ministry said", "officials suggested"); "It"/"He" is resolved to the
-    sentence's speaker or the previous source; with no reporting verb the source is None (the
-    reporter's own words).
+    The figures are the one detector's (:func:`lessons.annotator.figures.figure_spans`); who
+    gives each is the annotator's: of the speakers it found in the sentence ("Russia says",
+    "the ministry said", "according to the Red Cross", "It" standing for the ministry named
+    before), the one nearest the figure.
     """
-    out: list[Figure] = []
-    previous_source: str | None = None
-    for s in analysis.sentences:
-        text = s.text
-        sentence_sources = []
-        for a, b, value_text, low, qual in figure_spans(text):
-            who = _resolve_pronoun(_source_in(text, a), s, previous_source)
-            sentence_sources.append(who)
-            out.append(Figure(value_text, low, s.index, who, qual, s.start + a, s.start + b))
-        named = [w for w in sentence_sources if w]
-        if named:
-            previous_source = named[-1]
-        else:
-            own = _source_in(text, 0)
-            if own and not _PRONOUN.match(own):
-                previous_source = own
-    return out
+    return [Figure(words, low, s.index, _giver(s, a), qual, s.start + a, s.start + b)
+            for s in analysis.sentences for a, b, words, low, qual in figure_spans(s.text)]
 
 
 # --- the article's own data: sides, dates and coverage (lessons/data/articles/<id>/) ----------
@@ -230,6 +168,7 @@ def figure_rows(article=None, context: bool = False) -> list[FigureRow]:
     grouped: dict[tuple, list] = {}
     for f in extract_figures(reading.analysis):
         grouped.setdefault((f.value_text.lower(), _apostrophes(f.source or "")), []).append(f)
+    groups = speaker_groups(reading)
     rows = []
     for (value, _who), found in grouped.items():
         f = found[0]
@@ -239,7 +178,7 @@ def figure_rows(article=None, context: bool = False) -> list[FigureRow]:
             label, key = str(when["when"]), (key if when.get("date") else "9999")
         where = ", ".join(dict.fromkeys(PART_LABELS.get(reading.part_at(x.start), "").lower()
                                         for x in found if reading.part_at(x.start)))
-        rows.append(FigureRow(f.value_text, f.value_low, f.source or REPORTER, side_of(f.source, sides),
+        rows.append(FigureRow(f.value_text, f.value_low, _giver_name(f.source, groups), side_of(f.source, sides),
                               label, key, True, len(found), where))
     if context:
         for c in data.get("figures") or ():
@@ -248,6 +187,17 @@ def figure_rows(article=None, context: bool = False) -> list[FigureRow]:
                                   label, key, False, 1, "", str(c.get("counts") or "killed"),
                                   str(c.get("reported_by") or "")))
     return sorted(rows, key=lambda r: (r.sort_date, not r.in_article))
+
+
+def _giver_name(source: str | None, groups: dict[str, str]) -> str:
+    """Who gives a figure, as the chart names them: the body they speak for when the article's
+    ``speakers.yaml`` says so, as in the speaker chart and the figures from other coverage
+    ("Russia's Defense Ministry", whether the article writes "Moscow's Defense Ministry" or "It"),
+    with the article's own words after it."""
+    if not source:
+        return REPORTER
+    body = groups.get(_apostrophes(source))
+    return f"{body} (in the article: {source})" if body and body != source else source
 
 
 def speaker_groups(article=None) -> dict[str, str]:

@@ -106,8 +106,18 @@ def _plain(text: str) -> str:
     return text.replace("$", r"\$")
 
 
+MAX_LABEL_LINES = 5
+"""A label from the article (a speaker's name as the annotator read it) is cut after this many
+lines: a pasted text whose "speaker" is a whole paragraph must not squeeze the bars away."""
+
+
 def _wrap(text: str, width: int = 28) -> str:
-    return _plain("\n".join(textwrap.wrap(text, width)) or text)
+    return _plain("\n".join(textwrap.wrap(text, width, max_lines=MAX_LABEL_LINES, placeholder=" …")) or text)
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters with "…", for a one-line label."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 # --- the plots -------------------------------------------------------------------------------
@@ -185,7 +195,7 @@ def plot_hedging(article=None):
     top = max(ys, default=0)
     for x, (n, cues), (bar, _kind, _name) in zip(xs, rows, speakers):
         if cues:
-            who = "reporter" if bar == KIND_LABELS["none"] else bar
+            who = "reporter" if bar == KIND_LABELS["none"] else _short(bar)
             ax.text(x, len(cues) + 0.08, _plain(", ".join(dict.fromkeys(c.lower() for c in cues)) + f" ({who})"),
                     rotation=90, ha="center", va="bottom", fontsize=8)
     if not top:
@@ -253,9 +263,10 @@ def plot_figures(article=None, context: bool = False):
                     linestyle="-" if r.in_article else "--", height=0.6)
             ax.text(r.value_low + top * 0.02, y, _plain(f"{r.value_text}{times}"), va="center", fontsize=9)
         else:
+            # Dashed lines mean "other coverage" in the legend: a figure of this article gets a solid box.
             ax.text(top * 0.02, y, _plain(f"no number given: “{r.value_text}”{times}"), va="center", fontsize=9,
                     style="italic", bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "#1a1a1a",
-                                          "linestyle": "--"})
+                                          "linestyle": "-" if r.in_article else "--"})
         alt_parts.insert(0, f"“{r.value_text}”, {r.label}")
     if not rows:
         ax.text(0.5, 0.5, "No death-toll figures were found in this article.", transform=ax.transAxes,
@@ -263,7 +274,9 @@ def plot_figures(article=None, context: bool = False):
     ax.set_yticks([p for p, _ in labels], [t for _, t in labels], fontsize=8)
     ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
     ax.set_xlim(0, top * 1.45)
-    ax.set_xlabel("Number of people reported killed (for the memorial list: names published)")
+    other_counts = list(dict.fromkeys(r.counts for r in rows if r.counts != "killed"))
+    ax.set_xlabel("Number of people reported killed"
+                  + (f" (or {', '.join(other_counts)}, where a figure says so)" if other_counts else ""))
     ax.set_ylabel("The figure: who gives it, their side, when, and where it is reported")
     ax.set_title("Death toll: every figure and who gives it" + (" (with other coverage)" if context else ""),
                  fontweight="bold")

@@ -8,15 +8,12 @@ answers and result.
 """
 from __future__ import annotations
 
-from ..render.palette import MUTED_TEXT, RULE_COLOUR, TEXT_COLOUR
-from .base import View, category_label, e, ipw, label_style
+from ..render.palette import RULE_COLOUR
+from .base import View, category_label, e, ipw, label_style, view_box
 from .messages import note_html
 from .quiz import AnswerControls
 
-_PART_STYLE = {
-    "headline": "font-size:1.25em;font-weight:bold;margin:.2em 0 .4em",
-    "dek": "font-style:italic;margin:.2em 0 .6em",
-}
+_PART_CLASS = {"headline": "mlk-check-headline", "dek": "mlk-check-dek"}
 
 
 def article_html(article) -> str:
@@ -25,14 +22,10 @@ def article_html(article) -> str:
     for block in article.blocks:
         if block.kind == "credit":
             continue
-        style = _PART_STYLE.get(block.kind, "margin:.45em 0")
-        parts.append(f"<p style='{style}'>{e(block.text)}</p>")
+        parts.append(f"<p class='{_PART_CLASS.get(block.kind, 'mlk-check-para')}'>{e(block.text)}</p>")
     where = article.metadata.outlet or ""
-    source = (f"<p style='color:{MUTED_TEXT};font-size:90%;margin:.6em 0 0'>{e(where)}</p>"
-              if where else "")
-    return (f"<div class='mlk-check-article' lang='en' style='font-family:Georgia,serif;line-height:1.55;"
-            f"color:{TEXT_COLOUR};background:#fff;border:1px solid {RULE_COLOUR};border-radius:4px;"
-            f"padding:.6em 1.1em;margin:.4em 0;max-width:42em'>{''.join(parts)}{source}</div>")
+    source = f"<p class='mlk-check-source'>{e(where)}</p>" if where else ""
+    return f"<div class='mlk-check-article' lang='en'>{''.join(parts)}{source}</div>"
 
 
 class CheckQuestion(AnswerControls):
@@ -44,12 +37,10 @@ class CheckQuestion(AnswerControls):
         self.view = view
         self.question = question
         self._updating = False
-        head = (f"<p style='margin:.2em 0;color:{MUTED_TEXT}'>Question {number} of {total}</p>"
-                f"<p style='margin:.2em 0 .4em;font-weight:bold'>{e(question.prompt)}</p>")
+        head = (f"<p class='mlk-ui-count'>Question {number} of {total}</p>"
+                f"<p class='mlk-ui-prompt'>{e(question.prompt)}</p>")
         if question.sentence:
-            head += (f"<blockquote style='font-family:Georgia,serif;color:{TEXT_COLOUR};background:#fff;"
-                     f"border-left:4px solid {MUTED_TEXT};margin:.3em 0;padding:.3em .8em'>"
-                     f"{e(question.sentence)}</blockquote>")
+            head += f"<blockquote class='mlk-ui-quote'>{e(question.sentence)}</blockquote>"
         self.header = W.HTML(head)
         self.checkboxes = {}
         if question.type == "choice":
@@ -130,8 +121,8 @@ class CheckView(View):
         self.questions = [CheckQuestion(self, q, n, total, display_order(q, learner, self.quiz.id),
                                         saved.get(q.id))
                           for n, q in enumerate(self.quiz.questions, 1)]
-        self.widget = W.VBox(
-            [W.HTML(f"<h3 style='margin:.2em 0'>✎ {e(self.quiz.title)}</h3>{intro}"
+        self.widget = view_box(
+            [W.HTML(f"<h3 class='mlk-ui-title'>✎ {e(self.quiz.title)}</h3>{intro}"
                     "<p><b>Read the report first.</b> Then answer each question once: your first "
                     "answer is the one that counts.</p>"),
              W.HTML(article_html(self.article))]
@@ -164,7 +155,7 @@ class CheckView(View):
         result = self.result
         if result is None:
             done = sum(1 for qv in self.questions if qv.saved is not None)
-            self.result_box.value = (f"<p role='status' style='font-weight:bold'>{done} of "
+            self.result_box.value = (f"<p role='status' class='mlk-ui-status'>{done} of "
                                      f"{len(self.questions)} answered.</p>")
             return
         body = "It is saved in your progress file."

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..annotator.model import Annotation
-from ..render.palette import TEXT_COLOUR
 from .base import (
     sentence_number,
     button,
@@ -17,6 +16,7 @@ from .base import (
     ipw,
     label_style,
     read,
+    view_box,
 )
 from .messages import note_html
 
@@ -86,7 +86,7 @@ class SentenceExplorer(View):
         self.previous.on_click(lambda _b: self.step(-1))
         self.next.on_click(lambda _b: self.step(+1))
         self.matching: list = list(self.sentences)
-        self.widget = W.VBox([
+        self.widget = view_box([
             W.HBox([self.category_filter, self.speaker_filter], layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.previous, self.slider, self.next], layout=W.Layout(flex_flow="row wrap")),
             self.view,
@@ -147,27 +147,25 @@ class SentenceExplorer(View):
         where = (f"Sentence {position} of {total}" if len(self.matching) == total else
                  f"Match {self.slider.value} of {len(self.matching)} (sentence {position} of {total})")
         cats = [c for c in check_categories(None) if c in s.categories]
-        chips = "".join(
-            f"<span style='display:inline-block;border:1px solid {TEXT_COLOUR};border-radius:3px;"
-            f"padding:0 .4em;margin:0 .3em .2em 0'>{e(category_label(c))}</span>" for c in cats)
+        chips = "".join(f"<span class='mlk-ui-chip'>{e(category_label(c))}</span>" for c in cats)
         chips = chips or "<i>none found by the computer</i>"
         part = self.reading.part_at(s.start)
-        part_line = (f"<p style='margin:.3em 0'><b>Part of the article:</b> {e(PART_LABELS.get(part, part))}</p>"
+        part_line = (f"<p class='mlk-ui-line'><b>Part of the article:</b> {e(PART_LABELS.get(part, part))}</p>"
                      if part else "")
         self.view.value = (
-            f"<p style='margin:.3em 0'><b>{e(where)}</b></p>" + part_line
-            + render_html(s.text, anns)
-            + f"<p style='margin:.3em 0'><b>Categories:</b> {chips}</p>"
-            + f"<p style='margin:.3em 0'><b>Who is speaking:</b> {e(speaker_text(s.source))}</p>"
+            f"<p class='mlk-ui-line'><b>{e(where)}</b></p>" + part_line
+            + render_html(s.text, anns, include_style=False)
+            + f"<p class='mlk-ui-line'><b>Categories:</b> {chips}</p>"
+            + f"<p class='mlk-ui-line'><b>Who is speaking:</b> {e(speaker_text(s.source))}</p>"
             + self._translation(s)
-            + ("<p style='margin:.3em 0 0'><b>Why:</b></p>" + explanations_html(s.text, anns)
+            + ("<p class='mlk-ui-line-top'><b>Why:</b></p>" + explanations_html(s.text, anns)
                if anns else ""))
 
 
     def _translation(self, s) -> str:
         from ..text.translations import translation_at
         t = translation_at(self.translations, s.start, s.end)
-        return "" if t is None else f"<p style='margin:.3em 0'><b>Translation:</b> {e(t.note)}</p>"
+        return "" if t is None else f"<p class='mlk-ui-line'><b>Translation:</b> {e(t.note)}</p>"
 
 
 def sentence_explorer(article=None) -> SentenceExplorer:

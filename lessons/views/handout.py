@@ -11,8 +11,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from ..render.palette import ACCENT, ACCENT_DARK, ACCENT_TINT
-from .base import View, article_of, button, e, ipw, ipython_shell, resolve
+from .base import View, article_of, button, e, ipw, ipython_shell, resolve, view_box
 from .messages import RESTART, note_html
 
 HANDOUT_FOLDER = "handouts"
@@ -36,8 +35,7 @@ def handout_link_html(path: Path, base: Path | None = None) -> str:
         rel = str(path)
     href = "/".join(quote(part) for part in Path(rel).parts)
     return (f'<a href="{e(href, quote=True)}" download="{e(Path(path).name, quote=True)}" '
-            f'style="display:inline-block;padding:6px 12px;border:2px solid {ACCENT};border-radius:4px;'
-            f'color:{ACCENT_DARK};background:{ACCENT_TINT};text-decoration:none;font-weight:600">'
+            'class="mlk-ui-download">'
             f'⬇ Download the handout ({e(Path(path).name)})</a>')
 
 
@@ -60,7 +58,7 @@ class HandoutButton(View):
         self.message = W.HTML()
         self.output = W.Output()
         self.button.on_click(lambda _b: self.make())
-        self.widget = W.VBox([self.button, self.message, self.output])
+        self.widget = view_box([self.button, self.message, self.output])
 
     def make(self) -> Path | None:
         """Write the handout and show the link; a problem is shown as a kind message."""

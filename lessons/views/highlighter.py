@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from ..annotator.model import CATEGORIES, Annotation
 from ..errors import KitError
-from ..render.html import in_quotes
-from ..render.palette import RULE_COLOUR, TEXT_COLOUR
+from ..render.html import CUE_ELSEWHERE, cue_elsewhere, in_quotes
 from .base import (
     PART_LABELS,
     Reading,
@@ -16,13 +15,16 @@ from .base import (
     label_style,
     read,
     snippet,
+    view_box,
 )
 
 
 def annotation_label(text: str, ann: Annotation, number: int | None = None) -> str:
     """A plain-text label for a menu: ``3. ~ Hedge: ‘may’ — the death toll may have been…``."""
     head = f"{number}. " if number is not None else ""
-    cue = f"‘{snippet(ann.cue, 30)}’ — " if ann.cue else ""
+    # A cue in another sentence (a contested claim's challenger) is not named here: a reader
+    # would look for it in the highlighted words. The reason says where it is.
+    cue = f"‘{snippet(ann.cue, 30)}’ — " if ann.cue and not cue_elsewhere(ann.text_in(text), ann.cue) else ""
     return f"{head}{category_label(ann.category, short=True)}: {cue}{snippet(ann.text_in(text), 60)}"
 
 
@@ -33,15 +35,14 @@ def reason_html(text: str, ann: Annotation, translation=None) -> str:
             ("Category", category_label(ann.category)),
             ("Why", ann.explanation or "—")]
     if ann.cue:
-        rows.append(("Clue word(s)", in_quotes(ann.cue)))
+        where = f" ({CUE_ELSEWHERE}, not in the marked words)" if cue_elsewhere(ann.text_in(text), ann.cue) else ""
+        rows.append(("Clue word(s)", in_quotes(ann.cue) + where))
     rows.append(("Who is speaking", ann.source or "No named speaker: the reporter's own words."))
     if translation is not None:
         rows.append(("Translation", translation.note))
     rows.append(("Rule", f"{ann.rule} (the name of the rule the computer followed)"))
-    items = "".join(f"<dt style='font-weight:bold;margin-top:.3em'>{e(k)}</dt>"
-                    f"<dd style='margin-left:1em'>{e(v)}</dd>" for k, v in rows)
-    return (f'<dl class="mlk-reason" style="color:{TEXT_COLOUR};background:#fff;border:1px solid {RULE_COLOUR};'
-            f'border-radius:4px;padding:.3em .9em .5em;margin:.3em 0;max-width:46em">{items}</dl>')
+    items = "".join(f"<dt class='mlk-ui-term'>{e(k)}</dt><dd class='mlk-ui-desc'>{e(v)}</dd>" for k, v in rows)
+    return f'<dl class="mlk-reason">{items}</dl>'
 
 
 # --- layers -----------------------------------------------------------------------------------
@@ -113,8 +114,8 @@ class Highlighter(View):
         self.html = W.HTML()
         self.translations = tuple(translations)
         self.translation_box = W.HTML(translations_html(self.text, self.translations))
-        head = [W.HTML(f"<h3 style='margin:.2em 0'>{e(title)}</h3>")] if title else []
-        self.widget = W.VBox(head + [
+        head = [W.HTML(f"<h3 class='mlk-ui-title'>{e(title)}</h3>")] if title else []
+        self.widget = view_box(head + [
             W.HTML("<b>Show these highlights</b> (tick or untick):"),
             W.HBox(list(self.toggles.values()), layout=W.Layout(flex_flow="row wrap")),
             self.legend, self.reasons, self.reason, self.translation_box, self.html,
@@ -164,7 +165,8 @@ class Highlighter(View):
             self.reasons.value = keep
         finally:
             self._updating = False
-        self.legend.value = legend_html(self.visible, self.counts, categories=self.categories)
+        self.legend.value = legend_html(self.visible, self.counts, categories=self.categories,
+                                        include_style=False)
         self._render()
 
     def _render(self) -> None:
@@ -173,13 +175,13 @@ class Highlighter(View):
         if index is not None and index < 0:
             index = None
         self.html.value = render_html(self.text, self.annotations, self.visible, selected=index,
-                                      parts=self.parts, reasons_id=self.reasons_id)
+                                      parts=self.parts, reasons_id=self.reasons_id, include_style=False)
         if index is None:
             shown = sum(1 for a in self.annotations if a.category in self.visible)
             hint = ("Nothing is highlighted in the categories shown." if not shown else
                     f"{shown} highlights shown. To read why one was marked, click or tap it, or press "
                     "Tab to reach its symbol and then Enter. The menu above lists them all too.")
-            self.reason.value = f"<p style='margin:.2em 0'>{e(hint)}</p>"
+            self.reason.value = f"<p class='mlk-ui-tight'>{e(hint)}</p>"
         else:
             from ..text.translations import translation_at
             ann = self.annotations[index]
@@ -190,11 +192,11 @@ def translations_html(text: str, notes) -> str:
     """A note beside the article naming each quote that is a translation (escaped), or nothing."""
     if not notes:
         return ""
-    items = "".join(f"<li><q style='quotes:none'>{e(snippet(text[t.start:t.end], 60))}</q> — {e(t.note)}</li>"
+    items = "".join(f"<li><q class='mlk-ui-noquotes'>{e(snippet(text[t.start:t.end], 60))}</q> — {e(t.note)}</li>"
                     for t in notes)
-    return (f"<details class='mlk-translations' style='margin:.3em 0'><summary><b>Quotes in translation "
+    return (f"<details class='mlk-translations'><summary><b>Quotes in translation "
             f"({len(notes)})</b>: some words in this report were first said in another language</summary>"
-            f"<ul style='margin:.2em 0'>{items}</ul></details>")
+            f"<ul class='mlk-ui-tight'>{items}</ul></details>")
 
 
 def _asked(categories) -> tuple[str, ...]:

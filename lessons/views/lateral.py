@@ -19,18 +19,11 @@ from __future__ import annotations
 from ..lateral.content import CHOOSE, Coverage, LESSON, LateralDataError, Prompts, SourceCard, Table, Trace, find_table, find_trace, load_coverage, load_prompts, load_sources
 from ..lateral.checks import TableCheck, check_card, check_claim, check_table, check_trace_step, claim_record, claim_sentence, reaction_reply, stop_record
 from ..render.lateral import _e, card_html, chain_html, coverage_reports_html, coverage_reports_text
+from .base import View as _View
+from .base import ipw, label_style, view_box
+from .messages import note_html
 
 # --- views (ipywidgets is imported only here) ------------------------------------------------------
-
-def _w():
-    from . import base, messages
-
-    class _Shim:                      # the two helpers the views use, from their modules
-        note_html = staticmethod(messages.note_html)
-        _ipw = staticmethod(base.ipw)
-        _label_style = staticmethod(base.label_style)
-    return _Shim
-
 
 def _progress():
     from ..learner.progress import current_progress
@@ -55,7 +48,7 @@ def _save(progress, key: str, value, message_widget, what: str) -> bool:
         progress.set(LESSON, key, value)
     except Exception as exc:   # a full disk, a read-only folder, anything: the learner keeps working
         why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        message_widget.value = _w().note_html(
+        message_widget.value = note_html(
             "warn", f"{what} could not be saved just now.",
             f"Nothing you typed is lost: it is still here. Copy it somewhere safe, then press the "
             f"button again in a moment. (What happened: {why}.)")
@@ -67,22 +60,13 @@ def _choose(options) -> list:
     return [("— choose —", CHOOSE)] + list(options)
 
 
-class _View:
-    """A notebook view: ``.widget`` is the ipywidgets box shown; the view displays as it."""
-
-    widget = None
-
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
-
-
 class MessageView(_View):
     """A view that only shows a message (e.g. for an unknown table or trace name)."""
 
     def __init__(self, html_text: str):
-        W = _w()._ipw()
+        W = ipw()
         self.html = W.HTML(html_text)
-        self.widget = W.VBox([self.html])
+        self.widget = view_box([self.html])
 
 
 class StopView(_View):
@@ -91,40 +75,37 @@ class StopView(_View):
     KEY = "stop"
 
     def __init__(self, headline: str, prompts: Prompts, progress=None):
-        w = _w()
-        W = w._ipw()
+        W = ipw()
         self.prompts, self.progress = prompts, progress
         saved = _saved(progress, self.KEY, {})
         self.headline = W.HTML(
-            "<p style='margin:.2em 0'><b>The headline</b></p>"
-            "<blockquote style='font-family:Georgia,serif;font-size:1.3rem;font-weight:bold;color:#1a1a1a;"
-            "background:#fff;border-left:4px solid #595959;margin:.3em 0;padding:.3em .8em;max-width:40em'>"
-            f"{_e(headline)}</blockquote><p style='margin:.3em 0'>{_e(prompts.stop_prompt)}</p>")
+            "<p class='mlk-ui-tight'><b>The headline</b></p>"
+            f"<blockquote class='mlk-ui-headline'>{_e(headline)}</blockquote>"
+            f"<p class='mlk-ui-line'>{_e(prompts.stop_prompt)}</p>")
         options = [(r.label, r.id) for r in prompts.reactions]
         chosen = saved.get("reaction") if saved.get("reaction") in {r.id for r in prompts.reactions} else None
         self.reaction = W.RadioButtons(options=options, value=chosen, description="My reaction",
-                                       style=w._label_style(), layout=W.Layout(width="auto"))
+                                       style=label_style(), layout=W.Layout(width="auto"))
         self.note = W.Textarea(value=str(saved.get("note") or ""), description=prompts.stop_note_label,
-                               placeholder="Type a few words…", style=w._label_style(),
+                               placeholder="Type a few words…", style=label_style(),
                                layout=W.Layout(width="100%", max_width="46em", height="4em"))
         self.save_button = W.Button(description="Save my reaction", button_style="primary")
         self.message = W.HTML()
         self.save_button.on_click(lambda _b: self.save())
-        self.widget = W.VBox([self.headline, self.reaction, self.note, self.save_button, self.message])
+        self.widget = view_box([self.headline, self.reaction, self.note, self.save_button, self.message])
         self.widget.add_class("mlk-lateral-stop")
         if saved:
-            self.message.value = w.note_html("info", "Saved earlier.", reaction_reply(chosen, prompts))
+            self.message.value = note_html("info", "Saved earlier.", reaction_reply(chosen, prompts))
 
     def save(self) -> bool:
-        w = _w()
         try:
             record = stop_record(self.reaction.value, self.note.value, self.prompts)
         except ValueError as exc:
-            self.message.value = w.note_html("info", str(exc))
+            self.message.value = note_html("info", str(exc))
             return False
         if not _save(self.progress, self.KEY, record, self.message, "Your reaction"):
             return False
-        self.message.value = w.note_html("ok", "Saved. Now: notice it, and read on.",
+        self.message.value = note_html("ok", "Saved. Now: notice it, and read on.",
                                          reaction_reply(record["reaction"], self.prompts))
         return True
 
@@ -135,18 +116,17 @@ class SourceCardsView(_View):
     KEY = "source_cards"
 
     def __init__(self, cards, progress=None):
-        w = _w()
-        W = w._ipw()
+        W = ipw()
         self.cards, self.progress = tuple(cards), progress
         self.answers = {k: v for k, v in _saved(progress, self.KEY, {}).items()
                         if isinstance(v, dict) and k in {c.id for c in self.cards}}
-        self.menu = W.Dropdown(description="Open a card", style=w._label_style(),
+        self.menu = W.Dropdown(description="Open a card", style=label_style(),
                                layout=W.Layout(width="auto", min_width="24em"))
         self.next_button = W.Button(description="Next card ▶", tooltip="Open the next card")
         self.card = W.HTML()
         self.question = W.HTML()
         self.choice = W.RadioButtons(options=[], value=None, description="Your answer",
-                                     style=w._label_style(), layout=W.Layout(width="auto"))
+                                     style=label_style(), layout=W.Layout(width="auto"))
         self.check_button = W.Button(description="Check", button_style="primary")
         self.feedback = W.HTML()
         self.status = W.HTML()
@@ -154,9 +134,9 @@ class SourceCardsView(_View):
         self.menu.observe(lambda _c: self._show(), "value")
         self.next_button.on_click(lambda _b: self.step(+1))
         self.check_button.on_click(lambda _b: self.check())
-        self.widget = W.VBox([W.HBox([self.menu, self.next_button], layout=W.Layout(flex_flow="row wrap")),
-                              self.card, self.question, self.choice, self.check_button, self.feedback,
-                              self.status])
+        self.widget = view_box([W.HBox([self.menu, self.next_button], layout=W.Layout(flex_flow="row wrap")),
+                                 self.card, self.question, self.choice, self.check_button, self.feedback,
+                                 self.status])
         self.widget.add_class("mlk-source-cards")
         self._refresh_menu(0)
         self._show()
@@ -184,36 +164,34 @@ class SourceCardsView(_View):
     def _show(self) -> None:
         if self._updating:
             return
-        w = _w()
         card = self.current
         n = self.menu.value + 1
         self.card.value = card_html(card, n, len(self.cards))
-        self.question.value = f"<p style='margin:.4em 0 .2em'><b>✎ {_e(card.question.prompt)}</b></p>"
+        self.question.value = f"<p class='mlk-ui-ask'><b>✎ {_e(card.question.prompt)}</b></p>"
         saved = self.answers.get(card.id, {})
         self.choice.options = list(card.question.options)
         self.choice.value = saved.get("answer") if saved.get("answer") in card.question.options else None
         self.feedback.value = ""
         if self.choice.value is not None:
             result = check_card(card, self.choice.value)
-            self.feedback.value = w.note_html("ok" if result.correct else "info",
+            self.feedback.value = note_html("ok" if result.correct else "info",
                                               "Right!" if result.correct else "Not yet.", result.message)
         self._status()
 
     def _status(self) -> None:
         done = sum(1 for c in self.cards if self.answers.get(c.id, {}).get("correct"))
         all_done = " All done: you investigated every source." if done == len(self.cards) else ""
-        self.status.value = (f"<p role='status' style='margin:.3em 0'>Cards answered right: {done} of "
+        self.status.value = (f"<p role='status' class='mlk-ui-line'>Cards answered right: {done} of "
                              f"{len(self.cards)}.{_e(all_done)}</p>")
 
     def check(self, answer: str | None = None):
         """Check the open card's answer (or ``answer``), show why, and save it."""
-        w = _w()
         card = self.current
         if answer is not None:
             self.choice.value = answer
         result = check_card(card, self.choice.value)
         empty = self.choice.value is None
-        self.feedback.value = w.note_html("ok" if result.correct else "info",
+        self.feedback.value = note_html("ok" if result.correct else "info",
                                           "Right!" if result.correct else ("Hmm." if empty else "Not yet."),
                                           result.message)
         if not empty:
@@ -228,8 +206,7 @@ class CoverageTableView(_View):
     """Find better coverage: complete a table with menus, checked row by row."""
 
     def __init__(self, table: Table, coverage: Coverage, progress=None):
-        w = _w()
-        W = w._ipw()
+        W = ipw()
         self.table, self.coverage, self.progress = table, coverage, progress
         self.key = f"coverage_{table.id}"
         saved = _saved(progress, self.key, {})
@@ -244,14 +221,14 @@ class CoverageTableView(_View):
                 options = _choose(table.options[col.id])
                 value = given.get(col.id) if given.get(col.id) in {v for _, v in options} else CHOOSE
                 menu = W.Dropdown(options=options, value=value, description=col.label,
-                                  style=w._label_style(), layout=W.Layout(width="auto", margin="0 1em .2em 0"))
+                                  style=label_style(), layout=W.Layout(width="auto", margin="0 1em .2em 0"))
                 menu.add_class(f"mlk-col-{col.id}")
                 menus[col.id] = menu
             self.menus[row.id] = menus
             result = W.HTML()
             self.results[row.id] = result
-            head = W.HTML(f"<p style='margin:.5em 0 .2em'><b>{n}. {_e(table.subject)}: “{_e(row.subject)}”</b> "
-                          "<span style='color:#595959'>(whose claim?)</span></p>")
+            head = W.HTML(f"<p class='mlk-ui-row-head'><b>{n}. {_e(table.subject)}: “{_e(row.subject)}”</b> "
+                          "<span class='mlk-ui-muted'>(whose claim?)</span></p>")
             box = W.VBox([head, W.HBox(list(menus.values()), layout=W.Layout(flex_flow="row wrap")), result],
                          layout=W.Layout(border_bottom="1px solid #c8c8c8", padding="0 0 .3em 0"))
             box.add_class("mlk-coverage-row")
@@ -260,9 +237,9 @@ class CoverageTableView(_View):
         self.score = W.HTML()
         self.message = W.HTML()
         self.check_button.on_click(lambda _b: self.check())
-        intro = (f"<h3 style='margin:.2em 0'>{_e(table.title)}</h3>"
-                 f"<p style='margin:.2em 0;max-width:48em'>{_e(table.intro)}</p>")
-        self.widget = W.VBox([W.HTML(intro)] + blocks + [self.check_button, self.score, self.message])
+        intro = (f"<h3 class='mlk-ui-title'>{_e(table.title)}</h3>"
+                 f"<p class='mlk-ui-intro'>{_e(table.intro)}</p>")
+        self.widget = view_box([W.HTML(intro)] + blocks + [self.check_button, self.score, self.message])
         self.widget.add_class("mlk-coverage-table")
         if saved_rows:
             self.check(save=False)
@@ -276,19 +253,18 @@ class CoverageTableView(_View):
 
     def check(self, save: bool = True) -> TableCheck:
         """Check every row, show each row's feedback and the score, and save the answers."""
-        w = _w()
         result = check_table(self.table, self.answers(), self.coverage)
         for rc in result.rows:
             if rc.correct:
-                self.results[rc.row_id].value = w.note_html("ok", "Right.", rc.message)
+                self.results[rc.row_id].value = note_html("ok", "Right.", rc.message)
             elif rc.filled or rc.wrong:
-                self.results[rc.row_id].value = w.note_html("info", "Not yet.", rc.message)
+                self.results[rc.row_id].value = note_html("info", "Not yet.", rc.message)
             else:
-                self.results[rc.row_id].value = w.note_html("info", "Still to do.", rc.message)
+                self.results[rc.row_id].value = note_html("info", "Still to do.", rc.message)
         n, total = result.correct_count, len(result.rows)
         done = (" Every row is right. Notice: no row is “the real number”; each is a claim, by "
                 "someone, on a date.") if result.all_correct else ""
-        self.score.value = f"<p role='status' style='font-weight:bold'>{n} of {total} rows right.{_e(done)}</p>"
+        self.score.value = f"<p role='status' class='mlk-ui-status'>{n} of {total} rows right.{_e(done)}</p>"
         if save:
             _save(self.progress, self.key, {"answers": self.answers(), "correct": n, "total": total},
                   self.message, "Your table")
@@ -299,18 +275,17 @@ class TraceView(_View):
     """Trace the claim: step back from the report's words to the original statement."""
 
     def __init__(self, trace: Trace, progress=None):
-        w = _w()
-        W = w._ipw()
+        W = ipw()
         self.trace, self.progress = trace, progress
         self.key = "traces"
         saved = _saved(progress, self.key, {}).get(trace.id)
         done = saved.get("steps_done") if isinstance(saved, dict) else 0
         self.steps_done = done if isinstance(done, int) and 0 <= done <= len(trace.steps) else 0
-        self.title = W.HTML(f"<h3 style='margin:.2em 0'>{_e(trace.title)}</h3>")
+        self.title = W.HTML(f"<h3 class='mlk-ui-title'>{_e(trace.title)}</h3>")
         self.chain = W.HTML()
         self.question = W.HTML()
         self.choice = W.RadioButtons(options=[], value=None, description="Your answer",
-                                     style=w._label_style(), layout=W.Layout(width="auto"))
+                                     style=label_style(), layout=W.Layout(width="auto"))
         self.check_button = W.Button(description="Check this step", button_style="primary")
         self.hint_button = W.Button(description="Hint")
         self.restart_button = W.Button(description="Start again", tooltip="Trace this claim again from the start")
@@ -320,7 +295,7 @@ class TraceView(_View):
         self.restart_button.on_click(lambda _b: self.restart())
         self.controls = W.VBox([self.question, self.choice,
                                 W.HBox([self.check_button, self.hint_button])])
-        self.widget = W.VBox([self.title, self.chain, self.controls, self.feedback, self.restart_button])
+        self.widget = view_box([self.title, self.chain, self.controls, self.feedback, self.restart_button])
         self.widget.add_class("mlk-trace")
         self._render()
 
@@ -336,7 +311,7 @@ class TraceView(_View):
             return
         self.controls.layout.display = None
         step = self.trace.steps[self.steps_done]
-        self.question.value = (f"<p style='margin:.4em 0 .2em'><b>Step {self.steps_done + 1} of "
+        self.question.value = (f"<p class='mlk-ui-ask'><b>Step {self.steps_done + 1} of "
                                f"{len(self.trace.steps)}: {_e(step.question.prompt)}</b></p>")
         self.choice.options = list(step.question.options)
         self.choice.value = None
@@ -344,7 +319,7 @@ class TraceView(_View):
     def hint(self) -> None:
         if not self.done:
             text = self.trace.steps[self.steps_done].question.hint or "Read the chain above again."
-            self.feedback.value = _w().note_html("info", "Hint", text)
+            self.feedback.value = note_html("info", "Hint", text)
 
     def restart(self) -> None:
         self.steps_done = 0
@@ -353,17 +328,16 @@ class TraceView(_View):
 
     def check(self, answer: str | None = None):
         """Check the current step; a right answer adds the step's finding to the chain."""
-        w = _w()
         if self.done:
             return None
         if answer is not None:
             self.choice.value = answer
         result = check_trace_step(self.trace, self.steps_done, self.choice.value)
         if not result.correct:
-            self.feedback.value = w.note_html("info", "Not yet." if self.choice.value else "Hmm.", result.message)
+            self.feedback.value = note_html("info", "Not yet." if self.choice.value else "Hmm.", result.message)
             return result
         self.steps_done += 1
-        self.feedback.value = w.note_html("ok", "Right!", result.message)
+        self.feedback.value = note_html("ok", "Right!", result.message)
         self._render()
         traces = _saved(self.progress, self.key, {})
         traces[self.trace.id] = {"steps_done": self.steps_done, "done": self.done}
@@ -377,12 +351,11 @@ class SourcedClaimView(_View):
     KEY = "sourced_claim"
 
     def __init__(self, prompts: Prompts, progress=None):
-        w = _w()
-        W = w._ipw()
+        W = ipw()
         self.prompts, self.progress = prompts, progress
         words = prompts.claim
         saved = _saved(progress, self.KEY, {})
-        style, wide = w._label_style(), W.Layout(width="46em", max_width="100%")
+        style, wide = label_style(), W.Layout(width="46em", max_width="100%")
         self.claim = W.Textarea(value=str(saved.get("claim") or ""), description=words["claim_label"],
                                 placeholder=words["claim_placeholder"], style=style,
                                 layout=W.Layout(width="46em", max_width="100%", height="4em"))
@@ -398,38 +371,37 @@ class SourcedClaimView(_View):
         self.save_button = W.Button(description="Save my claim", button_style="primary")
         self.message = W.HTML()
         self.save_button.on_click(lambda _b: self.save())
-        self.widget = W.VBox([
-            W.HTML(f"<p style='margin:.2em 0;max-width:48em'>{_e(words['intro'])}</p>"),
+        self.widget = view_box([
+            W.HTML(f"<p class='mlk-ui-intro'>{_e(words['intro'])}</p>"),
             self.claim, self.source, self.when, self.sureness,
             W.HTML(f"<details><summary>What the levels mean</summary><ul>{scale}</ul></details>"),
             self.save_button, self.message])
         self.widget.add_class("mlk-sourced-claim")
         if saved.get("claim"):
-            self.message.value = w.note_html("info", "Saved earlier. You can change it and save again.",
+            self.message.value = note_html("info", "Saved earlier. You can change it and save again.",
                                              claim_sentence(saved))
 
     def save(self) -> bool:
         """Check the form and save it; kind messages for what is missing or when saving fails."""
-        w = _w()
         checked = check_claim(self.claim.value, self.source.value, self.when.value, self.sureness.value,
                               self.prompts)
         if not checked.ok:
             items = "".join(f"<li>{_e(p)}</li>" for p in checked.problems)
-            self.message.value = w.note_html("info", "Almost there.", body_html=f"<ul>{items}</ul>")
+            self.message.value = note_html("info", "Almost there.", body_html=f"<ul>{items}</ul>")
             return False
         record = claim_record(self.claim.value, self.source.value, self.when.value, self.sureness.value,
                               self.prompts)
         if not _save(self.progress, self.KEY, record, self.message, "Your claim"):
             return False
         tips = "".join(f" Tip: {t}" for t in checked.tips)
-        self.message.value = w.note_html("ok", "Saved in your progress file.", claim_sentence(record) + tips)
+        self.message.value = note_html("ok", "Saved in your progress file.", claim_sentence(record) + tips)
         return True
 
 
 # --- what the notebook calls --------------------------------------------------------------------
 
 def _data_problem(exc: Exception) -> MessageView:
-    return MessageView(_w().note_html("warn", "This activity's words could not be read.",
+    return MessageView(note_html("warn", "This activity's words could not be read.",
                                       f"{exc} Ask your teacher to check the file."))
 
 
@@ -471,7 +443,7 @@ def coverage_table(table: str = "toll"):
         coverage = load_coverage()
         chosen = find_table(str(table), coverage)
     except LateralDataError as exc:
-        return MessageView(_w().note_html("warn", str(exc)))
+        return MessageView(note_html("warn", str(exc)))
     return CoverageTableView(chosen, coverage, _progress())
 
 
@@ -480,7 +452,7 @@ def trace_claim(trace: str = "death-toll"):
     try:
         found = find_trace(str(trace))
     except LateralDataError as exc:
-        return MessageView(_w().note_html("warn", str(exc)))
+        return MessageView(note_html("warn", str(exc)))
     return TraceView(found, _progress())
 
 

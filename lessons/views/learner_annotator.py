@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from ..annotator.model import CATEGORIES
-from ..render.palette import MUTED_TEXT, RULE_COLOUR, TEXT_COLOUR
 from ..scoring.agreement import Comparison, Disagreement, compare_with_key, kappa_words
-from .base import View, button, sentence_number, category_label, e, ipw, saved_mapping, saved_ticks, snippet
+from .base import View, button, sentence_number, category_label, e, ipw, saved_mapping, saved_ticks, snippet, view_box
 from .messages import note_html
 
 
@@ -27,22 +26,21 @@ def comparison_html(comparison: Comparison) -> str:
     if not comparison.units_compared:
         return note_html("info", "Nothing to compare yet.",
                          "Tick the categories for at least one sentence (or “None of these”), then compare.")
-    cell = f"style='padding:.2em .6em;border-bottom:1px solid {RULE_COLOUR};text-align:left'"
-    num = f"style='padding:.2em .6em;border-bottom:1px solid {RULE_COLOUR};text-align:right'"
+    cell, num = "class='mlk-ui-cmp-cell'", "class='mlk-ui-cmp-num'"
     rows = []
     for a in comparison.categories:
         kappa, words = shown_kappa(a)
         rows.append(f"<tr><th scope='row' {cell}>{e(category_label(a.category))}</th>"
                     f"<td {num}>{kappa}</td><td {cell}>{e(words)}</td>"
                     f"<td {num}>{a.hits}</td><td {num}>{a.misses}</td><td {num}>{a.false_alarms}</td></tr>")
-    table = (f"<table style='border-collapse:collapse;color:{TEXT_COLOUR};background:#fff'>"
-             f"<caption style='text-align:left;font-weight:bold'>You and the key, category by category "
+    table = (f"<table class='mlk-ui-cmp'>"
+             f"<caption class='mlk-ui-caption'>You and the key, category by category "
              f"({comparison.units_compared} of {comparison.units_total} sentences compared)</caption>"
              f"<thead><tr><th scope='col' {cell}>Category</th><th scope='col' {cell}>Kappa</th>"
              f"<th scope='col' {cell}>In words</th><th scope='col' {cell}>Both marked</th>"
              f"<th scope='col' {cell}>You missed</th><th scope='col' {cell}>Only you marked</th>"
              f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
-    explain = ("<p style='font-size:90%'><b>Kappa</b> (κ) measures how much you and the key agree, "
+    explain = ("<p class='mlk-ui-small'><b>Kappa</b> (κ) measures how much you and the key agree, "
                "beyond what lucky guessing would give: 1 means you agree on every sentence, 0 means no "
                "better than guessing. Sentences where the key marks a category as optional are left "
                "out for that category.</p>")
@@ -58,7 +56,7 @@ def comparison_html(comparison: Comparison) -> str:
                 f"{category_label(d.category)}: "
                 + ("you marked it, the key does not" if d.learner else "the key marks it, you did not")
                 for d in ds)
-            items.append(f"<li style='margin:.5em 0'><q>{e(snippet(ds[0].text, 160))}</q><br>"
+            items.append(f"<li class='mlk-ui-cmp-item'><q>{e(snippet(ds[0].text, 160))}</q><br>"
                          f"<b>{e(what)}</b><br>Why the key says so: {e(ds[0].note or '—')}</li>")
         diffs = ("<p><b>Where you and the key differ</b> (the key is not always right either: "
                  "do its reasons convince you?)</p><ol>" + "".join(items) + "</ol>")
@@ -102,7 +100,7 @@ class LearnerAnnotator(View):
         self.next.on_click(lambda _b: self.step(+1))
         self.slider.observe(lambda _c: self._show_unit(), "value")
         self.compare_button.on_click(lambda _b: self.compare())
-        self.widget = W.VBox([
+        self.widget = view_box([
             W.HTML("<p>Read each sentence and tick every category it carries. If none fits, tick "
                    "“None of these”. Your ticks are saved as you go.</p>"),
             W.HBox([self.previous, self.slider, self.next], layout=W.Layout(flex_flow="row wrap")),
@@ -165,10 +163,8 @@ class LearnerAnnotator(View):
             self.unit_view.value = note_html("warn", "The answer key has no sentences.")
             return
         self.unit_view.value = (
-            f"<p style='margin:.3em 0'><b>Sentence {self.slider.value} of {len(self.key)}</b></p>"
-            f"<blockquote style='font-family:Georgia,serif;font-size:1.05rem;color:{TEXT_COLOUR};background:#fff;"
-            f"border-left:4px solid {MUTED_TEXT};margin:.3em 0;padding:.3em .8em;max-width:46em'>"
-            f"{e(u.text)}</blockquote>")
+            f"<p class='mlk-ui-line'><b>Sentence {self.slider.value} of {len(self.key)}</b></p>"
+            f"<blockquote class='mlk-ui-unit'>{e(u.text)}</blockquote>")
         self.ticks.children = (self._boxes[u.id],)
         self._update_status()
 

@@ -5,43 +5,27 @@ import re
 import traceback
 
 from ..errors import KitError
-from ..render.palette import (
-    ACCENT,
-    ACCENT_TINT,
-    ERROR_COLOUR,
-    ERROR_TINT,
-    OK_COLOUR,
-    OK_TINT,
-    TEXT_COLOUR,
-    WARN_COLOUR,
-    WARN_TINT,
-)
 from .base import e, ipython_shell
 
-_NOTE_STYLES = {
-    "info": ("ℹ", f"{ACCENT}", f"{ACCENT_TINT}"),
-    "ok": ("✓", f"{OK_COLOUR}", f"{OK_TINT}"),
-    "warn": ("⚠", f"{WARN_COLOUR}", f"{WARN_TINT}"),
-    "error": ("⚠", f"{ERROR_COLOUR}", f"{ERROR_TINT}"),
-}
+_SYMBOLS = {"info": "ℹ", "ok": "✓", "warn": "⚠", "error": "⚠"}
+"""Each kind of message box's symbol; its colours are the stylesheet's (``mlk-note-<kind>``)."""
 
 
 def note_html(kind: str, title: str, body: str = "", *, body_html: str = "",
               details: str | None = None, details_title: str = "Technical details") -> str:
     """A small message box: a symbol and bold title, plain-text ``body`` (escaped here), optional
     ready-made ``body_html``, and ``details`` hidden in a closed ``<details>``."""
-    symbol, border, background = _NOTE_STYLES.get(kind, _NOTE_STYLES["info"])
-    parts = [f'<div class="mlk-note mlk-note-{e(kind)}" role="{"alert" if kind == "error" else "status"}" '
-             f'style="border-left:5px solid {border};background:{background};color:{TEXT_COLOUR};'
-             'padding:.5em .9em;margin:.4em 0;border-radius:4px;font:0.95rem/1.45 system-ui,sans-serif">'
-             f'<b><span aria-hidden="true">{symbol}</span> {e(title)}</b>']
+    look = kind if kind in _SYMBOLS else "info"
+    classes = f"mlk-note mlk-note-{e(kind)}" + ("" if look == kind else " mlk-note-info")
+    parts = [f'<div class="{classes}" role="{"alert" if kind == "error" else "status"}">'
+             f'<b><span aria-hidden="true">{_SYMBOLS[look]}</span> {e(title)}</b>']
     if body:
         parts.append(f"<div>{e(body)}</div>")
     if body_html:
         parts.append(f"<div>{body_html}</div>")
     if details:
-        parts.append(f'<details style="margin-top:.4em"><summary>{e(details_title)}</summary>'
-                     f'<pre style="white-space:pre-wrap;font-size:85%;color:{TEXT_COLOUR}">{e(details)}</pre></details>')
+        parts.append(f'<details class="mlk-note-details"><summary>{e(details_title)}</summary>'
+                     f'<pre class="mlk-note-pre">{e(details)}</pre></details>')
     parts.append("</div>")
     return "".join(parts)
 
@@ -50,6 +34,12 @@ def note_html(kind: str, title: str, body: str = "", *, body_html: str = "",
 
 RESTART = ("Run the cell again. If that does not help, choose Kernel → Restart Kernel in the menu, "
             "then run the cells from the top.")
+
+
+def shown_alone(fragment: str) -> str:
+    """A message box shown as an output of its own, not in a view: it brings the stylesheet along."""
+    from ..render.stylesheet import style_html
+    return style_html() + fragment
 
 
 def friendly_error(exc: BaseException) -> tuple[str, str]:
@@ -99,7 +89,7 @@ def _friendly_handler(shell, etype, value, tb, tb_offset=None):
     detail = "".join(traceback.format_exception(etype, value, tb))
     try:
         from IPython.display import HTML, display
-        display(HTML(friendly_error_html(value, detail)))
+        display(HTML(shown_alone(friendly_error_html(value, detail))))
     except Exception:
         pass
     title, _todo = friendly_error(value)
@@ -125,7 +115,7 @@ def setup() -> None:
         progress = current_progress()
         if progress.notice and not getattr(progress, "_notice_shown", False):
             from IPython.display import HTML, display
-            display(HTML(note_html("warn", "About your saved work", progress.notice)))
+            display(HTML(shown_alone(note_html("warn", "About your saved work", progress.notice))))
             progress._notice_shown = True
     except Exception:
         pass

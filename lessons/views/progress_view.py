@@ -5,8 +5,7 @@ import base64
 import html
 
 from ..learner.progress import FILE_NAME, Progress, Summary, current_progress, dumps
-from ..render.palette import ACCENT, ACCENT_DARK, ACCENT_TINT
-from .base import View, ipw
+from .base import View, ipw, view_box
 from .messages import RESTART, note_html
 
 
@@ -37,7 +36,7 @@ def summary_html(summary: Summary, notice: str | None = None, checks: dict | Non
             parts.append(f"<p>Reflections written:</p><ul>{items}</ul>")
     if checks:
         parts.append(checks_html(checks))
-    parts.append(f'<p style="font-size:90%">Saved in: <code>{e(summary.path)}</code></p>')
+    parts.append(f'<p class="mlk-ui-small">Saved in: <code>{e(summary.path)}</code></p>')
     return "".join(parts)
 
 
@@ -68,10 +67,7 @@ def download_html(progress: Progress | None = None) -> str:
     progress = progress or current_progress()
     payload = base64.b64encode(dumps(progress.data()).encode("utf-8")).decode("ascii")
     href = html.escape(f"data:application/json;charset=utf-8;base64,{payload}", quote=True)
-    return (f'<a download="{FILE_NAME}" href="{href}" '
-            f'style="display:inline-block;padding:6px 12px;border:2px solid {ACCENT};'
-            f'border-radius:4px;color:{ACCENT_DARK};background:{ACCENT_TINT};text-decoration:none;font-weight:600">'
-            f'⬇ Download {FILE_NAME}</a>')
+    return f'<a download="{FILE_NAME}" href="{href}" class="mlk-ui-download">⬇ Download {FILE_NAME}</a>'
 
 
 class ProgressSummaryView(View):
@@ -83,7 +79,7 @@ class ProgressSummaryView(View):
         self.html = W.HTML()
         self.refresh_button = W.Button(description="Refresh")
         self.refresh_button.on_click(lambda _b: self.refresh())
-        self.widget = W.VBox([self.html, self.refresh_button])
+        self.widget = view_box([self.html, self.refresh_button])
         progress.on_change(lambda _p: self.refresh())
         self.refresh()
 
@@ -103,7 +99,7 @@ class ProgressDownloadView(View):
         self.refresh_button = W.Button(description="Update the link",
                                        tooltip="Include everything saved up to now")
         self.refresh_button.on_click(lambda _b: self.refresh())
-        self.widget = W.VBox([
+        self.widget = view_box([
             W.HTML("<p>Press the link to save <code>my-progress.json</code> on your computer. "
                    "Keep it somewhere you will find it again.</p>"),
             W.HBox([self.link, self.refresh_button])])
@@ -123,7 +119,7 @@ class ProgressUploadView(View):
         self.upload = W.FileUpload(accept=".json", multiple=False, description="Upload progress")
         self.message = W.HTML()
         self.upload.observe(self._on_upload, "value")
-        self.widget = W.VBox([
+        self.widget = view_box([
             W.HTML("<p>Choose the <code>my-progress.json</code> file you downloaded before.</p>"),
             self.upload, self.message])
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from ..annotator.model import CATEGORIES
-from ..render.palette import MUTED_TEXT, RULE_COLOUR, TEXT_COLOUR
-from .base import View, category_label, e, ipw, label_style, saved_mapping, saved_ticks
+from ..render.palette import RULE_COLOUR
+from .base import View, category_label, e, ipw, label_style, saved_mapping, saved_ticks, view_box
 from .messages import note_html
 
 
@@ -53,12 +53,10 @@ class QuestionView(AnswerControls):
         self.correct: bool | None = None
         self.attempts = 0
         self._updating = False
-        head = (f"<p style='margin:.2em 0;color:{MUTED_TEXT}'>Question {number} of {total}</p>"
-                f"<p style='margin:.2em 0 .4em;font-weight:bold'>{e(question.prompt)}</p>")
+        head = (f"<p class='mlk-ui-count'>Question {number} of {total}</p>"
+                f"<p class='mlk-ui-prompt'>{e(question.prompt)}</p>")
         if question.sentence:
-            head += (f"<blockquote style='font-family:Georgia,serif;color:{TEXT_COLOUR};background:#fff;"
-                     f"border-left:4px solid {MUTED_TEXT};margin:.3em 0;padding:.3em .8em'>{e(question.sentence)}"
-                     f"</blockquote>")
+            head += f"<blockquote class='mlk-ui-quote'>{e(question.sentence)}</blockquote>"
         self.header = W.HTML(head)
         if question.type == "choice":
             self.choice = W.RadioButtons(options=list(order or question.options), value=None,
@@ -142,8 +140,8 @@ class QuizView(View):
         for n, q in enumerate(quiz.questions, 1):
             self.questions.append(QuestionView(self, q, n, total, saved_mapping(saved.get(q.id)) or None,
                                                order=display_order(q, self.learner, quiz.id)))
-        self.widget = W.VBox([W.HTML(f"<h3 style='margin:.2em 0'>✎ {e(quiz.title)}</h3>{intro}")]
-                             + [qv.widget for qv in self.questions] + [self.score, self.message])
+        self.widget = view_box([W.HTML(f"<h3 class='mlk-ui-title'>✎ {e(quiz.title)}</h3>{intro}")]
+                               + [qv.widget for qv in self.questions] + [self.score, self.message])
         self._update_score()
 
     def question(self, question_id: str) -> QuestionView:
@@ -161,7 +159,7 @@ class QuizView(View):
             return
         n, total = self.correct_count, len(self.questions)
         done = " All done, well done!" if n == total else ""
-        self.score.value = (f"<p role='status' style='font-weight:bold'>Score: {n} of {total} "
+        self.score.value = (f"<p role='status' class='mlk-ui-status'>Score: {n} of {total} "
                             f"correct.{done}</p>")
 
     def _save_answer(self, question, answer, correct: bool) -> None:

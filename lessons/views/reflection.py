@@ -4,7 +4,7 @@ from __future__ import annotations
 import threading
 import time
 
-from .base import View, button, e, ipw, label_style
+from .base import View, button, e, ipw, label_style, view_box
 
 
 class _Debouncer:
@@ -51,7 +51,7 @@ class Reflection(View):
         self.progress = progress
         prompt = prompt_text or "Write your thoughts here."
         saved = progress.get(self.LESSON, prompt_id, "") if progress is not None else ""
-        self.prompt = W.HTML(f"<p style='margin:.3em 0'><b>✎ {e(prompt)}</b></p>")
+        self.prompt = W.HTML(f"<p class='mlk-ui-line'><b>✎ {e(prompt)}</b></p>")
         self.text = W.Textarea(value=saved if isinstance(saved, str) else "",
                                placeholder="Type your answer here…", description="Your answer",
                                tooltip=prompt, continuous_update=True, style=label_style(),
@@ -61,11 +61,11 @@ class Reflection(View):
         self._debounced = _Debouncer(self._save, save_delay)
         self.text.observe(lambda change: self._debounced(change["new"]), "value")
         self.save_button.on_click(lambda _b: self.save())
-        self.widget = W.VBox([self.prompt, self.text, W.HBox([self.save_button, self.status])])
+        self.widget = view_box([self.prompt, self.text, W.HBox([self.save_button, self.status])])
 
     @staticmethod
     def _status_text(text: str) -> str:
-        return f"<span style='margin-left:.6em' role='status'>{e(text)}</span>" if text else ""
+        return f"<span class='mlk-ui-aside' role='status'>{e(text)}</span>" if text else ""
 
     def _save(self, value: str) -> None:
         if self.progress is None:

@@ -13,8 +13,7 @@ from functools import lru_cache
 
 from ..data import data_path
 from ..errors import KitError
-from ..render.palette import MUTED_TEXT, RULE_COLOUR, TEXT_COLOUR
-from .base import View, category_label, e, ipw, label_style, resolve, snippet
+from .base import View, category_label, e, ipw, label_style, resolve, snippet, view_box
 from .messages import note_html
 
 VERBS_FILE = data_path("verbs.yaml")
@@ -195,11 +194,11 @@ def attributions_html(items: list[Attribution]) -> str:
             meaning = "Not in the kit's list of verbs. Read it closely: what does it add to “said”?"
         else:
             meaning = "No attribution verb here (for example a quotation that carries on)."
-        rows.append(f"<tr><td style='padding:.2em .5em'>{e(snippet(a.text, 110))}</td>"
-                    f"<td style='padding:.2em .5em'>{e(a.speaker or '—')}<br><small>{e(category_label(a.category))}</small></td>"
-                    f"<td style='padding:.2em .5em;font-weight:bold'>{e(a.word or '—')}</td>"
-                    f"<td style='padding:.2em .5em'>{e(meaning)}</td></tr>")
-    return (f"<table style='border-collapse:collapse;color:{TEXT_COLOUR};text-align:left;max-width:60em'>"
+        rows.append(f"<tr><td class='mlk-ui-verbs-cell'>{e(snippet(a.text, 110))}</td>"
+                    f"<td class='mlk-ui-verbs-cell'>{e(a.speaker or '—')}<br><small>{e(category_label(a.category))}</small></td>"
+                    f"<td class='mlk-ui-verbs-verb'>{e(a.word or '—')}</td>"
+                    f"<td class='mlk-ui-verbs-cell'>{e(meaning)}</td></tr>")
+    return ("<table class='mlk-ui-verbs'>"
             "<thead><tr><th scope='col'>Sentence</th><th scope='col'>Who</th><th scope='col'>Verb</th>"
             f"<th scope='col'>What the verb tells you</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
@@ -225,11 +224,11 @@ class VerbLens(View):
         self.table = W.HTML(attributions_html(self.items))
         self.sentence_menu.observe(self._on_sentence, "value")
         self.verb_menu.observe(lambda _c: self._render(), "value")
-        self.widget = W.VBox([
-            W.HTML("<h3 style='margin:.2em 0'>The verb lens</h3><p>Choose a verb. The sentence "
+        self.widget = view_box([
+            W.HTML("<h3 class='mlk-ui-title'>The verb lens</h3><p>Choose a verb. The sentence "
                    "changes by one word; read what that word does.</p>"),
             self.sentence_menu, self.verb_menu, self.sentence, self.feedback,
-            W.HTML("<p style='margin-top:.8em'><b>Every attribution in the report, with its verb</b></p>"),
+            W.HTML("<p class='mlk-ui-after'><b>Every attribution in the report, with its verb</b></p>"),
             self.table])
         self._render()
 
@@ -250,10 +249,9 @@ class VerbLens(View):
     def _render(self) -> None:
         swap, verb = self.swap, self.verb_menu.value
         self.sentence.value = (
-            f"<blockquote style='font-family:Georgia,serif;color:{TEXT_COLOUR};background:#fff;"
-            f"border-left:4px solid {RULE_COLOUR};margin:.4em 0;padding:.3em .8em'>{e(swap.before)} "
+            f"<blockquote class='mlk-ui-swap'>{e(swap.before)} "
             f"<b><u>{e(verb)}</u></b> {e(swap.after)}</blockquote>"
-            f"<p style='color:{MUTED_TEXT};font-size:90%;margin:0'>Sentence from: {e(swap.source)}</p>")
+            f"<p class='mlk-ui-from'>Sentence from: {e(swap.source)}</p>")
         self.feedback.value = note_html("info", f"What “{verb}” does", swap_feedback(swap, verb))
 
 

@@ -1,54 +1,24 @@
 """The annotator's score on a set, and the floors in ``benchmarks/expectations.yaml``."""
 from __future__ import annotations
 
-import dataclasses
-import importlib
 import math
 import os
 from pathlib import Path
 
-from .check import _read
 from .sets import CATEGORIES, EXPECTATIONS_FILE, BenchSet, SetsError, _rel
 
 
-def _module(*names: str):
-    """The first of ``names`` that can be imported (module paths of the kit may move)."""
-    for name in names:
-        try:
-            return importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name is None or not name.startswith(exc.name):
-                raise
-    raise ModuleNotFoundError(f"none of {', '.join(names)} can be imported")
-
-
 def keyed_texts(bset: BenchSet) -> list[tuple[str, str, tuple]]:
-    """``(slug, text, units)`` for every keyed text of a set, units as the kit's scorer reads them."""
-    key = _module("lessons.scoring.key", "lessons.key")
+    """``(slug, text, units)`` for every keyed text of a set, read by the kit's one reader
+    (:mod:`lessons.scoring.sets`, which ``python -m lessons evaluate`` uses too)."""
+    from lessons.scoring import sets as kit_sets
+
     if bset.format == "conll2010":
-        return [("conll", *_conll_keyed_text(bset.folder, key))]
-    out = []
-    for gold in sorted(bset.folder.glob("*.gold.jsonl")):
-        slug = gold.name[: -len(".gold.jsonl")]
-        text = _read(gold.with_name(f"{slug}.txt"))
-        out.append((slug, text, key.load_gold_jsonl(gold, text)))
-    return out
-
-
-def _conll_keyed_text(path: Path, key) -> tuple[str, tuple]:
-    """The CoNLL-2010 sentences joined by blank lines, each a unit labelled hedge when uncertain."""
-    parts, units, pos = [], [], 0
-    for lineno, rec in key.read_jsonl(path):
-        if parts:
-            pos += 2
-        sentence = rec["text"]
-        units.append(key.KeyUnit(id=str(rec.get("id") or lineno), text=sentence, start=pos, end=pos + len(sentence),
-                                 labels=frozenset({"hedge"}) if rec["uncertain"] else frozenset(),
-                                 optional=frozenset(), hedge_cues=(), cue_spans=(), source=None,
-                                 source_type=None, note=""))
-        parts.append(sentence)
-        pos += len(sentence)
-    return "\n\n".join(parts), tuple(units)
+        return [("conll", *kit_sets.conll_keyed_text(bset.folder))]
+    items, problems = kit_sets.keyed_texts(bset.folder)
+    if problems:
+        raise SetsError(f"{_rel(bset.folder)}: " + "; ".join(problems))
+    return items
 
 
 def scores(bset: BenchSet) -> dict[str, object]:
@@ -58,14 +28,13 @@ def scores(bset: BenchSet) -> dict[str, object]:
     CoNLL sample is scored for hedges only, each sentence annotated on its own.
     """
     import lessons
+    from lessons.scoring import metrics
+    from lessons.scoring.sets import annotate_each_unit
 
-    metrics = _module("lessons.scoring.metrics", "lessons.evaluate")
     items = keyed_texts(bset)
     if bset.format == "conll2010":
         (_, text, units), = items
-        anns = [dataclasses.replace(a, start=a.start + u.start, end=a.end + u.start)
-                for u in units for a in lessons.annotate(text[u.start:u.end])]
-        return metrics.score_units(units, anns, ("hedge",))
+        return metrics.score_units(units, annotate_each_unit(text, units, lessons.annotate), ("hedge",))
     results = [metrics.evaluate(units, text, lessons.annotate) for _, text, units in items]
     return metrics.pooled(results)["annotator"]["units"]
 

@@ -1,0 +1,196 @@
+"""Flat denials: one party's plain "no" to another party's claim, with no dispute word in it.
+
+"Police said the man raised a gun at the officers. ... His lawyer said he never owned a gun."
+A cue rule marked ``answers_rival: true`` in ``unverified.yaml`` (the words of a flat negation:
+"never", "there was no", "did not") counts only in a sentence that reports a party, not an
+analyst, and only when one of the few sentences before it reports another party's claim on the
+same thing (a topic word in common). :func:`rival_claim_before` finds that claim; the pass
+``mark_unverified`` marks both and links them both ways.
+"""
+from __future__ import annotations
+
+import re
+
+from .contested import _paragraph_number, _paragraphs
+from .cues import WINDOW, cue_matches, explain, is_headline, nations, same_party
+from .figures import digit_numbers, is_casualty_word
+from .model import Annotation
+
+LOOK_BACK = 4
+"""How many sentences before a flat denial its claim is looked for (the work per denial is bounded)."""
+
+CLAUSE = 80
+"""How many characters after the denial words the denied thing is looked for ("there had been no
+military operation"): the topic word in common must be in what is denied, not elsewhere in the sentence."""
+
+_CLAUSE_END = re.compile(r"[\"“”;]|[’'](?!\w)|,\s+(?:said|says|told|added)\b")
+"""Where what is denied ends: a closing quotation mark, or the speaker named after a quotation."""
+
+RUN = 3
+"""How many sentences of the claimant's run, before the claim found, are marked with it."""
+
+
+def topic(text: str, rules) -> set[str]:
+    """The words that carry what a text is about, their endings cut off ("bombed" and "bomb" are one).
+
+    >>> sorted(topic("Government forces bombed the rebel positions", __import__("lessons").annotator.rules.load_rules()))
+    ['bomb', 'forc', 'gover', 'posit', 'rebel']
+    >>> sorted(topic("Rebels killed 12 soldiers", __import__("lessons").annotator.rules.load_rules()))
+    ['casualties', 'rebel', 'soldi']
+    """
+    stop = rules.reading.topic_stop_words
+    out = set()
+    for w in re.findall(r"[A-Za-z]+", text):
+        w = w.lower()
+        if is_casualty_word(w, rules):
+            out.add("casualties")         # "killed", "dead" and "casualties" speak of one thing
+        elif len(w) > 3 and w not in stop:
+            out.add(_ENDING.sub("", w)[:5] if len(_ENDING.sub("", w)) >= 4 else w[:5])
+    return out
+
+
+_ENDING = re.compile(r"(?:ing|ed|es|s)$")
+
+
+def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> list[int]:
+    """The other party's claim that sentence ``i`` flatly denies, with that party's run before it.
+
+    ``denied`` is the text right after the denial words: what they deny. Empty when sentence ``i``
+    reports no party, reports an analyst (who weighs claims rather than making one), or when none
+    of the ``LOOK_BACK`` sentences before the denier's run, within two paragraphs of it, reports a
+    different party (not an analyst) saying something about what is denied (a topic word in common).
+    A sentence whose speaker was not found counts when a claim word shows it reports one ("Bashar
+    also said the government forces bombed rebel positions").
+    """
+    a = attributions[i]
+    if not a or a.speaker.kind == "expert":
+        return []
+    mine = topic(denied, rules) - topic(a.speaker.label, rules) - rules.reading.speaker_stems
+    anchor, seen = i, 0
+    for j in range(i - 1, -1, -1):
+        if seen >= LOOK_BACK or sentences[anchor].paragraph - sentences[j].paragraph > 2:
+            break
+        b = attributions[j]
+        if b and same_party(a.speaker, b.speaker, rules):
+            anchor = j                    # the denier's own run: it does not use up the window
+            continue
+        seen += 1
+        if b and b.speaker.kind == "expert" or not b and not rules.reading.claim_words.search(sentences[j].text):
+            continue
+        if mine & topic(sentences[j].text, rules) - topic(b.speaker.label if b else "", rules):
+            run = [j]
+            while b and len(run) <= RUN and run[-1] > 0 and attributions[run[-1] - 1] \
+                    and attributions[run[-1] - 1].speaker == b.speaker \
+                    and sentences[run[-1]].paragraph - sentences[run[-1] - 1].paragraph <= 1:
+                run.append(run[-1] - 1)
+            return sorted(run)
+    return []
+
+
+def mark_flat_denial(r, i: int, rule) -> None:
+    """Mark the flat denial words of ``rule`` in sentence ``i``, and the claim they deny, linked both ways."""
+    sent = r.sentences[i]
+    found, claims = [], []
+    for s0, e0, cue in cue_matches(rule, sent, r.text, r.state, r.rules):
+        # What is denied: the words after the denial, and those inside it ("no attack had been carried out").
+        denied = cue + _CLAUSE_END.split(r.text[e0:min(sent.end, e0 + CLAUSE)], maxsplit=1)[0]
+        against = rival_claim_before(i, denied, r.sentences, r.attributions, r.rules)
+        if against:
+            found.append((s0, e0, cue))
+            claims = sorted(set(claims) | set(against))
+    if not claims:
+        return
+    links = tuple((r.sentences[j].start, r.sentences[j].end) for j in claims)
+    for s0, e0, cue in found:
+        r.add(i, Annotation("unverified", s0, e0, cue, rule.id, rule.explanation.format(cue=cue),
+                            r.source_label(i), challenges=links))
+    why = explain(r.rules, "unverified.denied_later", challenger=r.attributions[i].speaker.name,
+                  where=_paragraphs([_paragraph_number(r, i)]))
+    for j in claims:
+        s = r.sentences[j]
+        r.add(j, Annotation("unverified", s.start, s.end, found[0][2], "unverified.denied_later", why,
+                            r.source_label(j), challenged_by=((sent.start, sent.end),)))
+
+
+def fill_claim_runs(r) -> None:
+    """A sentence inside one party's run, with a disputed or unchecked sentence of that party on
+    each side of it, belongs to the same claim (the guidelines: a run of one party's sentences
+    is one claim): "He denies the government's version. He says the army fled. He also denies ..."."""
+    sentences, attributions = r.sentences, r.attributions
+    marked = [any(a.category == "unverified" for a in anns) for anns in r.per_sentence]
+    for k in range(1, len(sentences) - 1):
+        a, before, after = attributions[k], attributions[k - 1], attributions[k + 1]
+        if marked[k] or not (marked[k - 1] and marked[k + 1] and a and before and after) \
+                or not before.speaker == a.speaker == after.speaker or a.speaker.kind == "expert" \
+                or sentences[k + 1].paragraph - sentences[k - 1].paragraph > 2:
+            continue
+        s = sentences[k]
+        r.add(k, Annotation("unverified", s.start, s.end, a.verb or a.cue, "unverified.claim_run",
+                            explain(r.rules, "unverified.claim_run"), r.source_label(k)))
+
+
+DENIER_RUN = 4
+"""How many sentences after a denial the denier's own run is followed (the work per denial is bounded)."""
+
+RUN_STARTS = ("unverified.denial", "unverified.rebuttal", "unverified.contrary", "unverified.doubt_insist",
+              "unverified.doubt_dispute", "unverified.doubt")
+"""The dispute rules whose sentence opens a denier's run: the speaker says another party's claim is wrong."""
+
+def _denies_in_own_words(r, i: int) -> bool:
+    """Sentence ``i``'s own speaker disputes a claim there ("The army denied the report"), not
+    another party named after a contrast word ("the agency said ..., but aid workers disputed it")."""
+    sent = r.sentences[i]
+    for ann in r.per_sentence[i]:
+        if ann.category == "unverified" and ann.rule in RUN_STARTS and sent.start <= ann.start < sent.end \
+                and not r.rules.reading.contrast_within.search(r.text[max(sent.start, ann.start - WINDOW):ann.start]):
+            return True
+    return False
+
+
+def _same_side(a, b, rules) -> bool:
+    """One party, or two officials of one country ("the Sudanese government" and "Brigadier Al
+    Aghbash, a Sudanese military spokesman"): the state speaking through two voices."""
+    if same_party(a, b, rules):
+        return True
+    if a.kind != "official" or b.kind != "official":
+        return False
+    na, nb = nations(f"{a.name} {a.description}", rules), nations(f"{b.name} {b.description}", rules)
+    return bool(na and nb and na[0] == nb[0])
+
+
+_STANCE = re.compile(r"(?i)\b(?:will|would|shall|should|must|can|could|may|might)\s+$")
+"""A modal just before a negation: a stand taken ("we will never sit with them"), not an account of what happened."""
+
+
+def _counter_claim(text: str, rules):
+    """The first word in ``text`` that sets the denier's own account against the claim, if any."""
+    return next((m for m in rules.reading.counter_claim.finditer(text)
+                 if not _STANCE.search(text[max(0, m.start() - 20):m.start()])), None)
+
+
+def mark_denier_runs(r) -> None:
+    """The denier's own account right after a denial: "The army denied the report. 'The strike hit
+    an empty field. There was zero chance of civilian casualties,' he said." The guidelines count a
+    run of one party's sentences as one claim; here only the sentences of the run, up to
+    ``DENIER_RUN`` after the denial, that set an account against the claim themselves are marked:
+    a negation, "but", "actually" (``counter_claims`` in reading.yaml) or a figure in digits. A
+    sentence that reports nobody (the reporter's own) or another party ends the run."""
+    sentences, attributions = r.sentences, r.attributions
+    for i in range(len(sentences) - 1):
+        a = attributions[i]
+        if not a or a.speaker.kind == "expert" or is_headline(sentences, i, r.text) or not _denies_in_own_words(r, i):
+            continue
+        for j in range(i + 1, min(len(sentences), i + 1 + DENIER_RUN)):
+            b = attributions[j]
+            if not b or not _same_side(a.speaker, b.speaker, r.rules) \
+                    or sentences[j].paragraph - sentences[j - 1].paragraph > 1:
+                break
+            counter = _counter_claim(sentences[j].text, r.rules)
+            figure = digit_numbers(sentences[j].text, r.rules)
+            if not (counter or figure):
+                continue                  # the denier goes on about something else: not part of the dispute
+            s = sentences[j]
+            cue = counter.group() if counter else s.text[figure[0][0]:figure[0][1]]
+            r.add(j, Annotation("unverified", s.start, s.end, cue,
+                                "unverified.denier_run", explain(r.rules, "unverified.denier_run", denier=a.speaker.name),
+                                r.source_label(j)))

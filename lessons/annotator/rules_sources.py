@@ -1,0 +1,162 @@
+"""The word lists of ``sources.yaml`` and ``names.yaml`` (who speaks, and how names are told apart), compiled.
+
+:mod:`.rules` reads and checks the files; this module turns these two into :class:`SourceLexicon`
+and :class:`NameWords`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .alternation import alternation
+
+
+@dataclass(frozen=True)
+class SourceLexicon:
+    """Words that identify speakers and speech: verbs, role nouns by kind, places, documents."""
+
+    speech_verbs: frozenset
+    figure_verbs: frozenset
+    figure_words: frozenset
+    before_speaker: tuple
+    document_nouns: frozenset
+    roles: dict          # phrase (lower case) -> kind, longest phrases first
+    ambiguous_roles: frozenset
+    medical_roles: frozenset     # experts unless a state body is named with them
+    organisations: dict  # word -> kind
+    places: frozenset
+    role_pattern: re.Pattern
+    place_pattern: re.Pattern
+    org_patterns: dict   # kind -> pattern of organisation words
+    official_acronyms: re.Pattern
+    expert_places: re.Pattern     # organisation words that alone make someone an expert
+    speech_events: re.Pattern
+    finding_verbs: frozenset
+    statement_nouns: frozenset
+    not_speech: re.Pattern = re.compile(r"(?!x)x")   # nouns that start with a speech verb ("think tank")
+    armed_groups: re.Pattern = re.compile(r"(?!x)x")  # "rebel", "militia": never officials
+    expert_phrases: re.Pattern = re.compile(r"(?!x)x")  # "the authors of the study": experts
+    party_owners: re.Pattern = re.compile(r"(?!x)x")    # "officials for the two parties": not the state
+    negated_views: frozenset = frozenset()              # "analysts do not believe ...": still a view
+    events_before_speaker: re.Pattern = re.compile(r"(?!x)x")   # "heard testimony ... from": the speaker next
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """From ``names.yaml``: how names, titles and bodies are told apart."""
+
+    name: re.Pattern             # a run of capitalised words (and abbreviated titles) that may be a name
+    courtesy_title: re.Pattern   # "Dr ", "Mr. " at the start of a phrase
+    title_words: frozenset
+    not_names: frozenset
+    calendar: frozenset
+    demonym: re.Pattern
+    acronym: re.Pattern          # "Bureau of Meteorology (BOM)": a body's full name and its initials
+    person_roles: frozenset
+    capitalised_title: re.Pattern  # "Speaker" (as written): an official's title, not "a speaker"
+    plural_roles: re.Pattern
+    body_words: frozenset
+    roles_said_again: re.Pattern  # "the spokesman": the person last named with that role
+    speak_for_a_body: re.Pattern  # "a spokesperson": for the body quoted just before
+    pronouns: frozenset          # pronouns that can stand for a speaker named before
+    person_pronouns: frozenset   # ... for a person only
+    subject_pronouns: frozenset
+    she_title: re.Pattern
+    he_title: re.Pattern
+    pronoun_forms: re.Pattern
+    she_pronouns: frozenset
+    former: re.Pattern           # "former", "ex-" ... before a role, up to three words away
+    former_before_name: re.Pattern
+
+
+def _phrase_parts(phrases) -> list[str]:
+    """The phrases as patterns, longest first; spaces match any run of whitespace."""
+    return sorted((p.replace(" ", r"\s+") for p in phrases), key=len, reverse=True)
+
+
+def _phrase_regex(phrases) -> re.Pattern:
+    """Whole-word alternation of the phrases, grouped by first letter (:func:`.alternation.alternation`)."""
+    return re.compile(r"(?<![\w'’-])%s(?![\w-])" % alternation(_phrase_parts(phrases), ignorecase=True),
+                      re.IGNORECASE)
+
+
+def _words_regex(words) -> re.Pattern:
+    parts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])%s(?:s|es)?(?![\w-])" % alternation(parts, ignorecase=True), re.IGNORECASE)
+
+
+def _alt(words, escape: bool = True) -> str:
+    """The words as a regular-expression alternation, in the order the file gives them."""
+    return "|".join(re.escape(w) if escape else w for w in words)
+
+
+def source_lexicon(src: dict) -> SourceLexicon:
+    """The speaker word lists of ``sources.yaml`` (groups already read as their lists)."""
+    roles: dict[str, str] = {}
+    for kind in ("voice", "expert", "official"):
+        for w in src["roles"][kind]["words"]:
+            roles.setdefault(w.lower(), kind)
+    for w in src.get("medical_roles") or ():
+        roles.setdefault(w.lower(), "expert")         # doctors and health specialists
+    orgs = {w.lower(): kind for kind, words in src["organisations"].items() for w in words}
+    return SourceLexicon(
+        speech_verbs=frozenset(w.lower() for w in src["speech_verbs"]["words"]),
+        figure_verbs=frozenset(w.lower() for w in src["speech_verbs"]["figure_verbs"]),
+        figure_words=frozenset(w.lower() for w in src["speech_verbs"]["figure_words"]),
+        before_speaker=tuple(p.lower() for p in src["phrases_before_speaker"]),
+        document_nouns=frozenset(w.lower() for w in src["document_nouns"]),
+        roles=roles,
+        ambiguous_roles=frozenset(w.lower() for w in src["ambiguous_roles"]),
+        medical_roles=frozenset(w.lower() for w in src.get("medical_roles") or ()),
+        organisations=orgs,
+        places=frozenset(w.lower() for w in src["places"]),
+        role_pattern=_words_regex(list(roles) + list(src["ambiguous_roles"])),
+        expert_places=re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, src["expert_places"]))),
+        official_acronyms=re.compile(r"(?<![\w.])(?:%s)(?![\w])" % "|".join(map(re.escape, src["official_acronyms"]))),
+        org_patterns={kind: re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in words))
+                      for kind, words in src["organisations"].items()},
+        place_pattern=_words_regex(src["places"]),
+        speech_events=re.compile("|".join(src["speech_events"]), re.IGNORECASE),
+        finding_verbs=frozenset(w.lower() for w in src["finding_verbs"]),
+        statement_nouns=frozenset(w.lower() for w in src["statement_nouns"]),
+        not_speech=_phrase_regex(src.get("not_speech") or ["(?!x)x"]),
+        armed_groups=_phrase_regex(src.get("armed_groups") or ["(?!x)x"]),
+        expert_phrases=_phrase_regex(src.get("expert_phrases") or ["(?!x)x"]),
+        party_owners=_phrase_regex(src.get("party_owners") or ["(?!x)x"]),
+        negated_views=frozenset(w.lower() for w in src.get("negated_views") or ()),
+        events_before_speaker=re.compile("|".join(src.get("events_before_speaker") or ["(?!x)x"]), re.IGNORECASE),
+    )
+
+
+def name_words(d: dict) -> NameWords:
+    """How names, titles and bodies are told apart, from ``names.yaml``."""
+    titles = _alt(d["abbreviated_titles"]["words"])
+    word = (r"(?:(?:%s)\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})" % titles)
+    particles = _alt(d["name_particles"]["words"])
+    demonyms = d["demonyms"]
+    gender = d["gender"]
+    return NameWords(
+        name=re.compile(r"(?<![\w.])%s(?:[ \t]+(?:(?:%s)[ \t]+)?%s){0,4}" % (word, particles, word)),   # never over a line break
+        courtesy_title=re.compile(r"^(?:%s)\.?\s+" % _alt(d["courtesy_titles"]["words"])),
+        title_words=frozenset(w.lower() for w in d["title_words"]["words"]),
+        not_names=frozenset(d["not_names"]["words"]),
+        calendar=frozenset(d["calendar_words"]["words"]),
+        demonym=re.compile(r"^(?:[A-Z][a-z]+(?:%s)|%s)$" % (_alt(demonyms["suffixes"]), _alt(demonyms["words"]))),
+        acronym=re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:%s)\s+)?){1,6}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)"
+                           % _alt(d["name_connectors"]["words"])),
+        person_roles=frozenset(w.lower() for w in d["person_roles"]["words"]),
+        capitalised_title=re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % _alt(d["capitalised_titles"]["words"])),
+        plural_roles=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["plural_roles"]["words"])),
+        body_words=frozenset(w.lower() for w in d["body_words"]["words"]),
+        roles_said_again=re.compile(r"(?i)the\s+(?:[a-z-]+\s+){0,2}?(%s)" % _alt(d["roles_said_again"]["words"])),
+        speak_for_a_body=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["speak_for_a_body"]["words"])),
+        pronouns=frozenset(w.lower() for w in d["pronouns"]["person"] + d["pronouns"]["any"]),
+        person_pronouns=frozenset(w.lower() for w in d["pronouns"]["person"]),
+        subject_pronouns=frozenset(w.lower() for w in d["subject_pronouns"]["words"]),
+        she_title=re.compile(r"\b(?:%s)\b" % _alt(w.lower() for w in gender["she_titles"])),
+        he_title=re.compile(r"\b(?:%s)\b" % _alt(w.lower() for w in gender["he_titles"])),
+        pronoun_forms=re.compile(r"\b(%s)\b" % _alt(gender["he_pronouns"] + gender["she_pronouns"]), re.IGNORECASE),
+        she_pronouns=frozenset(w.lower() for w in gender["she_pronouns"]),
+        former=re.compile(r"(?i)\b(?:%s)\s*(?:[\w-]+\s+){0,3}$" % _alt(d["former"]["words"])),
+        former_before_name=re.compile(r"(?i)\b(?:%s)\b[\w\s-]{0,30}$" % _alt(d["former"]["before_name"])),
+    )

@@ -1,0 +1,122 @@
+"""Speakers followed through a report: later mentions by pronoun, role or surname, and the words
+that make a sentence a statement without a plain speech verb (real wire copy)."""
+from __future__ import annotations
+
+import pytest
+
+from lessons.annotator import analyse
+from lessons.annotator.rules import load_rules
+from lessons.annotator.speakers import find_people
+
+
+def kinds_by_sentence(text: str) -> list[set[str]]:
+    return [{a.category for a in s.annotations if a.category in ("official", "expert", "voice")}
+            for s in analyse(text).sentences]
+
+
+def test_it_after_a_body_that_mentions_someone_else_is_the_body():
+    text = ("The ministry said the talks that Ana Ruiz says were useful would go on. "
+            "It said a second round would follow in May.")
+    assert kinds_by_sentence(text)[1] == {"official"}
+
+
+def test_a_person_found_by_police_is_no_speaker_and_it_is_still_the_police():
+    text = ('In a statement, the police department said officers answering a call about "a man with a knife" '
+            "found Tom Reyes in the car park. It said Reyes raised the knife toward an officer.")
+    assert kinds_by_sentence(text) == [{"official"}, {"official"}]
+
+
+def test_a_name_never_runs_over_a_line_break_from_the_headline_into_the_body():
+    text = ("Government Denies Attack Killing 40 Soldiers\n\n"
+            "An Ethiopian government spokesman denies that the attack took place.")
+    assert "official" in kinds_by_sentence(text)[1]
+
+
+def test_a_rebel_spokesman_whose_verb_names_the_government_is_no_official():
+    text = ("But a spokesman for one of the rebel groups, Tom Ash, denies the government's version of events. "
+            "He says the army fled.")
+    assert not any("official" in k for k in kinds_by_sentence(text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "ECOWAS has said it wants constitutional rule restored.",
+    "ECOWAS political director Ama Osei said U.N. support is crucial.",
+    "Federal Reserve Chairman Tom Reed says the economy is slowing.",
+    "The spokesman of the National Electoral Board, Ali Hassan, told reporters the results were final.",
+])
+def test_intergovernmental_bodies_and_central_banks_speak_officially(sentence):
+    assert kinds_by_sentence(sentence) == [{"official"}]
+
+
+def test_a_name_after_says_and_a_comma_is_the_speaker_not_a_body_named_in_the_clause_before():
+    text = ("The presidency came at the height of the war, but its policy differed from the last one, "
+            "says Nora Lund, historian and author of the book “Cold Frontiers.” "
+            "Lund says the talks were held in secret.")
+    assert kinds_by_sentence(text) == [{"expert"}, {"expert"}]
+
+
+def test_a_role_word_before_a_verb_is_no_title_of_the_name_after_it():
+    text = ("Rights groups say the government is persecuting Mr. Ash. "
+            "Mr. Ash and his supporters accuse the government of lying.")
+    assert "official" not in kinds_by_sentence(text)[1]
+
+
+def test_a_family_name_written_first_is_the_name_of_later_mentions():
+    text = ("Court spokesman Huang Chun-ming spoke after the verdict. "
+            "Huang says the court imposed the sentence because the damage was severe.")
+    assert kinds_by_sentence(text)[1] == {"official"}
+
+
+def test_which_followed_by_a_noun_phrase_opens_a_clause_with_its_own_speaker():
+    assert kinds_by_sentence("Traffic on the viaduct, which the government insists is safe, rose again.") == [{"official"}]
+    assert kinds_by_sentence("The attack that claimed the lives of 96 soldiers hit Sanaa.") == [set()]
+
+
+def test_a_headline_listing_both_sides_gives_each_its_kind():
+    text = "Kestria's Army, Rebels Claim Victory After Fighting\n\nKestria's army says it has beaten the rebels."
+    assert kinds_by_sentence(text)[0] == {"official", "voice"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Olga Marsh of the Carnegie Endowment has studied the war. Marsh said the army was exhausted.", "expert"),
+    ("Ana Lopez of the Health Ministry visited the site. Lopez said repairs would take weeks.", "official"),
+    ("Tom Ash of Chicago lost his home. Ash said the water came fast.", None),
+])
+def test_a_person_introduced_with_the_body_they_work_for_is_recognised_by_surname(text, kind):
+    assert kinds_by_sentence(text)[1] == ({kind} if kind else set())
+
+
+def test_a_pronoun_inside_a_quotation_is_no_clue_to_the_speakers_gender():
+    text = ("Health Minister Ana Ruiz said the clinic would reopen. "
+            "Mara Lind, whose son was treated there, said parents should have been told.\n\n"
+            '"He was grey. He could not keep water down," she said.')
+    assert not any("official" in k for k in kinds_by_sentence(text)[1:])
+
+
+def test_a_pronoun_in_a_whose_clause_is_about_someone_else():
+    text = ("Health Minister Ana Ruiz said she would reopen the clinic. "
+            "Mara Lind, whose husband lost his job there, said the families were never told. "
+            "She added that nobody had called them.")
+    assert "official" not in kinds_by_sentence(text)[2]
+
+
+def test_a_headline_above_a_name_is_no_title_of_it():
+    text = "Vastria Army, Rebels Claim Victory\n\nThe Vastria Army said the town was taken."
+    assert kinds_by_sentence(text)[1] == {"official"}
+
+
+def test_words_after_a_plural_role_in_a_title_case_headline_name_nobody():
+    text = "Minister Tom Ash, Analysts Clash Over Flu Figures\n\nFigures from the clinic showed cases fell by half in May."
+    assert kinds_by_sentence(text)[1] == set()
+
+
+def test_a_verb_in_a_title_case_headline_is_no_name():
+    people = find_people("Kestrian Govt Denies Attack, Blames Rebels\n\nThe army said two were killed.", load_rules())
+    assert "Attack" not in people and "Denies Attack" not in people
+
+
+def test_words_after_a_comma_in_a_title_case_headline_describe_nobody_unless_closed_by_a_comma():
+    rules = load_rules()
+    assert "Vastria Army" not in find_people("Vastria Army, Rebels Claim Victory After Heavy Fighting\n\nx", rules)
+    people = find_people("Tom Ash, Former Army Officer, Wins Seat in Border Town\n\nx", rules)
+    assert people["Tom Ash"].description == "Former Army Officer"
