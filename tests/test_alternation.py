@@ -43,3 +43,12 @@ def test_the_rule_files_cue_patterns_are_grouped_and_the_prefilter_finds_every_c
         for rule in cue_rules:
             for m in rule.pattern.finditer(text):
                 assert any(s < m.end() and m.start() < e for s, e in found), (rule.id, m.group())
+
+
+def test_a_grouped_alternation_stays_exact_inside_a_pattern_of_the_other_case_rule():
+    phrases = ["Minister", "mayor", "U.S. envoy", "official", "officer", "spokesman", "aide"]
+    grouped = alternation(phrases, ignorecase=True)
+    plain = "(?:%s)" % "|".join(phrases)
+    text = "The Minister, a minister, MAYOR mayor U.S. envoy u.s. envoy Officials officer Aide aide"
+    assert spans(grouped, 0, text) == spans(plain, 0, text)
+    assert spans(grouped, re.IGNORECASE, text) == spans(plain, re.IGNORECASE, text)

@@ -40,10 +40,10 @@ def alternation(phrases, ignorecase: bool = False) -> str:
             chars = _first_chars(_sre_parse.parse(p))
         except Exception:          # an unusual construct: this phrase is tried everywhere
             chars = None
-        if chars is not None and ignorecase:
-            chars = {c.lower() for c in chars}
-            if not all(c.isascii() and (c.isdigit() or c.islower()) for c in chars):
-                chars = None       # only ASCII letters are sure to fold to one letter
+        if chars is not None and ignorecase and not all(c.isascii() and (c.isdigit() or c.islower()) for c in chars):
+            # Only small ASCII letters: they fold to one letter, and the grouping stays exact when
+            # the pattern's text is put inside a pattern without IGNORECASE (speakers.py does so).
+            chars = None
         if chars is not None and not chars <= _DISPATCH:
             chars = None
         firsts.append(chars)
