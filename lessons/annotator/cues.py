@@ -5,6 +5,7 @@ import bisect
 import re
 
 from ..text.sentences import Sentence
+from .memo import search_once
 from .model import Annotation
 from .rules import Rules
 from .attribution import subject_before
@@ -90,13 +91,13 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
     # could not be verified.": a sentence that goes on with the claim before it in its paragraph.
     goes_on = not attributions[j] and j > 0 and attributions[j - 1] and not attributions[i] \
         and sentences[j - 1].paragraph == sentences[j].paragraph and re.search(r"\balso\b", sentences[j].text)
-    claim = attributions[j] or (rules.reading.claim_words.search(sentences[j].text) and "report") \
-        or (rules.reading.evidence_claim.search(sentences[j].text) and "evidence") or goes_on
+    claim = attributions[j] or (search_once(rules.reading.claim_words, sentences[j].text) and "report") \
+        or (search_once(rules.reading.evidence_claim, sentences[j].text) and "evidence") or goes_on
     if not claim:
         return
     speaker = attributions[j].speaker if attributions[j] else None
     if speaker is None and j > 0 and attributions[j - 1] and sentences[j - 1].paragraph >= sentences[j].paragraph - 1 \
-            and (goes_on or rules.reading.evidence_claim.search(sentences[j].text)
+            and (goes_on or search_once(rules.reading.evidence_claim, sentences[j].text)
                  and len(content_words(sentences[j].text, rules) & content_words(sentences[j - 1].text, rules)) >= 2):
         # "U.S. officials say the seized documents show ... The computer files indicate ...": one claim.
         s = sentences[j]
@@ -104,7 +105,7 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
                           explain(rules, "unverified.neighbour", cue=cue), attributions[j - 1].speaker.label))
         j -= 1
         speaker = attributions[j].speaker
-    if rules.reading.every_claim_words.search(sentences[i].text):
+    if search_once(rules.reading.every_claim_words, sentences[i].text):
         # "unable to verify either account": every claim in the last two paragraphs before it.
         first_para = sentences[i].paragraph - 2
         while j >= 0 and sentences[j].paragraph >= first_para:

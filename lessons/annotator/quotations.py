@@ -1,11 +1,14 @@
 """Quotation marks: where each quotation in a text starts and ends."""
 from __future__ import annotations
 
+import re
+
 from ..text.sentences import Sentence
 
 _OPEN_Q = "“«„"
 _CLOSE_Q = "”»"
 QUOTES = _OPEN_Q + _CLOSE_Q + '"'
+_MARK = re.compile("[%s‘’]" % QUOTES)     # every mark the loop below looks at, found without a loop per character
 
 
 def quote_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int, int]]:
@@ -19,10 +22,8 @@ def quote_spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int, in
         lo, hi = ps[0].start, ps[-1].end
         open_at = None
         single = False                    # the open quotation uses British single marks ‘ … ’
-        for i in range(lo, hi):
-            ch = text[i]
-            if ch not in QUOTES and ch not in "‘’":
-                continue
+        for found in _MARK.finditer(text, lo, hi):
+            i, ch = found.start(), found.group()
             prev = text[i - 1] if i > lo else " "
             nxt = text[i + 1] if i + 1 < hi else " "
             if ch in "‘’":

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .alternation import alternation
+
 
 @dataclass(frozen=True)
 class SourceLexicon:
@@ -67,15 +69,20 @@ class NameWords:
     former_before_name: re.Pattern
 
 
+def _phrase_parts(phrases) -> list[str]:
+    """The phrases as patterns, longest first; spaces match any run of whitespace."""
+    return sorted((p.replace(" ", r"\s+") for p in phrases), key=len, reverse=True)
+
+
 def _phrase_regex(phrases) -> re.Pattern:
-    """Whole-word alternation of the phrases; spaces match any run of whitespace."""
-    parts = sorted((p.replace(" ", r"\s+") for p in phrases), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
+    """Whole-word alternation of the phrases, grouped by first letter (:func:`.alternation.alternation`)."""
+    return re.compile(r"(?<![\w'’-])%s(?![\w-])" % alternation(_phrase_parts(phrases), ignorecase=True),
+                      re.IGNORECASE)
 
 
 def _words_regex(words) -> re.Pattern:
     parts = sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w'’-])(?:%s)(?:s|es)?(?![\w-])" % "|".join(parts), re.IGNORECASE)
+    return re.compile(r"(?<![\w'’-])%s(?:s|es)?(?![\w-])" % alternation(parts, ignorecase=True), re.IGNORECASE)
 
 
 def _alt(words, escape: bool = True) -> str:

@@ -40,15 +40,17 @@ def _punkt():
         sent_end_chars = (".", "?", "!")
         re_boundary_realignment = _plain(PunktLanguageVars.re_boundary_realignment)
 
+        # Kept under names of their own: NLTK's class keeps its patterns in __slots__ of the
+        # same names, out of self.__dict__, so a test of __dict__ would compile them every call.
         def _word_tokenizer_re(self):
-            if "_re_word_tokenizer" not in self.__dict__:
-                self._re_word_tokenizer = _plain(super()._word_tokenizer_re())
-            return self._re_word_tokenizer
+            if "_plain_word_tokenizer" not in self.__dict__:
+                self._plain_word_tokenizer = _plain(super()._word_tokenizer_re())
+            return self._plain_word_tokenizer
 
         def period_context_re(self):
-            if "_re_period_context" not in self.__dict__:
-                self._re_period_context = _plain(super().period_context_re())
-            return self._re_period_context
+            if "_plain_period_context" not in self.__dict__:
+                self._plain_period_context = _plain(super().period_context_re())
+            return self._plain_period_context
 
     class NewsToken(PunktToken):
         _RE_ELLIPSIS = _plain(PunktToken._RE_ELLIPSIS)
