@@ -56,7 +56,7 @@ BLOCK_EXPLAINED = (
 )
 """Terms the handout explains the first time a reader meets them (only those the article has)."""
 
-QUOTE_WORDS = 7
+QUOTE_WORDS = 6
 """A note quotes at most this many words of its highlight; the highlight itself is in the text."""
 
 UNKNOWN = "not known"
