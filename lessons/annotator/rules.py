@@ -258,8 +258,8 @@ def _reading_words(d: dict) -> ReadingWords:
         role_phrase_break=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["role_phrase_breaks"]["words"])),
         words_before_a_title=re.compile(r"^.*\b(?:%s)\s+" % _alt(d["words_before_a_title"]["words"])),
         not_an_appositive=re.compile(r"(?i)(?:%s)\b" % _alt(d["not_an_appositive"]["words"])),
-        appositive=re.compile(r",[ \t]+((?:(?:a|an|the)\s+)?(?:[^,.;:“”\"\n]|\.(?=[\w-])){3,160}?)"
-                              r"(?=,|\.\s|\.$|\s(?:%s)\b|;|$|\s[“\"])" % _alt(ends["words"])),
+        appositive=re.compile(r",[ \t]+((?:(?:a|an|the)\s+)?(?:[^,.;:“”\"\n]|\.(?=[\w-]|\s[a-z])){3,160}?)"
+                              r"(?=,|\.\s(?![a-z])|\.$|\s(?:%s)\b|;|$|\s[“\"])" % _alt(ends["words"])),
         second_appositive=re.compile(r",\s+((?:a|an|the)\s+[^,.;:]{3,80}?)(?=,|\.|\s(?:%s)\b)" % _alt(ends["second"])),
         possessive=re.compile(r"['’]s\s+(?:%s)?(\w+)" % "|".join(re.escape(w) + r"\s+" for w in d["possessive_modifiers"]["words"])),
         speech_event_nouns=re.compile(r"(?i)%s" % _grouped(d["speech_event_nouns"]["words"])),
