@@ -355,10 +355,12 @@ def names_a_body(name: str, lex) -> bool:
 
 
 def _speaking_for(phrase: str, body: Speaker, role: str, rules: Rules) -> Speaker:
-    """"A spokesperson" is the body quoted just before; "Spokesman Tom Ash" a person speaking for it."""
-    _, name = _split_name(rules.names.courtesy_title.sub("", phrase.strip()), rules)
+    """"A spokesperson" is the body quoted just before; "Spokesman Tom Ash", "the spokesman, Tom Ash" a person
+    speaking for it (or, when the last speaker is one, the same spokesperson named now)."""
+    _, name = _split_name(rules.names.courtesy_title.sub("", phrase.split(",")[-1].strip()), rules)
     if PERSON_NAME.fullmatch(name) and name.split()[0] not in rules.names.not_names and not names_a_body(name, rules.sources):
-        return Speaker(name=name, kind=body.kind, description=f"{role} for {body.name}", person=True)
+        of = body.description if body.person else f"{role} for {body.name}"
+        return Speaker(name=name, kind=body.kind, description=of or body.name, person=True)
     return body
 
 
@@ -415,9 +417,11 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
     if words and words[-1] in lex.document_nouns and rules.reading.document_owner.match(low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
         return state.last, None
     kind, head = classify_role(phrase, rules)
-    if kind is None and head and names.speak_for_a_body.search(phrase) and state.last_body is not None \
-            and state.sentence - state.last_body_at <= 3:
-        return _speaking_for(phrase, state.last_body, head, rules), None
+    if kind is None and head and names.speak_for_a_body.search(phrase):
+        body = state.last_body if state.last_body is not None and state.sentence - state.last_body_at <= 3 else \
+            state.last if state.last is not None and state.sentence - state.last_at <= 2 and head in state.last.name.lower() else None
+        if body is not None:
+            return _speaking_for(phrase, body, head, rules), head
     if kind:
         definite = re.match(r"(?i)^the\s+", phrase) and not re.search(r"[A-Z]", phrase[4:])
         if definite and head and head.split()[-1] in state.heads:
