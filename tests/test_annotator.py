@@ -629,3 +629,8 @@ def test_military_ranks_fears_and_accusations_by_a_government_are_attributed():
     assert all("official" in s.categories for s in analyse(text).sentences)
     assert "expert" in cats("Bird flu remains hard to catch, but experts fear it may mutate.")
     assert "official" in cats("The regime was accused by the United States of developing weapons.")
+
+
+def test_a_speaker_after_but_is_the_subject_of_the_verb_after_it():
+    assert "official" in cats("Rebels say they took the pass but government denies")
+    assert "official" not in cats("Rebels say they took the pass but villagers deny it")
