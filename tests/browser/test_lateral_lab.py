@@ -35,7 +35,7 @@ def _button(out, text: str):
     return out.locator("button", has_text=re.compile(rf"^\s*{re.escape(text)}\s*$")).first
 
 
-def _expect_text(locator, text: str, timeout: float = 15) -> None:
+def _expect_text(locator, text: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     seen = ""
     while time.monotonic() < deadline:
@@ -50,17 +50,22 @@ def _radio(out, label: str):
     return out.get_by_role("radio", name=label, exact=True)
 
 
-def _saved_lesson(progress_file: Path, key: str, timeout: float = 15):
+def _saved_lesson(progress_file: Path, key: str, until=bool, timeout: float = 60):
+    """What the progress file holds under ``key`` once ``until(value)`` holds (or the last value seen).
+
+    The kernel may show "Saved" a moment before the file is written, and on a busy machine that
+    moment is long: wait for the save looked for, not just for the first value there."""
     deadline = time.monotonic() + timeout
+    value = None
     while time.monotonic() < deadline:
         try:
             value = json.loads(progress_file.read_text(encoding="utf-8"))["lessons"]["lesson-lateral"].get(key)
         except (OSError, ValueError, KeyError):
             value = None
-        if value:
+        if value and until(value):
             return value
         time.sleep(0.2)
-    return None
+    return value
 
 
 def test_the_lateral_reading_lesson_is_done_in_jupyterlab_and_its_claim_is_saved(lab_server, tab):
@@ -79,7 +84,8 @@ def test_the_lateral_reading_lesson_is_done_in_jupyterlab_and_its_claim_is_saved
     out.locator("textarea").first.fill("Dozens dead. Who says so?")
     _button(out, "Save my reaction").click()
     _expect_text(out, "Saved")
-    assert _saved_lesson(progress_file, "stop")["reaction"] == prompts.reactions[3].id
+    saved = _saved_lesson(progress_file, "stop", until=lambda v: v.get("reaction") == prompts.reactions[3].id)
+    assert saved and saved["reaction"] == prompts.reactions[3].id, saved
     used.append("stop")
 
     # Move 2, Investigate: every card opened in turn, its question answered (wrong, then right).
@@ -116,7 +122,8 @@ def test_the_lateral_reading_lesson_is_done_in_jupyterlab_and_its_claim_is_saved
                 menus.nth(j).select_option(label=table.label(column.id, row.values[column.id]))
         _button(out, "Check my table").click()
         _expect_text(out, f"{len(table.rows)} of {len(table.rows)} rows right")
-        assert _saved_lesson(progress_file, f"coverage_{table_id}")["correct"] == len(table.rows)
+        saved = _saved_lesson(progress_file, f"coverage_{table_id}", until=lambda v: v.get("correct") == len(table.rows))
+        assert saved and saved["correct"] == len(table.rows), saved
         used.append(f"coverage_table({table_id})")
 
     # Move 4, Trace: both claims, step by step, to their origin.
@@ -129,10 +136,11 @@ def test_the_lateral_reading_lesson_is_done_in_jupyterlab_and_its_claim_is_saved
             _radio(out, step.question.answer).check()
             _button(out, "Check this step").click()
             _expect_text(out, step.found_where)
-        out.locator(".mlk-origin").wait_for(state="visible", timeout=15_000)
+        out.locator(".mlk-origin").wait_for(state="visible", timeout=60_000)
         _expect_text(out.locator(".mlk-origin"), trace.origin_date)
         used.append(f"trace_claim({trace.id})")
-    traces = _saved_lesson(progress_file, "traces")
+    traces = _saved_lesson(progress_file, "traces",
+                           until=lambda v: all(v.get(t.id, {}).get("done") for t in L.load_traces())) or {}
     assert all(traces.get(t.id, {}).get("done") for t in L.load_traces()), traces
 
     # The sourced claim: first incomplete (a kind message), then complete, and saved.
@@ -147,7 +155,7 @@ def test_the_lateral_reading_lesson_is_done_in_jupyterlab_and_its_claim_is_saved
     _radio(out, one_side.label).check()
     _button(out, "Save my claim").click()
     _expect_text(out, "Saved in your progress file")
-    claim = _saved_lesson(progress_file, "sourced_claim")
+    claim = _saved_lesson(progress_file, "sourced_claim", until=lambda v: v.get("claim") == CLAIM)
     assert claim and (claim["claim"], claim["source"], claim["when"], claim["sureness"]) == (
         CLAIM, SOURCE, WHEN, "one-side"), claim
     used.append("sourced_claim")
