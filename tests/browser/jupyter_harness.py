@@ -369,8 +369,22 @@ def wait_notebook_ready(page, code_cells: int, timeout: float = READY_TIMEOUT) -
     wait_until(page, f"n => {_PROMPTS_JS}.length >= n", arg=code_cells, timeout=timeout,
                what="the notebook's cells")
     wait_kernel_idle(page, timeout)
-    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first.click(
-        position={"x": 5, "y": 5})   # make it the current widget, so the Run menu acts on it
+    # Make it the current widget, so the Run menu acts on it. A "Select Kernel" dialog can still
+    # open after the kernel looked idle and would take the click: answer it and click again.
+    notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first
+    deadline = time.monotonic() + timeout
+    while True:
+        clear_known_dialogs(page)
+        try:
+            notebook.click(position={"x": 5, "y": 5}, timeout=5000)
+            break
+        except Exception as e:          # Playwright's TimeoutError: a dialog in the way, most likely
+            if "Timeout" not in type(e).__name__ and "timeout" not in str(e).lower():
+                raise
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the notebook could not be clicked after {timeout:.0f} s"
+                                     f" (dialog: {dialog_text(page)!r})") from e
+    wait_kernel_idle(page, timeout)    # a kernel chosen in the dialog starts now
 
 
 def run_all_cells(page, *, menu: str = "Run", item: str = "Run All Cells", attempts: int = 4,
