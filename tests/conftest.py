@@ -21,6 +21,21 @@ def seed_article():
     return load_article()
 
 
+@pytest.fixture(scope="session")
+def seed():
+    """The seed article, analysed by the real annotator (a test module may define its own)."""
+    from lessons.annotator import analyse
+    from lessons.scoring.key import article_text
+    return analyse(article_text())
+
+
+@pytest.fixture
+def article_module():
+    """The article reader (``lessons.text.article``), which turns pasted text and files into articles."""
+    import lessons.text.article
+    return lessons.text.article
+
+
 @pytest.fixture
 def progress_dir(tmp_path, monkeypatch):
     """An empty progress folder for this test (MLK_PROGRESS_DIR), with no progress object cached."""

@@ -12,13 +12,6 @@ from lessons.views import bring_your_own as bring_your_own_view
 pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
 
 
-@pytest.fixture
-def article_module():
-    """The article reader (``lessons.text.article``), which turns pasted text and files into articles."""
-    import lessons.text.article
-    return lessons.text.article
-
-
 def cats_shown(html: str) -> set[str]:
     return {c for group in re.findall(r'data-cats="([^"]*)"', html) for c in group.split()}
 

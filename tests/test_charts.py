@@ -9,12 +9,7 @@ import pytest  # noqa: E402
 
 from lessons.views import charts as plots  # noqa: E402
 from lessons.annotator import analyse  # noqa: E402
-from lessons.scoring.key import article_text, load_key  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return analyse(article_text())
+from lessons.scoring.key import load_key  # noqa: E402
 
 
 # --- extracting the figures ----------------------------------------------------------------------

@@ -7,8 +7,6 @@ from pathlib import Path
 import pytest
 
 from lessons import views as W
-from lessons.annotator import analyse
-from lessons.scoring.key import article_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,21 +58,6 @@ def test_lesson_6_uses_the_button_for_the_learners_own_report():
     source = (ROOT / "lessons" / "data" / "lessons").glob("*-bring-your-own.md")
     (lesson,) = list(source)
     assert "kit.handout_button(yours=True)" in lesson.read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def seed():
-    """The seed article, analysed by the real annotator."""
-    return analyse(article_text())
-
-
-
-@pytest.fixture
-def article_module():
-    """The article reader (``lessons.text.article``), which turns pasted text and files into articles."""
-    import lessons.text.article
-    return lessons.text.article
-
 
 
 def test_the_handout_is_written_and_offered_with_a_relative_download_link(seed, tmp_path, monkeypatch):

@@ -8,45 +8,11 @@ import pytest
 
 import lessons as kit
 from lessons import views as W
-from lessons.annotator.model import Annotation
 from lessons.errors import KitError
-from lessons.annotator import Analysis, SentenceAnalysis, Speaker, analyse
 from lessons.scoring.key import article_text
+from view_helpers import tiny_analysis
 
 pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
-
-
-@pytest.fixture(scope="module")
-def seed():
-    """The seed article, analysed by the real annotator."""
-    return analyse(article_text())
-
-
-
-@pytest.fixture
-def article_module():
-    """The article reader (``lessons.text.article``), which turns pasted text and files into articles."""
-    import lessons.text.article
-    return lessons.text.article
-
-
-def tiny_analysis(text: str | None = None) -> Analysis:
-    """A hand-made analysis: two sentences, a hedge, an official statement and an expert."""
-    text = text or "The toll may be higher, officials said. <b>Giles</b> & co said it was a setback."
-    first_end = text.index(".") + 1
-    minister = Speaker("officials", "official", "")
-    giles = Speaker("<b>Giles</b>", "expert", "an expert & <i>fellow</i>")
-    hedge = Annotation("hedge", text.index("may"), text.index("may") + 3, "may", "hedge.modal",
-                       "“May” makes it less certain.")
-    official = Annotation("official", 0, first_end, "officials said", "official.attribution",
-                          "Officials said this.", "officials")
-    expert = Annotation("expert", first_end + 1, len(text), "said", "expert.attribution",
-                        "An expert <says> this.", "<b>Giles</b>")
-    s1 = SentenceAnalysis(0, 0, first_end, text[:first_end], 0, frozenset({"hedge", "official"}),
-                          minister, (hedge, official))
-    s2 = SentenceAnalysis(1, first_end + 1, len(text), text[first_end + 1:], 0, frozenset({"expert"}),
-                          giles, (expert,))
-    return Analysis(text, (hedge, official, expert), (s1, s2), (minister, giles))
 
 
 SELECTED = re.compile(r'class="[^"]*mlk-selected')

@@ -9,17 +9,9 @@ import pytest
 from lessons.learner import progress as P
 import lessons as kit
 from lessons import views as W
-from lessons.annotator import analyse
-from lessons.scoring.key import article_text, load_key
+from lessons.scoring.key import load_key
 
 pytestmark = pytest.mark.usefixtures("progress_dir")   # every test saves into its own folder
-
-
-@pytest.fixture(scope="module")
-def seed():
-    """The seed article, analysed by the real annotator."""
-    return analyse(article_text())
-
 
 
 def test_every_button_in_the_kits_views_is_as_wide_as_its_words():
