@@ -90,13 +90,29 @@ def _shortened(words: list[str], rules: Rules) -> list[str]:
     return words
 
 
+_KNOWN: dict[int, tuple[Rules, frozenset, frozenset]] = {}
+
+
+def _known_words(rules: Rules) -> tuple[frozenset, frozenset]:
+    """The common nouns and adjectives of the kit's lists, and the first words of its roles of more
+    than one word ("foreign" of "foreign minister"): gathered once for each set of rules."""
+    held = _KNOWN.get(id(rules))
+    if held is None or held[0] is not rules:
+        known = frozenset(rules.sources.roles.keys() | rules.sources.organisations.keys() | rules.names.body_words
+                          | rules.sources.ambiguous_roles | rules.reading.speaker_common_words | rules.names.title_words)
+        firsts = frozenset(p.split()[0] for p in rules.sources.roles if " " in p)
+        if len(_KNOWN) > 8:        # rules loaded afresh (tests, a teacher's own rule files): keep a few
+            _KNOWN.clear()
+        held = _KNOWN[id(rules)] = (rules, known, firsts)
+    return held[1], held[2]
+
+
 def _known_word(word: str, rules: Rules) -> bool:
     """A common noun or adjective of the kit's lists ("officials", "military", "local"), not a name."""
     w = _POSSESSIVE.sub("", word.lower())
-    known = rules.sources.roles.keys() | rules.sources.organisations.keys() | rules.names.body_words \
-        | rules.sources.ambiguous_roles | rules.reading.speaker_common_words | rules.names.title_words
-    return any(form in known for form in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w)) \
-        or any(p.split()[0] == w for p in rules.sources.roles if " " in p)
+    known, firsts = _known_words(rules)
+    return w in known or w.endswith("s") and w[:-1] in known or w.endswith("es") and w[:-2] in known \
+        or w in firsts
 
 
 def _plural(word: str, rules: Rules) -> bool:
