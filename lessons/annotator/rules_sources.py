@@ -157,6 +157,6 @@ def name_words(d: dict) -> NameWords:
         he_title=re.compile(r"\b(?:%s)\b" % _alt(w.lower() for w in gender["he_titles"])),
         pronoun_forms=re.compile(r"\b(%s)\b" % _alt(gender["he_pronouns"] + gender["she_pronouns"]), re.IGNORECASE),
         she_pronouns=frozenset(w.lower() for w in gender["she_pronouns"]),
-        former=re.compile(r"(?i)\b(?:%s)\s*(?:[\w-]+\s+){0,3}$" % _alt(d["former"]["words"])),
+        former=re.compile(r"(?i)\b(?:%s)\s*(?:[\w.-]+\s+){0,3}$" % _alt(d["former"]["words"])),
         former_before_name=re.compile(r"(?i)\b(?:%s)\b[\w\s-]{0,30}$" % _alt(d["former"]["before_name"])),
     )
