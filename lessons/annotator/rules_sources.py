@@ -39,6 +39,7 @@ class SourceLexicon:
     party_owners: re.Pattern = re.compile(r"(?!x)x")    # "officials for the two parties": not the state
     negated_views: frozenset = frozenset()              # "analysts do not believe ...": still a view
     events_before_speaker: re.Pattern = re.compile(r"(?!x)x")   # "heard testimony ... from": the speaker next
+    state_bodies: re.Pattern = re.compile(r"(?!x)x")   # "the National Institute of ...": the state, before research words
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         party_owners=_phrase_regex(src.get("party_owners") or ["(?!x)x"]),
         negated_views=frozenset(w.lower() for w in src.get("negated_views") or ()),
         events_before_speaker=re.compile("|".join(src.get("events_before_speaker") or ["(?!x)x"]), re.IGNORECASE),
+        state_bodies=_phrase_regex(src.get("state_bodies") or ["(?!x)x"]),
     )
 
 
