@@ -50,6 +50,16 @@ def kind_of_speaker(kind: str):
     return check
 
 
+def a_witness_at_the_bedside(ex, analysis) -> None:
+    """A doctor giving the dead and wounded reports what they saw: another voice, not an expert."""
+    kinds = {a.category for a in analysis.annotations}
+    if ex.fires:
+        _in_list(ex)
+        assert "voice" in kinds and "expert" not in kinds, f"a witness expected, not an expert; marked {sorted(kinds)}"
+    else:
+        assert "expert" in kinds, f"the sentence should stay expert commentary; marked {sorted(kinds)}"
+
+
 def reports_a_speaker(ex, analysis) -> None:
     """A speech verb makes the sentence a statement, and the verb is part of the cue."""
     cues = [a.cue for a in analysis.annotations if a.category in SOURCES]
@@ -256,6 +266,7 @@ CHECKS = {
     ("sources.yaml", "medical_roles"): kind_of_speaker("expert"),
     ("sources.yaml", "ambiguous_roles"): kind_of_speaker("expert"),
     ("sources.yaml", "state_bodies"): kind_of_speaker("official"),
+    ("sources.yaml", "clinical_roles"): a_witness_at_the_bedside,
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

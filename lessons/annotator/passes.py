@@ -35,6 +35,7 @@ import re
 from typing import Callable
 
 from .attribution import Attribution, attributions_in
+from .bedside import reports_as_witness
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
@@ -151,7 +152,7 @@ def mark_sources(r: Reading) -> None:
             continue
         att = r.attributions[i]
         for a in ([att] if att else []) + r.others[i]:
-            kind = a.speaker.kind
+            kind = "voice" if reports_as_witness(a.speaker, sent.text, r.rules) else a.speaker.kind
             r.add(i, Annotation(kind, sent.start, sent.end, a.cue, f"{kind}.{a.rule}",
                                 explain(r.rules, f"{kind}.{a.rule}", source=speaker_phrase(a.speaker, r.rules)), a.speaker.label,
                                 verb=a.verb or None))
