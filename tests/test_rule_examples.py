@@ -60,6 +60,16 @@ def a_witness_at_the_bedside(ex, analysis) -> None:
         assert "expert" in kinds, f"the sentence should stay expert commentary; marked {sorted(kinds)}"
 
 
+def a_partisan(ex, analysis) -> None:
+    """An expert's role after a party or camp word names a partisan: another voice, not an expert."""
+    kinds = {a.category for a in analysis.annotations}
+    if ex.fires:
+        _in_list(ex)
+        assert "voice" in kinds and "expert" not in kinds, f"a partisan voice expected; marked {sorted(kinds)}"
+    else:
+        assert "expert" in kinds, f"the sentence should stay expert commentary; marked {sorted(kinds)}"
+
+
 def reports_a_speaker(ex, analysis) -> None:
     """A speech verb makes the sentence a statement, and the verb is part of the cue."""
     cues = [a.cue for a in analysis.annotations if a.category in SOURCES]
@@ -267,6 +277,7 @@ CHECKS = {
     ("sources.yaml", "ambiguous_roles"): kind_of_speaker("expert"),
     ("sources.yaml", "state_bodies"): kind_of_speaker("official"),
     ("sources.yaml", "clinical_roles"): a_witness_at_the_bedside,
+    ("sources.yaml", "partisan_modifiers"): a_partisan,
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

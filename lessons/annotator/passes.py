@@ -36,6 +36,7 @@ from typing import Callable
 
 from .attribution import Attribution, attributions_in
 from .bedside import reports_as_witness
+from .sides import speaks_for_a_side
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
@@ -152,7 +153,8 @@ def mark_sources(r: Reading) -> None:
             continue
         att = r.attributions[i]
         for a in ([att] if att else []) + r.others[i]:
-            kind = "voice" if reports_as_witness(a.speaker, sent.text, r.rules) else a.speaker.kind
+            kind = "voice" if reports_as_witness(a.speaker, sent.text, r.rules) \
+                or speaks_for_a_side(a.speaker, r.rules) else a.speaker.kind
             r.add(i, Annotation(kind, sent.start, sent.end, a.cue, f"{kind}.{a.rule}",
                                 explain(r.rules, f"{kind}.{a.rule}", source=speaker_phrase(a.speaker, r.rules)), a.speaker.label,
                                 verb=a.verb or None))

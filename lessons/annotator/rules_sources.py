@@ -41,6 +41,7 @@ class SourceLexicon:
     events_before_speaker: re.Pattern = re.compile(r"(?!x)x")   # "heard testimony ... from": the speaker next
     state_bodies: re.Pattern = re.compile(r"(?!x)x")   # "the National Institute of ...": the state, before research words
     clinical_roles: re.Pattern = re.compile(r"(?!x)x")  # "a doctor at the hospital": a witness when giving the wounded
+    partisan_modifiers: frozenset = frozenset()        # "Republican strategist": a partisan, not an expert
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         events_before_speaker=re.compile("|".join(src.get("events_before_speaker") or ["(?!x)x"]), re.IGNORECASE),
         state_bodies=_phrase_regex(src.get("state_bodies") or ["(?!x)x"]),
         clinical_roles=_phrase_regex(src.get("clinical_roles") or ["(?!x)x"]),
+        partisan_modifiers=frozenset(w.lower() for w in src.get("partisan_modifiers") or ()),
     )
 
 
