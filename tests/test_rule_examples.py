@@ -70,6 +70,18 @@ def a_partisan(ex, analysis) -> None:
         assert "expert" in kinds, f"the sentence should stay expert commentary; marked {sorted(kinds)}"
 
 
+def the_researchers_speak_next(ex, analysis) -> None:
+    """Who did the study is remembered: "they"/"she" in the next sentence are the researchers, an expert."""
+    first, last = analysis.sentences[0], analysis.sentences[-1]
+    assert not any(a.category == "expert" for a in first.annotations), "the first sentence names the researchers only"
+    assert not ex.fires or ex.marked in first.text, f"[{ex.marked}] should be in the first sentence"
+    kinds = {a.category for a in last.annotations}
+    if ex.fires:
+        assert "expert" in kinds, f"the next sentence should be the researchers' view; marked {sorted(kinds)}"
+    else:
+        assert "expert" not in kinds, f"the next sentence should not be an expert's; marked {sorted(kinds)}"
+
+
 def reports_a_speaker(ex, analysis) -> None:
     """A speech verb makes the sentence a statement, and the verb is part of the cue."""
     cues = [a.cue for a in analysis.annotations if a.category in SOURCES]
@@ -278,6 +290,7 @@ CHECKS = {
     ("sources.yaml", "state_bodies"): kind_of_speaker("official"),
     ("sources.yaml", "clinical_roles"): a_witness_at_the_bedside,
     ("sources.yaml", "partisan_modifiers"): a_partisan,
+    ("sources.yaml", "study_authors"): the_researchers_speak_next,
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

@@ -37,6 +37,7 @@ from typing import Callable
 from .attribution import Attribution, attributions_in
 from .bedside import reports_as_witness
 from .sides import speaks_for_a_side
+from .studies import remember_study_authors
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
@@ -68,6 +69,8 @@ def find_speakers(r: Reading) -> None:
             r.state.remember(found[0].speaker)     # "he"/"it" next is the sentence's subject, not a speaker it mentions
         elif not found:
             r.state.mention(sent.text)             # "Carl Thayer is a professor ..." / "He says ..."
+        if not any(f.speaker.kind in ("official", "expert") for f in found):
+            remember_study_authors(sent.text, r.state, r.rules)   # "Ana Ruiz led the study." / "They found ..."
         r.hands_over[i] = sent.text.rstrip().endswith(":")
         r.framing[i] = r.hands_over[i] and not any(q in sent.text for q in QUOTES)
 

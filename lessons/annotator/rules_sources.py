@@ -42,6 +42,7 @@ class SourceLexicon:
     state_bodies: re.Pattern = re.compile(r"(?!x)x")   # "the National Institute of ...": the state, before research words
     clinical_roles: re.Pattern = re.compile(r"(?!x)x")  # "a doctor at the hospital": a witness when giving the wounded
     partisan_modifiers: frozenset = frozenset()        # "Republican strategist": a partisan, not an expert
+    study_authors: re.Pattern = re.compile(r"(?!x)x")   # "... led the study": the researchers, for "he"/"they" next
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         state_bodies=_phrase_regex(src.get("state_bodies") or ["(?!x)x"]),
         clinical_roles=_phrase_regex(src.get("clinical_roles") or ["(?!x)x"]),
         partisan_modifiers=frozenset(w.lower() for w in src.get("partisan_modifiers") or ()),
+        study_authors=re.compile("|".join(src.get("study_authors") or ["(?!x)x"])),
     )
 
 
