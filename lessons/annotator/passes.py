@@ -38,6 +38,7 @@ from .attribution import Attribution, attributions_in
 from .bedside import reports_as_witness
 from .sides import speaks_for_a_side
 from .studies import remember_study_authors
+from .academics import remember_academic
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
@@ -71,6 +72,7 @@ def find_speakers(r: Reading) -> None:
             r.state.mention(sent.text)             # "Carl Thayer is a professor ..." / "He says ..."
         if not any(f.speaker.kind in ("official", "expert") for f in found):
             remember_study_authors(sent.text, r.state, r.rules)   # "Ana Ruiz led the study." / "They found ..."
+            remember_academic(sent.text, r.state, r.rules)        # "Sara Lin teaches history at ..." / "She says ..."
         r.hands_over[i] = sent.text.rstrip().endswith(":")
         r.framing[i] = r.hands_over[i] and not any(q in sent.text for q in QUOTES)
 

@@ -43,6 +43,7 @@ class SourceLexicon:
     clinical_roles: re.Pattern = re.compile(r"(?!x)x")  # "a doctor at the hospital": a witness when giving the wounded
     partisan_modifiers: frozenset = frozenset()        # "Republican strategist": a partisan, not an expert
     study_authors: re.Pattern = re.compile(r"(?!x)x")   # "... led the study": the researchers, for "he"/"they" next
+    expert_work_verbs: frozenset = frozenset()          # "Sara Lin teaches ... at Lowland University": an expert
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         clinical_roles=_phrase_regex(src.get("clinical_roles") or ["(?!x)x"]),
         partisan_modifiers=frozenset(w.lower() for w in src.get("partisan_modifiers") or ()),
         study_authors=re.compile("|".join(src.get("study_authors") or ["(?!x)x"])),
+        expert_work_verbs=frozenset(w.lower() for w in src.get("expert_work_verbs") or ()),
     )
 
 
