@@ -292,6 +292,7 @@ CHECKS = {
     ("sources.yaml", "partisan_modifiers"): a_partisan,
     ("sources.yaml", "study_authors"): the_researchers_speak_next,
     ("sources.yaml", "expert_work_verbs"): the_researchers_speak_next,
+    ("sources.yaml", "speaker_labels"): marked_with("expert.continuation"),
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

@@ -9,6 +9,7 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
 2. ``give_quotations_to_speakers``: every sentence of a quotation belongs to its speaker;
 3. ``continue_after_colon``: "X tweeted:" hands its speaker to the next paragraph;
    ``give_actualities_to_speakers``: a broadcast script's clip ("/// Ruiz act ///") is its speaker's;
+   ``give_labelled_clips_to_speakers``: a transcript's 'JAMES STOCK: "..."' is James Stock's (see labels.py);
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
@@ -39,6 +40,7 @@ from .bedside import reports_as_witness
 from .sides import speaks_for_a_side
 from .studies import remember_study_authors
 from .academics import remember_academic
+from .labels import give_labelled_clips_to_speakers
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
@@ -318,6 +320,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     give_quotations_to_speakers,
     continue_after_colon,
     give_actualities_to_speakers,
+    give_labelled_clips_to_speakers,
     mark_sources,
     mark_hedges,
     mark_unverified,

@@ -44,6 +44,7 @@ class SourceLexicon:
     partisan_modifiers: frozenset = frozenset()        # "Republican strategist": a partisan, not an expert
     study_authors: re.Pattern = re.compile(r"(?!x)x")   # "... led the study": the researchers, for "he"/"they" next
     expert_work_verbs: frozenset = frozenset()          # "Sara Lin teaches ... at Lowland University": an expert
+    speaker_labels: re.Pattern = re.compile(r"(?!x)x")  # 'JAMES STOCK: "..."': a transcript's speaker label
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         partisan_modifiers=frozenset(w.lower() for w in src.get("partisan_modifiers") or ()),
         study_authors=re.compile("|".join(src.get("study_authors") or ["(?!x)x"])),
         expert_work_verbs=frozenset(w.lower() for w in src.get("expert_work_verbs") or ()),
+        speaker_labels=re.compile("|".join(src.get("speaker_labels") or ["(?!x)x"])),
     )
 
 

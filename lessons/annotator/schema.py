@@ -182,6 +182,7 @@ SCHEMAS = {
         "negated_views": _listed(_words), "events_before_speaker": _listed(_patterns, "patterns"),
         "state_bodies": _listed(_words), "clinical_roles": _listed(_words), "partisan_modifiers": _listed(_words),
         "study_authors": _listed(_patterns, "patterns"), "expert_work_verbs": _listed(_words),
+        "speaker_labels": _listed(_patterns, "patterns"),
     }, required=("speech_verbs", "phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns",
                  "document_nouns", "roles", "official_acronyms", "ambiguous_roles", "organisations",
                  "expert_places", "places")),
