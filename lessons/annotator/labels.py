@@ -24,8 +24,8 @@ def _kind_from_mentions(name: str, surname: str, r: Reading, skip: int) -> str |
     """Expert when a sentence naming the person (or the he/she sentence after it) names a research body."""
     lex = r.rules.sources
     for k, sent in enumerate(r.sentences):
-        if k == skip or not re.search(r"\b%s\b" % re.escape(surname), sent.text):
-            continue
+        if k == skip or not re.search(r"(?:\b[A-Z][a-z]+|\bDr\.|\bProf\.)\s+%s\b" % re.escape(surname), sent.text):
+            continue                  # the person by name ("Bruce Psaty", "Dr. Psaty"), not "University of Washington"
         if r.rules.sources.speaker_labels.match(sent.text):
             continue                  # another of the person's own clips
         window = sent.text
@@ -39,13 +39,17 @@ def _kind_from_mentions(name: str, surname: str, r: Reading, skip: int) -> str |
     return None
 
 
-def _label_speaker(label: str, r: Reading, at: int) -> Speaker | None:
+def _label_speaker(label: str, after: str, r: Reading, at: int) -> Speaker | None:
     words = [w[:1] + w[1:].lower() for w in label.split()]
     name, surname = " ".join(words), words[-1]
+    if r.rules.sources.place_pattern.fullmatch(name):
+        return None                   # "KYIV:" is a dateline
     people = r.state.people
     sp = people.get(name) or people.get(surname)
     if sp is not None:
         return sp
+    if after[:1] not in ('"', "“"):
+        return None                   # a person the text gives no role: only a quotation under their label
     kind = _kind_from_mentions(name, surname, r, at)
     return Speaker(name=name, kind=kind, description="named in the transcript", person=True) if kind else None
 
@@ -59,7 +63,7 @@ def give_labelled_clips_to_speakers(r: Reading) -> None:
         m = r.rules.sources.speaker_labels.match(sent.text)
         if not m:
             continue
-        sp = _label_speaker(m.group(1), r, i)
+        sp = _label_speaker(m.group(1), sent.text[m.end():], r, i)
         if sp is None or sp.kind not in ("official", "expert"):
             continue
         for j in range(i, min(n, i + CLIP_SENTENCES)):
