@@ -50,6 +50,38 @@ def kind_of_speaker(kind: str):
     return check
 
 
+def a_witness_at_the_bedside(ex, analysis) -> None:
+    """A doctor giving the dead and wounded reports what they saw: another voice, not an expert."""
+    kinds = {a.category for a in analysis.annotations}
+    if ex.fires:
+        _in_list(ex)
+        assert "voice" in kinds and "expert" not in kinds, f"a witness expected, not an expert; marked {sorted(kinds)}"
+    else:
+        assert "expert" in kinds, f"the sentence should stay expert commentary; marked {sorted(kinds)}"
+
+
+def a_partisan(ex, analysis) -> None:
+    """An expert's role after a party or camp word names a partisan: another voice, not an expert."""
+    kinds = {a.category for a in analysis.annotations}
+    if ex.fires:
+        _in_list(ex)
+        assert "voice" in kinds and "expert" not in kinds, f"a partisan voice expected; marked {sorted(kinds)}"
+    else:
+        assert "expert" in kinds, f"the sentence should stay expert commentary; marked {sorted(kinds)}"
+
+
+def the_researchers_speak_next(ex, analysis) -> None:
+    """Who did the study is remembered: "they"/"she" in the next sentence are the researchers, an expert."""
+    first, last = analysis.sentences[0], analysis.sentences[-1]
+    assert not any(a.category == "expert" for a in first.annotations), "the first sentence names the researchers only"
+    assert not ex.fires or ex.marked in first.text, f"[{ex.marked}] should be in the first sentence"
+    kinds = {a.category for a in last.annotations}
+    if ex.fires:
+        assert "expert" in kinds, f"the next sentence should be the researchers' view; marked {sorted(kinds)}"
+    else:
+        assert "expert" not in kinds, f"the next sentence should not be an expert's; marked {sorted(kinds)}"
+
+
 def reports_a_speaker(ex, analysis) -> None:
     """A speech verb makes the sentence a statement, and the verb is part of the cue."""
     cues = [a.cue for a in analysis.annotations if a.category in SOURCES]
@@ -254,6 +286,13 @@ CHECKS = {
     ("sources.yaml", "events_before_speaker"): reports_a_speech_event,
     **{("sources.yaml", f"roles.{k}"): kind_of_speaker(k) for k in SOURCES},
     ("sources.yaml", "medical_roles"): kind_of_speaker("expert"),
+    ("sources.yaml", "ambiguous_roles"): kind_of_speaker("expert"),
+    ("sources.yaml", "state_bodies"): kind_of_speaker("official"),
+    ("sources.yaml", "clinical_roles"): a_witness_at_the_bedside,
+    ("sources.yaml", "partisan_modifiers"): a_partisan,
+    ("sources.yaml", "study_authors"): the_researchers_speak_next,
+    ("sources.yaml", "expert_work_verbs"): the_researchers_speak_next,
+    ("sources.yaml", "speaker_labels"): marked_with("expert.continuation"),
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

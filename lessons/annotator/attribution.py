@@ -334,8 +334,8 @@ def _inverted_name(s: str, vs: int, ve: int, rules: Rules) -> bool:
     return bool(PERSON_NAME.fullmatch(name)) and name.split()[0] not in rules.names.not_names
 
 
-_HEADLINE_SOURCE = re.compile(r"\s[-–—:]\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
-"""A headline's source after a dash: "... Fuel Extremism – Analysts"."""
+_HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]|:)\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
+"""A headline's source after a dash or a colon: "... Fuel Extremism – Analysts", "... Years Away: Experts"."""
 
 
 def distinct(atts: list[Attribution]) -> list[Attribution]:

@@ -9,6 +9,7 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
 2. ``give_quotations_to_speakers``: every sentence of a quotation belongs to its speaker;
 3. ``continue_after_colon``: "X tweeted:" hands its speaker to the next paragraph;
    ``give_actualities_to_speakers``: a broadcast script's clip ("/// Ruiz act ///") is its speaker's;
+   ``give_labelled_clips_to_speakers``: a transcript's 'JAMES STOCK: "..."' is James Stock's (see labels.py);
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
@@ -35,6 +36,11 @@ import re
 from typing import Callable
 
 from .attribution import Attribution, attributions_in
+from .bedside import reports_as_witness
+from .sides import speaks_for_a_side
+from .studies import remember_study_authors
+from .academics import remember_academic
+from .labels import give_labelled_clips_to_speakers
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
@@ -66,6 +72,9 @@ def find_speakers(r: Reading) -> None:
             r.state.remember(found[0].speaker)     # "he"/"it" next is the sentence's subject, not a speaker it mentions
         elif not found:
             r.state.mention(sent.text)             # "Carl Thayer is a professor ..." / "He says ..."
+        if not any(f.speaker.kind in ("official", "expert") for f in found):
+            remember_study_authors(sent.text, r.state, r.rules)   # "Ana Ruiz led the study." / "They found ..."
+            remember_academic(sent.text, r.state, r.rules)        # "Sara Lin teaches history at ..." / "She says ..."
         r.hands_over[i] = sent.text.rstrip().endswith(":")
         r.framing[i] = r.hands_over[i] and not any(q in sent.text for q in QUOTES)
 
@@ -151,7 +160,8 @@ def mark_sources(r: Reading) -> None:
             continue
         att = r.attributions[i]
         for a in ([att] if att else []) + r.others[i]:
-            kind = a.speaker.kind
+            kind = "voice" if reports_as_witness(a.speaker, sent.text, r.rules) \
+                or speaks_for_a_side(a.speaker, r.rules) else a.speaker.kind
             r.add(i, Annotation(kind, sent.start, sent.end, a.cue, f"{kind}.{a.rule}",
                                 explain(r.rules, f"{kind}.{a.rule}", source=speaker_phrase(a.speaker, r.rules)), a.speaker.label,
                                 verb=a.verb or None))
@@ -310,6 +320,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     give_quotations_to_speakers,
     continue_after_colon,
     give_actualities_to_speakers,
+    give_labelled_clips_to_speakers,
     mark_sources,
     mark_hedges,
     mark_unverified,

@@ -39,6 +39,12 @@ class SourceLexicon:
     party_owners: re.Pattern = re.compile(r"(?!x)x")    # "officials for the two parties": not the state
     negated_views: frozenset = frozenset()              # "analysts do not believe ...": still a view
     events_before_speaker: re.Pattern = re.compile(r"(?!x)x")   # "heard testimony ... from": the speaker next
+    state_bodies: re.Pattern = re.compile(r"(?!x)x")   # "the National Institute of ...": the state, before research words
+    clinical_roles: re.Pattern = re.compile(r"(?!x)x")  # "a doctor at the hospital": a witness when giving the wounded
+    partisan_modifiers: frozenset = frozenset()        # "Republican strategist": a partisan, not an expert
+    study_authors: re.Pattern = re.compile(r"(?!x)x")   # "... led the study": the researchers, for "he"/"they" next
+    expert_work_verbs: frozenset = frozenset()          # "Sara Lin teaches ... at Lowland University": an expert
+    speaker_labels: re.Pattern = re.compile(r"(?!x)x")  # 'JAMES STOCK: "..."': a transcript's speaker label
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,12 @@ def source_lexicon(src: dict) -> SourceLexicon:
         party_owners=_phrase_regex(src.get("party_owners") or ["(?!x)x"]),
         negated_views=frozenset(w.lower() for w in src.get("negated_views") or ()),
         events_before_speaker=re.compile("|".join(src.get("events_before_speaker") or ["(?!x)x"]), re.IGNORECASE),
+        state_bodies=_phrase_regex(src.get("state_bodies") or ["(?!x)x"]),
+        clinical_roles=_phrase_regex(src.get("clinical_roles") or ["(?!x)x"]),
+        partisan_modifiers=frozenset(w.lower() for w in src.get("partisan_modifiers") or ()),
+        study_authors=re.compile("|".join(src.get("study_authors") or ["(?!x)x"])),
+        expert_work_verbs=frozenset(w.lower() for w in src.get("expert_work_verbs") or ()),
+        speaker_labels=re.compile("|".join(src.get("speaker_labels") or ["(?!x)x"])),
     )
 
 
@@ -157,6 +169,6 @@ def name_words(d: dict) -> NameWords:
         he_title=re.compile(r"\b(?:%s)\b" % _alt(w.lower() for w in gender["he_titles"])),
         pronoun_forms=re.compile(r"\b(%s)\b" % _alt(gender["he_pronouns"] + gender["she_pronouns"]), re.IGNORECASE),
         she_pronouns=frozenset(w.lower() for w in gender["she_pronouns"]),
-        former=re.compile(r"(?i)\b(?:%s)\s*(?:[\w-]+\s+){0,3}$" % _alt(d["former"]["words"])),
+        former=re.compile(r"(?i)\b(?:%s)\s*(?:[\w.-]+\s+){0,3}$" % _alt(d["former"]["words"])),
         former_before_name=re.compile(r"(?i)\b(?:%s)\b[\w\s-]{0,30}$" % _alt(d["former"]["before_name"])),
     )

@@ -178,7 +178,9 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
 
 
 def _org_kind(text: str, rules: Rules) -> str | None:
-    """Kind of the organisation a (lower-case) phrase names, experts first."""
+    """Kind of the organisation a (lower-case) phrase names: a state-run body, then experts first."""
+    if rules.sources.state_bodies.search(text):
+        return "official"
     for kind in ("expert", "official", "voice"):
         if rules.sources.org_patterns[kind].search(text):
             return kind
