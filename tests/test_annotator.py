@@ -569,6 +569,21 @@ def test_places_the_lists_do_not_know_trade_claims_and_each_side_s_account_is_co
     assert "unverified" not in a.sentences[2].categories
 
 
+def test_the_accounts_after_the_reporter_s_conflicting_reports_are_contested_until_the_narration_resumes():
+    text = ("Government troops attacked the port on Wednesday, and there were conflicting reports about which side "
+            "held it.\n\n"
+            "Witnesses said troops briefly seized the oil terminal. "
+            "Opposition fighters say they later took it back. "
+            "Smoke rose over the harbour in the afternoon.")
+    a = analyse(text)
+    assert all("unverified" in s.categories for s in a.sentences[:3])
+    assert "unverified" not in a.sentences[3].categories
+    # In a party's own words the phrase answers the claim before it, not the sentences after.
+    a = analyse("The army said it held the port. A rebel spokesman said there were conflicting reports. "
+                "Witnesses said troops seized the oil terminal.")
+    assert "unverified" not in a.sentences[2].categories
+
+
 def test_rescuers_are_emergency_services():
     assert "official" in cats("Rescuers said 40 people were still missing.")
 

@@ -171,6 +171,30 @@ def mark_both_sides(i, sentences, attributions, rules, cue, add) -> None:
                               explain(rules, "unverified.neighbour", cue=cue), a.speaker.label))
 
 
+ACCOUNTS_AFTER = 4
+"""How many sentences after "there were conflicting reports" the accounts it announces are looked for."""
+
+
+def mark_accounts_after(i, sentences, attributions, rules, cue, add) -> None:
+    """After the reporter's "there were conflicting reports about who holds the town": the parties'
+    accounts that follow it, up to the first sentence that reports no one (the reporter's own
+    narration ends them), within the next paragraph, and never an analyst's comment."""
+    a = attributions[i]
+    if a and not (a.verb and a.verb.lower() in cue.lower().split()) or is_headline(sentences, i, sentences[i].text):
+        return                            # a party's own words (not the noun "reports" read as a verb), or a headline
+    for j in range(i + 1, min(len(sentences), i + 1 + ACCOUNTS_AFTER)):
+        if sentences[j].paragraph - sentences[j - 1].paragraph > 1 or sentences[j].paragraph > sentences[i].paragraph + 2:
+            return
+        a = attributions[j]
+        if a and a.speaker.kind == "expert":
+            return
+        if not a and not search_once(rules.reading.claim_words, sentences[j].text):
+            return
+        s = sentences[j]
+        add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                          explain(rules, "unverified.neighbour", cue=cue), a.speaker.label if a else None))
+
+
 def mark_claim_after(i, sentences, attributions, rules, cue, add) -> None:
     """Mark another party's claim right after a denial when it answers it, and that party's run.
 

@@ -36,7 +36,8 @@ from typing import Callable
 
 from .attribution import Attribution, attributions_in
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
-                   mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
+                   mark_accounts_after, mark_both_sides, mark_claim_after, mark_claim_before, same_party,
+                   sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
 from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial
 from .figures import digit_numbers, find_figures
@@ -191,6 +192,9 @@ def mark_unverified(r: Reading) -> None:
                 elif rule.marks_neighbour and i > 0:
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)))
+                if rule.marks_accounts_after and not within:
+                    mark_accounts_after(i, r.sentences, r.attributions, r.rules, cue,
+                                        lambda j, ann: claims.append((j, ann)))
                 if rule.id == "unverified.accusation" and traded:
                     mark_both_sides(i, r.sentences, r.attributions, r.rules, cue,
                                     lambda j, ann: claims.append((j, ann)))

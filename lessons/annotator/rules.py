@@ -44,6 +44,7 @@ class CueRule:
     section: str = ""            # unverified.yaml: "verification" or "dispute"
     narrator_only: bool = False     # counts only in the reporter's own voice, not in a quoted speaker's
     answers_rival: bool = False     # counts only against another party's claim a few sentences before (denials.py)
+    marks_accounts_after: bool = False  # "there are conflicting reports": the parties' accounts that follow (cues.py)
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ def _cue_rule(spec: dict, category: str, section: str = "") -> CueRule:
         section=section,
         narrator_only=bool(spec.get("narrator_only")),
         answers_rival=bool(spec.get("answers_rival")),
+        marks_accounts_after=bool(spec.get("marks_accounts_after")),
     )
 
 
