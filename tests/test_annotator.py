@@ -550,6 +550,14 @@ def test_a_toll_put_at_a_different_number_by_the_other_side_is_a_rival_figure():
     assert all("unverified" not in s.categories for s in a.sentences)
 
 
+def test_two_parties_counting_the_same_dead_differently_give_rival_figures_even_when_neither_is_official():
+    a = analyse("State media said 12 soldiers died in the ambush. Rebels said they killed 40 soldiers.")
+    assert all("unverified" in s.categories for s in a.sentences)
+    # One side's two counts of different people are not rival figures.
+    a = analyse("Rebels said 12 villagers died in the shelling. The rebels said they killed 40 soldiers.")
+    assert all("unverified" not in s.categories for s in a.sentences)
+
+
 def test_a_speech_verb_after_a_possessive_is_a_noun_not_a_statement():
     assert "official" not in cats("The activists will end their protest if the government meets their demands.")
     assert "official" not in cats("Did we have to witness a disaster for these decrees to come?")

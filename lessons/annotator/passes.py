@@ -40,7 +40,7 @@ from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, ded
                    sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
 from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial
-from .figures import digit_numbers, find_figures
+from .figures import digit_numbers, find_figures, victims
 from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .phrasing import speaker_phrase
 from .reading import Reading
@@ -266,7 +266,9 @@ def mark_competing_figures(r: Reading) -> None:
             continue
         pair = _figure(sentences[i].text, r.rules), _figure(sentences[i + 1].text, r.rules)
         if pair[0] and pair[1] and "killed_count" in (pair[0].form, pair[1].form) and a.speaker.kind == b.speaker.kind \
-                and not reading.rival_negation.search(sentences[i + 1].text):
+                and not reading.rival_negation.search(sentences[i + 1].text) \
+                and not (victims(pair[0], r.rules) == victims(pair[1], r.rules) != "peopl"
+                         and victims(pair[0], r.rules) and not same_party(a.speaker, b.speaker, r.rules)):
             continue                      # "killed 11 civilians" / "killing six militants": one side, two groups
         if pair[0] and pair[1] and _count(pair[0]) != _count(pair[1]):
             for j, fig in zip((i, i + 1), pair):
