@@ -94,7 +94,9 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
     claim = attributions[j] or (search_once(rules.reading.claim_words, sentences[j].text) and "report") \
         or (search_once(rules.reading.evidence_claim, sentences[j].text) and "evidence") or goes_on
     if not claim:
-        return
+        j = _claim_past_background(i, sentences, attributions, rules, cue)
+        if j is None:
+            return
     speaker = attributions[j].speaker if attributions[j] else None
     if speaker is None and j > 0 and attributions[j - 1] and sentences[j - 1].paragraph >= sentences[j].paragraph - 1 \
             and (goes_on or search_once(rules.reading.evidence_claim, sentences[j].text)
@@ -123,6 +125,21 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         j -= 1
         if j < 0 or speaker is None or not attributions[j] or not same_party(attributions[j].speaker, speaker, rules):
             break
+
+
+def _claim_past_background(i, sentences, attributions, rules, cue) -> int | None:
+    """"The army says it killed 30 rebels. The area has seen heavy fighting. The rebels denied the
+    claim.": a dispute that points back ("the claim", "this") past one sentence of the reporter's
+    background answers the party's claim before it. The sentence of that claim, or None."""
+    j = i - 2
+    at = sentences[i].text.find(cue)
+    if j < 0 or at < 0 or attributions[i - 1] or not attributions[j] or attributions[j].speaker.kind == "expert" \
+            or sentences[i].paragraph - sentences[j].paragraph > 2 \
+            or not rules.reading.pointed_claim.match(sentences[i].text[at + len(cue):]):
+        return None
+    if attributions[i] and same_party(attributions[i].speaker, attributions[j].speaker, rules):
+        return None                       # the same party going on, not answering
+    return j
 
 
 def same_party(a, b, rules) -> bool:
