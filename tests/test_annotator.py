@@ -634,6 +634,15 @@ def test_more_wire_copy_disputes_blame_and_checks_nobody_could_make():
     assert "unverified" not in cats("A researcher said it was too early to assign blame.")
 
 
+def test_the_other_side_answering_past_one_background_sentence_makes_both_accounts_contested():
+    a = analyse("The government says it has retaken the town. Thousands of residents fled last week. "
+                "But rebel commanders say they still hold the town center.")
+    assert ["unverified" in s.categories for s in a.sentences] == [True, False, True]
+    a = analyse("The government says it has retaken the town. Thousands of residents fled last week. "
+                "Rebel commanders say they will hold talks on Monday.")
+    assert all("unverified" not in s.categories for s in a.sentences)
+
+
 def test_the_other_side_answering_with_but_and_a_contradiction_makes_both_accounts_contested():
     text = ("The government says it has pushed the rebels away from the capital. "
             "But the rebels say they are still in the capital and will continue to fight.")

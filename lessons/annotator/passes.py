@@ -229,10 +229,14 @@ def _count(figure) -> str:
 
 def mark_rival_accounts(r: Reading) -> None:
     """"The government says it pushed the rebels back. But the rebels say they are still in the city.":
-    the other side's answer, opening with "But", on the same thing, makes both sentences contested."""
+    the other side's answer, opening with "But", on the same thing, makes both sentences contested,
+    also past one sentence of the reporter's background between them."""
     sentences, attributions = r.sentences, r.attributions
     for j in range(1, len(sentences)):
         i = j - 1
+        if j > 1 and not attributions[i] and attributions[j - 2] \
+                and not r.rules.reading.claim_words.search(sentences[i].text):
+            i = j - 2                     # past one sentence of the reporter's background
         a, b = attributions[i], attributions[j]
         if not (a and b) or sentences[j].paragraph - sentences[i].paragraph > 1 \
                 or not r.rules.reading.rival_opener.match(sentences[j].text) \
