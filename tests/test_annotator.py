@@ -592,6 +592,15 @@ def test_the_accounts_after_the_reporter_s_conflicting_reports_are_contested_unt
     assert "unverified" not in a.sentences[2].categories
 
 
+def test_a_denial_after_an_analyst_s_commentary_marks_only_the_sentence_it_answers():
+    text = ("Anthony Cordesman, an analyst at the Center for Strategic and International Studies, spoke to reporters. "
+            "Cordesman says the training of Iraqi forces has been too slow. "
+            "Cordesman says the conflict has become a civil war. "
+            "The administration has rejected the claim that Iraq is in a civil war.")
+    a = analyse(text)
+    assert "unverified" in a.sentences[2].categories and "unverified" not in a.sentences[1].categories
+
+
 def test_rescuers_are_emergency_services():
     assert "official" in cats("Rescuers said 40 people were still missing.")
 

@@ -123,8 +123,9 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
                           explain(rules, "unverified.neighbour", cue=cue),
                           speaker.label if speaker else None))
         j -= 1
-        if j < 0 or speaker is None or not attributions[j] or not same_party(attributions[j].speaker, speaker, rules):
-            break
+        if j < 0 or speaker is None or not attributions[j] or not same_party(attributions[j].speaker, speaker, rules) \
+                or speaker.kind == "expert":
+            break                         # an analyst's run is commentary on many things: only the sentence answered
 
 
 def _claim_past_background(i, sentences, attributions, rules, cue) -> int | None:
