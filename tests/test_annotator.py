@@ -558,6 +558,15 @@ def test_two_parties_counting_the_same_dead_differently_give_rival_figures_even_
     assert all("unverified" not in s.categories for s in a.sentences)
 
 
+def test_a_count_added_to_another_is_not_a_rival_figure_but_a_tally_that_differs_is():
+    a = analyse("Health officials said 71 people have died of the virus. "
+                "On Wednesday, the authorities reported three other deaths over the past week.")
+    assert all("unverified" not in s.categories for s in a.sentences)
+    a = analyse("Health officials said 71 people have died of the virus. "
+                "The World Health Organization tally differs, confirming 63 deaths.")
+    assert "unverified" in a.sentences[1].categories
+
+
 def test_a_speech_verb_after_a_possessive_is_a_noun_not_a_statement():
     assert "official" not in cats("The activists will end their protest if the government meets their demands.")
     assert "official" not in cats("Did we have to witness a disaster for these decrees to come?")

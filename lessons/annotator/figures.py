@@ -194,6 +194,14 @@ def first_figure(text: str) -> str | None:
     return spans[0][2] if spans else None
 
 
+_MORE = re.compile(r"(?i)\b(?:other|more|additional|further|another|new)\b")
+
+
+def is_additional(figure: FoundFigure) -> bool:
+    """"three other deaths", "two more people died": a count added to one before, not a rival to it."""
+    return bool(_MORE.search(figure.words))
+
+
 def victims(figure: FoundFigure, rules=None) -> str:
     """Who a figure counts, as the first five letters of its word for people ("killed 40 soldiers",
     "12 soldiers died": "soldi"), or "" when it names no one ("31 people killed" names "peopl")."""
