@@ -610,6 +610,12 @@ def test_a_denial_after_an_analyst_s_commentary_marks_only_the_sentence_it_answe
     assert "unverified" in a.sentences[2].categories and "unverified" not in a.sentences[1].categories
 
 
+def test_a_denial_answers_the_other_party_s_claim_on_the_same_thing_a_few_sentences_before():
+    a = analyse("The army said rebels killed 12 villagers near the river. The region has been tense for weeks. "
+                "Aid groups are sending food to the area. The rebels denied killing any villagers.")
+    assert ["unverified" in s.categories for s in a.sentences] == [True, False, False, True]
+
+
 def test_rescuers_are_emergency_services():
     assert "official" in cats("Rescuers said 40 people were still missing.")
 

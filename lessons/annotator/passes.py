@@ -39,7 +39,7 @@ from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, ded
                    mark_accounts_after, mark_both_sides, mark_claim_after, mark_claim_before, same_party,
                    sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
-from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial
+from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial, rival_claim_before
 from .figures import digit_numbers, find_figures, is_additional, victims
 from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .phrasing import speaker_phrase
@@ -192,6 +192,15 @@ def mark_unverified(r: Reading) -> None:
                 elif rule.marks_neighbour and i > 0:
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)))
+                    if disputes and not claims:
+                        # "The army said rebels killed 12 villagers. [...] The rebels denied killing
+                        # anyone.": the other party's claim on the same thing a few sentences before.
+                        denied = cue + r.text[e0:min(sent.end, e0 + 80)]
+                        for j in rival_claim_before(i, denied, r.sentences, r.attributions, r.rules):
+                            s = r.sentences[j]
+                            claims.append((j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                                                         explain(r.rules, "unverified.neighbour", cue=cue),
+                                                         r.source_label(j))))
                 if rule.marks_accounts_after and not within:
                     mark_accounts_after(i, r.sentences, r.attributions, r.rules, cue,
                                         lambda j, ann: claims.append((j, ann)))
