@@ -616,6 +616,19 @@ def test_a_denial_answers_the_other_party_s_claim_on_the_same_thing_a_few_senten
     assert ["unverified" in s.categories for s in a.sentences] == [True, False, False, True]
 
 
+def test_two_officials_of_one_state_in_a_row_are_one_claim_that_another_state_denies():
+    text = ("Norvale's government said on Wednesday that hackers working for Kestria were behind the attack on its ports.\n\n"
+            "Interior Minister Selma Brandt told parliament that investigators had traced the attack to a group known as Grey Heron.\n\n"
+            "Kestria's Foreign Ministry denied the accusation.")
+    a = analyse(text)
+    assert all("unverified" in s.categories for s in a.sentences)
+    # An official of a third country in between is not the same state's claim.
+    text = ("Norvale's government said on Wednesday that hackers were behind the attack on its ports.\n\n"
+            "Vantia's foreign minister said her country would send experts to help.\n\n"
+            "Kestria's Foreign Ministry denied the accusation.")
+    assert "unverified" not in analyse(text).sentences[0].categories
+
+
 def test_rescuers_are_emergency_services():
     assert "official" in cats("Rescuers said 40 people were still missing.")
 

@@ -123,9 +123,35 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
                           explain(rules, "unverified.neighbour", cue=cue),
                           speaker.label if speaker else None))
         j -= 1
-        if j < 0 or speaker is None or not attributions[j] or not same_party(attributions[j].speaker, speaker, rules) \
-                or speaker.kind == "expert":
+        if j < 0 or speaker is None or not attributions[j] or speaker.kind == "expert" \
+                or not (same_party(attributions[j].speaker, speaker, rules)
+                        or _one_state(attributions[j].speaker, speaker, attributions[i], rules)) \
+                or sentences[j + 1].paragraph - sentences[j].paragraph > 1:
             break                         # an analyst's run is commentary on many things: only the sentence answered
+        speaker = attributions[j].speaker
+
+
+def _one_state(a, b, disputer, rules) -> bool:
+    """"Norvale's government said ... Interior Minister Selma Brandt told parliament ... Kestria's
+    Foreign Ministry denied the accusation": two officials in a row, of no two different countries,
+    answered by a party of another country, speak for one state."""
+    if a.kind != "official" or b.kind != "official" or not disputer:
+        return False
+    na, nb, nd = (_country(f"{x.name} {x.description}", rules) for x in (a, b, disputer.speaker))
+    if na and nb and na[0] != nb[0]:
+        return False
+    ours = (na or nb)[:1]
+    return bool(ours and nd and nd[0] != ours[0])
+
+
+def _country(name: str, rules) -> list[str]:
+    """The country a speaker's name gives: a known one ("Russian", "Kenya's"), else the owner of a
+    possessive body ("Norvale's government", "Kestria's Foreign Ministry") by its first letters."""
+    known = nations(name, rules)
+    if known:
+        return known
+    owner = re.match(r"([A-Z][a-z]{3,})['’]s\s", name)
+    return [owner.group(1)[:4].lower()] if owner else []
 
 
 def _claim_past_background(i, sentences, attributions, rules, cue) -> int | None:
