@@ -629,6 +629,17 @@ def test_two_officials_of_one_state_in_a_row_are_one_claim_that_another_state_de
     assert "unverified" not in analyse(text).sentences[0].categories
 
 
+def test_a_body_s_spokesman_named_after_it_speaks_for_the_same_party():
+    from lessons.annotator.cues import same_party
+    from lessons.annotator.model import Speaker
+    from lessons.annotator.rules import load_rules
+    union = Speaker("Karsenian Miners' Union", "voice", "", False)
+    chairman = Speaker("Dusan Morek", "voice", "union's regional chairman", True)
+    company = Speaker("Viktor Halm", "voice", "company spokesman", True)
+    assert same_party(union, chairman, load_rules()) and same_party(chairman, union, load_rules())
+    assert not same_party(union, company, load_rules())
+
+
 def test_rescuers_are_emergency_services():
     assert "official" in cats("Rescuers said 40 people were still missing.")
 

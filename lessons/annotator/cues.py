@@ -176,7 +176,13 @@ def same_party(a, b, rules) -> bool:
     na, nb = _nation(a.name, rules), _nation(b.name, rules)
     if a.kind != b.kind or (na and nb and na != nb):
         return False                      # "Russian Defense Ministry" and "British Defense Ministry" are two
-    return bool(content_words(a.name, rules) & content_words(b.name, rules) - rules.reading.generic_speaker_stems)
+    if content_words(a.name, rules) & content_words(b.name, rules) - rules.reading.generic_speaker_stems:
+        return True
+    # "the union's regional chairman, Dusan Morek" speaks for "the Karsenian Miners' Union": a body
+    # named in one's description is the other's name.
+    body = rules.reading.generic_speaker_stems | rules.reading.speaker_stems
+    return any((content_words(x.name, rules) - body) & content_words(y.description, rules)
+               for x, y in ((a, b), (b, a)) if y.description)
 
 
 def _nation(name: str, rules) -> str:
