@@ -550,6 +550,23 @@ def test_a_toll_put_at_a_different_number_by_the_other_side_is_a_rival_figure():
     assert all("unverified" not in s.categories for s in a.sentences)
 
 
+def test_two_parties_counting_the_same_dead_differently_give_rival_figures_even_when_neither_is_official():
+    a = analyse("State media said 12 soldiers died in the ambush. Rebels said they killed 40 soldiers.")
+    assert all("unverified" in s.categories for s in a.sentences)
+    # One side's two counts of different people are not rival figures.
+    a = analyse("Rebels said 12 villagers died in the shelling. The rebels said they killed 40 soldiers.")
+    assert all("unverified" not in s.categories for s in a.sentences)
+
+
+def test_a_count_added_to_another_is_not_a_rival_figure_but_a_tally_that_differs_is():
+    a = analyse("Health officials said 71 people have died of the virus. "
+                "On Wednesday, the authorities reported three other deaths over the past week.")
+    assert all("unverified" not in s.categories for s in a.sentences)
+    a = analyse("Health officials said 71 people have died of the virus. "
+                "The World Health Organization tally differs, confirming 63 deaths.")
+    assert "unverified" in a.sentences[1].categories
+
+
 def test_a_speech_verb_after_a_possessive_is_a_noun_not_a_statement():
     assert "official" not in cats("The activists will end their protest if the government meets their demands.")
     assert "official" not in cats("Did we have to witness a disaster for these decrees to come?")
@@ -567,6 +584,60 @@ def test_places_the_lists_do_not_know_trade_claims_and_each_side_s_account_is_co
     a = analyse(text)
     assert "unverified" in a.sentences[1].categories
     assert "unverified" not in a.sentences[2].categories
+
+
+def test_the_accounts_after_the_reporter_s_conflicting_reports_are_contested_until_the_narration_resumes():
+    text = ("Government troops attacked the port on Wednesday, and there were conflicting reports about which side "
+            "held it.\n\n"
+            "Witnesses said troops briefly seized the oil terminal. "
+            "Opposition fighters say they later took it back. "
+            "Smoke rose over the harbour in the afternoon.")
+    a = analyse(text)
+    assert all("unverified" in s.categories for s in a.sentences[:3])
+    assert "unverified" not in a.sentences[3].categories
+    # In a party's own words the phrase answers the claim before it, not the sentences after.
+    a = analyse("The army said it held the port. A rebel spokesman said there were conflicting reports. "
+                "Witnesses said troops seized the oil terminal.")
+    assert "unverified" not in a.sentences[2].categories
+
+
+def test_a_denial_after_an_analyst_s_commentary_marks_only_the_sentence_it_answers():
+    text = ("Anthony Cordesman, an analyst at the Center for Strategic and International Studies, spoke to reporters. "
+            "Cordesman says the training of Iraqi forces has been too slow. "
+            "Cordesman says the conflict has become a civil war. "
+            "The administration has rejected the claim that Iraq is in a civil war.")
+    a = analyse(text)
+    assert "unverified" in a.sentences[2].categories and "unverified" not in a.sentences[1].categories
+
+
+def test_a_denial_answers_the_other_party_s_claim_on_the_same_thing_a_few_sentences_before():
+    a = analyse("The army said rebels killed 12 villagers near the river. The region has been tense for weeks. "
+                "Aid groups are sending food to the area. The rebels denied killing any villagers.")
+    assert ["unverified" in s.categories for s in a.sentences] == [True, False, False, True]
+
+
+def test_two_officials_of_one_state_in_a_row_are_one_claim_that_another_state_denies():
+    text = ("Norvale's government said on Wednesday that hackers working for Kestria were behind the attack on its ports.\n\n"
+            "Interior Minister Selma Brandt told parliament that investigators had traced the attack to a group known as Grey Heron.\n\n"
+            "Kestria's Foreign Ministry denied the accusation.")
+    a = analyse(text)
+    assert all("unverified" in s.categories for s in a.sentences)
+    # An official of a third country in between is not the same state's claim.
+    text = ("Norvale's government said on Wednesday that hackers were behind the attack on its ports.\n\n"
+            "Vantia's foreign minister said her country would send experts to help.\n\n"
+            "Kestria's Foreign Ministry denied the accusation.")
+    assert "unverified" not in analyse(text).sentences[0].categories
+
+
+def test_a_body_s_spokesman_named_after_it_speaks_for_the_same_party():
+    from lessons.annotator.cues import same_party
+    from lessons.annotator.model import Speaker
+    from lessons.annotator.rules import load_rules
+    union = Speaker("Karsenian Miners' Union", "voice", "", False)
+    chairman = Speaker("Dusan Morek", "voice", "union's regional chairman", True)
+    company = Speaker("Viktor Halm", "voice", "company spokesman", True)
+    assert same_party(union, chairman, load_rules()) and same_party(chairman, union, load_rules())
+    assert not same_party(union, company, load_rules())
 
 
 def test_rescuers_are_emergency_services():
@@ -609,6 +680,15 @@ def test_more_wire_copy_disputes_blame_and_checks_nobody_could_make():
                      "The council threw out votes from the north, charging fraud."):
         assert "unverified" in cats(sentence), sentence
     assert "unverified" not in cats("A researcher said it was too early to assign blame.")
+
+
+def test_the_other_side_answering_past_one_background_sentence_makes_both_accounts_contested():
+    a = analyse("The government says it has retaken the town. Thousands of residents fled last week. "
+                "But rebel commanders say they still hold the town center.")
+    assert ["unverified" in s.categories for s in a.sentences] == [True, False, True]
+    a = analyse("The government says it has retaken the town. Thousands of residents fled last week. "
+                "Rebel commanders say they will hold talks on Monday.")
+    assert all("unverified" not in s.categories for s in a.sentences)
 
 
 def test_the_other_side_answering_with_but_and_a_contradiction_makes_both_accounts_contested():

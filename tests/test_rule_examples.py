@@ -316,6 +316,7 @@ CHECKS = {
     ("reading.yaml", "elliptic_answers"): marked_with("unverified.rival_in_one"),
     ("reading.yaml", "counter_claims"): last_sentence_marked_with("unverified.denier_run"),
     ("reading.yaml", "traded_words"): marked_with("unverified.neighbour"),
+    ("reading.yaml", "pointed_claims"): marked_with("unverified.neighbour"),
     ("reading.yaml", "contrast_words"): competing_figures,
     ("reading.yaml", "toll_figures"): competing_figures,
     ("reading.yaml", "no_cause"): no_cause_given,

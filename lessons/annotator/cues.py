@@ -94,7 +94,9 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
     claim = attributions[j] or (search_once(rules.reading.claim_words, sentences[j].text) and "report") \
         or (search_once(rules.reading.evidence_claim, sentences[j].text) and "evidence") or goes_on
     if not claim:
-        return
+        j = _claim_past_background(i, sentences, attributions, rules, cue)
+        if j is None:
+            return
     speaker = attributions[j].speaker if attributions[j] else None
     if speaker is None and j > 0 and attributions[j - 1] and sentences[j - 1].paragraph >= sentences[j].paragraph - 1 \
             and (goes_on or search_once(rules.reading.evidence_claim, sentences[j].text)
@@ -121,8 +123,50 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
                           explain(rules, "unverified.neighbour", cue=cue),
                           speaker.label if speaker else None))
         j -= 1
-        if j < 0 or speaker is None or not attributions[j] or not same_party(attributions[j].speaker, speaker, rules):
-            break
+        if j < 0 or speaker is None or not attributions[j] or speaker.kind == "expert" \
+                or not (same_party(attributions[j].speaker, speaker, rules)
+                        or _one_state(attributions[j].speaker, speaker, attributions[i], rules)) \
+                or sentences[j + 1].paragraph - sentences[j].paragraph > 1:
+            break                         # an analyst's run is commentary on many things: only the sentence answered
+        speaker = attributions[j].speaker
+
+
+def _one_state(a, b, disputer, rules) -> bool:
+    """"Norvale's government said ... Interior Minister Selma Brandt told parliament ... Kestria's
+    Foreign Ministry denied the accusation": two officials in a row, of no two different countries,
+    answered by a party of another country, speak for one state."""
+    if a.kind != "official" or b.kind != "official" or not disputer:
+        return False
+    na, nb, nd = (_country(f"{x.name} {x.description}", rules) for x in (a, b, disputer.speaker))
+    if na and nb and na[0] != nb[0]:
+        return False
+    ours = (na or nb)[:1]
+    return bool(ours and nd and nd[0] != ours[0])
+
+
+def _country(name: str, rules) -> list[str]:
+    """The country a speaker's name gives: a known one ("Russian", "Kenya's"), else the owner of a
+    possessive body ("Norvale's government", "Kestria's Foreign Ministry") by its first letters."""
+    known = nations(name, rules)
+    if known:
+        return known
+    owner = re.match(r"([A-Z][a-z]{3,})['’]s\s", name)
+    return [owner.group(1)[:4].lower()] if owner else []
+
+
+def _claim_past_background(i, sentences, attributions, rules, cue) -> int | None:
+    """"The army says it killed 30 rebels. The area has seen heavy fighting. The rebels denied the
+    claim.": a dispute that points back ("the claim", "this") past one sentence of the reporter's
+    background answers the party's claim before it. The sentence of that claim, or None."""
+    j = i - 2
+    at = sentences[i].text.find(cue)
+    if j < 0 or at < 0 or attributions[i - 1] or not attributions[j] or attributions[j].speaker.kind == "expert" \
+            or sentences[i].paragraph - sentences[j].paragraph > 2 \
+            or not rules.reading.pointed_claim.match(sentences[i].text[at + len(cue):]):
+        return None
+    if attributions[i] and same_party(attributions[i].speaker, attributions[j].speaker, rules):
+        return None                       # the same party going on, not answering
+    return j
 
 
 def same_party(a, b, rules) -> bool:
@@ -132,7 +176,13 @@ def same_party(a, b, rules) -> bool:
     na, nb = _nation(a.name, rules), _nation(b.name, rules)
     if a.kind != b.kind or (na and nb and na != nb):
         return False                      # "Russian Defense Ministry" and "British Defense Ministry" are two
-    return bool(content_words(a.name, rules) & content_words(b.name, rules) - rules.reading.generic_speaker_stems)
+    if content_words(a.name, rules) & content_words(b.name, rules) - rules.reading.generic_speaker_stems:
+        return True
+    # "the union's regional chairman, Dusan Morek" speaks for "the Karsenian Miners' Union": a body
+    # named in one's description is the other's name.
+    body = rules.reading.generic_speaker_stems | rules.reading.speaker_stems
+    return any((content_words(x.name, rules) - body) & content_words(y.description, rules)
+               for x, y in ((a, b), (b, a)) if y.description)
 
 
 def _nation(name: str, rules) -> str:
@@ -169,6 +219,30 @@ def mark_both_sides(i, sentences, attributions, rules, cue, add) -> None:
             s = sentences[j]
             add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
                               explain(rules, "unverified.neighbour", cue=cue), a.speaker.label))
+
+
+ACCOUNTS_AFTER = 4
+"""How many sentences after "there were conflicting reports" the accounts it announces are looked for."""
+
+
+def mark_accounts_after(i, sentences, attributions, rules, cue, add) -> None:
+    """After the reporter's "there were conflicting reports about who holds the town": the parties'
+    accounts that follow it, up to the first sentence that reports no one (the reporter's own
+    narration ends them), within the next paragraph, and never an analyst's comment."""
+    a = attributions[i]
+    if a and not (a.verb and a.verb.lower() in cue.lower().split()) or is_headline(sentences, i, sentences[i].text):
+        return                            # a party's own words (not the noun "reports" read as a verb), or a headline
+    for j in range(i + 1, min(len(sentences), i + 1 + ACCOUNTS_AFTER)):
+        if sentences[j].paragraph - sentences[j - 1].paragraph > 1 or sentences[j].paragraph > sentences[i].paragraph + 2:
+            return
+        a = attributions[j]
+        if a and a.speaker.kind == "expert":
+            return
+        if not a and not search_once(rules.reading.claim_words, sentences[j].text):
+            return
+        s = sentences[j]
+        add(j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                          explain(rules, "unverified.neighbour", cue=cue), a.speaker.label if a else None))
 
 
 def mark_claim_after(i, sentences, attributions, rules, cue, add) -> None:

@@ -104,6 +104,8 @@ def _build(d: dict) -> SimpleNamespace:
         digits=re.compile("|".join(d["figure_numbers"]["patterns"])),
         year_before=re.compile(r"(?i)\b(?:%s)\s+$" % _alt(f.get("year_before", ()))),
         counted_after=re.compile(r"(?i)\s+(?:%s|%s)\b" % ("|".join(f["casualty_patterns"]), _spaced(dead.get("people", [])))),
+        people=re.compile(r"(?i)\b(?:%s)\b" % _spaced(sorted(dead.get("people", []), key=len, reverse=True)) if dead.get("people")
+                          else r"(?!)"),
     )
 
 
@@ -190,6 +192,21 @@ def first_figure(text: str) -> str | None:
     """The words of the first casualty figure in ``text`` (as the charts take them), or None."""
     spans = figure_spans(text)
     return spans[0][2] if spans else None
+
+
+_MORE = re.compile(r"(?i)\b(?:other|more|additional|further|another|new)\b")
+
+
+def is_additional(figure: FoundFigure) -> bool:
+    """"three other deaths", "two more people died": a count added to one before, not a rival to it."""
+    return bool(_MORE.search(figure.words))
+
+
+def victims(figure: FoundFigure, rules=None) -> str:
+    """Who a figure counts, as the first five letters of its word for people ("killed 40 soldiers",
+    "12 soldiers died": "soldi"), or "" when it names no one ("31 people killed" names "peopl")."""
+    m = _patterns(rules).people.search(figure.words)
+    return m.group().lower()[:5] if m else ""
 
 
 def is_casualty_word(word: str, rules=None) -> bool:

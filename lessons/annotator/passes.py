@@ -42,10 +42,11 @@ from .studies import remember_study_authors
 from .academics import remember_academic
 from .labels import give_labelled_clips_to_speakers
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
-                   mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
+                   mark_accounts_after, mark_both_sides, mark_claim_after, mark_claim_before, same_party,
+                   sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
-from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial
-from .figures import digit_numbers, find_figures
+from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial, rival_claim_before
+from .figures import digit_numbers, find_figures, is_additional, victims
 from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .phrasing import speaker_phrase
 from .reading import Reading
@@ -201,6 +202,18 @@ def mark_unverified(r: Reading) -> None:
                 elif rule.marks_neighbour and i > 0:
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)))
+                    if disputes and not claims:
+                        # "The army said rebels killed 12 villagers. [...] The rebels denied killing
+                        # anyone.": the other party's claim on the same thing a few sentences before.
+                        denied = cue + r.text[e0:min(sent.end, e0 + 80)]
+                        for j in rival_claim_before(i, denied, r.sentences, r.attributions, r.rules):
+                            s = r.sentences[j]
+                            claims.append((j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                                                         explain(r.rules, "unverified.neighbour", cue=cue),
+                                                         r.source_label(j))))
+                if rule.marks_accounts_after and not within:
+                    mark_accounts_after(i, r.sentences, r.attributions, r.rules, cue,
+                                        lambda j, ann: claims.append((j, ann)))
                 if rule.id == "unverified.accusation" and traded:
                     mark_both_sides(i, r.sentences, r.attributions, r.rules, cue,
                                     lambda j, ann: claims.append((j, ann)))
@@ -235,10 +248,14 @@ def _count(figure) -> str:
 
 def mark_rival_accounts(r: Reading) -> None:
     """"The government says it pushed the rebels back. But the rebels say they are still in the city.":
-    the other side's answer, opening with "But", on the same thing, makes both sentences contested."""
+    the other side's answer, opening with "But", on the same thing, makes both sentences contested,
+    also past one sentence of the reporter's background between them."""
     sentences, attributions = r.sentences, r.attributions
     for j in range(1, len(sentences)):
         i = j - 1
+        if j > 1 and not attributions[i] and attributions[j - 2] \
+                and not r.rules.reading.claim_words.search(sentences[i].text):
+            i = j - 2                     # past one sentence of the reporter's background
         a, b = attributions[i], attributions[j]
         if not (a and b) or sentences[j].paragraph - sentences[i].paragraph > 1 \
                 or not r.rules.reading.rival_opener.match(sentences[j].text) \
@@ -272,9 +289,11 @@ def mark_competing_figures(r: Reading) -> None:
             continue
         pair = _figure(sentences[i].text, r.rules), _figure(sentences[i + 1].text, r.rules)
         if pair[0] and pair[1] and "killed_count" in (pair[0].form, pair[1].form) and a.speaker.kind == b.speaker.kind \
-                and not reading.rival_negation.search(sentences[i + 1].text):
+                and not reading.rival_negation.search(sentences[i + 1].text) \
+                and not (victims(pair[0], r.rules) == victims(pair[1], r.rules) != "peopl"
+                         and victims(pair[0], r.rules) and not same_party(a.speaker, b.speaker, r.rules)):
             continue                      # "killed 11 civilians" / "killing six militants": one side, two groups
-        if pair[0] and pair[1] and _count(pair[0]) != _count(pair[1]):
+        if pair[0] and pair[1] and _count(pair[0]) != _count(pair[1]) and not any(map(is_additional, pair)):
             for j, fig in zip((i, i + 1), pair):
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,
                                     fig.words, "unverified.competing_figures",

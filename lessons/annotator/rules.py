@@ -44,6 +44,7 @@ class CueRule:
     section: str = ""            # unverified.yaml: "verification" or "dispute"
     narrator_only: bool = False     # counts only in the reporter's own voice, not in a quoted speaker's
     answers_rival: bool = False     # counts only against another party's claim a few sentences before (denials.py)
+    marks_accounts_after: bool = False  # "there are conflicting reports": the parties' accounts that follow (cues.py)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class ReadingWords:
     rival_in_one: re.Pattern     # ", while ...": two figures set against each other
     elliptic_end: re.Pattern     # "... says he wasn't.": the claim said again by its verb alone
     counter_claim: re.Pattern    # "zero", "not", "actually": the denier's own account goes against the claim
+    pointed_claim: re.Pattern    # "denied the claim", "deny this": a claim made earlier
     joined_subject: re.Pattern   # "as well as officials": a second speaker joined to the subject before
     no_cause: re.Pattern
     pointing_back: re.Pattern    # "this account", "that story"
@@ -158,6 +160,7 @@ def _cue_rule(spec: dict, category: str, section: str = "") -> CueRule:
         section=section,
         narrator_only=bool(spec.get("narrator_only")),
         answers_rival=bool(spec.get("answers_rival")),
+        marks_accounts_after=bool(spec.get("marks_accounts_after")),
     )
 
 
@@ -313,6 +316,8 @@ def _linking_words(d: dict) -> dict:
         rival_in_one=re.compile(r"(?i)[,;]\s+(?:%s)\b" % contrast),
         elliptic_end=re.compile(r"(?i)\b(?:%s)(?:n[’']t|\s+not|\s+never)?\W*$" % _alt(words("elliptic_answers"))),
         counter_claim=re.compile(r"(?i)\b(?:%s)\b|n[’']t\b" % _alt(words("counter_claims"))),
+        pointed_claim=re.compile(r"(?i)^\W*(?:(?:the|this|that|these|those|such|its|their|his|her|[\w-]+[’']s)\s+"
+                                 r"(?:[\w’'-]+\s+){0,2}?)?(?:%s)\b" % _alt(words("pointed_claims"))),
         joined_subject=re.compile(r"(?i)(?:^|\s)(?:%s)\b" % _alt(words("joined_subjects"))),
         no_cause=re.compile(r"(?i)\b(?:%s)\s+(?:[\w-]+\s+){0,2}$" % _alt(words("no_cause"))),
         pointing_back=re.compile(r"(?i)\b(?:%s)\s+(?:\w+\s+)?$" % _alt(words("pointing_back"))),

@@ -143,7 +143,7 @@ def _listed(items, field: str = "words"):
 _CUE_RULE = _fields({"id": _text, "phrases": _patterns, "explanation": _text, "doc": _text,
                      "not_before": _regex, "not_after": _regex, "skip_capitalised": _flag,
                      "subject_not_speaker": _flag, "marks_neighbour": _flag, "narrator_only": _flag,
-                     "answers_rival": _flag, **_SENTENCES},
+                     "answers_rival": _flag, "marks_accounts_after": _flag, **_SENTENCES},
                     required=("id", "phrases", "explanation"))
 _GROUP = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words",))
 _PATTERN_GROUP = _fields({"doc": _text, "patterns": _patterns, **_SENTENCES}, required=("patterns",))
@@ -157,7 +157,8 @@ _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "qu
 _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "answer_openers", "rival_openers",
                    "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
                    "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
-                   "before_a_month", "document_owners", "joined_subjects", "elliptic_answers", "counter_claims")
+                   "before_a_month", "document_owners", "joined_subjects", "elliptic_answers", "counter_claims",
+                   "pointed_claims")
 _READING_SHAPES = ("contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
                    "group_views", "believed_to_be", "speaker_phrases")
 _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views", "did", "actions")
