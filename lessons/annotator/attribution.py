@@ -15,7 +15,8 @@ from functools import lru_cache
 from ..text.sentences import Sentence
 from .model import Speaker
 from .rules import Rules, load_rules
-from .speakers import PERSON_NAME, State, classify_role, resolve, surnames
+from .roles import classify_role
+from .speakers import PERSON_NAME, State, resolve, surnames
 
 # The small words that shape a sentence (relative pronouns, helping verbs, words between a
 # subject and its verb, photo credits ...) are in lessons/data/rules/reading.yaml, read

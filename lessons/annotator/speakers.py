@@ -3,7 +3,7 @@
 :func:`find_people` reads the whole text once for names introduced with a role ("Ukrainian
 President Volodymyr Zelenskyy", "Keir Giles, an expert on Russia"); :class:`State` is what the
 annotator remembers while it reads on; :func:`resolve` says who a subject phrase names ("Giles",
-"the ministry", "he").
+"the ministry", "he"). What kind of source a role names is decided in :mod:`.roles`.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .model import Speaker
+from .roles import org_kind, classify_role
 from .rules import Rules, load_rules
 
 # The word lists (titles, names that are not names, days and months, nationalities, role and
@@ -110,93 +111,6 @@ def _speaking_pronoun(verbs: frozenset) -> re.Pattern:
     return re.compile(r"(?i)\b(?:(he|she)\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+(he|she))\b" % (alts, alts))
 
 
-def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
-    """Kind of source a role phrase names ('a consulting fellow at Chatham House' → expert).
-
-    The head noun decides: the last role word before a preposition or relative pronoun;
-    an ambiguous role ("director", "chief") takes its kind from the organisation named with it.
-    """
-    lex = rules.sources
-    title = rules.names.capitalised_title.search(phrase)
-    if title and not lex.role_pattern.search(phrase) and (re.fullmatch(r"\W*(?:[Tt]he\s+)?", phrase[:title.start()])
-                                                          or re.match(r"\s+[A-Z]", phrase[title.end():])):
-        return "official", title.group().lower()      # "Speaker Ruiz", "the Speaker"; not "Keynote Speaker"
-    if lex.expert_phrases.search(phrase):
-        return "expert", "author"          # "one of the authors of the study"
-    whole = next((w for w in (" ".join(m.group().lower().split()) for m in lex.role_pattern.finditer(phrase))
-                  if " of " in w and w in lex.roles and not lex.armed_groups.search(phrase)), None)
-    if whole:
-        return lex.roles[whole], whole     # "Secretary of State", "Speaker of the House": one role
-    if lex.official_acronyms.search(phrase) and not lex.role_pattern.search(phrase):
-        return "official", lex.official_acronyms.search(phrase).group().lower()
-    chunk = rules.reading.role_phrase_break.split(phrase)
-    kind, head = None, None
-    for i, part in enumerate(chunk):
-        matches = list(lex.role_pattern.finditer(part))
-        if not matches:
-            continue
-        word = _singular(matches[-1].group().lower(), lex)
-        armed = lex.armed_groups.search(part)
-        at = phrase.find(part) + len(part) if part else -1
-        owner = re.match(r"(?i)\s*(?:%s)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s|%s)"
-                         % (rules.reading.armed_owner, lex.armed_groups.pattern, lex.party_owners.pattern),
-                         phrase[at:]) if at > 0 else None
-        if armed or owner:
-            # "a rebel commander", "an official with the rebel movement", "officials for the two parties": not the state
-            return "voice", (armed.group() if armed else owner.group(1)).lower()
-        if re.match(r"(?i)(?:a|an|the)\s", part.strip()) and part.rstrip().endswith(matches[-1].group()) \
-                and i + 1 < len(chunk) and re.match(r"\s*and\s+(?!(?:a|an|the)\s)[\w\s-]*?\b(?:%s)"
-                                                    % lex.role_pattern.pattern, phrase[at:]):
-            continue                      # "a senior military and national security analyst": the noun decides
-        if rules.names.former.search(part[:matches[-1].start()]) \
-                and lex.roles.get(word) == "official":
-            # A former official no longer speaks for a government; what they do now may count
-            # ("a former police lieutenant who now teaches criminal justice at a university").
-            now = " ".join(chunk[i + 1:]).lower()
-            analyst = any(lex.roles.get(_singular(x.group().lower(), lex)) == "expert" for x in lex.role_pattern.finditer(now))
-            return ("expert" if lex.expert_places.search(now) or analyst else "voice"), word
-        if word in lex.medical_roles:
-            # A doctor or health specialist comments as an expert unless a state body is named with them.
-            state = _org_kind(" ".join(phrase.lower().split()), rules) == "official" or lex.official_acronyms.search(phrase)
-            return ("official" if state else "expert"), word     # "an army doctor", "a CDC epidemiologist"
-        if word in lex.ambiguous_roles:
-            rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
-            org_kind = _org_kind(rest, rules) or _org_kind(" ".join(phrase.lower().split()), rules) \
-                or ("official" if lex.official_acronyms.search(phrase) else None)    # "ECOWAS political director"
-            if org_kind is None:
-                kinds = [lex.roles.get(_singular(x.group().lower(), lex)) for x in lex.role_pattern.finditer(rest)
-                         if _singular(x.group().lower(), lex) not in lex.ambiguous_roles]
-                org_kind = next((k for k in kinds if k), None)
-            if org_kind:
-                return org_kind, word
-            head = head or word
-            continue
-        return lex.roles.get(word), word
-    if kind is None and lex.expert_places.search(phrase.lower()):
-        return "expert", head         # "... at the University of X", "... of the Y Institute"
-    return kind, head
-
-
-def _org_kind(text: str, rules: Rules) -> str | None:
-    """Kind of the organisation a (lower-case) phrase names, experts first."""
-    for kind in ("expert", "official", "voice"):
-        if rules.sources.org_patterns[kind].search(text):
-            return kind
-    return None
-
-
-def _singular(word: str, lex) -> str:
-    word = re.sub(r"\s+", " ", word)
-    if word in lex.roles or word in lex.ambiguous_roles:
-        return word
-    for suffix in ("es", "s"):
-        if word.endswith(suffix) and word[: -len(suffix)] in lex.roles:
-            return word[: -len(suffix)]
-        if word.endswith(suffix) and word[: -len(suffix)] in lex.ambiguous_roles:
-            return word[: -len(suffix)]
-    return word
-
-
 def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
     """Split 'Ukrainian President Volodymyr Zelenskyy' into ('Ukrainian President', 'Volodymyr Zelenskyy')."""
     words = candidate.split()
@@ -278,7 +192,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if not after and who and not headline:
             # "Nadia Fellner, who researches workplace safety at the Institute for ..."
             kind, _ = classify_role(who.group(1), rules)
-            kind = kind or _org_kind(who.group(1).lower(), rules)
+            kind = kind or org_kind(who.group(1).lower(), rules)
             if kind == "voice":
                 kind = None           # "who has written books about the guerrilla war": what they did, not a side
             desc = who.group(1) if kind else None
@@ -289,11 +203,11 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             kind, _ = classify_role(before, rules)
             desc = before
             now = re.search(r"\bnow\s+([^.;]{3,120})", tail)
-            if kind == "voice" and before.lower().startswith("former") and now and _org_kind(now.group(1).lower(), rules) == "expert":
+            if kind == "voice" and before.lower().startswith("former") and now and org_kind(now.group(1).lower(), rules) == "expert":
                 kind, desc = "expert", f"{before}, now {now.group(1).strip()}"   # "... and is now president of the Center for ..."
         of = _ORG_AFTER_NAME.match(tail) if kind is None and len(name.split()) > 1 else None
-        if of and _org_kind(of.group(1).lower(), rules) in ("expert", "official"):
-            kind, desc = _org_kind(of.group(1).lower(), rules), f"of {of.group(1)}"   # "Olga Marsh of the Carnegie Endowment"
+        if of and org_kind(of.group(1).lower(), rules) in ("expert", "official"):
+            kind, desc = org_kind(of.group(1).lower(), rules), f"of {of.group(1)}"   # "Olga Marsh of the Carnegie Endowment"
         if kind is None or (len(name.split()) == 1 and not after and not (
                 title and (title.split()[-1].lower().strip(".") in names.person_roles
                            or names.courtesy_title.match(title + " ")))):
