@@ -313,6 +313,8 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
         return sp, None
     low = phrase.lower()
     first = low.split()[0] if low.split() else ""
+    if first not in names.pronouns and len(low.split()) == 1 and names.pronoun_forms.fullmatch(first):
+        first = "she" if first in names.she_pronouns else "he"      # "according to him": he
     if first in names.pronouns and len(low.split()) <= 2:
         if state.sentence - state.last_at > 3:
             return None, None
