@@ -18,3 +18,14 @@ def test_according_to_him_is_the_official_named_just_before():
 def test_according_to_her_with_no_one_named_before_reports_no_one():
     text = "The road was closed on Monday. According to her, the blast came first."
     assert kinds_by_sentence(text)[1] == set()
+
+
+def test_figures_from_a_government_and_a_charity_report_both_sources():
+    text = ("The quake struck at dawn. At least 70 people died, according to figures from the Kestrian government "
+            "and rescue groups.")
+    assert kinds_by_sentence(text)[1] == {"official", "voice"}
+
+
+def test_figures_from_two_charities_report_no_official():
+    text = "The quake struck at dawn. At least 70 people died, according to figures from local charities and rescue groups."
+    assert "official" not in kinds_by_sentence(text)[1]

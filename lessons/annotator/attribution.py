@@ -179,6 +179,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             out.append(Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to",
                                    s[m.start():m.end()], named_as(re.sub(r"(?i)^the\s+", "", tail.strip()), sp, rules),
                                    m.start()))
+        out.extend(_joined_sources(tail, sp, state, rules, s[m.start():m.end()], m.start()))
     for m in rules.reading.possessive.finditer(s):
         if m.group(1).lower() not in rules.sources.statement_nouns:
             continue
@@ -294,6 +295,20 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1],
                                    named_as(headline.group(1), sp, rules), headline.start(1)))
     return distinct(out)
+
+
+def _joined_sources(phrase: str, sp: Speaker | None, state: State, rules: Rules, verb: str, at: int) -> list[Attribution]:
+    """Each kind of source in a short joined phrase after "according to": "figures from the
+    government and rescue groups" reports the government as well as the groups."""
+    parts = re.split(r"\s+and\s+", phrase.strip())
+    if len(parts) < 2 or len(phrase.split()) > 12:
+        return []
+    out = []
+    for part in parts:
+        other, _ = resolve(part, State(people=state.people), rules)
+        if other is not None and other.kind in ("official", "expert") and (sp is None or other.kind != sp.kind):
+            out.append(Attribution(other, f"{verb} {phrase.strip()}", "according_to", verb, named_as(part, other, rules), at))
+    return out
 
 
 def named_as(words: str, sp: Speaker, rules: Rules) -> str:
