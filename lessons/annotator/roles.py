@@ -65,6 +65,8 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
             owner = org_kind(rest, rules) or org_kind(" ".join(phrase.lower().split()), rules) \
                 or ("official" if lex.official_acronyms.search(phrase) else None)    # "ECOWAS political director"
+            if owner is None and word in lex.national_roles and names_a_nation(part[:matches[-1].start()], rules):
+                owner = "official"         # "the Georgian leader", "U.S. and Saudi mediators", "world leaders"
             if owner is None:
                 kinds = [lex.roles.get(_singular(x.group().lower(), lex)) for x in lex.role_pattern.finditer(rest)
                          if _singular(x.group().lower(), lex) not in lex.ambiguous_roles]
@@ -97,3 +99,44 @@ def _singular(word: str, lex) -> str:
         if word.endswith(suffix) and word[: -len(suffix)] in lex.ambiguous_roles:
             return word[: -len(suffix)]
     return word
+
+
+def names_a_nation(words: str, rules: Rules) -> bool:
+    """Do the words right before a role name a state or states, and nothing else ("the Georgian",
+    "U.S. and Saudi", "world"), so that the role speaks for them?
+
+    Every word must be a nationality or a country written with a capital, or one of the words for
+    several states (national_roles in sources.yaml), apart from articles and "and": "Venezuelan
+    opposition leader" speaks for a party, and a faith or a people without a state ("Christian",
+    "Kurdish") is no nation.
+    """
+    lex = rules.sources
+    tokens = re.findall(r"[\w.'’-]+", words)
+    named = False
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        bare = re.sub(r"['’]s$", "", token.rstrip(".'’")) if not re.fullmatch(r"(?:[A-Z]\.)+", token) else token
+        two = " ".join(tokens[k:k + 2]).lower()
+        if token.lower() in _JOINERS:
+            k += 1
+            continue
+        if token[:1].isupper() and two in lex.places:
+            named, k = True, k + 2        # "South Korean" is "South Korea"'s; "Saudi Arabia"
+            continue
+        if bare.lower() in lex.not_nations:
+            return False
+        if lex.national_qualifiers.fullmatch(bare) or (token[:1].isupper() and (
+                rules.names.demonym.match(bare) or bare.lower() in lex.places or token.lower() in lex.places)):
+            named = True
+            k += 1
+            continue
+        if token[:1].isupper() and k + 1 < len(tokens) and rules.names.demonym.match(tokens[k + 1]):
+            k += 1                        # "South African", "North Korean": the second word decides
+            continue
+        return False
+    return named
+
+
+_JOINERS = frozenset({"the", "a", "an", "and", "both"})
+"""Words that may stand between the nationalities before a role ("the U.S. and Saudi mediators")."""

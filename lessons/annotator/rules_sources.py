@@ -39,6 +39,9 @@ class SourceLexicon:
     party_owners: re.Pattern = re.compile(r"(?!x)x")    # "officials for the two parties": not the state
     negated_views: frozenset = frozenset()              # "analysts do not believe ...": still a view
     events_before_speaker: re.Pattern = re.compile(r"(?!x)x")   # "heard testimony ... from": the speaker next
+    national_roles: frozenset = frozenset()   # "leader", "mediators": a state's when a nation is named with them
+    national_qualifiers: re.Pattern = re.compile(r"(?!x)x")   # "world", "Western" leaders: states together
+    not_nations: frozenset = frozenset()      # "Christian", "Kurdish": look like nationalities, name no state
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,9 @@ def source_lexicon(src: dict) -> SourceLexicon:
         party_owners=_phrase_regex(src.get("party_owners") or ["(?!x)x"]),
         negated_views=frozenset(w.lower() for w in src.get("negated_views") or ()),
         events_before_speaker=re.compile("|".join(src.get("events_before_speaker") or ["(?!x)x"]), re.IGNORECASE),
+        national_roles=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("words", ())),
+        national_qualifiers=_phrase_regex((src.get("national_roles") or {}).get("qualifiers") or ["(?!x)x"]),
+        not_nations=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("not_nations", ())),
     )
 
 
