@@ -29,3 +29,9 @@ def test_figures_from_a_government_and_a_charity_report_both_sources():
 def test_figures_from_two_charities_report_no_official():
     text = "The quake struck at dawn. At least 70 people died, according to figures from local charities and rescue groups."
     assert "official" not in kinds_by_sentence(text)[1]
+
+
+def test_an_official_with_a_two_word_nationality_is_found_again_by_surname():
+    text = ("South Korean President Tom Ashby visited the border on Monday. "
+            "Mr. Ashby said the talks would resume.")
+    assert kinds_by_sentence(text)[1] == {"official"}

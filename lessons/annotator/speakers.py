@@ -123,6 +123,9 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
             i += 3                        # "Secretary of State Colin Powell"
             continue
         two = (w + " " + words[i + 1].lower().rstrip(".")) if i + 1 < len(words) else w
+        if i + 2 < len(words) and _two_word_place(two, lex):
+            i += 2                        # "South African", "Sri Lankan": a nationality of two words
+            continue
         if words[i].lower() in lex.places:
             w = words[i].lower()          # "U.S."
         if (w in lex.roles or w in lex.ambiguous_roles or two in lex.roles or w in lex.places
@@ -134,6 +137,17 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
             continue
         break
     return " ".join(words[:i]), " ".join(words[i:])
+
+
+@lru_cache(maxsize=4)
+def _two_word_places(places: frozenset) -> tuple:
+    return tuple(sorted(p for p in places if len(p.split()) == 2))
+
+
+def _two_word_place(words: str, lex) -> bool:
+    """Are two words a country of two words or its nationality ("south africa", "south african")?"""
+    return any(words == p or (words.startswith(p) and words[len(p):].isalpha())
+               for p in _two_word_places(lex.places))
 
 
 _ORG_AFTER_NAME = re.compile(r"[ \t]+(?:of|at|from|with)[ \t]+((?:the[ \t]+)?[A-Z][\w'’.-]*"
