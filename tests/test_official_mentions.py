@@ -35,3 +35,16 @@ def test_an_official_with_a_two_word_nationality_is_found_again_by_surname():
     text = ("South Korean President Tom Ashby visited the border on Monday. "
             "Mr. Ashby said the talks would resume.")
     assert kinds_by_sentence(text)[1] == {"official"}
+
+
+def test_an_official_whose_family_name_comes_first_is_found_again_by_it():
+    text = ("Phan Sokha, a spokesman for the Council of Ministers, denied the report. "
+            "Phan said no soldiers were hurt.")
+    assert kinds_by_sentence(text)[1] == {"official"}
+
+
+def test_a_first_word_shared_by_two_officials_names_neither():
+    text = ("Phan Sokha, a spokesman for the Council of Ministers, denied the report. "
+            "Phan Dara, a police spokesman, said the road was open. "
+            "Phan said no soldiers were hurt.")
+    assert kinds_by_sentence(text)[2] == set()

@@ -377,8 +377,23 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
     parts = [re.sub(r"(?i)^the\s+", "", p).strip() for p in re.split(r"\s*,\s*|\s+and\s+", bare)]
     if pm or (len(parts) > 1 and all(p and lex.place_pattern.fullmatch(p) for p in parts)):
         return Speaker(name=bare, kind="official", description="government"), "government"
+    given = _by_first_name(bare, state)
+    if given is not None:
+        return given, None
     if PERSON_NAME.fullmatch(bare) and bare.split()[0] not in names.not_names and bare not in names.calendar:
         # A name introduced without a role: another voice, remembered for "he"/"she" when a person.
         return Speaker(name=bare, kind="voice", description="", person=not names_a_body(bare, lex)), None
     return None, None
+
+
+def _by_first_name(word: str, state: State) -> Speaker | None:
+    """One word that opens the name of exactly one official or expert named before: "Phay" after
+    "Phay Siphan, a spokesman for ...". Where the family name comes first (Cambodian, Chinese,
+    Hungarian names), a later mention gives the first word of the name."""
+    if not re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", word):
+        return None
+    found = {id(sp): sp for sp in state.people.values()
+             if sp.person and sp.kind in ("official", "expert") and len(sp.name.split()) in (2, 3)
+             and sp.name.split()[0] == word}
+    return next(iter(found.values())) if len(found) == 1 else None
 
