@@ -48,3 +48,9 @@ def test_a_first_word_shared_by_two_officials_names_neither():
             "Phan Dara, a police spokesman, said the road was open. "
             "Phan said no soldiers were hurt.")
     assert kinds_by_sentence(text)[2] == set()
+
+
+def test_a_title_with_of_before_the_name_is_found_so_the_headline_surname_is_the_official():
+    text = ("Ashby Vows Pressure on Kestria\n\n"
+            "U.S. Secretary of State Tom Ashby said the talks would go on.\n")
+    assert kinds_by_sentence(text)[0] == {"official"}

@@ -150,6 +150,15 @@ def _two_word_place(words: str, lex) -> bool:
                for p in _two_word_places(lex.places))
 
 
+def _title_with_of(text: str, at: int, words: list, lex) -> list:
+    """The words of a title with "of" that the run of capitalised words broke off: before "State
+    Mike Pompeo", "U.S. Secretary of" ("Secretary of State" is one role)."""
+    back = re.search(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w.'’-]*)[ \t]+of[ \t]+$", text[max(0, at - 60):at])
+    if back and f"{back.group(1).split()[-1]} of {words[0]}".lower() in lex.roles:
+        return back.group(1).split() + ["of"]
+    return []
+
+
 _ORG_AFTER_NAME = re.compile(r"[ \t]+(?:of|at|from|with)[ \t]+((?:the[ \t]+)?[A-Z][\w'’.-]*"
                              r"(?:[ \t]+(?:of|for|on|and|the|[A-Z][\w'’.-]*)){0,6})")
 """A body named right after a person's name: "Olga Marsh of the Carnegie Endowment"."""
@@ -172,6 +181,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             words = words[1:]
         if not words:
             continue
+        words = _title_with_of(text, m.start(), words, lex) + words
         title, name = _split_name(" ".join(words), rules)
         headline = _title_case_line(text, m.start())
         group = title.split()[-1].lower() if title else ""
