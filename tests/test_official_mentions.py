@@ -54,3 +54,14 @@ def test_a_title_with_of_before_the_name_is_found_so_the_headline_surname_is_the
     text = ("Ashby Vows Pressure on Kestria\n\n"
             "U.S. Secretary of State Tom Ashby said the talks would go on.\n")
     assert kinds_by_sentence(text)[0] == {"official"}
+
+
+def test_a_participle_after_a_comma_speaks_for_the_subject_of_its_clause():
+    text = ("Several truces have failed, and Washington has imposed sanctions on the two generals, "
+            "blaming both sides for the bloodshed.")
+    assert "official" in kinds_by_sentence(text)[0]
+
+
+def test_a_participle_after_a_clause_with_no_official_reports_no_official():
+    text = "Residents fled the city, saying the army had shelled it."
+    assert "official" not in kinds_by_sentence(text)[0]

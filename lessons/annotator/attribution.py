@@ -230,6 +230,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         found = [] if _inverted_name(s, vs, ve, rules) else \
             [(c, *resolve(c, state, rules)) for c in subject_candidates(left)]
         found = [f for f in found if f[1]]
+        if not found and vs_word.endswith("ing") and left.endswith(","):
+            found = _participle_subject(left, state, rules)   # "Washington has imposed sanctions, blaming ..."
         if vs_word in rules.sources.finding_verbs:
             found = [f for f in found if f[1].kind == "expert"]   # "researchers found", not "police found"
         if found:
@@ -295,6 +297,23 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1],
                                    named_as(headline.group(1), sp, rules), headline.start(1)))
     return distinct(out)
+
+
+def _participle_subject(left: str, state: State, rules: Rules) -> list[tuple]:
+    """The subject of the clause a participle after a comma hangs on ("..., and Washington has
+    imposed sanctions on the generals, blaming them"): the shortest opening of that clause, before
+    its verb, that names an official or an expert."""
+    clause = re.split(r"[;:“”\"]", left.rstrip(" ,"))[-1]
+    clause = re.split(r",?\s+(?:and|but)\s+", clause)[-1]
+    clause = rules.reading.subordinator.split(clause)[-1].strip()
+    verb = rules.reading.verbish.search(clause)
+    words = clause[:verb.start() if verb else len(clause)].split()
+    for k in range(1, min(len(words), 8) + 1):
+        phrase = " ".join(words[:k])
+        sp, head = resolve(phrase, state, rules)
+        if sp is not None and sp.kind in ("official", "expert"):
+            return [(phrase, sp, head)]
+    return []
 
 
 def _joined_sources(phrase: str, sp: Speaker | None, state: State, rules: Rules, verb: str, at: int) -> list[Attribution]:
