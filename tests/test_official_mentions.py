@@ -65,3 +65,9 @@ def test_a_participle_after_a_comma_speaks_for_the_subject_of_its_clause():
 def test_a_participle_after_a_clause_with_no_official_reports_no_official():
     text = "Residents fled the city, saying the army had shelled it."
     assert "official" not in kinds_by_sentence(text)[0]
+
+
+def test_a_nationality_ending_in_an_is_split_off_the_name_so_the_surname_is_found_again():
+    text = "Ugandan President Tom Ashby visited the border. Ashby said the troops would stay."
+    assert kinds_by_sentence(text)[1] == {"official"}
+
