@@ -71,3 +71,7 @@ def test_a_nationality_ending_in_an_is_split_off_the_name_so_the_surname_is_foun
     text = "Ugandan President Tom Ashby visited the border. Ashby said the troops would stay."
     assert kinds_by_sentence(text)[1] == {"official"}
 
+
+def test_an_arabic_surname_with_its_article_is_found_again_without_it():
+    text = "Libyan Prime Minister Fayez al-Hadid visited the border. Hadid said the troops would stay."
+    assert kinds_by_sentence(text)[1] == {"official"}

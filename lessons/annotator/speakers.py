@@ -278,11 +278,13 @@ _GIVEN_NAME_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def surnames(name: str) -> tuple[str, ...]:
-    """What a person is called on later mentions: "Keir Giles" → Giles; "Ma Ying-jeou" → Ma (family name first)."""
+    """What a person is called on later mentions: "Keir Giles" → Giles; "Ma Ying-jeou" → Ma (family name first);
+    "Fayez al-Sarraj" → al-Sarraj, and Sarraj without the article."""
     words = name.split()
     if len(words) == 2 and _GIVEN_NAME_AFTER.fullmatch(words[1]):
         return (words[0], words[1])
-    return (words[-1],)
+    article = re.fullmatch(r"(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh)-([A-Z][\w'’-]+)", words[-1])
+    return (words[-1], article.group(1)) if article else (words[-1],)
 
 
 def names_a_body(name: str, lex) -> bool:
