@@ -348,7 +348,8 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
             return state.person_for(first), None
         return (state.last if state.last is not state.last_person else None), None
     again = names.roles_said_again.fullmatch(phrase)
-    if again and not re.search(r"[A-Z]", phrase[1:]) and not names.plural_roles.search(phrase):
+    if again and (not re.search(r"[A-Z]", phrase[1:]) or re.fullmatch(r"(?i:the)\s+[A-Z][a-z-]+", phrase)) \
+            and not names.plural_roles.search(phrase):     # "the spokesperson", "the Spokesperson"
         role = re.compile(r"(?i)\b%s\b" % re.escape(again.group(1)))
         sp = next((p for p in state.recent[:4] if role.search(p.description)), None)
         if sp is not None:
