@@ -234,6 +234,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             found = _participle_subject(left, state, rules)   # "Washington has imposed sanctions, blaming ..."
         if vs_word in rules.sources.finding_verbs:
             found = [f for f in found if f[1].kind == "expert"]   # "researchers found", not "police found"
+        if vs_word in rules.sources.source_verbs:
+            found = [f for f in found if f[1].kind in ("official", "expert")]   # "the files indicate": no one speaks
         if found:
             # A named person with a known role beats a bare role ("Semyon Pegov, a war correspondent"),
             # which beats a name we know nothing about.
@@ -267,7 +269,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             before = s[:vs].rstrip()
             if before.endswith(("”", '"', ",", "’")) or not before:
                 sp, head = resolve(right, state, rules)
-                if sp and (vs_word not in rules.sources.finding_verbs or sp.kind == "expert"):
+                if sp and (vs_word not in rules.sources.finding_verbs or sp.kind == "expert") \
+                        and (vs_word not in rules.sources.source_verbs or sp.kind in ("official", "expert")):
                     # '"..." found Okafor in the car park': only an expert's finding is a statement
                     state.remember(sp, head)
                     out.append(Attribution(sp, (s[vs:ve] + right).strip(), "attribution",

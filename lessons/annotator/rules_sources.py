@@ -39,6 +39,7 @@ class SourceLexicon:
     party_owners: re.Pattern = re.compile(r"(?!x)x")    # "officials for the two parties": not the state
     negated_views: frozenset = frozenset()              # "analysts do not believe ...": still a view
     events_before_speaker: re.Pattern = re.compile(r"(?!x)x")   # "heard testimony ... from": the speaker next
+    source_verbs: frozenset = frozenset()     # "indicated": a statement only with an official or expert subject
     national_roles: frozenset = frozenset()   # "leader", "mediators": a state's when a nation is named with them
     national_qualifiers: re.Pattern = re.compile(r"(?!x)x")   # "world", "Western" leaders: states together
     not_nations: frozenset = frozenset()      # "Christian", "Kurdish": look like nationalities, name no state
@@ -106,6 +107,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         speech_verbs=frozenset(w.lower() for w in src["speech_verbs"]["words"]),
         figure_verbs=frozenset(w.lower() for w in src["speech_verbs"]["figure_verbs"]),
         figure_words=frozenset(w.lower() for w in src["speech_verbs"]["figure_words"]),
+        source_verbs=frozenset(w.lower() for w in src["speech_verbs"].get("source_verbs") or ()),
         before_speaker=tuple(p.lower() for p in src["phrases_before_speaker"]),
         document_nouns=frozenset(w.lower() for w in src["document_nouns"]),
         roles=roles,

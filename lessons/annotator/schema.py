@@ -171,7 +171,7 @@ SCHEMAS = {
                                          "cause_words", "rival_markers", "count_words")),
     "sources.yaml": _fields({
         "speech_verbs": _fields({"doc": _text, "words": _words, "figure_verbs": _words, "figure_words": _words,
-                                 **_SENTENCES}, required=("words", "figure_verbs", "figure_words")),
+                                 "source_verbs": _words, **_SENTENCES}, required=("words", "figure_verbs", "figure_words")),
         "phrases_before_speaker": _listed(_words), "speech_events": _listed(_patterns, "patterns"),
         "finding_verbs": _listed(_words), "statement_nouns": _listed(_words), "document_nouns": _listed(_words),
         "roles": _fields({k: _ROLE for k in KINDS}, required=KINDS),
