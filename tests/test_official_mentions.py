@@ -75,3 +75,14 @@ def test_a_nationality_ending_in_an_is_split_off_the_name_so_the_surname_is_foun
 def test_an_arabic_surname_with_its_article_is_found_again_without_it():
     text = "Libyan Prime Minister Fayez al-Hadid visited the border. Hadid said the troops would stay."
     assert kinds_by_sentence(text)[1] == {"official"}
+
+
+def test_a_role_set_off_by_a_comma_before_the_name_makes_the_person_an_official_found_again():
+    text = ("Interior Minister, Tom Ashby, who made the announcement on Wednesday, said 56 suspects were held. "
+            "According to Ashby, the suspects were wanted in 18 countries.")
+    assert kinds_by_sentence(text) == [{"official"}, {"official"}]
+
+
+def test_a_statement_revealed_by_an_official_is_theirs():
+    text = "This was revealed by the Minister of Interior, Tom Ashby, when he spoke to lawmakers on Monday."
+    assert kinds_by_sentence(text)[0] == {"official"}

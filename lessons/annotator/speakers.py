@@ -159,6 +159,10 @@ def _title_with_of(text: str, at: int, words: list, lex) -> list:
     return []
 
 
+_ROLE_BEFORE_COMMA = re.compile(r"(?:^|[.!?]\s+|,\s+|\bby\s+)((?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}?[A-Z]?[\w'’-]+(?:\s+of\s+[A-Z][\w'’-]*)?),[ \t]*$")
+"""A role set off by a comma right before a name: "Interior Minister, Ali Yerlikaya, said"; "the Minister of Interior, Ambrose Dery,"."""
+
+
 _ORG_AFTER_NAME = re.compile(r"[ \t]+(?:of|at|from|with)[ \t]+((?:the[ \t]+)?[A-Z][\w'’.-]*"
                              r"(?:[ \t]+(?:of|for|on|and|the|[A-Z][\w'’.-]*)){0,6})")
 """A body named right after a person's name: "Olga Marsh of the Carnegie Endowment"."""
@@ -229,6 +233,10 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             now = re.search(r"\bnow\s+([^.;]{3,120})", tail)
             if kind == "voice" and before.lower().startswith("former") and now and org_kind(now.group(1).lower(), rules) == "expert":
                 kind, desc = "expert", f"{before}, now {now.group(1).strip()}"   # "... and is now president of the Center for ..."
+        role = _ROLE_BEFORE_COMMA.search(text[max(0, m.start() - 80):m.start()]) \
+            if kind is None and len(name.split()) > 1 and not headline and tail.lstrip().startswith(",") else None
+        if role and classify_role(role.group(1), rules)[0] in ("official", "expert"):
+            kind, desc = classify_role(role.group(1), rules)[0], role.group(1)   # "Interior Minister, Ali Yerlikaya, said"
         of = _ORG_AFTER_NAME.match(tail) if kind is None and len(name.split()) > 1 else None
         if of and org_kind(of.group(1).lower(), rules) in ("expert", "official"):
             kind, desc = org_kind(of.group(1).lower(), rules), f"of {of.group(1)}"   # "Olga Marsh of the Carnegie Endowment"
