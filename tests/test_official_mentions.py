@@ -86,3 +86,8 @@ def test_a_role_set_off_by_a_comma_before_the_name_makes_the_person_an_official_
 def test_a_statement_revealed_by_an_official_is_theirs():
     text = "This was revealed by the Minister of Interior, Tom Ashby, when he spoke to lawmakers on Monday."
     assert kinds_by_sentence(text)[0] == {"official"}
+
+
+def test_a_ministrys_figures_that_show_a_toll_are_its_statement():
+    text = "The ministry's figures showed 40 deaths in the first week."
+    assert kinds_by_sentence(text)[0] == {"official"}

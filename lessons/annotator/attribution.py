@@ -187,7 +187,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         if not owner:
             continue
         sp, head = resolve(owner.group(1), state, rules)
-        if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:)", s[m.end():]):
+        if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:|(?:show|shows|showed)\b)", s[m.end():]):
             state.remember(sp, head)
             out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution", m.group(1),
                                    named_as(owner.group(1), sp, rules), max(0, m.start() - LEFT_WINDOW) + owner.start(1)))
