@@ -91,3 +91,14 @@ def test_a_statement_revealed_by_an_official_is_theirs():
 def test_a_ministrys_figures_that_show_a_toll_are_its_statement():
     text = "The ministry's figures showed 40 deaths in the first week."
     assert kinds_by_sentence(text)[0] == {"official"}
+
+
+def test_figures_added_right_after_an_officials_account_continue_it():
+    text = "The army said 40 rebels were killed in the raid. Five soldiers also died, and 12 were wounded."
+    assert kinds_by_sentence(text) == [{"official"}, {"official"}]
+
+
+def test_figures_after_a_witness_or_in_a_new_paragraph_are_not_official():
+    text = ("A witness said 40 people were killed. Five soldiers also died.\n\n"
+            "The army said the raid was over.\n\nFive soldiers died in the raid.")
+    assert [("official" in k) for k in kinds_by_sentence(text)] == [False, False, True, False]

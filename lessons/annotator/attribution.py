@@ -302,6 +302,27 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
     return distinct(out)
 
 
+def continue_official_figures(r) -> None:
+    """A sentence that only adds casualty figures to an official's account just before it, in the
+    same paragraph and with no speaker of its own, continues that account ("The army said 40 rebels
+    were killed. Five soldiers also died."). One sentence on only, and never a quotation."""
+    from .figures import figure_spans
+    sentences, attributions, credit = r.sentences, r.attributions, r.credit
+    for i in range(1, len(sentences)):
+        prev, sent = attributions[i - 1], sentences[i]
+        if attributions[i] is not None or r.others[i] or r.framing[i] or credit[i] or prev is None \
+                or prev.speaker.kind != "official" or prev.rule == "continuation" \
+                or sent.paragraph != sentences[i - 1].paragraph or any(q in sent.text for q in "“”\""):
+            continue
+        reading = r.rules.reading
+        if reading.condition.search(sent.text.split(",")[0]) or any(
+                reading.condition_modal.search(sent.text[max(0, w.start() - 40):w.start()])
+                for w in islice(re.finditer(r"(?<=\s)\w", sent.text), 60)):
+            continue                  # "If tests confirm it, they would raise the toll to 71": not yet a count
+        if figure_spans(sent.text):
+            attributions[i] = Attribution(prev.speaker, prev.cue, "continuation", prev.verb)
+
+
 def _participle_subject(left: str, state: State, rules: Rules) -> list[tuple]:
     """The subject of the clause a participle after a comma hangs on ("..., and Washington has
     imposed sanctions on the generals, blaming them"): the shortest opening of that clause, before
