@@ -102,3 +102,8 @@ def test_figures_after_a_witness_or_in_a_new_paragraph_are_not_official():
     text = ("A witness said 40 people were killed. Five soldiers also died.\n\n"
             "The army said the raid was over.\n\nFive soldiers died in the raid.")
     assert [("official" in k) for k in kinds_by_sentence(text)] == [False, False, True, False]
+
+
+def test_according_to_them_is_the_officials_quoted_just_before():
+    text = "Afghan officials said the road was closed. According to them, the blast came an hour later."
+    assert kinds_by_sentence(text) == [{"official"}, {"official"}]
