@@ -107,3 +107,10 @@ def test_figures_after_a_witness_or_in_a_new_paragraph_are_not_official():
 def test_according_to_them_is_the_officials_quoted_just_before():
     text = "Afghan officials said the road was closed. According to them, the blast came an hour later."
     assert kinds_by_sentence(text) == [{"official"}, {"official"}]
+
+
+def test_titles_of_several_words_before_a_name_make_the_surname_an_official():
+    for title in ("Assistant Secretary of State", "Deputy Secretary of Defense", "U.N. Secretary-General",
+                  "Chairman of the Joint Chiefs of Staff Gen."):
+        text = f"{title} Tom Ashby visited Nairobi. Ashby said the aid would continue."
+        assert kinds_by_sentence(text)[1] == {"official"}, title
