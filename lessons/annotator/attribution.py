@@ -328,7 +328,7 @@ def _participle_subject(left: str, state: State, rules: Rules) -> list[tuple]:
     imposed sanctions on the generals, blaming them"): the shortest opening of that clause, before
     its verb, that names an official or an expert."""
     clause = re.split(r"[;:“”\"]", left.rstrip(" ,"))[-1]
-    clause = re.split(r",?\s+(?:and|but)\s+", clause)[-1]
+    clause = re.split(r",\s+(?:and|but)\s+", clause)[-1]       # a clause of its own, not "police and officers"
     clause = rules.reading.subordinator.split(clause)[-1].strip()
     verb = rules.reading.verbish.search(clause)
     words = clause[:verb.start() if verb else len(clause)].split()
