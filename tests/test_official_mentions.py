@@ -114,3 +114,13 @@ def test_titles_of_several_words_before_a_name_make_the_surname_an_official():
                   "Chairman of the Joint Chiefs of Staff Gen."):
         text = f"{title} Tom Ashby visited Nairobi. Ashby said the aid would continue."
         assert kinds_by_sentence(text)[1] == {"official"}, title
+
+
+def test_an_armed_groups_spokesman_is_never_the_body_quoted_before():
+    text = ("Local authorities said the offensive killed 27 rebels. "
+            "A Taliban spokesman claimed more than 20 police officers were killed, confirming three deaths.")
+    assert "official" not in kinds_by_sentence(text)[1]
+
+
+def test_a_ministry_run_by_an_armed_group_speaks_for_the_authorities_in_control():
+    assert kinds_by_sentence("The Taliban-run interior ministry said 12 people were arrested.")[0] == {"official"}

@@ -255,6 +255,7 @@ CHECKS = {
     **{("sources.yaml", f"roles.{k}"): kind_of_speaker(k) for k in SOURCES},
     ("sources.yaml", "medical_roles"): kind_of_speaker("expert"),
     ("sources.yaml", "national_roles"): kind_of_speaker("official"),
+    ("sources.yaml", "de_facto_bodies"): kind_of_speaker("official"),
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

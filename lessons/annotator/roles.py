@@ -43,6 +43,8 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         owner = re.match(r"(?i)\s*(?:%s)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s|%s)"
                          % (rules.reading.armed_owner, lex.armed_groups.pattern, lex.party_owners.pattern),
                          phrase[at:]) if at > 0 else None
+        if armed and not owner and word in lex.de_facto_bodies:
+            return "official", word        # "the Taliban-run interior ministry": the authorities in control
         if armed or owner:
             # "a rebel commander", "an official with the rebel movement", "officials for the two parties": not the state
             return "voice", (armed.group() if armed else owner.group(1)).lower()

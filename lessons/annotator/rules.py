@@ -218,7 +218,7 @@ def read_rules(folder: Path | None = None) -> Rules:
 
 _LISTED = ("phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns", "document_nouns",
            "ambiguous_roles", "medical_roles", "expert_places", "expert_phrases", "party_owners",
-           "negated_views", "events_before_speaker")
+           "negated_views", "events_before_speaker", "de_facto_bodies")
 """sources.yaml lists that may be written as a group with examples."""
 
 _STRUCTURED = ("national_roles",)

@@ -40,6 +40,7 @@ class SourceLexicon:
     negated_views: frozenset = frozenset()              # "analysts do not believe ...": still a view
     events_before_speaker: re.Pattern = re.compile(r"(?!x)x")   # "heard testimony ... from": the speaker next
     source_verbs: frozenset = frozenset()     # "indicated": a statement only with an official or expert subject
+    de_facto_bodies: frozenset = frozenset()  # "the Taliban-run ministry": an armed group's state body is official
     national_roles: frozenset = frozenset()   # "leader", "mediators": a state's when a nation is named with them
     national_qualifiers: re.Pattern = re.compile(r"(?!x)x")   # "world", "Western" leaders: states together
     not_nations: frozenset = frozenset()      # "Christian", "Kurdish": look like nationalities, name no state
@@ -130,6 +131,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         party_owners=_phrase_regex(src.get("party_owners") or ["(?!x)x"]),
         negated_views=frozenset(w.lower() for w in src.get("negated_views") or ()),
         events_before_speaker=re.compile("|".join(src.get("events_before_speaker") or ["(?!x)x"]), re.IGNORECASE),
+        de_facto_bodies=frozenset(w.lower() for w in src.get("de_facto_bodies") or ()),
         national_roles=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("words", ())),
         national_qualifiers=_phrase_regex((src.get("national_roles") or {}).get("qualifiers") or ["(?!x)x"]),
         not_nations=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("not_nations", ())),

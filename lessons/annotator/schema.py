@@ -180,6 +180,7 @@ SCHEMAS = {
         "expert_places": _listed(_words), "places": _words, "not_speech": _words, "armed_groups": _words,
         "expert_phrases": _listed(_words), "party_owners": _listed(_words),
         "negated_views": _listed(_words), "events_before_speaker": _listed(_patterns, "patterns"),
+        "de_facto_bodies": _listed(_words),
         "national_roles": _fields({"doc": _text, "words": _words, "qualifiers": _words, "not_nations": _words,
                                    **_SENTENCES}, required=("words", "qualifiers", "not_nations")),
     }, required=("speech_verbs", "phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns",
