@@ -124,3 +124,14 @@ def test_an_armed_groups_spokesman_is_never_the_body_quoted_before():
 
 def test_a_ministry_run_by_an_armed_group_speaks_for_the_authorities_in_control():
     assert kinds_by_sentence("The Taliban-run interior ministry said 12 people were arrested.")[0] == {"official"}
+
+
+def test_another_countrys_government_is_not_the_government_named_before():
+    analysis = analyse("US Expresses Alarm Over the Fighting\n\n"
+                       "The Kestrian government accused the rebels of killing 100 people.\n")
+    assert analysis.sentences[1].source.name == "Kestrian government"
+
+
+def test_a_quoted_word_of_concern_is_still_the_speakers_position():
+    text = 'Secretary of State Tom Ashby expressed "alarm" on Monday over reports of fighting.'
+    assert kinds_by_sentence(text)[0] == {"official"}

@@ -363,7 +363,9 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
         if sp is not None:
             return sp, None            # "the spokesman" is the spokesman named a little before
     words = re.findall(r"[\w'’-]+", low)
-    if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads:
+    if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads \
+            and not (len(words) == 3 and (names.demonym.match(phrase.split()[1]) or words[1] in lex.places)):
+        # "the service" is the fire service named before; "the Ethiopian government" is not the US one
         return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
     if words and words[-1] in lex.document_nouns and rules.reading.document_owner.match(low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
         return state.last, None
