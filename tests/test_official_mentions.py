@@ -135,3 +135,11 @@ def test_another_countrys_government_is_not_the_government_named_before():
 def test_a_quoted_word_of_concern_is_still_the_speakers_position():
     text = 'Secretary of State Tom Ashby expressed "alarm" on Monday over reports of fighting.'
     assert kinds_by_sentence(text)[0] == {"official"}
+
+
+def test_a_headline_coalition_led_by_a_state_is_the_coalition_that_speaks_later():
+    text = ("US-Led Coalition Says 55 Militants Killed\n\n"
+            "Hundreds of people blocked a road in protest.\n\n"
+            "The coalition denies killing civilians in the area.\n")
+    kinds = kinds_by_sentence(text)
+    assert kinds[0] == {"official"} and kinds[2] == {"official"}

@@ -118,7 +118,7 @@ def names_a_nation(words: str, rules: Rules) -> bool:
     k = 0
     while k < len(tokens):
         token = tokens[k]
-        token = re.sub(r"-(?:led|backed|based|brokered)$", "", token)   # "the U.S.-led coalition"
+        token = re.sub(r"(?i)-(?:led|backed|based|brokered)$", "", token)   # "the U.S.-led coalition", "US-Led"
         bare = re.sub(r"['’]s$", "", token.rstrip(".'’")) if not re.fullmatch(r"(?:[A-Z]\.)+", token) else token
         two = " ".join(tokens[k:k + 2]).lower()
         if token.lower() in _JOINERS:
