@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.sentences import Sentence
+from .figures import figure_spans
 from .model import Speaker
 from .rules import Rules, load_rules
 from .roles import classify_role
@@ -306,7 +307,6 @@ def continue_official_figures(r) -> None:
     """A sentence that only adds casualty figures to an official's account just before it, in the
     same paragraph and with no speaker of its own, continues that account ("The army said 40 rebels
     were killed. Five soldiers also died."). One sentence on only, and never a quotation."""
-    from .figures import figure_spans
     sentences, attributions, credit = r.sentences, r.attributions, r.credit
     for i in range(1, len(sentences)):
         prev, sent = attributions[i - 1], sentences[i]
