@@ -143,3 +143,10 @@ def test_a_headline_coalition_led_by_a_state_is_the_coalition_that_speaks_later(
             "The coalition denies killing civilians in the area.\n")
     kinds = kinds_by_sentence(text)
     assert kinds[0] == {"official"} and kinds[2] == {"official"}
+
+
+def test_a_us_governor_is_found_again_by_surname_and_a_dateline_state_is_no_speaker():
+    assert kinds_by_sentence("Texas Governor Tom Ashby said 12 people died. Ashby urged residents to stay home.") \
+        == [{"official"}, {"official"}]
+    assert "official" not in kinds_by_sentence(
+        "CARROW FALLS, Ohio — Two people who saw the shooting say the man was holding a phone.")[0]

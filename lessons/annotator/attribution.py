@@ -230,7 +230,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         subj = ""
         found = [] if _inverted_name(s, vs, ve, rules) else \
             [(c, *resolve(c, state, rules)) for c in subject_candidates(left)]
-        found = [f for f in found if f[1]]
+        found = [f for f in found if f[1] and not _dateline_place(f[0], left)]
         if not found and vs_word.endswith("ing") and left.endswith(","):
             found = _participle_subject(left, state, rules)   # "Washington has imposed sanctions, blaming ..."
         if vs_word in rules.sources.finding_verbs:
@@ -301,6 +301,13 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1],
                                    named_as(headline.group(1), sp, rules), headline.start(1)))
     return distinct(out)
+
+
+def _dateline_place(phrase: str, left: str) -> bool:
+    """The state or country of a dateline is where the report was filed, not a speaker:
+    "CARROW FALLS, Ohio — Two people who witnessed ... say"."""
+    bare = phrase.strip(" ,—–-")
+    return bool(bare) and bool(re.match(r"\W*[A-Z][A-Z.'’ -]+,\s*%s\s*(?:\([^)]*\)\s*)?[—–-]" % re.escape(bare), left))
 
 
 def continue_official_figures(r) -> None:
