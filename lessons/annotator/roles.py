@@ -26,9 +26,9 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
     if lex.expert_phrases.search(phrase):
         return "expert", "author"          # "one of the authors of the study"
     whole = next((w for w in (" ".join(m.group().lower().split()) for m in lex.role_pattern.finditer(phrase))
-                  if " of " in w and w in lex.roles and not lex.armed_groups.search(phrase)), None)
+                  if (" of " in w or " for " in w) and w in lex.roles and not lex.armed_groups.search(phrase)), None)
     if whole:
-        return lex.roles[whole], whole     # "Secretary of State", "Speaker of the House": one role
+        return lex.roles[whole], whole     # "Secretary of State", "Centers for Disease Control": one role
     if lex.official_acronyms.search(phrase) and not lex.role_pattern.search(phrase):
         return "official", lex.official_acronyms.search(phrase).group().lower()
     chunk = rules.reading.role_phrase_break.split(phrase)
