@@ -150,3 +150,9 @@ def test_a_us_governor_is_found_again_by_surname_and_a_dateline_state_is_no_spea
         == [{"official"}, {"official"}]
     assert "official" not in kinds_by_sentence(
         "CARROW FALLS, Ohio — Two people who saw the shooting say the man was holding a phone.")[0]
+
+
+def test_a_committee_of_a_legislature_is_official_and_another_committee_is_not():
+    assert "official" in kinds_by_sentence("A parliamentary committee said the report was flawed.")[0]
+    assert "official" in kinds_by_sentence("The Senate Foreign Relations Committee said the treaty would pass.")[0]
+    assert "official" not in kinds_by_sentence("The Nobel Committee said the prize would be announced Friday.")[0]
