@@ -156,3 +156,14 @@ def test_a_committee_of_a_legislature_is_official_and_another_committee_is_not()
     assert "official" in kinds_by_sentence("A parliamentary committee said the report was flawed.")[0]
     assert "official" in kinds_by_sentence("The Senate Foreign Relations Committee said the treaty would pass.")[0]
     assert "official" not in kinds_by_sentence("The Nobel Committee said the prize would be announced Friday.")[0]
+
+
+def test_a_white_house_spokesman_is_official_and_a_think_tanks_defense_center_stays_expert():
+    assert kinds_by_sentence("A White House spokesman said the president was briefed.")[0] == {"official"}
+    assert "expert" in kinds_by_sentence(
+        "Tom Ashby, a senior adviser at the Center for Defense Information, said the test was small.")[0]
+
+
+def test_spokesmen_of_provinces_palaces_and_immigration_services_are_official():
+    for role in ("A provincial spokesman", "A palace spokesman", "An immigration spokesman", "A district chief"):
+        assert kinds_by_sentence(f"{role} said 12 people were held.")[0] == {"official"}, role

@@ -84,11 +84,15 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
 
 
 def org_kind(text: str, rules: Rules) -> str | None:
-    """Kind of the organisation a (lower-case) phrase names, experts first."""
-    for kind in ("expert", "official", "voice"):
-        if rules.sources.org_patterns[kind].search(text):
-            return kind
-    return None
+    """Kind of the organisation a (lower-case) phrase names, experts first; a name of several words
+    outweighs one word ("white house" is official, though "house" alone is an expert's Chatham House)."""
+    found = {kind: [m.group() for m in rules.sources.org_patterns[kind].finditer(text)]
+             for kind in ("expert", "official", "voice")}
+    longest = max((len(w), kind) for kind, words in found.items() for w in words if " " in w) if any(
+        " " in w for words in found.values() for w in words) else None
+    if longest and not any(len(w) >= longest[0] for kind, words in found.items() if kind != longest[1] for w in words):
+        return longest[1]
+    return next((kind for kind in ("expert", "official", "voice") if found[kind]), None)
 
 
 def _singular(word: str, lex) -> str:
