@@ -26,7 +26,8 @@ GILES = ("Keir Giles, an expert on Russia at Chatham House, said the losses were
 def test_passes_run_in_the_documented_order():
     assert [p.__name__ for p in PASSES] == [
         "find_speakers", "give_quotations_to_speakers", "continue_after_colon", "give_actualities_to_speakers",
-        "give_labelled_clips_to_speakers", "mark_sources", "mark_hedges", "mark_unverified", "mark_competing_figures", "mark_rival_in_one",
+        "give_labelled_clips_to_speakers", "continue_official_figures", "mark_sources", "mark_hedges", "mark_unverified",
+        "mark_competing_figures", "mark_rival_in_one",
         "fill_claim_runs", "mark_denier_runs", "link_contested_claims"]
     assert all(name in passes.__doc__ for name in (p.__name__ for p in PASSES))
 

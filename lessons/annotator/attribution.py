@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.sentences import Sentence
+from .figures import figure_spans
 from .model import Speaker
 from .rules import Rules, load_rules
-from .speakers import PERSON_NAME, State, classify_role, resolve, surnames
+from .roles import classify_role
+from .speakers import PERSON_NAME, State, resolve, surnames
 
 # The small words that shape a sentence (relative pronouns, helping verbs, words between a
 # subject and its verb, photo credits ...) are in lessons/data/rules/reading.yaml, read
@@ -171,13 +173,14 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
     out: list[Attribution] = []
     before = _before_speaker_pattern(rules.sources.before_speaker)
     for m in sorted([*before.finditer(low), *rules.sources.events_before_speaker.finditer(low)], key=lambda m: m.start()):
-        tail = re.split(r"[,.;:“”\"]", s[m.end():m.end() + LEFT_WINDOW])[0]
+        tail = re.split(r"[,;:“”\"]|(?<![A-Z])\.(?![A-Za-z])", s[m.end():m.end() + LEFT_WINDOW])[0]   # "U.S." holds
         sp, head = resolve(tail, state, rules)
         if sp:
             state.remember(sp, head)
             out.append(Attribution(sp, s[m.start():m.end() + len(tail)].strip(), "according_to",
                                    s[m.start():m.end()], named_as(re.sub(r"(?i)^the\s+", "", tail.strip()), sp, rules),
                                    m.start()))
+        out.extend(_joined_sources(tail, sp, state, rules, s[m.start():m.end()], m.start()))
     for m in rules.reading.possessive.finditer(s):
         if m.group(1).lower() not in rules.sources.statement_nouns:
             continue
@@ -185,7 +188,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         if not owner:
             continue
         sp, head = resolve(owner.group(1), state, rules)
-        if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:)", s[m.end():]):
+        if sp and sp.kind in ("official", "expert") and re.match(r"\s*(?:that|of\s+\d|at\s+\d|:|(?:show|shows|showed)\b)", s[m.end():]):
             state.remember(sp, head)
             out.append(Attribution(sp, owner.group(1) + m.group(0), "attribution", m.group(1),
                                    named_as(owner.group(1), sp, rules), max(0, m.start() - LEFT_WINDOW) + owner.start(1)))
@@ -227,9 +230,13 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         subj = ""
         found = [] if _inverted_name(s, vs, ve, rules) else \
             [(c, *resolve(c, state, rules)) for c in subject_candidates(left)]
-        found = [f for f in found if f[1]]
+        found = [f for f in found if f[1] and not _dateline_place(f[0], left)]
+        if not found and vs_word.endswith("ing") and left.endswith(","):
+            found = _participle_subject(left, state, rules)   # "Washington has imposed sanctions, blaming ..."
         if vs_word in rules.sources.finding_verbs:
             found = [f for f in found if f[1].kind == "expert"]   # "researchers found", not "police found"
+        if vs_word in rules.sources.source_verbs:
+            found = [f for f in found if f[1].kind in ("official", "expert")]   # "the files indicate": no one speaks
         if found:
             # A named person with a known role beats a bare role ("Semyon Pegov, a war correspondent"),
             # which beats a name we know nothing about.
@@ -263,7 +270,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             before = s[:vs].rstrip()
             if before.endswith(("”", '"', ",", "’")) or not before:
                 sp, head = resolve(right, state, rules)
-                if sp and (vs_word not in rules.sources.finding_verbs or sp.kind == "expert"):
+                if sp and (vs_word not in rules.sources.finding_verbs or sp.kind == "expert") \
+                        and (vs_word not in rules.sources.source_verbs or sp.kind in ("official", "expert")):
                     # '"..." found Okafor in the car park': only an expert's finding is a statement
                     state.remember(sp, head)
                     out.append(Attribution(sp, (s[vs:ve] + right).strip(), "attribution",
@@ -293,6 +301,64 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1],
                                    named_as(headline.group(1), sp, rules), headline.start(1)))
     return distinct(out)
+
+
+def _dateline_place(phrase: str, left: str) -> bool:
+    """The state or country of a dateline is where the report was filed, not a speaker:
+    "CARROW FALLS, Ohio — Two people who witnessed ... say"."""
+    bare = phrase.strip(" ,—–-")
+    return bool(bare) and bool(re.match(r"\W*[A-Z][A-Z.'’ -]+,\s*%s\s*(?:\([^)]*\)\s*)?[—–-]" % re.escape(bare), left))
+
+
+def continue_official_figures(r) -> None:
+    """A sentence that only adds casualty figures to an official's account just before it, in the
+    same paragraph and with no speaker of its own, continues that account ("The army said 40 rebels
+    were killed. Five soldiers also died."). One sentence on only, and never a quotation."""
+    sentences, attributions, credit = r.sentences, r.attributions, r.credit
+    for i in range(1, len(sentences)):
+        prev, sent = attributions[i - 1], sentences[i]
+        if attributions[i] is not None or r.others[i] or r.framing[i] or credit[i] or prev is None \
+                or prev.speaker.kind != "official" or prev.rule == "continuation" \
+                or sent.paragraph != sentences[i - 1].paragraph or any(q in sent.text for q in "“”\""):
+            continue
+        reading = r.rules.reading
+        if reading.condition.search(sent.text.split(",")[0]) or any(
+                reading.condition_modal.search(sent.text[max(0, w.start() - 40):w.start()])
+                for w in islice(re.finditer(r"(?<=\s)\w", sent.text), 60)):
+            continue                  # "If tests confirm it, they would raise the toll to 71": not yet a count
+        if figure_spans(sent.text):
+            attributions[i] = Attribution(prev.speaker, prev.cue, "continuation", prev.verb)
+
+
+def _participle_subject(left: str, state: State, rules: Rules) -> list[tuple]:
+    """The subject of the clause a participle after a comma hangs on ("..., and Washington has
+    imposed sanctions on the generals, blaming them"): the shortest opening of that clause, before
+    its verb, that names an official or an expert."""
+    clause = re.split(r"[;:“”\"]", left.rstrip(" ,"))[-1]
+    clause = re.split(r",\s+(?:and|but)\s+", clause)[-1]       # a clause of its own, not "police and officers"
+    clause = rules.reading.subordinator.split(clause)[-1].strip()
+    verb = rules.reading.verbish.search(clause)
+    words = clause[:verb.start() if verb else len(clause)].split()
+    for k in range(1, min(len(words), 8) + 1):
+        phrase = " ".join(words[:k])
+        sp, head = resolve(phrase, state, rules)
+        if sp is not None and sp.kind in ("official", "expert"):
+            return [(phrase, sp, head)]
+    return []
+
+
+def _joined_sources(phrase: str, sp: Speaker | None, state: State, rules: Rules, verb: str, at: int) -> list[Attribution]:
+    """Each kind of source in a short joined phrase after "according to": "figures from the
+    government and rescue groups" reports the government as well as the groups."""
+    parts = re.split(r"\s+and\s+", phrase.strip())
+    if len(parts) < 2 or len(phrase.split()) > 12:
+        return []
+    out = []
+    for part in parts:
+        other, _ = resolve(part, State(people=state.people), rules)
+        if other is not None and other.kind in ("official", "expert") and (sp is None or other.kind != sp.kind):
+            out.append(Attribution(other, f"{verb} {phrase.strip()}", "according_to", verb, named_as(part, other, rules), at))
+    return out
 
 
 def named_as(words: str, sp: Speaker, rules: Rules) -> str:

@@ -10,6 +10,8 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
 3. ``continue_after_colon``: "X tweeted:" hands its speaker to the next paragraph;
    ``give_actualities_to_speakers``: a broadcast script's clip ("/// Ruiz act ///") is its speaker's;
    ``give_labelled_clips_to_speakers``: a transcript's 'JAMES STOCK: "..."' is James Stock's (see labels.py);
+   ``continue_official_figures``: a sentence that only adds casualty figures right after an
+   official's account continues it ("The army said 40 rebels died. Five soldiers also died.");
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
@@ -35,12 +37,12 @@ import dataclasses
 import re
 from typing import Callable
 
-from .attribution import Attribution, attributions_in
 from .bedside import reports_as_witness
 from .sides import speaks_for_a_side
 from .studies import remember_study_authors
 from .academics import remember_academic
 from .labels import give_labelled_clips_to_speakers
+from .attribution import Attribution, attributions_in, continue_official_figures
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_accounts_after, mark_both_sides, mark_claim_after, mark_claim_before, same_party,
                    sentences_hit)
@@ -340,6 +342,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     continue_after_colon,
     give_actualities_to_speakers,
     give_labelled_clips_to_speakers,
+    continue_official_figures,
     mark_sources,
     mark_hedges,
     mark_unverified,

@@ -198,6 +198,7 @@ def read_rules(folder: Path | None = None) -> Rules:
     src = _yaml("sources.yaml", folder)
     groups = {k: src[k] for k in _LISTED if isinstance(src.get(k), dict)}
     src = {**src, **{k: v.get("words", v.get("patterns")) for k, v in groups.items()}}   # a group is read as its list
+    groups.update({k: src[k] for k in _STRUCTURED if isinstance(src.get(k), dict)})     # read field by field
     names, reading = _yaml("names.yaml", folder), _yaml("reading.yaml", folder)
     lex = source_lexicon(src)
     return Rules(
@@ -221,8 +222,11 @@ def read_rules(folder: Path | None = None) -> Rules:
 _LISTED = ("phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns", "document_nouns",
            "ambiguous_roles", "medical_roles", "expert_places", "expert_phrases", "party_owners",
            "negated_views", "events_before_speaker", "state_bodies", "clinical_roles", "partisan_modifiers",
-           "study_authors", "expert_work_verbs", "speaker_labels")
+           "study_authors", "expert_work_verbs", "speaker_labels", "de_facto_bodies")
 """sources.yaml lists that may be written as a group with examples."""
+
+_STRUCTURED = ("national_roles",)
+"""sources.yaml groups with more than one list, whose examples are checked like a list's."""
 
 
 def _unique_ids(rules) -> None:

@@ -45,6 +45,11 @@ class SourceLexicon:
     study_authors: re.Pattern = re.compile(r"(?!x)x")   # "... led the study": the researchers, for "he"/"they" next
     expert_work_verbs: frozenset = frozenset()          # "Sara Lin teaches ... at Lowland University": an expert
     speaker_labels: re.Pattern = re.compile(r"(?!x)x")  # 'JAMES STOCK: "..."': a transcript's speaker label
+    source_verbs: frozenset = frozenset()     # "indicated": a statement only with an official or expert subject
+    de_facto_bodies: frozenset = frozenset()  # "the Taliban-run ministry": an armed group's state body is official
+    national_roles: frozenset = frozenset()   # "leader", "mediators": a state's when a nation is named with them
+    national_qualifiers: re.Pattern = re.compile(r"(?!x)x")   # "world", "Western" leaders: states together
+    not_nations: frozenset = frozenset()      # "Christian", "Kurdish": look like nationalities, name no state
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         speech_verbs=frozenset(w.lower() for w in src["speech_verbs"]["words"]),
         figure_verbs=frozenset(w.lower() for w in src["speech_verbs"]["figure_verbs"]),
         figure_words=frozenset(w.lower() for w in src["speech_verbs"]["figure_words"]),
+        source_verbs=frozenset(w.lower() for w in src["speech_verbs"].get("source_verbs") or ()),
         before_speaker=tuple(p.lower() for p in src["phrases_before_speaker"]),
         document_nouns=frozenset(w.lower() for w in src["document_nouns"]),
         roles=roles,
@@ -137,6 +143,10 @@ def source_lexicon(src: dict) -> SourceLexicon:
         study_authors=re.compile("|".join(src.get("study_authors") or ["(?!x)x"])),
         expert_work_verbs=frozenset(w.lower() for w in src.get("expert_work_verbs") or ()),
         speaker_labels=re.compile("|".join(src.get("speaker_labels") or ["(?!x)x"])),
+        de_facto_bodies=frozenset(w.lower() for w in src.get("de_facto_bodies") or ()),
+        national_roles=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("words", ())),
+        national_qualifiers=_phrase_regex((src.get("national_roles") or {}).get("qualifiers") or ["(?!x)x"]),
+        not_nations=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("not_nations", ())),
     )
 
 
@@ -148,7 +158,7 @@ def name_words(d: dict) -> NameWords:
     demonyms = d["demonyms"]
     gender = d["gender"]
     return NameWords(
-        name=re.compile(r"(?<![\w.])%s(?:[ \t]+(?:(?:%s)[ \t]+)?%s){0,4}" % (word, particles, word)),   # never over a line break
+        name=re.compile(r"(?<![\w.])%s(?:[ \t]+(?:(?:%s)(?:[ \t]+|-))?%s){0,6}" % (word, particles, word)),   # never over a line break; "al-Sarraj"
         courtesy_title=re.compile(r"^(?:%s)\.?\s+" % _alt(d["courtesy_titles"]["words"])),
         title_words=frozenset(w.lower() for w in d["title_words"]["words"]),
         not_names=frozenset(d["not_names"]["words"]),

@@ -172,7 +172,7 @@ SCHEMAS = {
                                          "cause_words", "rival_markers", "count_words")),
     "sources.yaml": _fields({
         "speech_verbs": _fields({"doc": _text, "words": _words, "figure_verbs": _words, "figure_words": _words,
-                                 **_SENTENCES}, required=("words", "figure_verbs", "figure_words")),
+                                 "source_verbs": _words, **_SENTENCES}, required=("words", "figure_verbs", "figure_words")),
         "phrases_before_speaker": _listed(_words), "speech_events": _listed(_patterns, "patterns"),
         "finding_verbs": _listed(_words), "statement_nouns": _listed(_words), "document_nouns": _listed(_words),
         "roles": _fields({k: _ROLE for k in KINDS}, required=KINDS),
@@ -184,6 +184,9 @@ SCHEMAS = {
         "state_bodies": _listed(_words), "clinical_roles": _listed(_words), "partisan_modifiers": _listed(_words),
         "study_authors": _listed(_patterns, "patterns"), "expert_work_verbs": _listed(_words),
         "speaker_labels": _listed(_patterns, "patterns"),
+        "de_facto_bodies": _listed(_words),
+        "national_roles": _fields({"doc": _text, "words": _words, "qualifiers": _words, "not_nations": _words,
+                                   **_SENTENCES}, required=("words", "qualifiers", "not_nations")),
     }, required=("speech_verbs", "phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns",
                  "document_nouns", "roles", "official_acronyms", "ambiguous_roles", "organisations",
                  "expert_places", "places")),

@@ -3,7 +3,7 @@
 :func:`find_people` reads the whole text once for names introduced with a role ("Ukrainian
 President Volodymyr Zelenskyy", "Keir Giles, an expert on Russia"); :class:`State` is what the
 annotator remembers while it reads on; :func:`resolve` says who a subject phrase names ("Giles",
-"the ministry", "he").
+"the ministry", "he"). What kind of source a role names is decided in :mod:`.roles`.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .model import Speaker
+from .roles import org_kind, classify_role
 from .rules import Rules, load_rules
 
 # The word lists (titles, names that are not names, days and months, nationalities, role and
@@ -110,95 +111,6 @@ def _speaking_pronoun(verbs: frozenset) -> re.Pattern:
     return re.compile(r"(?i)\b(?:(he|she)\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+(he|she))\b" % (alts, alts))
 
 
-def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
-    """Kind of source a role phrase names ('a consulting fellow at Chatham House' → expert).
-
-    The head noun decides: the last role word before a preposition or relative pronoun;
-    an ambiguous role ("director", "chief") takes its kind from the organisation named with it.
-    """
-    lex = rules.sources
-    title = rules.names.capitalised_title.search(phrase)
-    if title and not lex.role_pattern.search(phrase) and (re.fullmatch(r"\W*(?:[Tt]he\s+)?", phrase[:title.start()])
-                                                          or re.match(r"\s+[A-Z]", phrase[title.end():])):
-        return "official", title.group().lower()      # "Speaker Ruiz", "the Speaker"; not "Keynote Speaker"
-    if lex.expert_phrases.search(phrase):
-        return "expert", "author"          # "one of the authors of the study"
-    whole = next((w for w in (" ".join(m.group().lower().split()) for m in lex.role_pattern.finditer(phrase))
-                  if " of " in w and w in lex.roles and not lex.armed_groups.search(phrase)), None)
-    if whole:
-        return lex.roles[whole], whole     # "Secretary of State", "Speaker of the House": one role
-    if lex.official_acronyms.search(phrase) and not lex.role_pattern.search(phrase):
-        return "official", lex.official_acronyms.search(phrase).group().lower()
-    chunk = rules.reading.role_phrase_break.split(phrase)
-    kind, head = None, None
-    for i, part in enumerate(chunk):
-        matches = list(lex.role_pattern.finditer(part))
-        if not matches:
-            continue
-        word = _singular(matches[-1].group().lower(), lex)
-        armed = lex.armed_groups.search(part)
-        at = phrase.find(part) + len(part) if part else -1
-        owner = re.match(r"(?i)\s*(?:%s)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(%s|%s)"
-                         % (rules.reading.armed_owner, lex.armed_groups.pattern, lex.party_owners.pattern),
-                         phrase[at:]) if at > 0 else None
-        if armed or owner:
-            # "a rebel commander", "an official with the rebel movement", "officials for the two parties": not the state
-            return "voice", (armed.group() if armed else owner.group(1)).lower()
-        if re.match(r"(?i)(?:a|an|the)\s", part.strip()) and part.rstrip().endswith(matches[-1].group()) \
-                and i + 1 < len(chunk) and re.match(r"\s*and\s+(?!(?:a|an|the)\s)[\w\s-]*?\b(?:%s)"
-                                                    % lex.role_pattern.pattern, phrase[at:]):
-            continue                      # "a senior military and national security analyst": the noun decides
-        if rules.names.former.search(part[:matches[-1].start()]) \
-                and lex.roles.get(word) == "official":
-            # A former official no longer speaks for a government; what they do now may count
-            # ("a former police lieutenant who now teaches criminal justice at a university").
-            now = " ".join(chunk[i + 1:]).lower()
-            analyst = any(lex.roles.get(_singular(x.group().lower(), lex)) == "expert" for x in lex.role_pattern.finditer(now))
-            return ("expert" if lex.expert_places.search(now) or analyst else "voice"), word
-        if word in lex.medical_roles:
-            # A doctor or health specialist comments as an expert unless a state body is named with them.
-            state = _org_kind(" ".join(phrase.lower().split()), rules) == "official" or lex.official_acronyms.search(phrase)
-            return ("official" if state else "expert"), word     # "an army doctor", "a CDC epidemiologist"
-        if word in lex.ambiguous_roles:
-            rest = " ".join(chunk[i + 1:]).lower() + " " + part.lower()
-            org_kind = _org_kind(rest, rules) or _org_kind(" ".join(phrase.lower().split()), rules) \
-                or ("official" if lex.official_acronyms.search(phrase) else None)    # "ECOWAS political director"
-            if org_kind is None:
-                kinds = [lex.roles.get(_singular(x.group().lower(), lex)) for x in lex.role_pattern.finditer(rest)
-                         if _singular(x.group().lower(), lex) not in lex.ambiguous_roles]
-                org_kind = next((k for k in kinds if k), None)
-            if org_kind:
-                return org_kind, word
-            head = head or word
-            continue
-        return lex.roles.get(word), word
-    if kind is None and lex.expert_places.search(phrase.lower()):
-        return "expert", head         # "... at the University of X", "... of the Y Institute"
-    return kind, head
-
-
-def _org_kind(text: str, rules: Rules) -> str | None:
-    """Kind of the organisation a (lower-case) phrase names: a state-run body, then experts first."""
-    if rules.sources.state_bodies.search(text):
-        return "official"
-    for kind in ("expert", "official", "voice"):
-        if rules.sources.org_patterns[kind].search(text):
-            return kind
-    return None
-
-
-def _singular(word: str, lex) -> str:
-    word = re.sub(r"\s+", " ", word)
-    if word in lex.roles or word in lex.ambiguous_roles:
-        return word
-    for suffix in ("es", "s"):
-        if word.endswith(suffix) and word[: -len(suffix)] in lex.roles:
-            return word[: -len(suffix)]
-        if word.endswith(suffix) and word[: -len(suffix)] in lex.ambiguous_roles:
-            return word[: -len(suffix)]
-    return word
-
-
 def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
     """Split 'Ukrainian President Volodymyr Zelenskyy' into ('Ukrainian President', 'Volodymyr Zelenskyy')."""
     words = candidate.split()
@@ -211,9 +123,12 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
             i += 3                        # "Secretary of State Colin Powell"
             continue
         two = (w + " " + words[i + 1].lower().rstrip(".")) if i + 1 < len(words) else w
+        if i + 2 < len(words) and _two_word_place(two, lex):
+            i += 2                        # "South African", "Sri Lankan": a nationality of two words
+            continue
         if words[i].lower() in lex.places:
             w = words[i].lower()          # "U.S."
-        if (w in lex.roles or w in lex.ambiguous_roles or two in lex.roles or w in lex.places
+        if (w in lex.roles or words[i].lower() in lex.roles or w in lex.ambiguous_roles or two in lex.roles or w in lex.places
                 or rules.names.demonym.match(words[i]) or w in rules.names.title_words
                 or rules.names.capitalised_title.fullmatch(words[i])):
             if words[i + 1][:1].isupper() and rules.reading.role_phrase_break.fullmatch(words[i + 1]):
@@ -222,6 +137,30 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
             continue
         break
     return " ".join(words[:i]), " ".join(words[i:])
+
+
+@lru_cache(maxsize=4)
+def _two_word_places(places: frozenset) -> tuple:
+    return tuple(sorted(p for p in places if len(p.split()) == 2))
+
+
+def _two_word_place(words: str, lex) -> bool:
+    """Are two words a country of two words or its nationality ("south africa", "south african")?"""
+    return any(words == p or (words.startswith(p) and words[len(p):].isalpha())
+               for p in _two_word_places(lex.places))
+
+
+def _title_with_of(text: str, at: int, words: list, lex) -> list:
+    """The words of a title with "of" that the run of capitalised words broke off: before "State
+    Mike Pompeo", "U.S. Secretary of" ("Secretary of State" is one role)."""
+    back = re.search(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w.'’-]*)[ \t]+of[ \t]+$", text[max(0, at - 60):at])
+    if back and f"{back.group(1).split()[-1]} of {words[0]}".lower() in lex.roles:
+        return back.group(1).split() + ["of"]
+    return []
+
+
+_ROLE_BEFORE_COMMA = re.compile(r"(?:^|[.!?]\s+|,\s+|\bby\s+)((?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}?[A-Z]?[\w'’-]+(?:\s+of\s+[A-Z][\w'’-]*)?),[ \t]*$")
+"""A role set off by a comma right before a name: "Interior Minister, Ali Yerlikaya, said"; "the Minister of Interior, Ambrose Dery,"."""
 
 
 _ORG_AFTER_NAME = re.compile(r"[ \t]+(?:of|at|from|with)[ \t]+((?:the[ \t]+)?[A-Z][\w'’.-]*"
@@ -246,6 +185,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             words = words[1:]
         if not words:
             continue
+        words = _title_with_of(text, m.start(), words, lex) + words
         title, name = _split_name(" ".join(words), rules)
         headline = _title_case_line(text, m.start())
         group = title.split()[-1].lower() if title else ""
@@ -280,7 +220,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if not after and who and not headline:
             # "Nadia Fellner, who researches workplace safety at the Institute for ..."
             kind, _ = classify_role(who.group(1), rules)
-            kind = kind or _org_kind(who.group(1).lower(), rules)
+            kind = kind or org_kind(who.group(1).lower(), rules)
             if kind == "voice":
                 kind = None           # "who has written books about the guerrilla war": what they did, not a side
             desc = who.group(1) if kind else None
@@ -291,11 +231,15 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             kind, _ = classify_role(before, rules)
             desc = before
             now = re.search(r"\bnow\s+([^.;]{3,120})", tail)
-            if kind == "voice" and before.lower().startswith("former") and now and _org_kind(now.group(1).lower(), rules) == "expert":
+            if kind == "voice" and before.lower().startswith("former") and now and org_kind(now.group(1).lower(), rules) == "expert":
                 kind, desc = "expert", f"{before}, now {now.group(1).strip()}"   # "... and is now president of the Center for ..."
+        role = _ROLE_BEFORE_COMMA.search(text[max(0, m.start() - 80):m.start()]) \
+            if kind is None and len(name.split()) > 1 and not headline and tail.lstrip().startswith(",") else None
+        if role and classify_role(role.group(1), rules)[0] in ("official", "expert"):
+            kind, desc = classify_role(role.group(1), rules)[0], role.group(1)   # "Interior Minister, Ali Yerlikaya, said"
         of = _ORG_AFTER_NAME.match(tail) if kind is None and len(name.split()) > 1 else None
-        if of and _org_kind(of.group(1).lower(), rules) in ("expert", "official"):
-            kind, desc = _org_kind(of.group(1).lower(), rules), f"of {of.group(1)}"   # "Olga Marsh of the Carnegie Endowment"
+        if of and org_kind(of.group(1).lower(), rules) in ("expert", "official"):
+            kind, desc = org_kind(of.group(1).lower(), rules), f"of {of.group(1)}"   # "Olga Marsh of the Carnegie Endowment"
         if kind is None or (len(name.split()) == 1 and not after and not (
                 title and (title.split()[-1].lower().strip(".") in names.person_roles
                            or names.courtesy_title.match(title + " ")))):
@@ -342,11 +286,13 @@ _GIVEN_NAME_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def surnames(name: str) -> tuple[str, ...]:
-    """What a person is called on later mentions: "Keir Giles" → Giles; "Ma Ying-jeou" → Ma (family name first)."""
+    """What a person is called on later mentions: "Keir Giles" → Giles; "Ma Ying-jeou" → Ma (family name first);
+    "Fayez al-Sarraj" → al-Sarraj, and Sarraj without the article."""
     words = name.split()
     if len(words) == 2 and _GIVEN_NAME_AFTER.fullmatch(words[1]):
         return (words[0], words[1])
-    return (words[-1],)
+    article = re.fullmatch(r"(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh)-([A-Z][\w'’-]+)", words[-1])
+    return (words[-1], article.group(1)) if article else (words[-1],)
 
 
 def names_a_body(name: str, lex) -> bool:
@@ -401,6 +347,8 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
         return sp, None
     low = phrase.lower()
     first = low.split()[0] if low.split() else ""
+    if first not in names.pronouns and len(low.split()) == 1 and names.pronoun_forms.fullmatch(first):
+        first = "she" if first in names.she_pronouns else "he"      # "according to him": he
     if first in names.pronouns and len(low.split()) <= 2:
         if state.sentence - state.last_at > 3:
             return None, None
@@ -408,13 +356,16 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
             return state.person_for(first), None
         return (state.last if state.last is not state.last_person else None), None
     again = names.roles_said_again.fullmatch(phrase)
-    if again and not re.search(r"[A-Z]", phrase[1:]) and not names.plural_roles.search(phrase):
+    if again and (not re.search(r"[A-Z]", phrase[1:]) or re.fullmatch(r"(?i:the)\s+[A-Z][a-z-]+", phrase)) \
+            and not names.plural_roles.search(phrase):     # "the spokesperson", "the Spokesperson"
         role = re.compile(r"(?i)\b%s\b" % re.escape(again.group(1)))
         sp = next((p for p in state.recent[:4] if role.search(p.description)), None)
         if sp is not None:
             return sp, None            # "the spokesman" is the spokesman named a little before
     words = re.findall(r"[\w'’-]+", low)
-    if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads:
+    if re.fullmatch(r"the\s+(?:[a-z-]+\s+)?[a-z-]+", low) and words[-1] in state.heads \
+            and not (len(words) == 3 and (names.demonym.match(phrase.split()[1]) or words[1] in lex.places)):
+        # "the service" is the fire service named before; "the Ethiopian government" is not the US one
         return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
     if words and words[-1] in lex.document_nouns and rules.reading.document_owner.match(low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
         return state.last, None
@@ -449,8 +400,23 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
     parts = [re.sub(r"(?i)^the\s+", "", p).strip() for p in re.split(r"\s*,\s*|\s+and\s+", bare)]
     if pm or (len(parts) > 1 and all(p and lex.place_pattern.fullmatch(p) for p in parts)):
         return Speaker(name=bare, kind="official", description="government"), "government"
+    given = _by_first_name(bare, state)
+    if given is not None:
+        return given, None
     if PERSON_NAME.fullmatch(bare) and bare.split()[0] not in names.not_names and bare not in names.calendar:
         # A name introduced without a role: another voice, remembered for "he"/"she" when a person.
         return Speaker(name=bare, kind="voice", description="", person=not names_a_body(bare, lex)), None
     return None, None
+
+
+def _by_first_name(word: str, state: State) -> Speaker | None:
+    """One word that opens the name of exactly one official or expert named before: "Phay" after
+    "Phay Siphan, a spokesman for ...". Where the family name comes first (Cambodian, Chinese,
+    Hungarian names), a later mention gives the first word of the name."""
+    if not re.fullmatch(r"[A-Z][a-zà-ÿ'’-]+", word):
+        return None
+    found = {id(sp): sp for sp in state.people.values()
+             if sp.person and sp.kind in ("official", "expert") and len(sp.name.split()) in (2, 3)
+             and sp.name.split()[0] == word}
+    return next(iter(found.values())) if len(found) == 1 else None
 
