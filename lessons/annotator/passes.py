@@ -46,7 +46,7 @@ from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, ded
                    sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
 from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial, rival_claim_before
-from .figures import digit_numbers, find_figures, is_additional, victims
+from .figures import digit_numbers, find_figures, is_additional, outcome, victims
 from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .phrasing import speaker_phrase
 from .reading import Reading
@@ -293,6 +293,9 @@ def mark_competing_figures(r: Reading) -> None:
                 and not (victims(pair[0], r.rules) == victims(pair[1], r.rules) != "peopl"
                          and victims(pair[0], r.rules) and not same_party(a.speaker, b.speaker, r.rules)):
             continue                      # "killed 11 civilians" / "killing six militants": one side, two groups
+        kinds = (outcome(pair[0], r.rules), outcome(pair[1], r.rules)) if pair[0] and pair[1] else ("", "")
+        if all(kinds) and kinds[0] != kinds[1]:
+            continue                      # "348 killed" / "500 injured": two different counts, no rivals
         if pair[0] and pair[1] and _count(pair[0]) != _count(pair[1]) and not any(map(is_additional, pair)):
             for j, fig in zip((i, i + 1), pair):
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,

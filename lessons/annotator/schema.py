@@ -60,6 +60,13 @@ def _words(where: str, key: str, value) -> None:
                              "(put words such as yes, no, on or off in quotation marks)")
 
 
+def _word_groups(where: str, key: str, value) -> None:
+    if not isinstance(value, dict) or not value:
+        raise RulesError(f"{where}: field '{key}' should be named lists of words ({{dead: [died, killed], ...}}), not {_kind(value)}")
+    for name, words in value.items():
+        _words(where, f"{key} → {name}", words)
+
+
 def _numbers(where: str, key: str, value) -> None:
     if not isinstance(value, dict) or not value:
         raise RulesError(f"{where}: field '{key}' should be words with their numbers ({{two: 2, ...}}), not {_kind(value)}")
@@ -221,7 +228,7 @@ SCHEMAS = {
                                      required=("words", "patterns")),
         "evidence_claims": _PATTERN_GROUP, "credits": _PATTERN_GROUP, "actuality_cues": _PATTERN_GROUP,
         "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, "verbs_before": _words,
-                                     "people": _words, **_SENTENCES},
+                                     "people": _words, "outcomes": _word_groups, **_SENTENCES},
                                     required=("numbers", "words")),
         "chart_figures": _fields({
             "doc": _text, "number_words": _numbers, "vague": _words, "qualifiers": _words,
