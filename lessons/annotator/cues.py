@@ -34,7 +34,8 @@ def cue_matches(rule, sent: Sentence, text: str, state: State, rules: Rules):
             continue
         if rule.subject_not_speaker:
             subj = subject_before(before)
-            if subj and (subj.strip().lower() in rules.names.subject_pronouns or
+            head = (re.findall(r"[A-Za-z]+", subj) or [""])[-1].lower()
+            if subj and head not in rule.evidence_subjects and (subj.strip().lower() in rules.names.subject_pronouns or
                          resolve(subj, State(people=state.people), rules)[0]):
                 continue          # a person "suggested": that is reporting what they said
         yield m.start() + sent.start, m.end() + sent.start, m.group()

@@ -40,6 +40,7 @@ class CueRule:
     not_after: re.Pattern | None = None
     skip_capitalised: bool = False
     subject_not_speaker: bool = False
+    evidence_subjects: frozenset = frozenset()  # "a new study suggests": evidence, not a person, so still a cue
     marks_neighbour: bool = False
     section: str = ""            # unverified.yaml: "verification" or "dispute"
     narrator_only: bool = False     # counts only in the reporter's own voice, not in a quoted speaker's
@@ -156,6 +157,7 @@ def _cue_rule(spec: dict, category: str, section: str = "") -> CueRule:
         not_after=re.compile(spec["not_after"]) if spec.get("not_after") else None,
         skip_capitalised=bool(spec.get("skip_capitalised")),
         subject_not_speaker=bool(spec.get("subject_not_speaker")),
+        evidence_subjects=frozenset(w.lower() for w in spec.get("evidence_subjects") or ()),
         marks_neighbour=bool(spec.get("marks_neighbour")),
         section=section,
         narrator_only=bool(spec.get("narrator_only")),

@@ -149,7 +149,7 @@ def _listed(items, field: str = "words"):
     return check
 _CUE_RULE = _fields({"id": _text, "phrases": _patterns, "explanation": _text, "doc": _text,
                      "not_before": _regex, "not_after": _regex, "skip_capitalised": _flag,
-                     "subject_not_speaker": _flag, "marks_neighbour": _flag, "narrator_only": _flag,
+                     "subject_not_speaker": _flag, "evidence_subjects": _words, "marks_neighbour": _flag, "narrator_only": _flag,
                      "answers_rival": _flag, "marks_accounts_after": _flag, **_SENTENCES},
                     required=("id", "phrases", "explanation"))
 _GROUP = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words",))
