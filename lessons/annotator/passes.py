@@ -197,7 +197,15 @@ def mark_unverified(r: Reading) -> None:
                 claims: list[tuple[int, Annotation]] = []
                 within = r.attributions[i] and r.rules.reading.contrast_within.search(
                     r.text[max(sent.start, s0 - WINDOW):s0])
-                if within:
+                if within and not disputes and rule.marks_neighbour and i > 0 \
+                        and not _POINTS_AT_ITS_OWN.match(r.text, e0, sent.end):
+                    # "TV channels showed rebels in parts of Brega, but it could not be confirmed how
+                    # much of the town they hold": the check also points back at the claim on the same
+                    # thing just before ("The rebels are claiming advances in Brega"); "..., but police
+                    # would not confirm this" points at its own sentence's claim only.
+                    mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
+                                      lambda j, ann: claims.append((j, ann)) if _same_thing(r, i, j) else None)
+                elif within:
                     pass                  # "Witnesses said ..., though police denied this": the claim is here
                 elif rule.marks_neighbour and i > 0:
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
@@ -229,6 +237,18 @@ def mark_unverified(r: Reading) -> None:
                                     r.source_label(i), challenges=tuple(sorted(set(links)))))
                 for j, ann in claims:
                     r.add(j, dataclasses.replace(ann, challenged_by=((sent.start, sent.end),)) if disputes else ann)
+
+
+_POINTS_AT_ITS_OWN = re.compile(r"\s+(?:this|that|it|these|those|them|the\s+(?:report|claim|account))\b", re.IGNORECASE)
+"""After a verification marker, a word pointing at the claim already made in its own sentence."""
+
+
+def _same_thing(r: Reading, i: int, j: int) -> bool:
+    """Sentence ``i`` speaks of something sentence ``j`` claims: a topic word in common, the words
+    for ``j``'s speaker aside ("rebels" said by the rebels is no topic)."""
+    who = content_words(r.attributions[j].speaker.label, r.rules) if r.attributions[j] else set()
+    shared = content_words(r.sentences[i].text, r.rules) & content_words(r.sentences[j].text, r.rules)
+    return len(shared - who - r.rules.reading.speaker_stems) >= 1
 
 
 def _figure(text: str, rules):
