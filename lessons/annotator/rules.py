@@ -106,6 +106,7 @@ class ReadingWords:
     speaker_determiners: frozenset = frozenset()   # "a", "some": written small inside a reason
     speaker_common_words: frozenset = frozenset()  # "local", "fire": a common word, not a name
     speaker_ends: frozenset = frozenset()          # "also", "who": a speaker phrase ends before them
+    new_topic_opener: re.Pattern = re.compile(r"(?!x)x")  # "Meanwhile, ...": a new topic, not an answer
 
 
 @dataclass(frozen=True)
@@ -308,6 +309,7 @@ def _linking_words(d: dict) -> dict:
         speaker_stems=frozenset(w.lower()[:5] for w in words("speaker_words")),
         generic_speaker_stems=frozenset(w.lower()[:5] for w in words("generic_speakers")),
         answer_opener=re.compile(r"(?i)\W*(?:%s)\b" % _alt(words("answer_openers"))),
+        new_topic_opener=re.compile(r"(?i)\W*(?:%s)\b" % _spaced(words("new_topic_openers"))),
         rival_opener=re.compile(r"\W*(?:%s)\b" % _alt(words("rival_openers"))),
         rival_negation=re.compile(r"(?i)\b(?:%s)\b|(?:%s)\b" % (
             _alt(w for w in negations if w[:2] not in ("n'", "n’")),
