@@ -52,3 +52,12 @@ def test_a_grouped_alternation_stays_exact_inside_a_pattern_of_the_other_case_ru
     text = "The Minister, a minister, MAYOR mayor U.S. envoy u.s. envoy Officials officer Aide aide"
     assert spans(grouped, 0, text) == spans(plain, 0, text)
     assert spans(grouped, re.IGNORECASE, text) == spans(plain, re.IGNORECASE, text)
+
+
+def test_an_optional_space_in_a_rule_phrase_may_be_left_out_or_doubled():
+    from lessons.annotator.rules_sources import _phrase_regex
+    pattern = _phrase_regex(["cease ?fire", "could not (be )?verified"])
+    for text in ("a ceasefire held", "a cease fire held", "a cease  fire held", "a cease\nfire held"):
+        assert pattern.search(text), text
+    assert pattern.search("it could not be  verified") and pattern.search("could not verified")
+    assert not pattern.search("a ceasefires held") and not pattern.search("cease-fire")

@@ -156,6 +156,29 @@ def test_mark_denier_runs_marks_the_deniers_own_account_but_not_the_reporters():
     assert "unverified.denier_run" not in rules[2] and not rules[4]
 
 
+def test_mark_denier_runs_takes_the_deniers_quotation_right_after_the_denial_but_not_a_pledge():
+    text = ("Rebels said they now hold the town of Zawiya. "
+            "A government spokesman, Moussa Ibrahim, denied the rebels were in control of Zawiya. "
+            "\u201cThey were stopped easily by our armed forces,\u201d said Ibrahim.")
+    r = read_until(text, "mark_denier_runs")
+    assert [a.rule for a in r.per_sentence[2] if a.category == "unverified"] == ["unverified.denier_run"]
+    pledge = text.replace("They were stopped easily by our armed forces", "We will not allow them to stay")
+    r = read_until(pledge, "mark_denier_runs")
+    assert not [a for a in r.per_sentence[2] if a.category == "unverified"]
+
+
+def test_a_check_after_a_contrast_also_points_back_at_the_claim_on_the_same_thing_before_it():
+    text = ("The rebels are also claiming to have made advances inside the port city of Brega. "
+            "Arab satellite channels showed rebels controlling parts of Brega, but it could not be "
+            "independently confirmed how much of the town they hold.")
+    r = read_until(text, "mark_unverified")
+    assert [a.rule for a in r.per_sentence[0] if a.category == "unverified"] == ["unverified.neighbour"]
+    own = ("Officials said the captain was being questioned by police. Local media reported that the "
+           "captain had been arrested, but police would not confirm this.")
+    r = read_until(own, "mark_unverified")
+    assert not [a for a in r.per_sentence[0] if a.category == "unverified"]
+
+
 def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():
     text = "The ministry said the rebels fired first. The rebels denied it."
     r = read_until(text, "mark_unverified")

@@ -34,7 +34,8 @@ def cue_matches(rule, sent: Sentence, text: str, state: State, rules: Rules):
             continue
         if rule.subject_not_speaker:
             subj = subject_before(before)
-            if subj and (subj.strip().lower() in rules.names.subject_pronouns or
+            head = (re.findall(r"[A-Za-z]+", subj) or [""])[-1].lower()
+            if subj and head not in rule.evidence_subjects and (subj.strip().lower() in rules.names.subject_pronouns or
                          resolve(subj, State(people=state.people), rules)[0]):
                 continue          # a person "suggested": that is reporting what they said
         yield m.start() + sent.start, m.end() + sent.start, m.group()
@@ -261,6 +262,8 @@ def mark_claim_after(i, sentences, attributions, rules, cue, add) -> None:
         return                            # the denier goes on: their own words, not a rival claim
     if speaker.kind == "expert":
         return                            # an analyst's comment weighs the claims, it is not one of them
+    if rules.reading.new_topic_opener.match(sentences[j].text):
+        return                            # "Meanwhile, the government says ...": something else
     who = content_words(speaker.label, rules) | content_words(attributions[i].speaker.label if attributions[i] else "", rules)
     shared = (content_words(sentences[i].text, rules) & content_words(sentences[j].text, rules)) - who \
         - rules.reading.speaker_stems

@@ -174,13 +174,23 @@ def _counter_claim(text: str, rules):
                  if not _STANCE.search(text[max(0, m.start() - 20):m.start()])), None)
 
 
+_PLEDGE = re.compile(r"(?i)\b(?:will|won[’']t|would|shall|must|should)\b")
+
+
+def _goes_on_quoting(text: str) -> bool:
+    """The denier's quotation right after the denial, telling what happened ("'They were stopped
+    easily by our armed forces,' said Ibrahim"), not a pledge ("'We will not allow ...'")."""
+    return text.lstrip()[:1] in "\"“" and not _PLEDGE.search(text)
+
+
 def mark_denier_runs(r) -> None:
     """The denier's own account right after a denial: "The army denied the report. 'The strike hit
     an empty field. There was zero chance of civilian casualties,' he said." The guidelines count a
     run of one party's sentences as one claim; here only the sentences of the run, up to
     ``DENIER_RUN`` after the denial, that set an account against the claim themselves are marked:
-    a negation, "but", "actually" (``counter_claims`` in reading.yaml) or a figure in digits. A
-    sentence that reports nobody (the reporter's own) or another party ends the run."""
+    a negation, "but", "actually" (``counter_claims`` in reading.yaml) or a figure in digits, and
+    the denier's quotation right after the denial, unless it is a pledge ("We will not allow ...").
+    A sentence that reports nobody (the reporter's own) or another party ends the run."""
     sentences, attributions = r.sentences, r.attributions
     for i in range(len(sentences) - 1):
         a = attributions[i]
@@ -193,10 +203,10 @@ def mark_denier_runs(r) -> None:
                 break
             counter = _counter_claim(sentences[j].text, r.rules)
             figure = digit_numbers(sentences[j].text, r.rules)
-            if not (counter or figure):
+            if not (counter or figure or (j == i + 1 and _goes_on_quoting(sentences[j].text))):
                 continue                  # the denier goes on about something else: not part of the dispute
             s = sentences[j]
-            cue = counter.group() if counter else s.text[figure[0][0]:figure[0][1]]
+            cue = counter.group() if counter else s.text[figure[0][0]:figure[0][1]] if figure else (b.verb or b.cue)
             r.add(j, Annotation("unverified", s.start, s.end, cue,
                                 "unverified.denier_run", explain(r.rules, "unverified.denier_run", denier=speaker_phrase(a.speaker, r.rules)),
                                 r.source_label(j)))

@@ -202,6 +202,19 @@ def is_additional(figure: FoundFigure) -> bool:
     return bool(_MORE.search(figure.words))
 
 
+def outcome(figure: FoundFigure, rules=None) -> str:
+    """What a figure counts, by its word about the dead or hurt: a name of the ``outcomes`` groups
+    of ``casualty_figures`` in reading.yaml ("31 people killed": "dead", "500 injured": "hurt"),
+    or "" when its word is in no group ("casualties") or there is none."""
+    groups = (rules or load_rules()).reading.figures["casualty_figures"].get("outcomes") or {}
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", figure.words)]
+    for word in reversed(words):
+        for name, group in groups.items():
+            if word in group:
+                return name
+    return ""
+
+
 def victims(figure: FoundFigure, rules=None) -> str:
     """Who a figure counts, as the first five letters of its word for people ("killed 40 soldiers",
     "12 soldiers died": "soldi"), or "" when it names no one ("31 people killed" names "peopl")."""

@@ -48,7 +48,7 @@ from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, ded
                    sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
 from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial, rival_claim_before
-from .figures import digit_numbers, find_figures, is_additional, victims
+from .figures import digit_numbers, find_figures, is_additional, outcome, victims
 from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .phrasing import speaker_phrase
 from .reading import Reading
@@ -199,7 +199,15 @@ def mark_unverified(r: Reading) -> None:
                 claims: list[tuple[int, Annotation]] = []
                 within = r.attributions[i] and r.rules.reading.contrast_within.search(
                     r.text[max(sent.start, s0 - WINDOW):s0])
-                if within:
+                if within and not disputes and rule.marks_neighbour and i > 0 \
+                        and not _POINTS_AT_ITS_OWN.match(r.text, e0, sent.end):
+                    # "TV channels showed rebels in parts of Brega, but it could not be confirmed how
+                    # much of the town they hold": the check also points back at the claim on the same
+                    # thing just before ("The rebels are claiming advances in Brega"); "..., but police
+                    # would not confirm this" points at its own sentence's claim only.
+                    mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
+                                      lambda j, ann: claims.append((j, ann)) if _same_thing(r, i, j) else None)
+                elif within:
                     pass                  # "Witnesses said ..., though police denied this": the claim is here
                 elif rule.marks_neighbour and i > 0:
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
@@ -231,6 +239,18 @@ def mark_unverified(r: Reading) -> None:
                                     r.source_label(i), challenges=tuple(sorted(set(links)))))
                 for j, ann in claims:
                     r.add(j, dataclasses.replace(ann, challenged_by=((sent.start, sent.end),)) if disputes else ann)
+
+
+_POINTS_AT_ITS_OWN = re.compile(r"\s+(?:this|that|it|these|those|them|the\s+(?:report|claim|account))\b", re.IGNORECASE)
+"""After a verification marker, a word pointing at the claim already made in its own sentence."""
+
+
+def _same_thing(r: Reading, i: int, j: int) -> bool:
+    """Sentence ``i`` speaks of something sentence ``j`` claims: a topic word in common, the words
+    for ``j``'s speaker aside ("rebels" said by the rebels is no topic)."""
+    who = content_words(r.attributions[j].speaker.label, r.rules) if r.attributions[j] else set()
+    shared = content_words(r.sentences[i].text, r.rules) & content_words(r.sentences[j].text, r.rules)
+    return len(shared - who - r.rules.reading.speaker_stems) >= 1
 
 
 def _figure(text: str, rules):
@@ -295,6 +315,9 @@ def mark_competing_figures(r: Reading) -> None:
                 and not (victims(pair[0], r.rules) == victims(pair[1], r.rules) != "peopl"
                          and victims(pair[0], r.rules) and not same_party(a.speaker, b.speaker, r.rules)):
             continue                      # "killed 11 civilians" / "killing six militants": one side, two groups
+        kinds = (outcome(pair[0], r.rules), outcome(pair[1], r.rules)) if pair[0] and pair[1] else ("", "")
+        if all(kinds) and kinds[0] != kinds[1]:
+            continue                      # "348 killed" / "500 injured": two different counts, no rivals
         if pair[0] and pair[1] and _count(pair[0]) != _count(pair[1]) and not any(map(is_additional, pair)):
             for j, fig in zip((i, i + 1), pair):
                 r.add(j, Annotation("unverified", sentences[j].start, sentences[j].end,

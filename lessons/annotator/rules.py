@@ -40,6 +40,7 @@ class CueRule:
     not_after: re.Pattern | None = None
     skip_capitalised: bool = False
     subject_not_speaker: bool = False
+    evidence_subjects: frozenset = frozenset()  # "a new study suggests": evidence, not a person, so still a cue
     marks_neighbour: bool = False
     section: str = ""            # unverified.yaml: "verification" or "dispute"
     narrator_only: bool = False     # counts only in the reporter's own voice, not in a quoted speaker's
@@ -105,6 +106,7 @@ class ReadingWords:
     speaker_determiners: frozenset = frozenset()   # "a", "some": written small inside a reason
     speaker_common_words: frozenset = frozenset()  # "local", "fire": a common word, not a name
     speaker_ends: frozenset = frozenset()          # "also", "who": a speaker phrase ends before them
+    new_topic_opener: re.Pattern = re.compile(r"(?!x)x")  # "Meanwhile, ...": a new topic, not an answer
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,7 @@ def _cue_rule(spec: dict, category: str, section: str = "") -> CueRule:
         not_after=re.compile(spec["not_after"]) if spec.get("not_after") else None,
         skip_capitalised=bool(spec.get("skip_capitalised")),
         subject_not_speaker=bool(spec.get("subject_not_speaker")),
+        evidence_subjects=frozenset(w.lower() for w in spec.get("evidence_subjects") or ()),
         marks_neighbour=bool(spec.get("marks_neighbour")),
         section=section,
         narrator_only=bool(spec.get("narrator_only")),
@@ -310,6 +313,7 @@ def _linking_words(d: dict) -> dict:
         speaker_stems=frozenset(w.lower()[:5] for w in words("speaker_words")),
         generic_speaker_stems=frozenset(w.lower()[:5] for w in words("generic_speakers")),
         answer_opener=re.compile(r"(?i)\W*(?:%s)\b" % _alt(words("answer_openers"))),
+        new_topic_opener=re.compile(r"(?i)\W*(?:%s)\b" % _spaced(words("new_topic_openers"))),
         rival_opener=re.compile(r"\W*(?:%s)\b" % _alt(words("rival_openers"))),
         rival_negation=re.compile(r"(?i)\b(?:%s)\b|(?:%s)\b" % (
             _alt(w for w in negations if w[:2] not in ("n'", "n’")),

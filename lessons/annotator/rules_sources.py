@@ -81,8 +81,9 @@ class NameWords:
 
 
 def _phrase_parts(phrases) -> list[str]:
-    """The phrases as patterns, longest first; spaces match any run of whitespace."""
-    return sorted((p.replace(" ", r"\s+") for p in phrases), key=len, reverse=True)
+    """The phrases as patterns, longest first; a space matches any run of whitespace, and an
+    optional space (" ?", as in "cease ?fire") matches none as well (not one or more, lazily)."""
+    return sorted((re.sub(r" \?", r"\\s*", p).replace(" ", r"\s+") for p in phrases), key=len, reverse=True)
 
 
 def _phrase_regex(phrases) -> re.Pattern:

@@ -60,6 +60,13 @@ def _words(where: str, key: str, value) -> None:
                              "(put words such as yes, no, on or off in quotation marks)")
 
 
+def _word_groups(where: str, key: str, value) -> None:
+    if not isinstance(value, dict) or not value:
+        raise RulesError(f"{where}: field '{key}' should be named lists of words ({{dead: [died, killed], ...}}), not {_kind(value)}")
+    for name, words in value.items():
+        _words(where, f"{key} → {name}", words)
+
+
 def _numbers(where: str, key: str, value) -> None:
     if not isinstance(value, dict) or not value:
         raise RulesError(f"{where}: field '{key}' should be words with their numbers ({{two: 2, ...}}), not {_kind(value)}")
@@ -142,7 +149,7 @@ def _listed(items, field: str = "words"):
     return check
 _CUE_RULE = _fields({"id": _text, "phrases": _patterns, "explanation": _text, "doc": _text,
                      "not_before": _regex, "not_after": _regex, "skip_capitalised": _flag,
-                     "subject_not_speaker": _flag, "marks_neighbour": _flag, "narrator_only": _flag,
+                     "subject_not_speaker": _flag, "evidence_subjects": _words, "marks_neighbour": _flag, "narrator_only": _flag,
                      "answers_rival": _flag, "marks_accounts_after": _flag, **_SENTENCES},
                     required=("id", "phrases", "explanation"))
 _GROUP = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words",))
@@ -158,7 +165,7 @@ _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "ans
                    "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
                    "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
                    "before_a_month", "document_owners", "joined_subjects", "elliptic_answers", "counter_claims",
-                   "pointed_claims")
+                   "pointed_claims", "new_topic_openers")
 _READING_SHAPES = ("contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
                    "group_views", "believed_to_be", "speaker_phrases")
 _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views", "did", "actions")
@@ -224,7 +231,7 @@ SCHEMAS = {
                                      required=("words", "patterns")),
         "evidence_claims": _PATTERN_GROUP, "credits": _PATTERN_GROUP, "actuality_cues": _PATTERN_GROUP,
         "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, "verbs_before": _words,
-                                     "people": _words, **_SENTENCES},
+                                     "people": _words, "outcomes": _word_groups, **_SENTENCES},
                                     required=("numbers", "words")),
         "chart_figures": _fields({
             "doc": _text, "number_words": _numbers, "vague": _words, "qualifiers": _words,
