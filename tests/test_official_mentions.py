@@ -167,3 +167,8 @@ def test_a_white_house_spokesman_is_official_and_a_think_tanks_defense_center_st
 def test_spokesmen_of_provinces_palaces_and_immigration_services_are_official():
     for role in ("A provincial spokesman", "A palace spokesman", "An immigration spokesman", "A district chief"):
         assert kinds_by_sentence(f"{role} said 12 people were held.")[0] == {"official"}, role
+
+
+def test_a_presidential_spokesman_is_official_and_found_again_by_surname():
+    text = "Afghan presidential spokesman Tom Ashby said the talks would resume. Ashby said the road was open."
+    assert kinds_by_sentence(text) == [{"official"}, {"official"}]
