@@ -172,3 +172,8 @@ def test_spokesmen_of_provinces_palaces_and_immigration_services_are_official():
 def test_a_presidential_spokesman_is_official_and_found_again_by_surname():
     text = "Afghan presidential spokesman Tom Ashby said the talks would resume. Ashby said the road was open."
     assert kinds_by_sentence(text) == [{"official"}, {"official"}]
+
+
+def test_a_supreme_leader_is_official_and_found_again_by_surname():
+    text = "Iran's Supreme Leader Ayatollah Tom Ashby spoke on Monday. Ashby said talks were banned."
+    assert kinds_by_sentence(text)[1] == {"official"}
