@@ -306,8 +306,12 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
 def _dateline_place(phrase: str, left: str) -> bool:
     """The state or country of a dateline is where the report was filed, not a speaker:
     "CARROW FALLS, Ohio — Two people who witnessed ... say"."""
-    bare = phrase.strip(" ,—–-")
-    return bool(bare) and bool(re.match(r"\W*[A-Z][A-Z.'’ -]+,\s*%s\s*(?:\([^)]*\)\s*)?[—–-]" % re.escape(bare), left))
+    m = _DATELINE.match(left)
+    return bool(m) and m.group(1).strip() == phrase.strip(" ,—–-")
+
+
+_DATELINE = re.compile(r"\W*[A-Z][A-Z.'’ -]+,\s*([^,()—–-]+?)\s*(?:\([^)]*\)\s*)?[—–-]")
+"""A dateline opening a sentence: "CARROW FALLS, Ohio —", "LA PAZ, Bolivia (AP) —"; its group is the state or country."""
 
 
 def continue_official_figures(r) -> None:
