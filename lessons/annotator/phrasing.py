@@ -93,10 +93,25 @@ def _shortened(words: list[str], rules: Rules) -> list[str]:
 def _known_word(word: str, rules: Rules) -> bool:
     """A common noun or adjective of the kit's lists ("officials", "military", "local"), not a name."""
     w = _POSSESSIVE.sub("", word.lower())
-    known = rules.sources.roles.keys() | rules.sources.organisations.keys() | rules.names.body_words \
-        | rules.sources.ambiguous_roles | rules.reading.speaker_common_words | rules.names.title_words
+    known, firsts = _known_words(rules)
     return any(form in known for form in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w)) \
-        or any(p.split()[0] == w for p in rules.sources.roles if " " in p)
+        or w in firsts
+
+
+_KNOWN: dict = {}
+
+
+def _known_words(rules: Rules) -> tuple[frozenset, frozenset]:
+    """The kit's common nouns and adjectives, and the first words of its roles of several words
+    ("secretary" of "secretary of state"), worked out once for each set of rules."""
+    key = id(rules)
+    if key not in _KNOWN:
+        _KNOWN.clear()
+        _KNOWN[key] = (frozenset(rules.sources.roles.keys() | rules.sources.organisations.keys() | rules.names.body_words
+                                 | rules.sources.ambiguous_roles | rules.reading.speaker_common_words
+                                 | rules.names.title_words),
+                       frozenset(p.split()[0] for p in rules.sources.roles if " " in p), rules)
+    return _KNOWN[key][:2]
 
 
 def _plural(word: str, rules: Rules) -> bool:
