@@ -177,3 +177,9 @@ def test_a_presidential_spokesman_is_official_and_found_again_by_surname():
 def test_a_supreme_leader_is_official_and_found_again_by_surname():
     text = "Iran's Supreme Leader Ayatollah Tom Ashby spoke on Monday. Ashby said talks were banned."
     assert kinds_by_sentence(text)[1] == {"official"}
+
+
+def test_a_verb_after_an_appositive_comma_does_not_take_the_clause_after_it_as_its_speaker():
+    text = "One young man, Joel, fears French forces helping the peacekeepers are plotting a coup."
+    assert "official" not in kinds_by_sentence(text)[0]
+    assert kinds_by_sentence('"We will stay," said Tom Ashby, a police spokesman.')[0] == {"official"}

@@ -268,7 +268,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
             right = rules.reading.inverted_subject_end.split(s[ve:ve + LEFT_WINDOW])[0]
             before = s[:vs].rstrip()
-            if before.endswith(("”", '"', ",", "’")) or not before:
+            if (before.endswith(("”", '"', ",", "’")) or not before) and not re.search(r"\b[a-z]+ing\b", right):
+                # not '"One young man, Joel, fears French forces helping ...": a clause, not a speaker
                 sp, head = resolve(right, state, rules)
                 if sp and (vs_word not in rules.sources.finding_verbs or sp.kind == "expert") \
                         and (vs_word not in rules.sources.source_verbs or sp.kind in ("official", "expert")):
