@@ -183,3 +183,10 @@ def test_a_verb_after_an_appositive_comma_does_not_take_the_clause_after_it_as_i
     text = "One young man, Joel, fears French forces helping the peacekeepers are plotting a coup."
     assert "official" not in kinds_by_sentence(text)[0]
     assert kinds_by_sentence('"We will stay," said Tom Ashby, a police spokesman.')[0] == {"official"}
+
+
+def test_heads_of_international_bodies_are_found_again_by_name():
+    text = ("WHO Director-General Tom Ashby Kell spoke in Geneva. Tom said the virus could still be contained.\n\n"
+            "European Commission President Ana von der Ruiz spoke in Brussels. Von der Ruiz said the bloc would act.\n")
+    kinds = kinds_by_sentence(text)
+    assert kinds[1] == {"official"} and kinds[3] == {"official"}
