@@ -123,7 +123,7 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
             i += 3                        # "Secretary of State Colin Powell"
             continue
         two = (w + " " + words[i + 1].lower().rstrip(".")) if i + 1 < len(words) else w
-        if i + 2 < len(words) and _two_word_place(two, lex):
+        if i + 2 < len(words) and (_two_word_place(two, lex) or two in lex.ambiguous_roles):
             i += 2                        # "South African", "Sri Lankan": a nationality of two words
             continue
         if words[i].lower() in lex.places:
