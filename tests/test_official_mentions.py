@@ -167,3 +167,26 @@ def test_a_white_house_spokesman_is_official_and_a_think_tanks_defense_center_st
 def test_spokesmen_of_provinces_palaces_and_immigration_services_are_official():
     for role in ("A provincial spokesman", "A palace spokesman", "An immigration spokesman", "A district chief"):
         assert kinds_by_sentence(f"{role} said 12 people were held.")[0] == {"official"}, role
+
+
+def test_a_presidential_spokesman_is_official_and_found_again_by_surname():
+    text = "Afghan presidential spokesman Tom Ashby said the talks would resume. Ashby said the road was open."
+    assert kinds_by_sentence(text) == [{"official"}, {"official"}]
+
+
+def test_a_supreme_leader_is_official_and_found_again_by_surname():
+    text = "Iran's Supreme Leader Ayatollah Tom Ashby spoke on Monday. Ashby said talks were banned."
+    assert kinds_by_sentence(text)[1] == {"official"}
+
+
+def test_a_verb_after_an_appositive_comma_does_not_take_the_clause_after_it_as_its_speaker():
+    text = "One young man, Joel, fears French forces helping the peacekeepers are plotting a coup."
+    assert "official" not in kinds_by_sentence(text)[0]
+    assert kinds_by_sentence('"We will stay," said Tom Ashby, a police spokesman.')[0] == {"official"}
+
+
+def test_heads_of_international_bodies_are_found_again_by_name():
+    text = ("WHO Director-General Tom Ashby Kell spoke in Geneva. Tom said the virus could still be contained.\n\n"
+            "European Commission President Ana von der Ruiz spoke in Brussels. Von der Ruiz said the bloc would act.\n")
+    kinds = kinds_by_sentence(text)
+    assert kinds[1] == {"official"} and kinds[3] == {"official"}

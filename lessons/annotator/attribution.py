@@ -268,7 +268,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
             right = rules.reading.inverted_subject_end.split(s[ve:ve + LEFT_WINDOW])[0]
             before = s[:vs].rstrip()
-            if before.endswith(("”", '"', ",", "’")) or not before:
+            if (before.endswith(("”", '"', ",", "’")) or not before) and not re.search(r"\b[a-z]+ing\b", right):
+                # not '"One young man, Joel, fears French forces helping ...": a clause, not a speaker
                 sp, head = resolve(right, state, rules)
                 if sp and (vs_word not in rules.sources.finding_verbs or sp.kind == "expert") \
                         and (vs_word not in rules.sources.source_verbs or sp.kind in ("official", "expert")):
@@ -306,8 +307,12 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
 def _dateline_place(phrase: str, left: str) -> bool:
     """The state or country of a dateline is where the report was filed, not a speaker:
     "CARROW FALLS, Ohio — Two people who witnessed ... say"."""
-    bare = phrase.strip(" ,—–-")
-    return bool(bare) and bool(re.match(r"\W*[A-Z][A-Z.'’ -]+,\s*%s\s*(?:\([^)]*\)\s*)?[—–-]" % re.escape(bare), left))
+    m = _DATELINE.match(left)
+    return bool(m) and m.group(1).strip() == phrase.strip(" ,—–-")
+
+
+_DATELINE = re.compile(r"\W*[A-Z][A-Z.'’ -]+,\s*([^,()—–-]+?)\s*(?:\([^)]*\)\s*)?[—–-]")
+"""A dateline opening a sentence: "CARROW FALLS, Ohio —", "LA PAZ, Bolivia (AP) —"; its group is the state or country."""
 
 
 def continue_official_figures(r) -> None:

@@ -159,7 +159,7 @@ def name_words(d: dict) -> NameWords:
     demonyms = d["demonyms"]
     gender = d["gender"]
     return NameWords(
-        name=re.compile(r"(?<![\w.])%s(?:[ \t]+(?:(?:%s)(?:[ \t]+|-))?%s){0,6}" % (word, particles, word)),   # never over a line break; "al-Sarraj"
+        name=re.compile(r"(?<![\w.])%s(?:[ \t]+(?:(?:%s)(?:[ \t]+|-)){0,2}%s){0,6}" % (word, particles, word)),   # never over a line break; "al-Sarraj", "von der Leyen"
         courtesy_title=re.compile(r"^(?:%s)\.?\s+" % _alt(d["courtesy_titles"]["words"])),
         title_words=frozenset(w.lower() for w in d["title_words"]["words"]),
         not_names=frozenset(d["not_names"]["words"]),

@@ -123,12 +123,14 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
             i += 3                        # "Secretary of State Colin Powell"
             continue
         two = (w + " " + words[i + 1].lower().rstrip(".")) if i + 1 < len(words) else w
-        if i + 2 < len(words) and _two_word_place(two, lex):
+        if i + 2 < len(words) and (_two_word_place(two, lex) or two in lex.ambiguous_roles):
             i += 2                        # "South African", "Sri Lankan": a nationality of two words
             continue
         if words[i].lower() in lex.places:
             w = words[i].lower()          # "U.S."
         if (w in lex.roles or words[i].lower() in lex.roles or w in lex.ambiguous_roles or two in lex.roles or w in lex.places
+                or (lex.official_acronyms.fullmatch(words[i]) and (words[i + 1].lower() in lex.roles
+                                                                    or words[i + 1].lower() in lex.ambiguous_roles))
                 or rules.names.demonym.match(words[i]) or w in rules.names.title_words
                 or rules.names.capitalised_title.fullmatch(words[i])):
             if words[i + 1][:1].isupper() and rules.reading.role_phrase_break.fullmatch(words[i + 1]):
