@@ -85,6 +85,27 @@ def test_every_set_is_reported_with_its_status_and_the_baseline_beside_it(two_se
     assert len(baseline_rows) == 5 * 3                                   # five rows a set, three sets scored
 
 
+def test_blind_sets_of_real_reports_are_also_reported_together_first(tmp_path):
+    for name in ("real-a", "real-b", "made-up"):
+        make_set(tmp_path / name)
+    path = sets_file(tmp_path, "sets:\n" + "".join(
+        f"  {name}:\n    status: blind\n    kind: {kind}\n    path: {tmp_path / name}\n    description: {name}\n"
+        for name, kind in (("real-a", "real"), ("made-up", "invented"), ("real-b", "real"))))
+    scores = score_sets(path)
+    assert [s.name for s in scores][:4] == ["blind-real-pooled", "real-a", "real-b", "made-up"]
+    together, a, b = scores[0], scores[1], scores[2]
+    assert together.status == "blind" and "real-a, real-b" in together.description
+    assert (together.texts, together.units) == (a.texts + b.texts, a.units + b.units)    # the invented set is not in it
+    for cat in ("hedge", "official"):
+        one, both = a.results["annotator"]["units"][cat], together.results["annotator"]["units"][cat]
+        assert both.true_pos == 2 * one.true_pos and both.false_neg == 2 * one.false_neg
+    assert not together.per_text          # nothing to read item by item
+
+
+def test_one_blind_set_of_real_reports_is_not_pooled(two_sets):
+    assert "blind-real-pooled" not in [s.name for s in score_sets(two_sets)]
+
+
 def test_an_external_set_is_read_from_the_folder_given_instead_of_shared(tmp_path):
     make_set(tmp_path / "elsewhere" / "news")
     bset = BenchmarkSet("news", "external", "../shared/benchmarks/news", "posts")

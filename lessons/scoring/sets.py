@@ -274,12 +274,35 @@ def score_set(bset: BenchmarkSet, external_dir: Path | None = None) -> SetScore:
     return out
 
 
+BLIND_REAL = "blind-real-pooled"
+"""The name of the row that pools every blind set of published reports."""
+
+
+def pool_blind_real(sets: Sequence[BenchmarkSet], scores: Sequence[SetScore]) -> SetScore | None:
+    """All blind sets of published reports as one (their counts added up), or None when there are
+    fewer than two: the fairest single estimate of how the annotator does on real news it never saw."""
+    real = [sc for b, sc in zip(sets, scores) if b.status == "blind" and b.kind == "real" and sc.results is not None]
+    if len(real) < 2:
+        return None
+    from .metrics import pooled
+
+    names = ", ".join(sc.name for sc in real)
+    out = SetScore(BLIND_REAL, "blind", f"the blind sets of published reports together ({names}), pooled")
+    out.texts, out.units = sum(sc.texts for sc in real), sum(sc.units for sc in real)
+    out.results = pooled(r for sc in real for *_, r in sc.per_text)
+    return out
+
+
 def score_sets(path: str | os.PathLike = SETS_FILE, external_dir: Path | None = None) -> list[SetScore]:
-    """Every set of ``benchmarks/sets.yaml`` in report order: blind sets, then the seed key and the
-    development sets, then external sets."""
+    """Every set of ``benchmarks/sets.yaml`` in report order: the blind sets of published reports
+    pooled (when there are two or more), each blind set, then the seed key and the development
+    sets, then external sets."""
     sets = in_report_order(read_sets(path))
-    blind = [score_set(s, external_dir) for s in sets if s.status == "blind"]
-    return blind + [score_seed()] + [score_set(s, external_dir) for s in sets if s.status != "blind"]
+    blind_sets = [s for s in sets if s.status == "blind"]
+    blind = [score_set(s, external_dir) for s in blind_sets]
+    together = pool_blind_real(blind_sets, blind)
+    return ([together] if together else []) + blind + [score_seed()] \
+        + [score_set(s, external_dir) for s in sets if s.status != "blind"]
 
 
 # ---------------------------------------------------------------- reporting
