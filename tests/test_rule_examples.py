@@ -293,6 +293,7 @@ CHECKS = {
     ("sources.yaml", "study_authors"): the_researchers_speak_next,
     ("sources.yaml", "expert_work_verbs"): the_researchers_speak_next,
     ("sources.yaml", "speaker_labels"): marked_with("expert.continuation"),
+    ("sources.yaml", "expert_phrases"): kind_of_speaker("expert"),
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

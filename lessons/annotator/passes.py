@@ -77,6 +77,10 @@ def find_speakers(r: Reading) -> None:
             remember_academic(sent.text, r.state, r.rules)        # "Sara Lin teaches history at ..." / "She says ..."
         r.hands_over[i] = sent.text.rstrip().endswith(":")
         r.framing[i] = r.hands_over[i] and not any(q in sent.text for q in QUOTES)
+        if i == 0 and is_headline(r.sentences, 0, r.text):
+            # A headline is no antecedent: "they" in the caption or the lead is someone the body names
+            # ("Analysts Weigh In ..." / "Fighters pose after they said ...").
+            r.state.last = r.state.last_body = None
 
 
 def give_quotations_to_speakers(r: Reading) -> None:
