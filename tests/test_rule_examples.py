@@ -82,6 +82,20 @@ def the_researchers_speak_next(ex, analysis) -> None:
         assert "expert" not in kinds, f"the next sentence should not be an expert's; marked {sorted(kinds)}"
 
 
+def an_introduced_expert(ex, analysis) -> None:
+    """"One analyst with that view is Tom Ash.": the person named last is an expert, whose words come next;
+    a role that is no expert's introduces nobody."""
+    first, last = analysis.sentences[0], analysis.sentences[-1]
+    if ex.fires:
+        assert ex.marked in first.text, f"[{ex.marked}] should be in the introducing sentence"
+        assert "expert" in last.categories, f"the next sentence should be the expert's; marked {sorted(last.categories)}"
+        holds_view = "view" in ex.marked
+        assert ("expert" in first.categories) == holds_view, \
+            "the introduction is the expert's commentary exactly when it gives them a view"
+    else:
+        assert not any("expert" in s.categories for s in analysis.sentences), "no expert should be introduced"
+
+
 def reports_a_speaker(ex, analysis) -> None:
     """A speech verb makes the sentence a statement, and the verb is part of the cue."""
     cues = [a.cue for a in analysis.annotations if a.category in SOURCES]
@@ -293,6 +307,7 @@ CHECKS = {
     ("sources.yaml", "study_authors"): the_researchers_speak_next,
     ("sources.yaml", "expert_work_verbs"): the_researchers_speak_next,
     ("sources.yaml", "speaker_labels"): marked_with("expert.continuation"),
+    ("sources.yaml", "expert_introductions"): an_introduced_expert,
     ("sources.yaml", "expert_phrases"): kind_of_speaker("expert"),
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,

@@ -40,6 +40,7 @@ from .bedside import reports_as_witness
 from .sides import speaks_for_a_side
 from .studies import remember_study_authors
 from .academics import remember_academic
+from .introductions import introduce_expert
 from .labels import give_labelled_clips_to_speakers
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
@@ -75,6 +76,9 @@ def find_speakers(r: Reading) -> None:
         if not any(f.speaker.kind in ("official", "expert") for f in found):
             remember_study_authors(sent.text, r.state, r.rules)   # "Ana Ruiz led the study." / "They found ..."
             remember_academic(sent.text, r.state, r.rules)        # "Sara Lin teaches history at ..." / "She says ..."
+            introduced = None if found else introduce_expert(sent.text, r.state, r.rules)
+            if introduced and introduced[1]:                       # "One analyst with that view is Tom Ash."
+                r.attributions[i] = Attribution(introduced[0], sent.text.split(" is ")[0].strip(), "attribution", "is")
         r.hands_over[i] = sent.text.rstrip().endswith(":")
         r.framing[i] = r.hands_over[i] and not any(q in sent.text for q in QUOTES)
         if i == 0 and is_headline(r.sentences, 0, r.text):

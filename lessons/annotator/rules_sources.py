@@ -45,6 +45,8 @@ class SourceLexicon:
     study_authors: re.Pattern = re.compile(r"(?!x)x")   # "... led the study": the researchers, for "he"/"they" next
     expert_work_verbs: frozenset = frozenset()          # "Sara Lin teaches ... at Lowland University": an expert
     speaker_labels: re.Pattern = re.compile(r"(?!x)x")  # 'JAMES STOCK: "..."': a transcript's speaker label
+    expert_introductions: re.Pattern = re.compile(r"(?!x)x")   # "One analyst with that view is Tom Ash."
+    introduction_views: re.Pattern = re.compile(r"(?!x)x")     # "with that view": the introduction holds a view
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,8 @@ def source_lexicon(src: dict) -> SourceLexicon:
         study_authors=re.compile("|".join(src.get("study_authors") or ["(?!x)x"])),
         expert_work_verbs=frozenset(w.lower() for w in src.get("expert_work_verbs") or ()),
         speaker_labels=re.compile("|".join(src.get("speaker_labels") or ["(?!x)x"])),
+        expert_introductions=re.compile("|".join(src.get("expert_introductions") or ["(?!x)x"])),
+        introduction_views=_phrase_regex(src.get("introduction_views") or ["(?!x)x"]),
     )
 
 

@@ -183,6 +183,7 @@ SCHEMAS = {
         "state_bodies": _listed(_words), "clinical_roles": _listed(_words), "partisan_modifiers": _listed(_words),
         "study_authors": _listed(_patterns, "patterns"), "expert_work_verbs": _listed(_words),
         "speaker_labels": _listed(_patterns, "patterns"),
+        "expert_introductions": _listed(_patterns, "patterns"), "introduction_views": _words,
     }, required=("speech_verbs", "phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns",
                  "document_nouns", "roles", "official_acronyms", "ambiguous_roles", "organisations",
                  "expert_places", "places")),
