@@ -309,6 +309,7 @@ CHECKS = {
     ("sources.yaml", "speaker_labels"): marked_with("expert.continuation"),
     ("sources.yaml", "expert_introductions"): an_introduced_expert,
     ("sources.yaml", "expert_phrases"): kind_of_speaker("expert"),
+    ("sources.yaml", "expert_reactions"): a_group_view,
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

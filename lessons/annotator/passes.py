@@ -41,6 +41,7 @@ from .sides import speaks_for_a_side
 from .studies import remember_study_authors
 from .academics import remember_academic
 from .introductions import introduce_expert
+from .reactions import expert_reaction
 from .labels import give_labelled_clips_to_speakers
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
@@ -79,6 +80,8 @@ def find_speakers(r: Reading) -> None:
             introduced = None if found else introduce_expert(sent.text, r.state, r.rules)
             if introduced and introduced[1]:                       # "One analyst with that view is Tom Ash."
                 r.attributions[i] = Attribution(introduced[0], sent.text.split(" is ")[0].strip(), "attribution", "is")
+            if r.attributions[i] is None and not quoted_in[i]:
+                r.attributions[i] = expert_reaction(sent.text, r.state, r.rules)   # "has some experts worried"
         r.hands_over[i] = sent.text.rstrip().endswith(":")
         r.framing[i] = r.hands_over[i] and not any(q in sent.text for q in QUOTES)
         if i == 0 and is_headline(r.sentences, 0, r.text):

@@ -47,6 +47,7 @@ class SourceLexicon:
     speaker_labels: re.Pattern = re.compile(r"(?!x)x")  # 'JAMES STOCK: "..."': a transcript's speaker label
     expert_introductions: re.Pattern = re.compile(r"(?!x)x")   # "One analyst with that view is Tom Ash."
     introduction_views: re.Pattern = re.compile(r"(?!x)x")     # "with that view": the introduction holds a view
+    expert_reactions: tuple = ()       # patterns with a group "who": "has some experts worried", "than economists predicted"
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         speaker_labels=re.compile("|".join(src.get("speaker_labels") or ["(?!x)x"])),
         expert_introductions=re.compile("|".join(src.get("expert_introductions") or ["(?!x)x"])),
         introduction_views=_phrase_regex(src.get("introduction_views") or ["(?!x)x"]),
+        expert_reactions=tuple(re.compile(p, re.IGNORECASE) for p in src.get("expert_reactions") or ()),
     )
 
 
