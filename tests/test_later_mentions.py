@@ -120,3 +120,15 @@ def test_words_after_a_comma_in_a_title_case_headline_describe_nobody_unless_clo
     assert "Vastria Army" not in find_people("Vastria Army, Rebels Claim Victory After Heavy Fighting\n\nx", rules)
     people = find_people("Tom Ash, Former Army Officer, Wins Seat in Border Town\n\nx", rules)
     assert people["Tom Ash"].description == "Former Army Officer"
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_subject_of_its_verb():
+    text = ("Tom Ash is an economist at Lowland University. "
+            "But in a radio interview he said prices rose just one percent.")
+    assert kinds_by_sentence(text)[1] == {"expert"}
+
+
+def test_a_headline_group_is_no_antecedent_for_they_in_the_caption():
+    text = ("Analysts Weigh In on the Future of the Kestrian Government\n\n"
+            "Rebel fighters pose on a tank after they said they took the town, November 22.")
+    assert "expert" not in kinds_by_sentence(text)[1]

@@ -89,6 +89,9 @@ def subject_candidates(left: str) -> list[str]:
             subject = " ".join(words[:i]) if keep_before else after
             break
     out = [" ".join(subject.split()[-25:])] if not reading.auxiliary.search(subject) else []
+    pronoun = re.search(r"\s(he|she|they)\s*$", subject)
+    if pronoun and out:                   # "But in a VOA interview he said": the pronoun is the subject
+        out.insert(0, pronoun.group(1))
     k = len(chunks) - 1
     while k > 0 and len(chunks[k - 1].split()) <= 20 and (
             re.match(r"(?i)^\s*(?:a|an|the)\s", chunks[k]) or
