@@ -132,3 +132,8 @@ def test_a_headline_group_is_no_antecedent_for_they_in_the_caption():
     text = ("Analysts Weigh In on the Future of the Kestrian Government\n\n"
             "Rebel fighters pose on a tank after they said they took the town, November 22.")
     assert "expert" not in kinds_by_sentence(text)[1]
+
+
+def test_each_kind_of_source_in_a_list_of_three_speaks():
+    text = "But development experts, human rights activists and corruption watchdogs believe little is changing."
+    assert kinds_by_sentence(text)[0] == {"expert", "voice"}

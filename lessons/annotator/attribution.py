@@ -282,7 +282,14 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             # A headline's list of sides: "Chad's Army, Rebels Claim Victory".
             first = subject_candidates(left.rsplit(",", 1)[0])
             parts = (re.split(r"\s+and\s+|,\s*", first[0]) if first else []) + parts
-        if len(parts) > 1 and len(" ".join(parts).split()) <= 8:
+        head_of_list = left[:left.rfind(subj.strip())].rstrip() if len(parts) > 1 and subj.strip() in left else ""
+        while head_of_list.endswith(",") and len(parts) < 5:   # "development experts, activists and watchdogs"
+            item = re.split(r"[,;:“”\"(]", head_of_list[:-1])[-1]
+            if not item.strip() or len(item.split()) > 4:
+                break
+            parts.insert(0, item)
+            head_of_list = head_of_list[:-1 - len(item)].rstrip()
+        if len(parts) > 1 and len(" ".join(parts).split()) <= 12:
             for part in parts:
                 other, _ = resolve(part, State(people=state.people), rules)
                 if other is not None and other.kind != sp.kind and other.kind in ("official", "expert"):
