@@ -310,6 +310,7 @@ CHECKS = {
     ("sources.yaml", "expert_introductions"): an_introduced_expert,
     ("sources.yaml", "expert_phrases"): kind_of_speaker("expert"),
     ("sources.yaml", "expert_reactions"): a_group_view,
+    ("sources.yaml", "views_held"): a_group_view,
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

@@ -184,7 +184,7 @@ SCHEMAS = {
         "study_authors": _listed(_patterns, "patterns"), "expert_work_verbs": _listed(_words),
         "speaker_labels": _listed(_patterns, "patterns"),
         "expert_introductions": _listed(_patterns, "patterns"), "introduction_views": _words,
-        "expert_reactions": _listed(_patterns, "patterns"),
+        "expert_reactions": _listed(_patterns, "patterns"), "views_held": _listed(_patterns, "patterns"),
     }, required=("speech_verbs", "phrases_before_speaker", "speech_events", "finding_verbs", "statement_nouns",
                  "document_nouns", "roles", "official_acronyms", "ambiguous_roles", "organisations",
                  "expert_places", "places")),
