@@ -137,3 +137,15 @@ def test_a_headline_group_is_no_antecedent_for_they_in_the_caption():
 def test_each_kind_of_source_in_a_list_of_three_speaks():
     text = "But development experts, human rights activists and corruption watchdogs believe little is changing."
     assert kinds_by_sentence(text)[0] == {"expert", "voice"}
+
+
+def test_a_quotation_paragraph_after_an_introduction_is_the_introduced_persons():
+    text = ("Some countries spend money they do not have. Tom Ash is an economist with the Lowland Institute.\n\n"
+            '"If countries had only spent within their means, we would not have this mess."')
+    assert kinds_by_sentence(text)[2] == {"expert"}
+
+
+def test_a_quotation_paragraph_after_a_sentence_introducing_nobody_has_no_speaker():
+    text = ("Some countries spend money they do not have.\n\n"
+            '"If countries had only spent within their means, we would not have this mess."')
+    assert kinds_by_sentence(text)[1] == set()

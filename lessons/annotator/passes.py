@@ -82,6 +82,8 @@ def find_speakers(r: Reading) -> None:
                 r.attributions[i] = Attribution(introduced[0], sent.text.split(" is ")[0].strip(), "attribution", "is")
             if r.attributions[i] is None and not quoted_in[i]:
                 r.attributions[i] = expert_reaction(sent.text, r.state, r.rules)   # "has some experts worried"
+        if r.attributions[i] is None and r.state.last_at == i and r.state.last is not None and r.state.last.person:
+            r.introduced[i] = r.state.last         # "Richard Rahn is an economist with the Cato Institute."
         r.hands_over[i] = sent.text.rstrip().endswith(":")
         r.framing[i] = r.hands_over[i] and not any(q in sent.text for q in QUOTES)
         if i == 0 and is_headline(r.sentences, 0, r.text):
@@ -110,6 +112,11 @@ def give_quotations_to_speakers(r: Reading) -> None:
                 if sentences[i].paragraph <= para and attributions[i]:
                     owner = attributions[i]
                     break
+        if owner is None and starts_paragraph and touched[0] > 0 and touched[0] - 1 in r.introduced \
+                and all(sentences[k].start >= qs for k in touched):
+            # A paragraph that is nothing but a quotation, after a paragraph ending with a person's
+            # introduction: "Richard Rahn is an economist with the Cato Institute." / "If countries had ..."
+            owner = Attribution(r.introduced[touched[0] - 1], r.introduced[touched[0] - 1].name, "quote", "")
         if owner is None:
             continue
         for i in touched:
