@@ -149,3 +149,9 @@ def test_a_quotation_paragraph_after_a_sentence_introducing_nobody_has_no_speake
     text = ("Some countries spend money they do not have.\n\n"
             '"If countries had only spent within their means, we would not have this mess."')
     assert kinds_by_sentence(text)[1] == set()
+
+
+def test_a_former_envoy_who_is_now_a_fellow_at_a_think_tank_is_an_expert():
+    text = ("Jorge Luna, who served as ambassador under the last president and is now a senior fellow "
+            "at the Lowland Council, said the deal was weak.")
+    assert kinds_by_sentence(text)[0] == {"expert"}

@@ -123,6 +123,10 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         return "official", title.group().lower()      # "Speaker Ruiz", "the Speaker"; not "Keynote Speaker"
     if lex.expert_phrases.search(phrase):
         return "expert", "author"          # "one of the authors of the study"
+    now = re.search(r"\bnow\s+(?:(?:a|an|the)\s+)?([^;]{3,120})", phrase)
+    if now and re.search(r"(?i)\b(?:former|formerly|served|retired|ex)\b", phrase[:now.start()]) \
+            and (classify_role(now.group(1), rules)[0] == "expert" or lex.expert_places.search(now.group(1).lower())):
+        return "expert", "expert"          # "who served as ambassador ... and is now a senior fellow at ..."
     whole = next((w for w in (" ".join(m.group().lower().split()) for m in lex.role_pattern.finditer(phrase))
                   if " of " in w and w in lex.roles and not lex.armed_groups.search(phrase)), None)
     if whole:
