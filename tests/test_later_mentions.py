@@ -155,3 +155,14 @@ def test_a_former_envoy_who_is_now_a_fellow_at_a_think_tank_is_an_expert():
     text = ("Jorge Luna, who served as ambassador under the last president and is now a senior fellow "
             "at the Lowland Council, said the deal was weak.")
     assert kinds_by_sentence(text)[0] == {"expert"}
+
+
+def test_a_short_quoted_sentence_after_the_speakers_quote_is_still_theirs():
+    text = ("Security analyst Sara Moyo says the army lacks equipment. "
+            '"There is no trust," Moyo said. "Both sides are arming."')
+    assert kinds_by_sentence(text)[2] == {"expert"}
+
+
+def test_a_short_quoted_phrase_inside_a_sentence_is_no_quotation():
+    text = 'Security analyst Sara Moyo spoke. Crowds waved signs that read "No more war!" in the square.'
+    assert kinds_by_sentence(text)[1] == set()

@@ -97,8 +97,10 @@ def give_quotations_to_speakers(r: Reading) -> None:
     sentences, attributions = r.sentences, r.attributions
     for qs, qe, para in r.quotes:
         touched = list(r.touched(qs, qe))
-        if not touched or len(r.text[qs:qe].split()) < 5:
-            continue                     # a quoted phrase or scare quotes, not a quotation
+        whole_sentence = touched and sentences[touched[0]].start == qs \
+            and re.match(r"\W*[A-Z]", r.text[qs:qe]) and re.search(r"[.!?][\"”’']?\s*$", r.text[qs:qe])
+        if not touched or (len(r.text[qs:qe].split()) < 5 and not whole_sentence):
+            continue                     # a quoted phrase or scare quotes, not a quotation ('"We will not go."' is one)
         owner = next((attributions[i] for i in reversed(touched) if attributions[i]), None)
         starts_paragraph = sentences[touched[0]].start == qs and (
             touched[0] == 0 or sentences[touched[0] - 1].paragraph != para)
