@@ -96,6 +96,16 @@ def an_introduced_expert(ex, analysis) -> None:
         assert not any("expert" in s.categories for s in analysis.sentences), "no expert should be introduced"
 
 
+def quoted_first_then_introduced(ex, analysis) -> None:
+    """"Mensah is a researcher at ..." after Mensah was quoted makes his earlier words an expert's."""
+    first = analysis.sentences[0]
+    if ex.fires:
+        assert ex.marked in analysis.sentences[-1].text, f"[{ex.marked}] should be in the introducing sentence"
+        assert "expert" in first.categories, f"the quoted words should be an expert's; marked {sorted(first.categories)}"
+    else:
+        assert "expert" not in first.categories, "a person introduced by no expert's role stays another voice"
+
+
 def reports_a_speaker(ex, analysis) -> None:
     """A speech verb makes the sentence a statement, and the verb is part of the cue."""
     cues = [a.cue for a in analysis.annotations if a.category in SOURCES]
@@ -311,6 +321,7 @@ CHECKS = {
     ("sources.yaml", "expert_phrases"): kind_of_speaker("expert"),
     ("sources.yaml", "expert_reactions"): a_group_view,
     ("sources.yaml", "views_held"): a_group_view,
+    ("sources.yaml", "later_introductions"): quoted_first_then_introduced,
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

@@ -5,8 +5,13 @@ A sentence that names an expert's role first and the person last (``expert_intro
 next sentences are the expert's words. When the role phrase holds a view ("One analyst with that
 view", ``introduction_views``), the sentence gives the expert that view and is their commentary.
 A role that names no expert ("One official ...", "One baker ...") introduces nobody here.
+
+A person quoted first and introduced afterwards ("Mensah is a researcher at ...",
+``later_introductions``) is an expert from their first words on.
 """
 from __future__ import annotations
+
+import dataclasses
 
 from .model import Speaker
 from .rules import Rules
@@ -33,3 +38,25 @@ def introduce_expert(sentence: str, state: State, rules: Rules) -> tuple[Speaker
         return None
     state.remember(sp)
     return sp, bool(rules.sources.introduction_views.search(role))
+
+
+def introduce_quoted_expert(sentence: str, state: State, rules: Rules) -> tuple[Speaker, Speaker] | None:
+    """'Mensah is a researcher at the Lowland Institute.' after Mensah was quoted: the person, known so
+    far as another voice, becomes an expert (``later_introductions``). Returns (as known before, as an
+    expert) so that the words already given to them can be given to the expert; ``None`` otherwise."""
+    m = rules.sources.later_introductions.match(sentence.strip())
+    if not m:
+        return None
+    old = state.people.get(m.group("name"))
+    if old is None or not old.person or old.kind in ("expert", "official"):
+        return None
+    role = m.group("role")
+    kind, _ = classify_role(role, rules)
+    if kind != "expert" and not (kind is None and rules.sources.expert_places.search(role.lower())):
+        return None
+    new = dataclasses.replace(old, kind="expert", description=" ".join(role.split())[:140])
+    for key, sp in list(state.people.items()):
+        if sp is old:
+            state.people[key] = new
+    state.remember(new)
+    return old, new

@@ -40,7 +40,7 @@ from .bedside import reports_as_witness
 from .sides import speaks_for_a_side
 from .studies import remember_study_authors
 from .academics import remember_academic
-from .introductions import introduce_expert
+from .introductions import introduce_expert, introduce_quoted_expert
 from .reactions import expert_reaction
 from .labels import give_labelled_clips_to_speakers
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
@@ -82,6 +82,11 @@ def find_speakers(r: Reading) -> None:
                 r.attributions[i] = Attribution(introduced[0], sent.text.split(" is ")[0].strip(), "attribution", "is")
             if r.attributions[i] is None and not quoted_in[i]:
                 r.attributions[i] = expert_reaction(sent.text, r.state, r.rules)   # "has some experts worried"
+        later = None if found else introduce_quoted_expert(sent.text, r.state, r.rules)
+        if later:                                   # "Mensah is a researcher at ...": his words so far are an expert's
+            for att in [a for k in range(i) for a in [r.attributions[k], *r.others[k]] if a]:
+                if att.speaker is later[0]:
+                    att.speaker = later[1]
         if r.attributions[i] is None and r.state.last_at == i and r.state.last is not None and r.state.last.person:
             r.introduced[i] = r.state.last         # "Richard Rahn is an economist with the Cato Institute."
         r.hands_over[i] = sent.text.rstrip().endswith(":")

@@ -49,6 +49,7 @@ class SourceLexicon:
     introduction_views: re.Pattern = re.compile(r"(?!x)x")     # "with that view": the introduction holds a view
     expert_reactions: tuple = ()       # patterns with a group "who": "has some experts worried", "than economists predicted"
     views_held: tuple = ()             # patterns with a group "who": "In Ash's view, ..."
+    later_introductions: re.Pattern = re.compile(r"(?!x)x")   # "Mensah is a researcher at ...", after his quote
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         introduction_views=_phrase_regex(src.get("introduction_views") or ["(?!x)x"]),
         expert_reactions=tuple(re.compile(p, re.IGNORECASE) for p in src.get("expert_reactions") or ()),
         views_held=tuple(re.compile(p) for p in src.get("views_held") or ()),
+        later_introductions=re.compile("|".join(src.get("later_introductions") or ["(?!x)x"])),
     )
 
 
