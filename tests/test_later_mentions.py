@@ -166,3 +166,10 @@ def test_a_short_quoted_sentence_after_the_speakers_quote_is_still_theirs():
 def test_a_short_quoted_phrase_inside_a_sentence_is_no_quotation():
     text = 'Security analyst Sara Moyo spoke. Crowds waved signs that read "No more war!" in the square.'
     assert kinds_by_sentence(text)[1] == set()
+
+
+@pytest.mark.parametrize("who, kind", [("president of the Lowland Institute", "expert"),
+                                       ("president of the company", "voice"),
+                                       ("the president of Kestria", "official")])
+def test_a_president_is_of_the_kind_of_the_body_he_presides(who, kind):
+    assert kinds_by_sentence(f"Tom Ash, {who}, said the talks would fail.")[0] == {kind}

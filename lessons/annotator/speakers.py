@@ -175,6 +175,10 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
                 return org_kind, word
             head = head or word
             continue
+        if word in ("president", "vice president") and i + 1 < len(chunk):
+            org = _org_kind(" ".join(chunk[i + 1:]).lower(), rules)
+            if org in ("expert", "voice"):
+                return org, word          # "president of the Lowland Institute", "president of the company"
         return lex.roles.get(word), word
     if kind is None and lex.expert_places.search(phrase.lower()):
         return "expert", head         # "... at the University of X", "... of the Y Institute"
