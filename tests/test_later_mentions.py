@@ -173,3 +173,9 @@ def test_a_short_quoted_phrase_inside_a_sentence_is_no_quotation():
                                        ("the president of Kestria", "official")])
 def test_a_president_is_of_the_kind_of_the_body_he_presides(who, kind):
     assert kinds_by_sentence(f"Tom Ash, {who}, said the talks would fail.")[0] == {kind}
+
+
+def test_the_report_later_is_the_report_named_before_not_the_person_named_last():
+    text = ("A new report by the Lowland Institute says the war will go on. "
+            "President Tom Ash launched a review last year. But the report says the army is exhausted.")
+    assert kinds_by_sentence(text)[2] == {"expert"}

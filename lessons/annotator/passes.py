@@ -70,6 +70,11 @@ def find_speakers(r: Reading) -> None:
         found = [] if r.credit[i] else attributions_in(sent, r.text, r.state, r.rules, tuple(quoted_in[i]))
         r.attributions[i] = found[0] if found else None
         r.others[i] = found[1:]
+        # "A new report by the Lowland Institute says ...": "the report" later is the institute's report,
+        # not a report of whoever was named last.
+        for f in found:
+            for noun in set(re.findall(r"[a-z]+", f.cue.lower())) & r.rules.sources.document_nouns:
+                r.state.heads[noun] = f.speaker
         if found and r.others[i]:
             r.state.remember(found[0].speaker)     # "he"/"it" next is the sentence's subject, not a speaker it mentions
         elif not found:
