@@ -179,3 +179,8 @@ def test_the_report_later_is_the_report_named_before_not_the_person_named_last()
     text = ("A new report by the Lowland Institute says the war will go on. "
             "President Tom Ash launched a review last year. But the report says the army is exhausted.")
     assert kinds_by_sentence(text)[2] == {"expert"}
+
+
+@pytest.mark.parametrize("who", ["CSIS's Kofi Mensah", "Kofi Mensah of SIPRI", "Kofi Mensah, a fellow at CSIS,"])
+def test_a_think_tank_known_by_its_initials_makes_an_expert(who):
+    assert kinds_by_sentence(f"{who} said the missile was new.")[0] == {"expert"}
