@@ -184,3 +184,7 @@ def test_the_report_later_is_the_report_named_before_not_the_person_named_last()
 @pytest.mark.parametrize("who", ["CSIS's Kofi Mensah", "Kofi Mensah of SIPRI", "Kofi Mensah, a fellow at CSIS,"])
 def test_a_think_tank_known_by_its_initials_makes_an_expert(who):
     assert kinds_by_sentence(f"{who} said the missile was new.")[0] == {"expert"}
+
+
+def test_a_headline_ending_with_say_experts_is_the_experts_view():
+    assert kinds_by_sentence("Kestria Faces Tough Choices, Say Experts\n\nThe vote is on Sunday.")[0] == {"expert"}

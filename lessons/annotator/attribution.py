@@ -339,6 +339,8 @@ def _inverted_name(s: str, vs: int, ve: int, rules: Rules) -> bool:
     (and then a comma or the end) has that name as its speaker, whatever the clause before names."""
     if not s[:vs].rstrip().endswith(","):
         return False
+    if re.match(r"\s+(?:[A-Z][\w-]*\s+)?(?:Experts|Analysts|Economists|Scientists|Researchers)\W*$", s[ve:]):
+        return True                       # "Kestria Faces Tough Choices, Say Experts": the group after the verb
     m = re.match(r"\s+([^,.;:“”\"]+?)\s*(?:,|\.|$)", s[ve:ve + LEFT_WINDOW])
     name = load_rules().names.courtesy_title.sub("", m.group(1)) if m else ""
     return bool(PERSON_NAME.fullmatch(name)) and name.split()[0] not in rules.names.not_names
