@@ -188,3 +188,10 @@ def test_a_think_tank_known_by_its_initials_makes_an_expert(who):
 
 def test_a_headline_ending_with_say_experts_is_the_experts_view():
     assert kinds_by_sentence("Kestria Faces Tough Choices, Say Experts\n\nThe vote is on Sunday.")[0] == {"expert"}
+
+
+@pytest.mark.parametrize("name, surname", [("Michael O'Hanlon", "O'Hanlon"), ("Tom McDonald", "McDonald"),
+                                           ("Ana MacArthur", "MacArthur")])
+def test_a_surname_with_a_prefix_is_the_person_named_before(name, surname):
+    text = f"{name} of the Lowland Institute said the surge had worked. {surname} added that the troops would stay."
+    assert kinds_by_sentence(text) == [{"expert"}, {"expert"}]

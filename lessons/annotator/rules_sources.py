@@ -153,7 +153,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
 def name_words(d: dict) -> NameWords:
     """How names, titles and bodies are told apart, from ``names.yaml``."""
     titles = _alt(d["abbreviated_titles"]["words"])
-    word = (r"(?:(?:%s)\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})" % titles)
+    word = (r"(?:(?:%s)\.|(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})" % titles)
     particles = _alt(d["name_particles"]["words"])
     demonyms = d["demonyms"]
     gender = d["gender"]

@@ -16,7 +16,8 @@ from .rules import Rules, load_rules
 
 # The word lists (titles, names that are not names, days and months, nationalities, role and
 # body words, pronouns) are in lessons/data/rules/names.yaml, read through rules.names.
-PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)){1,3}")
+_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*"   # "O'Hanlon", "McDonald" too
+PERSON_NAME = re.compile(r"%s(?:\s+(?:[A-Z]\.|%s)){1,3}" % (_NAME_WORD, _NAME_WORD))
 
 @dataclass
 class State:
