@@ -195,3 +195,9 @@ def test_a_headline_ending_with_say_experts_is_the_experts_view():
 def test_a_surname_with_a_prefix_is_the_person_named_before(name, surname):
     text = f"{name} of the Lowland Institute said the surge had worked. {surname} added that the troops would stay."
     assert kinds_by_sentence(text) == [{"expert"}, {"expert"}]
+
+
+def test_a_name_with_a_hyphened_particle_is_read_whole_and_found_again():
+    text = ('"The talks will fail," said Ali al-Ahmed, an analyst at the Lowland Institute. '
+            "Al-Ahmed added that both sides were arming.")
+    assert kinds_by_sentence(text) == [{"expert"}, {"expert"}]

@@ -158,7 +158,8 @@ def name_words(d: dict) -> NameWords:
     demonyms = d["demonyms"]
     gender = d["gender"]
     return NameWords(
-        name=re.compile(r"(?<![\w.])%s(?:[ \t]+(?:(?:%s)[ \t]+)?%s){0,4}" % (word, particles, word)),   # never over a line break
+        name=re.compile(r"(?<![\w.])%s(?:[ \t]+(?:(?:%s)(?:[ \t]+|-))?%s){0,4}" % (word, particles, word)),   # never over a line break;
+        # a particle joined by a hyphen counts too ("Ali al-Ahmed")
         courtesy_title=re.compile(r"^(?:%s)\.?\s+" % _alt(d["courtesy_titles"]["words"])),
         title_words=frozenset(w.lower() for w in d["title_words"]["words"]),
         not_names=frozenset(d["not_names"]["words"]),

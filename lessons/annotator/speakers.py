@@ -355,6 +355,8 @@ def surnames(name: str) -> tuple[str, ...]:
     words = name.split()
     if len(words) == 2 and _GIVEN_NAME_AFTER.fullmatch(words[1]):
         return (words[0], words[1])
+    if re.match(r"[a-z]+-[A-Z]", words[-1]):
+        return (words[-1], words[-1][0].upper() + words[-1][1:])   # "al-Ahmed", and "Al-Ahmed" opening a sentence
     return (words[-1],)
 
 
