@@ -201,3 +201,8 @@ def test_a_name_with_a_hyphened_particle_is_read_whole_and_found_again():
     text = ('"The talks will fail," said Ali al-Ahmed, an analyst at the Lowland Institute. '
             "Al-Ahmed added that both sides were arming.")
     assert kinds_by_sentence(text) == [{"expert"}, {"expert"}]
+
+
+def test_a_quoted_name_inside_the_subject_does_not_cut_the_subject_off():
+    text = ('Tom Ash, a consultant to the Lowland Institute\'s "38 North" website, said the launch had failed.')
+    assert kinds_by_sentence(text)[0] == {"expert"}

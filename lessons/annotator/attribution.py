@@ -67,6 +67,7 @@ def subject_candidates(left: str) -> list[str]:
     """
     reading, title = load_rules().reading, load_rules().names.courtesy_title
     left = re.sub(r"\([^()]*\)", " ", left)
+    left = re.sub(r"[“\"]([A-Z0-9][\w.'’ -]{0,30}?)[”\"](?=\s+[a-z])", r"\1", left)   # a quoted name: 'the "38 North" website'
     left = re.split(r"[“”\"«»;:‘]|(?<=[,.!?])’", left)[-1]
     chunks = re.split(r",|\s[—–]\s|\s-\s", left)
     while chunks and not chunks[-1].strip():
