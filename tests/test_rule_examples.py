@@ -106,6 +106,16 @@ def quoted_first_then_introduced(ex, analysis) -> None:
         assert "expert" not in first.categories, "a person introduced by no expert's role stays another voice"
 
 
+def a_quotation_after_an_interview(ex, analysis) -> None:
+    """The quotation paragraph after "spoke with Ana Ruiz, a senior fellow ..." is hers, of the kind the text gives her."""
+    last = analysis.sentences[-1]
+    if ex.fires:
+        assert ex.marked in analysis.sentences[0].text, f"[{ex.marked}] should be in the first sentence"
+        assert "expert" in last.categories, f"the quotation should be the expert's; marked {sorted(last.categories)}"
+    else:
+        assert "expert" not in last.categories, "a quotation of someone who is no expert is no expert commentary"
+
+
 def reports_a_speaker(ex, analysis) -> None:
     """A speech verb makes the sentence a statement, and the verb is part of the cue."""
     cues = [a.cue for a in analysis.annotations if a.category in SOURCES]
@@ -322,6 +332,7 @@ CHECKS = {
     ("sources.yaml", "expert_reactions"): a_group_view,
     ("sources.yaml", "views_held"): a_group_view,
     ("sources.yaml", "later_introductions"): quoted_first_then_introduced,
+    ("sources.yaml", "interviewed_people"): a_quotation_after_an_interview,
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

@@ -60,3 +60,15 @@ def introduce_quoted_expert(sentence: str, state: State, rules: Rules) -> tuple[
             state.people[key] = new
     state.remember(new)
     return old, new
+
+
+def remember_interviewed(sentence: str, state: State, rules: Rules) -> Speaker | None:
+    """"VOA's Carol Castiel spoke with Frederic Hof, a senior fellow at ...": the person spoken with, as
+    the text knows them, is remembered as the one it goes on to quote (``interviewed_people``)."""
+    for pattern in rules.sources.interviewed_people:
+        m = pattern.search(sentence)
+        sp = state.people.get(m.group("who")) if m else None
+        if sp is not None and sp.person:
+            state.remember(sp)
+            return sp
+    return None

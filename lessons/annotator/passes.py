@@ -40,7 +40,7 @@ from .bedside import reports_as_witness
 from .sides import speaks_for_a_side
 from .studies import remember_study_authors
 from .academics import remember_academic
-from .introductions import introduce_expert, introduce_quoted_expert
+from .introductions import introduce_expert, introduce_quoted_expert, remember_interviewed
 from .reactions import expert_reaction
 from .labels import give_labelled_clips_to_speakers
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
@@ -87,6 +87,8 @@ def find_speakers(r: Reading) -> None:
                 r.attributions[i] = Attribution(introduced[0], sent.text.split(" is ")[0].strip(), "attribution", "is")
             if r.attributions[i] is None and not quoted_in[i]:
                 r.attributions[i] = expert_reaction(sent.text, r.state, r.rules)   # "has some experts worried"
+        if not found:
+            remember_interviewed(sent.text, r.state, r.rules)   # "VOA's X spoke with Frederic Hof, a senior fellow ..."
         later = None if found else introduce_quoted_expert(sent.text, r.state, r.rules)
         if later:                                   # "Mensah is a researcher at ...": his words so far are an expert's
             for att in [a for k in range(i) for a in [r.attributions[k], *r.others[k]] if a]:

@@ -50,6 +50,7 @@ class SourceLexicon:
     expert_reactions: tuple = ()       # patterns with a group "who": "has some experts worried", "than economists predicted"
     views_held: tuple = ()             # patterns with a group "who": "In Ash's view, ..."
     later_introductions: re.Pattern = re.compile(r"(?!x)x")   # "Mensah is a researcher at ...", after his quote
+    interviewed_people: tuple = ()     # patterns with a group "who": "spoke with Frederic Hof, a senior fellow ..."
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         expert_reactions=tuple(re.compile(p, re.IGNORECASE) for p in src.get("expert_reactions") or ()),
         views_held=tuple(re.compile(p) for p in src.get("views_held") or ()),
         later_introductions=re.compile("|".join(src.get("later_introductions") or ["(?!x)x"])),
+        interviewed_people=tuple(re.compile(p) for p in src.get("interviewed_people") or ()),
     )
 
 
