@@ -206,3 +206,8 @@ def test_a_name_with_a_hyphened_particle_is_read_whole_and_found_again():
 def test_a_quoted_name_inside_the_subject_does_not_cut_the_subject_off():
     text = ('Tom Ash, a consultant to the Lowland Institute\'s "38 North" website, said the launch had failed.')
     assert kinds_by_sentence(text)[0] == {"expert"}
+
+
+def test_a_view_phrase_inside_a_quotation_is_the_quoted_speakers_words():
+    text = 'Residents gathered in the square. One shouted, "It is better than economists predicted!"'
+    assert "expert" not in kinds_by_sentence(text)[1]

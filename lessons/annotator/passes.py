@@ -85,7 +85,7 @@ def find_speakers(r: Reading) -> None:
             introduced = None if found else introduce_expert(sent.text, r.state, r.rules)
             if introduced and introduced[1]:                       # "One analyst with that view is Tom Ash."
                 r.attributions[i] = Attribution(introduced[0], sent.text.split(" is ")[0].strip(), "attribution", "is")
-            if r.attributions[i] is None and not quoted_in[i]:
+            if r.attributions[i] is None:
                 r.attributions[i] = expert_reaction(sent.text, r.state, r.rules)   # "has some experts worried"
         if not found:
             remember_interviewed(sent.text, r.state, r.rules)   # "VOA's X spoke with Frederic Hof, a senior fellow ..."

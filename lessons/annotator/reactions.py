@@ -13,8 +13,14 @@ from .rules import Rules
 from .speakers import State, resolve
 
 
+def _outside_quotes(m, sentence: str) -> bool:
+    """The words matched are the text's, not a quoted speaker's: an even number of quotation marks before them."""
+    before = sentence[:m.start()]
+    return before.count('"') % 2 == 0 and before.count("“") <= before.count("”")
+
+
 def _first(patterns, sentence: str):
-    return next((m for m in (p.search(sentence) for p in patterns) if m), None)
+    return next((m for m in (p.search(sentence) for p in patterns) if m and _outside_quotes(m, sentence)), None)
 
 
 def expert_reaction(sentence: str, state: State, rules: Rules) -> Attribution | None:
