@@ -120,3 +120,94 @@ def test_words_after_a_comma_in_a_title_case_headline_describe_nobody_unless_clo
     assert "Vastria Army" not in find_people("Vastria Army, Rebels Claim Victory After Heavy Fighting\n\nx", rules)
     people = find_people("Tom Ash, Former Army Officer, Wins Seat in Border Town\n\nx", rules)
     assert people["Tom Ash"].description == "Former Army Officer"
+
+
+def test_a_pronoun_after_an_opening_phrase_is_the_subject_of_its_verb():
+    text = ("Tom Ash is an economist at Lowland University. "
+            "But in a radio interview he said prices rose just one percent.")
+    assert kinds_by_sentence(text)[1] == {"expert"}
+
+
+def test_a_headline_group_is_no_antecedent_for_they_in_the_caption():
+    text = ("Analysts Weigh In on the Future of the Kestrian Government\n\n"
+            "Rebel fighters pose on a tank after they said they took the town, November 22.")
+    assert "expert" not in kinds_by_sentence(text)[1]
+
+
+def test_each_kind_of_source_in_a_list_of_three_speaks():
+    text = "But development experts, human rights activists and corruption watchdogs believe little is changing."
+    assert kinds_by_sentence(text)[0] == {"expert", "voice"}
+
+
+def test_a_quotation_paragraph_after_an_introduction_is_the_introduced_persons():
+    text = ("Some countries spend money they do not have. Tom Ash is an economist with the Lowland Institute.\n\n"
+            '"If countries had only spent within their means, we would not have this mess."')
+    assert kinds_by_sentence(text)[2] == {"expert"}
+
+
+def test_a_quotation_paragraph_after_a_sentence_introducing_nobody_has_no_speaker():
+    text = ("Some countries spend money they do not have.\n\n"
+            '"If countries had only spent within their means, we would not have this mess."')
+    assert kinds_by_sentence(text)[1] == set()
+
+
+def test_a_former_envoy_who_is_now_a_fellow_at_a_think_tank_is_an_expert():
+    text = ("Jorge Luna, who served as ambassador under the last president and is now a senior fellow "
+            "at the Lowland Council, said the deal was weak.")
+    assert kinds_by_sentence(text)[0] == {"expert"}
+
+
+def test_a_short_quoted_sentence_after_the_speakers_quote_is_still_theirs():
+    text = ("Security analyst Sara Moyo says the army lacks equipment. "
+            '"There is no trust," Moyo said. "Both sides are arming."')
+    assert kinds_by_sentence(text)[2] == {"expert"}
+
+
+def test_a_short_quoted_phrase_inside_a_sentence_is_no_quotation():
+    text = 'Security analyst Sara Moyo spoke. Crowds waved signs that read "No more war!" in the square.'
+    assert kinds_by_sentence(text)[1] == set()
+
+
+@pytest.mark.parametrize("who, kind", [("president of the Lowland Institute", "expert"),
+                                       ("president of the company", "voice"),
+                                       ("the president of Kestria", "official")])
+def test_a_president_is_of_the_kind_of_the_body_he_presides(who, kind):
+    assert kinds_by_sentence(f"Tom Ash, {who}, said the talks would fail.")[0] == {kind}
+
+
+def test_the_report_later_is_the_report_named_before_not_the_person_named_last():
+    text = ("A new report by the Lowland Institute says the war will go on. "
+            "President Tom Ash launched a review last year. But the report says the army is exhausted.")
+    assert kinds_by_sentence(text)[2] == {"expert"}
+
+
+@pytest.mark.parametrize("who", ["CSIS's Kofi Mensah", "Kofi Mensah of SIPRI", "Kofi Mensah, a fellow at CSIS,"])
+def test_a_think_tank_known_by_its_initials_makes_an_expert(who):
+    assert kinds_by_sentence(f"{who} said the missile was new.")[0] == {"expert"}
+
+
+def test_a_headline_ending_with_say_experts_is_the_experts_view():
+    assert kinds_by_sentence("Kestria Faces Tough Choices, Say Experts\n\nThe vote is on Sunday.")[0] == {"expert"}
+
+
+@pytest.mark.parametrize("name, surname", [("Michael O'Hanlon", "O'Hanlon"), ("Tom McDonald", "McDonald"),
+                                           ("Ana MacArthur", "MacArthur")])
+def test_a_surname_with_a_prefix_is_the_person_named_before(name, surname):
+    text = f"{name} of the Lowland Institute said the surge had worked. {surname} added that the troops would stay."
+    assert kinds_by_sentence(text) == [{"expert"}, {"expert"}]
+
+
+def test_a_name_with_a_hyphened_particle_is_read_whole_and_found_again():
+    text = ('"The talks will fail," said Ali al-Ahmed, an analyst at the Lowland Institute. '
+            "Al-Ahmed added that both sides were arming.")
+    assert kinds_by_sentence(text) == [{"expert"}, {"expert"}]
+
+
+def test_a_quoted_name_inside_the_subject_does_not_cut_the_subject_off():
+    text = ('Tom Ash, a consultant to the Lowland Institute\'s "38 North" website, said the launch had failed.')
+    assert kinds_by_sentence(text)[0] == {"expert"}
+
+
+def test_a_view_phrase_inside_a_quotation_is_the_quoted_speakers_words():
+    text = 'Residents gathered in the square. One shouted, "It is better than economists predicted!"'
+    assert "expert" not in kinds_by_sentence(text)[1]

@@ -82,6 +82,40 @@ def the_researchers_speak_next(ex, analysis) -> None:
         assert "expert" not in kinds, f"the next sentence should not be an expert's; marked {sorted(kinds)}"
 
 
+def an_introduced_expert(ex, analysis) -> None:
+    """"One analyst with that view is Tom Ash.": the person named last is an expert, whose words come next;
+    a role that is no expert's introduces nobody."""
+    first, last = analysis.sentences[0], analysis.sentences[-1]
+    if ex.fires:
+        assert ex.marked in first.text, f"[{ex.marked}] should be in the introducing sentence"
+        assert "expert" in last.categories, f"the next sentence should be the expert's; marked {sorted(last.categories)}"
+        holds_view = "view" in ex.marked
+        assert ("expert" in first.categories) == holds_view, \
+            "the introduction is the expert's commentary exactly when it gives them a view"
+    else:
+        assert not any("expert" in s.categories for s in analysis.sentences), "no expert should be introduced"
+
+
+def quoted_first_then_introduced(ex, analysis) -> None:
+    """"Mensah is a researcher at ..." after Mensah was quoted makes his earlier words an expert's."""
+    first = analysis.sentences[0]
+    if ex.fires:
+        assert ex.marked in analysis.sentences[-1].text, f"[{ex.marked}] should be in the introducing sentence"
+        assert "expert" in first.categories, f"the quoted words should be an expert's; marked {sorted(first.categories)}"
+    else:
+        assert "expert" not in first.categories, "a person introduced by no expert's role stays another voice"
+
+
+def a_quotation_after_an_interview(ex, analysis) -> None:
+    """The quotation paragraph after "spoke with Ana Ruiz, a senior fellow ..." is hers, of the kind the text gives her."""
+    last = analysis.sentences[-1]
+    if ex.fires:
+        assert ex.marked in analysis.sentences[0].text, f"[{ex.marked}] should be in the first sentence"
+        assert "expert" in last.categories, f"the quotation should be the expert's; marked {sorted(last.categories)}"
+    else:
+        assert "expert" not in last.categories, "a quotation of someone who is no expert is no expert commentary"
+
+
 def reports_a_speaker(ex, analysis) -> None:
     """A speech verb makes the sentence a statement, and the verb is part of the cue."""
     cues = [a.cue for a in analysis.annotations if a.category in SOURCES]
@@ -295,6 +329,12 @@ CHECKS = {
     ("sources.yaml", "speaker_labels"): marked_with("expert.continuation"),
     ("sources.yaml", "national_roles"): kind_of_speaker("official"),
     ("sources.yaml", "de_facto_bodies"): kind_of_speaker("official"),
+    ("sources.yaml", "expert_introductions"): an_introduced_expert,
+    ("sources.yaml", "expert_phrases"): kind_of_speaker("expert"),
+    ("sources.yaml", "expert_reactions"): a_group_view,
+    ("sources.yaml", "views_held"): a_group_view,
+    ("sources.yaml", "later_introductions"): quoted_first_then_introduced,
+    ("sources.yaml", "interviewed_people"): a_quotation_after_an_interview,
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

@@ -35,6 +35,10 @@ def remember_academic(sentence: str, state: State, rules: Rules) -> None:
     if names_a_body(name, rules.sources):
         return
     kind, _ = classify_role(rest, rules)
+    body = re.split(r"\b(?:at|of)\s+", rest)[-1]        # the body named last: "the economics department at X University"
+    if kind == "official" and rules.sources.expert_places.search(body.lower()) \
+            and not rules.sources.state_bodies.search(body):
+        kind = None                   # a university's department is academic, not the state's
     if kind != "expert" and not (kind is None and rules.sources.expert_places.search(rest.lower())):
         return                        # "Tom Ash works for the ministry": not introduced as an expert
     sp = state.people.get(name)

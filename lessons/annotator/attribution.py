@@ -69,6 +69,7 @@ def subject_candidates(left: str) -> list[str]:
     """
     reading, title = load_rules().reading, load_rules().names.courtesy_title
     left = re.sub(r"\([^()]*\)", " ", left)
+    left = re.sub(r"[“\"]([A-Z0-9][\w.'’ -]{0,30}?)[”\"](?=\s+[a-z])", r"\1", left)   # a quoted name: 'the "38 North" website'
     left = re.split(r"[“”\"«»;:‘]|(?<=[,.!?])’", left)[-1]
     chunks = re.split(r",|\s[—–]\s|\s-\s", left)
     while chunks and not chunks[-1].strip():
@@ -91,6 +92,9 @@ def subject_candidates(left: str) -> list[str]:
             subject = " ".join(words[:i]) if keep_before else after
             break
     out = [" ".join(subject.split()[-25:])] if not reading.auxiliary.search(subject) else []
+    pronoun = re.search(r"\s(he|she|they)\s*$", subject)
+    if pronoun and out:                   # "But in a VOA interview he said": the pronoun is the subject
+        out.insert(0, pronoun.group(1))
     k = len(chunks) - 1
     while k > 0 and len(chunks[k - 1].split()) <= 20 and (
             re.match(r"(?i)^\s*(?:a|an|the)\s", chunks[k]) or
@@ -288,7 +292,14 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             # A headline's list of sides: "Chad's Army, Rebels Claim Victory".
             first = subject_candidates(left.rsplit(",", 1)[0])
             parts = (re.split(r"\s+and\s+|,\s*", first[0]) if first else []) + parts
-        if len(parts) > 1 and len(" ".join(parts).split()) <= 8:
+        head_of_list = left[:left.rfind(subj.strip())].rstrip() if len(parts) > 1 and subj.strip() in left else ""
+        while head_of_list.endswith(",") and len(parts) < 5:   # "development experts, activists and watchdogs"
+            item = re.split(r"[,;:“”\"(]", head_of_list[:-1])[-1]
+            if not item.strip() or len(item.split()) > 4:
+                break
+            parts.insert(0, item)
+            head_of_list = head_of_list[:-1 - len(item)].rstrip()
+        if len(parts) > 1 and len(" ".join(parts).split()) <= 12:
             for part in parts:
                 other, _ = resolve(part, State(people=state.people), rules)
                 if other is not None and other.kind != sp.kind and other.kind in ("official", "expert"):
@@ -400,6 +411,8 @@ def _inverted_name(s: str, vs: int, ve: int, rules: Rules) -> bool:
     (and then a comma or the end) has that name as its speaker, whatever the clause before names."""
     if not s[:vs].rstrip().endswith(","):
         return False
+    if re.match(r"\s+(?:[A-Z][\w-]*\s+)?(?:Experts|Analysts|Economists|Scientists|Researchers)\W*$", s[ve:]):
+        return True                       # "Kestria Faces Tough Choices, Say Experts": the group after the verb
     m = re.match(r"\s+([^,.;:“”\"]+?)\s*(?:,|\.|$)", s[ve:ve + LEFT_WINDOW])
     name = load_rules().names.courtesy_title.sub("", m.group(1)) if m else ""
     return bool(PERSON_NAME.fullmatch(name)) and name.split()[0] not in rules.names.not_names

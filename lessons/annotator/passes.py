@@ -41,6 +41,8 @@ from .bedside import reports_as_witness
 from .sides import speaks_for_a_side
 from .studies import remember_study_authors
 from .academics import remember_academic
+from .introductions import introduce_expert, introduce_quoted_expert, remember_interviewed
+from .reactions import expert_reaction
 from .labels import give_labelled_clips_to_speakers
 from .attribution import Attribution, attributions_in, continue_official_figures
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
@@ -71,6 +73,11 @@ def find_speakers(r: Reading) -> None:
         found = [] if r.credit[i] else attributions_in(sent, r.text, r.state, r.rules, tuple(quoted_in[i]))
         r.attributions[i] = found[0] if found else None
         r.others[i] = found[1:]
+        # "A new report by the Lowland Institute says ...": "the report" later is the institute's report,
+        # not a report of whoever was named last.
+        for f in found:
+            for noun in set(re.findall(r"[a-z]+", f.cue.lower())) & r.rules.sources.document_nouns:
+                r.state.heads[noun] = f.speaker
         if found and r.others[i]:
             r.state.remember(found[0].speaker)     # "he"/"it" next is the sentence's subject, not a speaker it mentions
         elif not found:
@@ -78,8 +85,26 @@ def find_speakers(r: Reading) -> None:
         if not any(f.speaker.kind in ("official", "expert") for f in found):
             remember_study_authors(sent.text, r.state, r.rules)   # "Ana Ruiz led the study." / "They found ..."
             remember_academic(sent.text, r.state, r.rules)        # "Sara Lin teaches history at ..." / "She says ..."
+            introduced = None if found else introduce_expert(sent.text, r.state, r.rules)
+            if introduced and introduced[1]:                       # "One analyst with that view is Tom Ash."
+                r.attributions[i] = Attribution(introduced[0], sent.text.split(" is ")[0].strip(), "attribution", "is")
+            if r.attributions[i] is None:
+                r.attributions[i] = expert_reaction(sent.text, r.state, r.rules)   # "has some experts worried"
+        if not found:
+            remember_interviewed(sent.text, r.state, r.rules)   # "VOA's X spoke with Frederic Hof, a senior fellow ..."
+        later = None if found else introduce_quoted_expert(sent.text, r.state, r.rules)
+        if later:                                   # "Mensah is a researcher at ...": his words so far are an expert's
+            for att in [a for k in range(i) for a in [r.attributions[k], *r.others[k]] if a]:
+                if att.speaker is later[0]:
+                    att.speaker = later[1]
+        if r.attributions[i] is None and r.state.last_at == i and r.state.last is not None and r.state.last.person:
+            r.introduced[i] = r.state.last         # "Richard Rahn is an economist with the Cato Institute."
         r.hands_over[i] = sent.text.rstrip().endswith(":")
         r.framing[i] = r.hands_over[i] and not any(q in sent.text for q in QUOTES)
+        if i == 0 and is_headline(r.sentences, 0, r.text):
+            # A headline is no antecedent: "they" in the caption or the lead is someone the body names
+            # ("Analysts Weigh In ..." / "Fighters pose after they said ...").
+            r.state.last = r.state.last_body = None
 
 
 def give_quotations_to_speakers(r: Reading) -> None:
@@ -87,8 +112,10 @@ def give_quotations_to_speakers(r: Reading) -> None:
     sentences, attributions = r.sentences, r.attributions
     for qs, qe, para in r.quotes:
         touched = list(r.touched(qs, qe))
-        if not touched or len(r.text[qs:qe].split()) < 5:
-            continue                     # a quoted phrase or scare quotes, not a quotation
+        whole_sentence = touched and sentences[touched[0]].start == qs \
+            and re.match(r"\W*[A-Z]", r.text[qs:qe]) and re.search(r"[.!?][\"”’']?\s*$", r.text[qs:qe])
+        if not touched or (len(r.text[qs:qe].split()) < 5 and not whole_sentence):
+            continue                     # a quoted phrase or scare quotes, not a quotation ('"We will not go."' is one)
         owner = next((attributions[i] for i in reversed(touched) if attributions[i]), None)
         starts_paragraph = sentences[touched[0]].start == qs and (
             touched[0] == 0 or sentences[touched[0] - 1].paragraph != para)
@@ -102,6 +129,11 @@ def give_quotations_to_speakers(r: Reading) -> None:
                 if sentences[i].paragraph <= para and attributions[i]:
                     owner = attributions[i]
                     break
+        if owner is None and starts_paragraph and touched[0] > 0 and touched[0] - 1 in r.introduced \
+                and all(sentences[k].start >= qs for k in touched):
+            # A paragraph that is nothing but a quotation, after a paragraph ending with a person's
+            # introduction: "Richard Rahn is an economist with the Cato Institute." / "If countries had ..."
+            owner = Attribution(r.introduced[touched[0] - 1], r.introduced[touched[0] - 1].name, "quote", "")
         if owner is None:
             continue
         for i in touched:

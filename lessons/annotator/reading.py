@@ -30,6 +30,7 @@ class Reading:
     others: list = field(default_factory=list)         # per sentence: further speakers in it
     hands_over: list = field(default_factory=list)     # per sentence: ends with a colon
     framing: list = field(default_factory=list)        # "X tweeted:" with nothing of what X said
+    introduced: dict = field(default_factory=dict)     # sentence -> the person it introduces, reporting no speech
     annotations: list = field(default_factory=list)
     per_sentence: list = field(default_factory=list)
     _at: dict = field(default_factory=dict)      # id(annotation) -> (its place in annotations, in its sentence's list)

@@ -25,6 +25,10 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         return "official", title.group().lower()      # "Speaker Ruiz", "the Speaker"; not "Keynote Speaker"
     if lex.expert_phrases.search(phrase):
         return "expert", "author"          # "one of the authors of the study"
+    now = re.search(r"\bnow\s+(?:(?:a|an|the)\s+)?([^;]{3,120})", phrase)
+    if now and re.search(r"(?i)\b(?:former|formerly|served|retired|ex)\b", phrase[:now.start()]) \
+            and (classify_role(now.group(1), rules)[0] == "expert" or lex.expert_places.search(now.group(1).lower())):
+        return "expert", "expert"          # "who served as ambassador ... and is now a senior fellow at ..."
     whole = next((w for w in (" ".join(m.group().lower().split()) for m in lex.role_pattern.finditer(phrase))
                   if (" of " in w or " for " in w) and w in lex.roles and not lex.armed_groups.search(phrase)), None)
     if whole:
@@ -77,6 +81,10 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
                 return owner, word
             head = head or word
             continue
+        if word in ("president", "vice president") and i + 1 < len(chunk):
+            org = org_kind(" ".join(chunk[i + 1:]).lower(), rules)
+            if org in ("expert", "voice"):
+                return org, word          # "president of the Lowland Institute", "president of the company"
         return lex.roles.get(word), word
     if kind is None and lex.expert_places.search(phrase.lower()):
         return "expert", head         # "... at the University of X", "... of the Y Institute"

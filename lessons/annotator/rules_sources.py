@@ -50,6 +50,12 @@ class SourceLexicon:
     national_roles: frozenset = frozenset()   # "leader", "mediators": a state's when a nation is named with them
     national_qualifiers: re.Pattern = re.compile(r"(?!x)x")   # "world", "Western" leaders: states together
     not_nations: frozenset = frozenset()      # "Christian", "Kurdish": look like nationalities, name no state
+    expert_introductions: re.Pattern = re.compile(r"(?!x)x")   # "One analyst with that view is Tom Ash."
+    introduction_views: re.Pattern = re.compile(r"(?!x)x")     # "with that view": the introduction holds a view
+    expert_reactions: tuple = ()       # patterns with a group "who": "has some experts worried", "than economists predicted"
+    views_held: tuple = ()             # patterns with a group "who": "In Ash's view, ..."
+    later_introductions: re.Pattern = re.compile(r"(?!x)x")   # "Mensah is a researcher at ...", after his quote
+    interviewed_people: tuple = ()     # patterns with a group "who": "spoke with Frederic Hof, a senior fellow ..."
 
 
 @dataclass(frozen=True)
@@ -148,13 +154,19 @@ def source_lexicon(src: dict) -> SourceLexicon:
         national_roles=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("words", ())),
         national_qualifiers=_phrase_regex((src.get("national_roles") or {}).get("qualifiers") or ["(?!x)x"]),
         not_nations=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("not_nations", ())),
+        expert_introductions=re.compile("|".join(src.get("expert_introductions") or ["(?!x)x"])),
+        introduction_views=_phrase_regex(src.get("introduction_views") or ["(?!x)x"]),
+        expert_reactions=tuple(re.compile(p, re.IGNORECASE) for p in src.get("expert_reactions") or ()),
+        views_held=tuple(re.compile(p) for p in src.get("views_held") or ()),
+        later_introductions=re.compile("|".join(src.get("later_introductions") or ["(?!x)x"])),
+        interviewed_people=tuple(re.compile(p) for p in src.get("interviewed_people") or ()),
     )
 
 
 def name_words(d: dict) -> NameWords:
     """How names, titles and bodies are told apart, from ``names.yaml``."""
     titles = _alt(d["abbreviated_titles"]["words"])
-    word = (r"(?:(?:%s)\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})" % titles)
+    word = (r"(?:(?:%s)\.|(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{2,})" % titles)
     particles = _alt(d["name_particles"]["words"])
     demonyms = d["demonyms"]
     gender = d["gender"]

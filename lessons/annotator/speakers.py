@@ -17,7 +17,8 @@ from .rules import Rules, load_rules
 
 # The word lists (titles, names that are not names, days and months, nationalities, role and
 # body words, pronouns) are in lessons/data/rules/names.yaml, read through rules.names.
-PERSON_NAME = re.compile(r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*(?:\s+(?:[A-Z]\.|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)){1,3}")
+_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*"   # "O'Hanlon", "McDonald" too
+PERSON_NAME = re.compile(r"%s(?:\s+(?:[A-Z]\.|%s)){1,3}" % (_NAME_WORD, _NAME_WORD))
 
 @dataclass
 class State:
@@ -289,12 +290,15 @@ _GIVEN_NAME_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 def surnames(name: str) -> tuple[str, ...]:
     """What a person is called on later mentions: "Keir Giles" → Giles; "Ma Ying-jeou" → Ma (family name first);
-    "Fayez al-Sarraj" → al-Sarraj, and Sarraj without the article."""
+    "Fayez al-Sarraj" → al-Sarraj, Al-Sarraj opening a sentence, and Sarraj without the article."""
     words = name.split()
     if len(words) == 2 and _GIVEN_NAME_AFTER.fullmatch(words[1]):
         return (words[0], words[1])
     article = re.fullmatch(r"(?:[Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh)-([A-Z][\w'’-]+)", words[-1])
-    return (words[-1], article.group(1)) if article else (words[-1],)
+    if not article:
+        return (words[-1],)
+    opening = words[-1][0].upper() + words[-1][1:]      # "Al-Ahmed" opening a sentence
+    return tuple(dict.fromkeys((words[-1], opening, article.group(1))))
 
 
 def names_a_body(name: str, lex) -> bool:
