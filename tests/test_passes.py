@@ -179,6 +179,20 @@ def test_a_check_after_a_contrast_also_points_back_at_the_claim_on_the_same_thin
     assert not [a for a in r.per_sentence[0] if a.category == "unverified"]
 
 
+def test_a_denial_in_a_clause_on_its_own_sentence_s_claim_does_not_reach_back():
+    before = "In Moscow, the Defense Ministry said its tanks are reinforcing the peacekeepers. "
+    for denial in ("Georgian officials demanded Russia stop air attacks on Georgian cities -- which Russia denies carrying out.",
+                   "The minister told reporters Georgian forces are firmly in control of the city, a report separatists denied."):
+        r = read_until(before + denial, "mark_unverified")
+        assert not [a for a in r.per_sentence[0] if a.category == "unverified"], denial
+        assert [a for a in r.per_sentence[1] if a.category == "unverified"], denial
+    # A relative clause about the denier is no such pointer: the claim before is still answered.
+    other = ("Workers said two of the exits had been padlocked. A spokeswoman for the firm, which owns the plant, "
+             "denied that any exit had been locked.")
+    r = read_until(other, "mark_unverified")
+    assert [a.rule for a in r.per_sentence[0] if a.category == "unverified"] == ["unverified.neighbour"]
+
+
 def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():
     text = "The ministry said the rebels fired first. The rebels denied it."
     r = read_until(text, "mark_unverified")

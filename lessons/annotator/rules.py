@@ -319,8 +319,9 @@ def _linking_words(d: dict) -> dict:
             _alt(w for w in negations if w[:2] not in ("n'", "n’")),
             _alt(w for w in negations if w[:2] in ("n'", "n’")))),
         traded=re.compile(r"(?i)\b(?:%s)\b" % _alt(words("traded_words"))),
-        contrast_within=re.compile(r"(?i)[,;]\s+(?:%s)\b|,\s+(?:a|an)\s+(?:%s)\b"
-                                   % (contrast, _alt(d["contrast_words"]["claim_nouns"]))),
+        contrast_within=re.compile(r"(?i)[,;]\s+(?:%s)\b|,\s+(?:a|an)\s+(?:%s)\b|(?:[,;]|\s--?|\s?[—–])\s*(?:%s)\s+(?:[\w’'.-]+\s+){1,3}$"
+                                   % (contrast, _alt(d["contrast_words"]["claim_nouns"]),
+                                      _alt(d["contrast_words"]["relatives"]))),
         rival_in_one=re.compile(r"(?i)[,;]\s+(?:%s)\b" % contrast),
         elliptic_end=re.compile(r"(?i)\b(?:%s)(?:n[’']t|\s+not|\s+never)?\W*$" % _alt(words("elliptic_answers"))),
         counter_claim=re.compile(r"(?i)\b(?:%s)\b|n[’']t\b" % _alt(words("counter_claims"))),
