@@ -212,6 +212,17 @@ def test_mark_competing_figures_marks_two_sides_giving_different_tolls():
     assert sorted(a.start for a in marked) == [s.start for s in r.sentences]
 
 
+def test_counts_for_two_countries_are_not_competing_figures():
+    text = ("Officials in Turkey said at least 6,957 people were killed. "
+            "In Syria, there were at least 2,470 deaths, according to figures from the Damascus government.")
+    r = read_until(text, "mark_competing_figures")
+    assert not [a for a in r.annotations if a.rule == "unverified.competing_figures"]
+    same = ("Officials in Turkey said at least 6,957 people were killed. "
+            "Rescue groups in Turkey said 8,000 people were killed.")
+    r = read_until(same, "mark_competing_figures")
+    assert [a for a in r.annotations if a.rule == "unverified.competing_figures"]
+
+
 @pytest.fixture(scope="module")
 def seed():
     """The seed article as learners read it (the web-page lines of the saved copy left out)."""

@@ -263,6 +263,12 @@ def _figure(text: str, rules):
     return next((f for form in ("dead_count", "killed_count", "toll_at") for f in found if f.form == form), None)
 
 
+def _countries_in(text: str, rules) -> set[str]:
+    """The countries a sentence puts its events in ("in Turkey", "In Syria, ..."), lower-cased."""
+    return {m.group().lower() for p in re.finditer(r"\b[Ii]n\s+(?:the\s+)?", text)
+            if (m := rules.sources.place_pattern.match(text, p.end()))}
+
+
 def _count(figure) -> str:
     """The number a figure gives, digits or a word ("2 more people died" and "two people died" agree)."""
     return str(figure.value) if figure.value is not None else figure.number.lower().replace(",", "")
@@ -315,6 +321,9 @@ def mark_competing_figures(r: Reading) -> None:
                 and not (victims(pair[0], r.rules) == victims(pair[1], r.rules) != "peopl"
                          and victims(pair[0], r.rules) and not same_party(a.speaker, b.speaker, r.rules)):
             continue                      # "killed 11 civilians" / "killing six militants": one side, two groups
+        places = _countries_in(sentences[i].text, r.rules), _countries_in(sentences[i + 1].text, r.rules)
+        if all(places) and not places[0] & places[1]:
+            continue                      # "Officials in Turkey said 6,957 ..." / "In Syria, 2,470 ...": two places' counts
         kinds = (outcome(pair[0], r.rules), outcome(pair[1], r.rules)) if pair[0] and pair[1] else ("", "")
         if all(kinds) and kinds[0] != kinds[1]:
             continue                      # "348 killed" / "500 injured": two different counts, no rivals
