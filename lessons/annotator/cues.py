@@ -264,6 +264,8 @@ def mark_claim_after(i, sentences, attributions, rules, cue, add) -> None:
         return                            # an analyst's comment weighs the claims, it is not one of them
     if rules.reading.new_topic_opener.match(sentences[j].text):
         return                            # "Meanwhile, the government says ...": something else
+    if rules.reading.pledge.search(sentences[j].text):
+        return                            # "The rebels have vowed to take the city": a stand, not an account
     who = content_words(speaker.label, rules) | content_words(attributions[i].speaker.label if attributions[i] else "", rules)
     shared = (content_words(sentences[i].text, rules) & content_words(sentences[j].text, rules)) - who \
         - rules.reading.speaker_stems

@@ -107,6 +107,7 @@ class ReadingWords:
     speaker_common_words: frozenset = frozenset()  # "local", "fire": a common word, not a name
     speaker_ends: frozenset = frozenset()          # "also", "who": a speaker phrase ends before them
     new_topic_opener: re.Pattern = re.compile(r"(?!x)x")  # "Meanwhile, ...": a new topic, not an answer
+    pledge: re.Pattern = re.compile(r"(?!x)x")  # "The rebels have vowed to ...": a stand, not an account
 
 
 @dataclass(frozen=True)
@@ -314,6 +315,7 @@ def _linking_words(d: dict) -> dict:
         generic_speaker_stems=frozenset(w.lower()[:5] for w in words("generic_speakers")),
         answer_opener=re.compile(r"(?i)\W*(?:%s)\b" % _alt(words("answer_openers"))),
         new_topic_opener=re.compile(r"(?i)\W*(?:%s)\b" % _spaced(words("new_topic_openers"))),
+        pledge=re.compile(r"(?i)\b(?:%s)\s+to\b" % _alt(words("pledge_verbs"))),
         rival_opener=re.compile(r"\W*(?:%s)\b" % _alt(words("rival_openers"))),
         rival_negation=re.compile(r"(?i)\b(?:%s)\b|(?:%s)\b" % (
             _alt(w for w in negations if w[:2] not in ("n'", "n’")),
