@@ -193,6 +193,17 @@ def test_a_denial_in_a_clause_on_its_own_sentence_s_claim_does_not_reach_back():
     assert [a.rule for a in r.per_sentence[0] if a.category == "unverified"] == ["unverified.neighbour"]
 
 
+def test_the_same_party_going_on_after_a_denial_in_a_clause_goes_on_with_the_denied_claim():
+    text = ("Georgian officials demanded Russia stop air attacks on Georgian cities -- which Russia denies carrying out. "
+            "They say Russian planes bombed two air bases outside Tbilisi.")
+    r = read_until(text, "mark_unverified")
+    assert [a.rule for a in r.per_sentence[1] if a.category == "unverified"] == ["unverified.neighbour"]
+    other = ("Georgian officials demanded Russia stop air attacks on Georgian cities -- which Russia denies carrying out. "
+             "They say the talks in Geneva will go ahead on Monday.")
+    r = read_until(other, "mark_unverified")
+    assert not [a for a in r.per_sentence[1] if a.category == "unverified"]
+
+
 def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():
     text = "The ministry said the rebels fired first. The rebels denied it."
     r = read_until(text, "mark_unverified")

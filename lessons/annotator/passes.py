@@ -208,7 +208,18 @@ def mark_unverified(r: Reading) -> None:
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)) if _same_thing(r, i, j) else None)
                 elif within:
-                    pass                  # "Witnesses said ..., though police denied this": the claim is here
+                    # "Witnesses said ..., though police denied this": the claim is here. After "attacks on
+                    # Georgian cities -- which Russia denies carrying out", the same party's next sentence on
+                    # the same thing ("They say Russian planes bombed two air bases") goes on with that claim.
+                    j = i + 1
+                    if disputes and j < len(r.sentences) and r.attributions[j] \
+                            and r.rules.reading.claim_clause.search(r.text[max(sent.start, s0 - WINDOW):s0]) \
+                            and r.sentences[j].paragraph == sent.paragraph \
+                            and same_party(r.attributions[j].speaker, r.attributions[i].speaker, r.rules) \
+                            and _same_thing(r, i, j):
+                        s = r.sentences[j]
+                        claims.append((j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                                                     explain(r.rules, "unverified.neighbour", cue=cue), r.source_label(j))))
                 elif rule.marks_neighbour and i > 0:
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)))

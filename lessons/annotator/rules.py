@@ -108,6 +108,7 @@ class ReadingWords:
     speaker_ends: frozenset = frozenset()          # "also", "who": a speaker phrase ends before them
     new_topic_opener: re.Pattern = re.compile(r"(?!x)x")  # "Meanwhile, ...": a new topic, not an answer
     pledge: re.Pattern = re.compile(r"(?!x)x")  # "The rebels have vowed to ...": a stand, not an account
+    claim_clause: re.Pattern = re.compile(r"(?!x)x")  # ", a report separatists denied", "-- which Russia denies"
 
 
 @dataclass(frozen=True)
@@ -324,6 +325,8 @@ def _linking_words(d: dict) -> dict:
         contrast_within=re.compile(r"(?i)[,;]\s+(?:%s)\b|,\s+(?:a|an)\s+(?:%s)\b|(?:[,;]|\s--?|\s?[—–])\s*(?:%s)\s+(?:[\w’'.-]+\s+){1,3}$"
                                    % (contrast, _alt(d["contrast_words"]["claim_nouns"]),
                                       _alt(d["contrast_words"]["relatives"]))),
+        claim_clause=re.compile(r"(?i),\s+(?:a|an)\s+(?:%s)\b|(?:[,;]|\s--?|\s?[—–])\s*(?:%s)\s+(?:[\w’'.-]+\s+){1,3}$"
+                                % (_alt(d["contrast_words"]["claim_nouns"]), _alt(d["contrast_words"]["relatives"]))),
         rival_in_one=re.compile(r"(?i)[,;]\s+(?:%s)\b" % contrast),
         elliptic_end=re.compile(r"(?i)\b(?:%s)(?:n[’']t|\s+not|\s+never)?\W*$" % _alt(words("elliptic_answers"))),
         counter_claim=re.compile(r"(?i)\b(?:%s)\b|n[’']t\b" % _alt(words("counter_claims"))),
