@@ -331,6 +331,8 @@ CHECKS = {
     ("reading.yaml", "new_topic_openers"): keeps_off("unverified.neighbour"),
     ("reading.yaml", "pledge_verbs"): keeps_off("unverified.neighbour"),
     ("reading.yaml", "agreed_subjects"): keeps_off("unverified.neighbour"),
+    ("reading.yaml", "complaint_words"): marked_with("unverified.rival_account"),
+    ("reading.yaml", "all_well_words"): marked_with("unverified.rival_account"),
 }
 """What each word list's examples show, by (file, group)."""
 

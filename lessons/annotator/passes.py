@@ -288,9 +288,13 @@ def _count(figure) -> str:
 def mark_rival_accounts(r: Reading) -> None:
     """"The government says it pushed the rebels back. But the rebels say they are still in the city.":
     the other side's answer, opening with "But", on the same thing, makes both sentences contested,
-    also past one sentence of the reporter's background between them."""
+    also past one sentence of the reporter's background between them. A complaint answered in the
+    same paragraph by another party saying it went well ("Election monitors complained of incomplete
+    voting lists. But officials said the election proceeded well.") is one too, with no negation."""
     sentences, attributions = r.sentences, r.attributions
     for j in range(1, len(sentences)):
+        if _answers_a_complaint(r, j):
+            continue
         i = j - 1
         if j > 1 and not attributions[i] and attributions[j - 2] \
                 and not r.rules.reading.claim_words.search(sentences[i].text):
@@ -305,13 +309,33 @@ def mark_rival_accounts(r: Reading) -> None:
         if not (content_words(sentences[i].text, r.rules) & content_words(sentences[j].text, r.rules)) - who \
                 - r.rules.reading.speaker_stems:
             continue
-        for k, att in ((i, a), (j, b)):
-            s = sentences[k]
-            other = sentences[j if k == i else i]
-            r.add(k, Annotation("unverified", s.start, s.end, att.verb or att.cue, "unverified.rival_account",
-                                explain(r.rules, "unverified.rival_account"), att.speaker.label,
-                                challenged_by=((other.start, other.end),) if k == i else (),
-                                challenges=((other.start, other.end),) if k == j else ()))
+        _mark_rival_pair(r, i, j, a.verb or a.cue, a.speaker.label)
+
+
+def _answers_a_complaint(r: Reading, j: int) -> bool:
+    """Sentence ``j`` ("But officials said the election proceeded well") answers a complaint in the
+    sentence before it, in its paragraph, by another party ("Election monitors complained of ...");
+    both are marked. The complainer may be the subject of the fault-finding verb itself."""
+    a, b, i = r.attributions[j - 1], r.attributions[j], j - 1
+    fault = r.rules.reading.complaint.search(r.sentences[i].text)
+    if not (b and fault and b.speaker.kind != "expert" and r.sentences[i].paragraph == r.sentences[j].paragraph
+            and r.rules.reading.rival_opener.match(r.sentences[j].text) and r.rules.reading.all_well.search(r.sentences[j].text)) \
+            or a and (a.speaker.kind == "expert" or same_party(a.speaker, b.speaker, r.rules)):
+        return False
+    _mark_rival_pair(r, i, j, a.verb or a.cue if a else fault.group(), r.source_label(i))
+    return True
+
+
+def _mark_rival_pair(r: Reading, i: int, j: int, cue: str, label) -> None:
+    """Mark sentence ``i``'s account and sentence ``j``'s answer to it as rival accounts, linked both ways."""
+    b = r.attributions[j]
+    for k, word, who in ((i, cue, label), (j, b.verb or b.cue, b.speaker.label)):
+        s = r.sentences[k]
+        other = r.sentences[j if k == i else i]
+        r.add(k, Annotation("unverified", s.start, s.end, word, "unverified.rival_account",
+                            explain(r.rules, "unverified.rival_account"), who,
+                            challenged_by=((other.start, other.end),) if k == i else (),
+                            challenges=((other.start, other.end),) if k == j else ()))
 
 
 def mark_competing_figures(r: Reading) -> None:

@@ -109,6 +109,8 @@ class ReadingWords:
     new_topic_opener: re.Pattern = re.compile(r"(?!x)x")  # "Meanwhile, ...": a new topic, not an answer
     pledge: re.Pattern = re.compile(r"(?!x)x")  # "The rebels have vowed to ...": a stand, not an account
     agreed_subject: re.Pattern = re.compile(r"(?!x)x")  # "Both rebels and military sources said ...": agreed
+    complaint: re.Pattern = re.compile(r"(?!x)x")  # "Election monitors complained of ...": fault found
+    all_well: re.Pattern = re.compile(r"(?!x)x")  # "... said the election proceeded well": the answer to it
     claim_clause: re.Pattern = re.compile(r"(?!x)x")  # ", a report separatists denied", "-- which Russia denies"
 
 
@@ -318,6 +320,8 @@ def _linking_words(d: dict) -> dict:
         answer_opener=re.compile(r"(?i)\W*(?:%s)\b" % _alt(words("answer_openers"))),
         new_topic_opener=re.compile(r"(?i)\W*(?:%s)\b" % _spaced(words("new_topic_openers"))),
         pledge=re.compile(r"(?i)\b(?:%s)\s+to\b" % _alt(words("pledge_verbs"))),
+        complaint=re.compile(r"(?i)\b(?:%s)\b" % _spaced(words("complaint_words"))),
+        all_well=re.compile(r"(?i)\b(?:%s)\b" % _spaced(words("all_well_words"))),
         agreed_subject=re.compile(r"(?i)^\W*(?:%s)\s+[^,;:]{1,80}?\s(?:and|as well as)\s" % _alt(words("agreed_subjects"))),
         rival_opener=re.compile(r"\W*(?:%s)\b" % _alt(words("rival_openers"))),
         rival_negation=re.compile(r"(?i)\b(?:%s)\b|(?:%s)\b" % (
