@@ -204,6 +204,17 @@ def test_the_same_party_going_on_after_a_denial_in_a_clause_goes_on_with_the_den
     assert not [a for a in r.per_sentence[1] if a.category == "unverified"]
 
 
+def test_mark_denier_runs_takes_the_denier_s_next_sentence_on_what_the_denial_is_about():
+    text = ("The Thai army said Cambodian soldiers attacked a border post. "
+            "However, Phay Siphan, a spokesman for Cambodia's Council of Ministers, denies his country's troops fired first. "
+            "He said Thai soldiers attacked first.")
+    r = read_until(text, "mark_denier_runs")
+    assert [a.rule for a in r.per_sentence[2] if a.category == "unverified"] == ["unverified.denier_run"]
+    other = text.replace("He said Thai soldiers attacked first.", "He said the council meets on Friday.")
+    r = read_until(other, "mark_denier_runs")
+    assert not [a for a in r.per_sentence[2] if a.category == "unverified"]
+
+
 def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():
     text = "The ministry said the rebels fired first. The rebels denied it."
     r = read_until(text, "mark_unverified")

@@ -333,6 +333,7 @@ CHECKS = {
     ("reading.yaml", "agreed_subjects"): keeps_off("unverified.neighbour"),
     ("reading.yaml", "complaint_words"): marked_with("unverified.rival_account"),
     ("reading.yaml", "all_well_words"): marked_with("unverified.rival_account"),
+    ("reading.yaml", "denier_plans"): keeps_off("unverified.denier_run"),
 }
 """What each word list's examples show, by (file, group)."""
 

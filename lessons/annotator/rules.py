@@ -108,6 +108,7 @@ class ReadingWords:
     speaker_ends: frozenset = frozenset()          # "also", "who": a speaker phrase ends before them
     new_topic_opener: re.Pattern = re.compile(r"(?!x)x")  # "Meanwhile, ...": a new topic, not an answer
     pledge: re.Pattern = re.compile(r"(?!x)x")  # "The rebels have vowed to ...": a stand, not an account
+    denier_plan: re.Pattern = re.compile(r"(?!x)x")  # "he plans to fight this plot": the denier's stand
     agreed_subject: re.Pattern = re.compile(r"(?!x)x")  # "Both rebels and military sources said ...": agreed
     complaint: re.Pattern = re.compile(r"(?!x)x")  # "Election monitors complained of ...": fault found
     all_well: re.Pattern = re.compile(r"(?!x)x")  # "... said the election proceeded well": the answer to it
@@ -320,6 +321,7 @@ def _linking_words(d: dict) -> dict:
         answer_opener=re.compile(r"(?i)\W*(?:%s)\b" % _alt(words("answer_openers"))),
         new_topic_opener=re.compile(r"(?i)\W*(?:%s)\b" % _spaced(words("new_topic_openers"))),
         pledge=re.compile(r"(?i)\b(?:%s)\s+to\b" % _alt(words("pledge_verbs"))),
+        denier_plan=re.compile(r"(?i)\b(?:he|she|they|it|we|i)\s+(?:%s)\s+to\b" % _alt(words("denier_plans"))),
         complaint=re.compile(r"(?i)\b(?:%s)\b" % _spaced(words("complaint_words"))),
         all_well=re.compile(r"(?i)\b(?:%s)\b" % _spaced(words("all_well_words"))),
         agreed_subject=re.compile(r"(?i)^\W*(?:%s)\s+[^,;:]{1,80}?\s(?:and|as well as)\s" % _alt(words("agreed_subjects"))),
