@@ -179,6 +179,42 @@ def test_a_check_after_a_contrast_also_points_back_at_the_claim_on_the_same_thin
     assert not [a for a in r.per_sentence[0] if a.category == "unverified"]
 
 
+def test_a_denial_in_a_clause_on_its_own_sentence_s_claim_does_not_reach_back():
+    before = "In Moscow, the Defense Ministry said its tanks are reinforcing the peacekeepers. "
+    for denial in ("Georgian officials demanded Russia stop air attacks on Georgian cities -- which Russia denies carrying out.",
+                   "The minister told reporters Georgian forces are firmly in control of the city, a report separatists denied."):
+        r = read_until(before + denial, "mark_unverified")
+        assert not [a for a in r.per_sentence[0] if a.category == "unverified"], denial
+        assert [a for a in r.per_sentence[1] if a.category == "unverified"], denial
+    # A relative clause about the denier is no such pointer: the claim before is still answered.
+    other = ("Workers said two of the exits had been padlocked. A spokeswoman for the firm, which owns the plant, "
+             "denied that any exit had been locked.")
+    r = read_until(other, "mark_unverified")
+    assert [a.rule for a in r.per_sentence[0] if a.category == "unverified"] == ["unverified.neighbour"]
+
+
+def test_the_same_party_going_on_after_a_denial_in_a_clause_goes_on_with_the_denied_claim():
+    text = ("Georgian officials demanded Russia stop air attacks on Georgian cities -- which Russia denies carrying out. "
+            "They say Russian planes bombed two air bases outside Tbilisi.")
+    r = read_until(text, "mark_unverified")
+    assert [a.rule for a in r.per_sentence[1] if a.category == "unverified"] == ["unverified.neighbour"]
+    other = ("Georgian officials demanded Russia stop air attacks on Georgian cities -- which Russia denies carrying out. "
+             "They say the talks in Geneva will go ahead on Monday.")
+    r = read_until(other, "mark_unverified")
+    assert not [a for a in r.per_sentence[1] if a.category == "unverified"]
+
+
+def test_mark_denier_runs_takes_the_denier_s_next_sentence_on_what_the_denial_is_about():
+    text = ("The Thai army said Cambodian soldiers attacked a border post. "
+            "However, Phay Siphan, a spokesman for Cambodia's Council of Ministers, denies his country's troops fired first. "
+            "He said Thai soldiers attacked first.")
+    r = read_until(text, "mark_denier_runs")
+    assert [a.rule for a in r.per_sentence[2] if a.category == "unverified"] == ["unverified.denier_run"]
+    other = text.replace("He said Thai soldiers attacked first.", "He said the council meets on Friday.")
+    r = read_until(other, "mark_denier_runs")
+    assert not [a for a in r.per_sentence[2] if a.category == "unverified"]
+
+
 def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():
     text = "The ministry said the rebels fired first. The rebels denied it."
     r = read_until(text, "mark_unverified")
@@ -196,6 +232,17 @@ def test_mark_competing_figures_marks_two_sides_giving_different_tolls():
     r = read_until(text, "mark_competing_figures")
     marked = [a for a in r.annotations if a.rule == "unverified.competing_figures"]
     assert sorted(a.start for a in marked) == [s.start for s in r.sentences]
+
+
+def test_counts_for_two_countries_are_not_competing_figures():
+    text = ("Officials in Turkey said at least 6,957 people were killed. "
+            "In Syria, there were at least 2,470 deaths, according to figures from the Damascus government.")
+    r = read_until(text, "mark_competing_figures")
+    assert not [a for a in r.annotations if a.rule == "unverified.competing_figures"]
+    same = ("Officials in Turkey said at least 6,957 people were killed. "
+            "Rescue groups in Turkey said 8,000 people were killed.")
+    r = read_until(same, "mark_competing_figures")
+    assert [a for a in r.annotations if a.rule == "unverified.competing_figures"]
 
 
 @pytest.fixture(scope="module")

@@ -369,6 +369,11 @@ CHECKS = {
     ("reading.yaml", "believed_to_be"): reports_no_speaker,
     ("reading.yaml", "before_a_month"): keeps_off("hedge.modal.may"),
     ("reading.yaml", "new_topic_openers"): keeps_off("unverified.neighbour"),
+    ("reading.yaml", "pledge_verbs"): keeps_off("unverified.neighbour"),
+    ("reading.yaml", "agreed_subjects"): keeps_off("unverified.neighbour"),
+    ("reading.yaml", "complaint_words"): marked_with("unverified.rival_account"),
+    ("reading.yaml", "all_well_words"): marked_with("unverified.rival_account"),
+    ("reading.yaml", "denier_plans"): keeps_off("unverified.denier_run"),
 }
 """What each word list's examples show, by (file, group)."""
 

@@ -88,6 +88,8 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         return
     if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
         return                            # a speaker does not dispute their own words
+    if attributions[j] and rules.reading.agreed_subject.match(sentences[j].text):
+        return                            # "Both rebels and military sources said ...": agreed, not disputed
     # "The group says about 80 people were killed. Singers were also among the dead. The number
     # could not be verified.": a sentence that goes on with the claim before it in its paragraph.
     goes_on = not attributions[j] and j > 0 and attributions[j - 1] and not attributions[i] \
@@ -264,6 +266,8 @@ def mark_claim_after(i, sentences, attributions, rules, cue, add) -> None:
         return                            # an analyst's comment weighs the claims, it is not one of them
     if rules.reading.new_topic_opener.match(sentences[j].text):
         return                            # "Meanwhile, the government says ...": something else
+    if rules.reading.pledge.search(sentences[j].text):
+        return                            # "The rebels have vowed to take the city": a stand, not an account
     who = content_words(speaker.label, rules) | content_words(attributions[i].speaker.label if attributions[i] else "", rules)
     shared = (content_words(sentences[i].text, rules) & content_words(sentences[j].text, rules)) - who \
         - rules.reading.speaker_stems

@@ -183,6 +183,20 @@ def _goes_on_quoting(text: str) -> bool:
     return text.lstrip()[:1] in "\"“" and not _PLEDGE.search(text)
 
 
+def _says_it_again(r, i: int, j: int) -> bool:
+    """The denier's next sentence speaks again of what the denial is about ("denies his country's
+    troops fired first. He said Thai soldiers attacked first."): a topic word of the denied words in
+    common, and no pledge or plan ("It said it would investigate", "he plans to fight this plot")."""
+    sent = r.sentences[i]
+    denial = next((a for a in r.per_sentence[i] if a.category == "unverified" and a.rule in RUN_STARTS
+                   and sent.start <= a.start < sent.end), None)
+    if denial is None or _PLEDGE.search(r.sentences[j].text) or r.rules.reading.pledge.search(r.sentences[j].text) \
+            or r.rules.reading.denier_plan.search(r.sentences[j].text):
+        return False
+    denied = topic(r.text[denial.end:sent.end], r.rules) - topic(r.attributions[i].speaker.label, r.rules)
+    return bool(denied & topic(r.sentences[j].text, r.rules) - r.rules.reading.speaker_stems)
+
+
 def mark_denier_runs(r) -> None:
     """The denier's own account right after a denial: "The army denied the report. 'The strike hit
     an empty field. There was zero chance of civilian casualties,' he said." The guidelines count a
@@ -203,7 +217,8 @@ def mark_denier_runs(r) -> None:
                 break
             counter = _counter_claim(sentences[j].text, r.rules)
             figure = digit_numbers(sentences[j].text, r.rules)
-            if not (counter or figure or (j == i + 1 and _goes_on_quoting(sentences[j].text))):
+            if not (counter or figure or (j == i + 1 and (_goes_on_quoting(sentences[j].text)
+                                                         or _says_it_again(r, i, j)))):
                 continue                  # the denier goes on about something else: not part of the dispute
             s = sentences[j]
             cue = counter.group() if counter else s.text[figure[0][0]:figure[0][1]] if figure else (b.verb or b.cue)

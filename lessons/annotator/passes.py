@@ -240,7 +240,18 @@ def mark_unverified(r: Reading) -> None:
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)) if _same_thing(r, i, j) else None)
                 elif within:
-                    pass                  # "Witnesses said ..., though police denied this": the claim is here
+                    # "Witnesses said ..., though police denied this": the claim is here. After "attacks on
+                    # Georgian cities -- which Russia denies carrying out", the same party's next sentence on
+                    # the same thing ("They say Russian planes bombed two air bases") goes on with that claim.
+                    j = i + 1
+                    if disputes and j < len(r.sentences) and r.attributions[j] \
+                            and r.rules.reading.claim_clause.search(r.text[max(sent.start, s0 - WINDOW):s0]) \
+                            and r.sentences[j].paragraph == sent.paragraph \
+                            and same_party(r.attributions[j].speaker, r.attributions[i].speaker, r.rules) \
+                            and _same_thing(r, i, j):
+                        s = r.sentences[j]
+                        claims.append((j, Annotation("unverified", s.start, s.end, cue, "unverified.neighbour",
+                                                     explain(r.rules, "unverified.neighbour", cue=cue), r.source_label(j))))
                 elif rule.marks_neighbour and i > 0:
                     mark_claim_before(i, r.sentences, r.attributions, r.rules, cue,
                                       lambda j, ann: claims.append((j, ann)))
@@ -295,6 +306,12 @@ def _figure(text: str, rules):
     return next((f for form in ("dead_count", "killed_count", "toll_at") for f in found if f.form == form), None)
 
 
+def _countries_in(text: str, rules) -> set[str]:
+    """The countries a sentence puts its events in ("in Turkey", "In Syria, ..."), lower-cased."""
+    return {m.group().lower() for p in re.finditer(r"\b[Ii]n\s+(?:the\s+)?", text)
+            if (m := rules.sources.place_pattern.match(text, p.end()))}
+
+
 def _count(figure) -> str:
     """The number a figure gives, digits or a word ("2 more people died" and "two people died" agree)."""
     return str(figure.value) if figure.value is not None else figure.number.lower().replace(",", "")
@@ -303,9 +320,13 @@ def _count(figure) -> str:
 def mark_rival_accounts(r: Reading) -> None:
     """"The government says it pushed the rebels back. But the rebels say they are still in the city.":
     the other side's answer, opening with "But", on the same thing, makes both sentences contested,
-    also past one sentence of the reporter's background between them."""
+    also past one sentence of the reporter's background between them. A complaint answered in the
+    same paragraph by another party saying it went well ("Election monitors complained of incomplete
+    voting lists. But officials said the election proceeded well.") is one too, with no negation."""
     sentences, attributions = r.sentences, r.attributions
     for j in range(1, len(sentences)):
+        if _answers_a_complaint(r, j):
+            continue
         i = j - 1
         if j > 1 and not attributions[i] and attributions[j - 2] \
                 and not r.rules.reading.claim_words.search(sentences[i].text):
@@ -320,13 +341,33 @@ def mark_rival_accounts(r: Reading) -> None:
         if not (content_words(sentences[i].text, r.rules) & content_words(sentences[j].text, r.rules)) - who \
                 - r.rules.reading.speaker_stems:
             continue
-        for k, att in ((i, a), (j, b)):
-            s = sentences[k]
-            other = sentences[j if k == i else i]
-            r.add(k, Annotation("unverified", s.start, s.end, att.verb or att.cue, "unverified.rival_account",
-                                explain(r.rules, "unverified.rival_account"), att.speaker.label,
-                                challenged_by=((other.start, other.end),) if k == i else (),
-                                challenges=((other.start, other.end),) if k == j else ()))
+        _mark_rival_pair(r, i, j, a.verb or a.cue, a.speaker.label)
+
+
+def _answers_a_complaint(r: Reading, j: int) -> bool:
+    """Sentence ``j`` ("But officials said the election proceeded well") answers a complaint in the
+    sentence before it, in its paragraph, by another party ("Election monitors complained of ...");
+    both are marked. The complainer may be the subject of the fault-finding verb itself."""
+    a, b, i = r.attributions[j - 1], r.attributions[j], j - 1
+    fault = r.rules.reading.complaint.search(r.sentences[i].text)
+    if not (b and fault and b.speaker.kind != "expert" and r.sentences[i].paragraph == r.sentences[j].paragraph
+            and r.rules.reading.rival_opener.match(r.sentences[j].text) and r.rules.reading.all_well.search(r.sentences[j].text)) \
+            or a and (a.speaker.kind == "expert" or same_party(a.speaker, b.speaker, r.rules)):
+        return False
+    _mark_rival_pair(r, i, j, a.verb or a.cue if a else fault.group(), r.source_label(i))
+    return True
+
+
+def _mark_rival_pair(r: Reading, i: int, j: int, cue: str, label) -> None:
+    """Mark sentence ``i``'s account and sentence ``j``'s answer to it as rival accounts, linked both ways."""
+    b = r.attributions[j]
+    for k, word, who in ((i, cue, label), (j, b.verb or b.cue, b.speaker.label)):
+        s = r.sentences[k]
+        other = r.sentences[j if k == i else i]
+        r.add(k, Annotation("unverified", s.start, s.end, word, "unverified.rival_account",
+                            explain(r.rules, "unverified.rival_account"), who,
+                            challenged_by=((other.start, other.end),) if k == i else (),
+                            challenges=((other.start, other.end),) if k == j else ()))
 
 
 def mark_competing_figures(r: Reading) -> None:
@@ -347,6 +388,9 @@ def mark_competing_figures(r: Reading) -> None:
                 and not (victims(pair[0], r.rules) == victims(pair[1], r.rules) != "peopl"
                          and victims(pair[0], r.rules) and not same_party(a.speaker, b.speaker, r.rules)):
             continue                      # "killed 11 civilians" / "killing six militants": one side, two groups
+        places = _countries_in(sentences[i].text, r.rules), _countries_in(sentences[i + 1].text, r.rules)
+        if all(places) and not places[0] & places[1]:
+            continue                      # "Officials in Turkey said 6,957 ..." / "In Syria, 2,470 ...": two places' counts
         kinds = (outcome(pair[0], r.rules), outcome(pair[1], r.rules)) if pair[0] and pair[1] else ("", "")
         if all(kinds) and kinds[0] != kinds[1]:
             continue                      # "348 killed" / "500 injured": two different counts, no rivals

@@ -107,6 +107,12 @@ class ReadingWords:
     speaker_common_words: frozenset = frozenset()  # "local", "fire": a common word, not a name
     speaker_ends: frozenset = frozenset()          # "also", "who": a speaker phrase ends before them
     new_topic_opener: re.Pattern = re.compile(r"(?!x)x")  # "Meanwhile, ...": a new topic, not an answer
+    pledge: re.Pattern = re.compile(r"(?!x)x")  # "The rebels have vowed to ...": a stand, not an account
+    denier_plan: re.Pattern = re.compile(r"(?!x)x")  # "he plans to fight this plot": the denier's stand
+    agreed_subject: re.Pattern = re.compile(r"(?!x)x")  # "Both rebels and military sources said ...": agreed
+    complaint: re.Pattern = re.compile(r"(?!x)x")  # "Election monitors complained of ...": fault found
+    all_well: re.Pattern = re.compile(r"(?!x)x")  # "... said the election proceeded well": the answer to it
+    claim_clause: re.Pattern = re.compile(r"(?!x)x")  # ", a report separatists denied", "-- which Russia denies"
 
 
 @dataclass(frozen=True)
@@ -315,13 +321,21 @@ def _linking_words(d: dict) -> dict:
         generic_speaker_stems=frozenset(w.lower()[:5] for w in words("generic_speakers")),
         answer_opener=re.compile(r"(?i)\W*(?:%s)\b" % _alt(words("answer_openers"))),
         new_topic_opener=re.compile(r"(?i)\W*(?:%s)\b" % _spaced(words("new_topic_openers"))),
+        pledge=re.compile(r"(?i)\b(?:%s)\s+to\b" % _alt(words("pledge_verbs"))),
+        denier_plan=re.compile(r"(?i)\b(?:he|she|they|it|we|i)\s+(?:%s)\s+to\b" % _alt(words("denier_plans"))),
+        complaint=re.compile(r"(?i)\b(?:%s)\b" % _spaced(words("complaint_words"))),
+        all_well=re.compile(r"(?i)\b(?:%s)\b" % _spaced(words("all_well_words"))),
+        agreed_subject=re.compile(r"(?i)^\W*(?:%s)\s+[^,;:]{1,80}?\s(?:and|as well as)\s" % _alt(words("agreed_subjects"))),
         rival_opener=re.compile(r"\W*(?:%s)\b" % _alt(words("rival_openers"))),
         rival_negation=re.compile(r"(?i)\b(?:%s)\b|(?:%s)\b" % (
             _alt(w for w in negations if w[:2] not in ("n'", "n’")),
             _alt(w for w in negations if w[:2] in ("n'", "n’")))),
         traded=re.compile(r"(?i)\b(?:%s)\b" % _alt(words("traded_words"))),
-        contrast_within=re.compile(r"(?i)[,;]\s+(?:%s)\b|,\s+(?:a|an)\s+(?:%s)\b"
-                                   % (contrast, _alt(d["contrast_words"]["claim_nouns"]))),
+        contrast_within=re.compile(r"(?i)[,;]\s+(?:%s)\b|,\s+(?:a|an)\s+(?:%s)\b|(?:[,;]|\s--?|\s?[—–])\s*(?:%s)\s+(?:[\w’'.-]+\s+){1,3}$"
+                                   % (contrast, _alt(d["contrast_words"]["claim_nouns"]),
+                                      _alt(d["contrast_words"]["relatives"]))),
+        claim_clause=re.compile(r"(?i),\s+(?:a|an)\s+(?:%s)\b|(?:[,;]|\s--?|\s?[—–])\s*(?:%s)\s+(?:[\w’'.-]+\s+){1,3}$"
+                                % (_alt(d["contrast_words"]["claim_nouns"]), _alt(d["contrast_words"]["relatives"]))),
         rival_in_one=re.compile(r"(?i)[,;]\s+(?:%s)\b" % contrast),
         elliptic_end=re.compile(r"(?i)\b(?:%s)(?:n[’']t|\s+not|\s+never)?\W*$" % _alt(words("elliptic_answers"))),
         counter_claim=re.compile(r"(?i)\b(?:%s)\b|n[’']t\b" % _alt(words("counter_claims"))),

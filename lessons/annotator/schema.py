@@ -165,7 +165,8 @@ _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "ans
                    "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
                    "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
                    "before_a_month", "document_owners", "joined_subjects", "elliptic_answers", "counter_claims",
-                   "pointed_claims", "new_topic_openers")
+                   "pointed_claims", "new_topic_openers", "pledge_verbs", "agreed_subjects",
+                   "complaint_words", "all_well_words", "denier_plans")
 _READING_SHAPES = ("contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
                    "group_views", "believed_to_be", "speaker_phrases")
 _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views", "did", "actions")
@@ -246,8 +247,9 @@ SCHEMAS = {
                       "month_abbreviations", "toll_to", "comparative_degrees", "comparatives",
                       "vague_verb_patterns", "vague_outcomes")),
         **{k: _GROUP for k in _READING_GROUPS},
-        "contrast_words": _fields({"doc": _text, "words": _words, "claim_nouns": _words, **_SENTENCES},
-                                  required=("words", "claim_nouns")),
+        "contrast_words": _fields({"doc": _text, "words": _words, "claim_nouns": _words, "relatives": _words,
+                                                    **_SENTENCES},
+                                  required=("words", "claim_nouns", "relatives")),
         "toll_figures": _fields({"doc": _text, "before": _words, "nouns": _words, "links": _words, "numbers": _words,
                                  **_SENTENCES}, required=("before", "nouns", "links", "numbers")),
         "counted_numbers": _fields({"doc": _text, "number_words": _numbers, "rough": _words},
