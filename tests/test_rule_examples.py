@@ -301,6 +301,7 @@ CHECKS = {
     ("names.yaml", "calendar_words"): outside_names,
     ("names.yaml", "demonyms"): outside_names,
     ("names.yaml", "person_roles"): a_person_named,
+    ("names.yaml", "portfolio_roles"): outside_names,
     ("names.yaml", "capitalised_titles"): kind_of_speaker("official"),
     ("names.yaml", "body_words"): a_body,
     ("names.yaml", "roles_said_again"): the_person_named_before,

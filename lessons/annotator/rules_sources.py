@@ -64,6 +64,7 @@ class NameWords:
     demonym: re.Pattern
     acronym: re.Pattern          # "Bureau of Meteorology (BOM)": a body's full name and its initials
     person_roles: frozenset
+    portfolio_roles: frozenset   # "Minister" in "Finance Minister Ana Ruiz": the word before it is the portfolio
     capitalised_title: re.Pattern  # "Speaker" (as written): an official's title, not "a speaker"
     plural_roles: re.Pattern
     body_words: frozenset
@@ -168,6 +169,7 @@ def name_words(d: dict) -> NameWords:
         acronym=re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:%s)\s+)?){1,6}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)"
                            % _alt(d["name_connectors"]["words"])),
         person_roles=frozenset(w.lower() for w in d["person_roles"]["words"]),
+        portfolio_roles=frozenset(w.lower() for w in d["portfolio_roles"]["words"]),
         capitalised_title=re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % _alt(d["capitalised_titles"]["words"])),
         plural_roles=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["plural_roles"]["words"])),
         body_words=frozenset(w.lower() for w in d["body_words"]["words"]),

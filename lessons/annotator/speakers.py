@@ -132,13 +132,20 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
                 or (lex.official_acronyms.fullmatch(words[i]) and (words[i + 1].lower() in lex.roles
                                                                     or words[i + 1].lower() in lex.ambiguous_roles))
                 or rules.names.demonym.match(words[i]) or w in rules.names.title_words
-                or rules.names.capitalised_title.fullmatch(words[i])):
+                or rules.names.capitalised_title.fullmatch(words[i])
+                or (i + 2 < len(words) and _portfolio(words[i], words[i + 1], rules))):
             if words[i + 1][:1].isupper() and rules.reading.role_phrase_break.fullmatch(words[i + 1]):
                 return "", candidate      # "Reporters Without Borders": a body's name, not a role and a name
             i += 1
             continue
         break
     return " ".join(words[:i]), " ".join(words[i:])
+
+
+def _portfolio(word: str, role: str, rules: Rules) -> bool:
+    """Is ``word`` the portfolio of the minister or secretary after it ("Finance Minister", "Trade Secretary")?"""
+    return (word[:1].isupper() and word.isalpha() and word not in rules.names.not_names
+            and role.rstrip(".").lower() in rules.names.portfolio_roles)
 
 
 @lru_cache(maxsize=4)
