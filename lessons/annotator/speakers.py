@@ -122,6 +122,9 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
         if i + 3 < len(words) and three in lex.roles:
             i += 3                        # "Secretary of State Colin Powell"
             continue
+        if i + 4 < len(words) and " ".join(x.lower() for x in words[i:i + 4]) in lex.roles:
+            i += 4                        # "Chancellor of the Exchequer Alistair Darling"
+            continue
         two = (w + " " + words[i + 1].lower().rstrip(".")) if i + 1 < len(words) else w
         if i + 2 < len(words) and (_two_word_place(two, lex) or two in lex.ambiguous_roles):
             i += 2                        # "South African", "Sri Lankan": a nationality of two words
@@ -162,9 +165,10 @@ def _two_word_place(words: str, lex) -> bool:
 def _title_with_of(text: str, at: int, words: list, lex) -> list:
     """The words of a title with "of" that the run of capitalised words broke off: before "State
     Mike Pompeo", "U.S. Secretary of" ("Secretary of State" is one role)."""
-    back = re.search(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w.'’-]*)[ \t]+of[ \t]+$", text[max(0, at - 60):at])
-    if back and f"{back.group(1).split()[-1]} of {words[0]}".lower() in lex.roles:
-        return back.group(1).split() + ["of"]
+    back = re.search(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w.'’-]*)[ \t]+of[ \t]+(the[ \t]+)?$", text[max(0, at - 60):at])
+    link = ["of", "the"] if back and back.group(2) else ["of"]
+    if back and " ".join([back.group(1).split()[-1]] + link + [words[0]]).lower() in lex.roles:
+        return back.group(1).split() + link     # "Chancellor of the" before "Exchequer Alistair Darling"
     return []
 
 
