@@ -304,6 +304,7 @@ CHECKS = {
     ("names.yaml", "portfolio_roles"): outside_names,
     ("names.yaml", "capitalised_titles"): kind_of_speaker("official"),
     ("names.yaml", "body_words"): a_body,
+    ("names.yaml", "company_words"): not_the_state,
     ("names.yaml", "roles_said_again"): the_person_named_before,
     ("names.yaml", "speak_for_a_body"): the_body_quoted_before,
     ("reading.yaml", "no_statement_before_verb"): reports_no_speaker,

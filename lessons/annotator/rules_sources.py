@@ -68,6 +68,7 @@ class NameWords:
     capitalised_title: re.Pattern  # "Speaker" (as written): an official's title, not "a speaker"
     plural_roles: re.Pattern
     body_words: frozenset
+    company_words: re.Pattern    # "Motors" after "General": a company's name, not a title
     roles_said_again: re.Pattern  # "the spokesman": the person last named with that role
     speak_for_a_body: re.Pattern  # "a spokesperson": for the body quoted just before
     pronouns: frozenset          # pronouns that can stand for a speaker named before
@@ -172,7 +173,8 @@ def name_words(d: dict) -> NameWords:
         portfolio_roles=frozenset(w.lower() for w in d["portfolio_roles"]["words"]),
         capitalised_title=re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % _alt(d["capitalised_titles"]["words"])),
         plural_roles=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["plural_roles"]["words"])),
-        body_words=frozenset(w.lower() for w in d["body_words"]["words"]),
+        body_words=frozenset(w.lower() for w in d["body_words"]["words"] + d["company_words"]["words"]),
+        company_words=re.compile(r"[ \t]+(?:%s)\b" % _alt(w.capitalize() for w in d["company_words"]["words"])),
         roles_said_again=re.compile(r"(?i)the\s+(?:[a-z-]+\s+){0,2}?(%s)" % _alt(d["roles_said_again"]["words"])),
         speak_for_a_body=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["speak_for_a_body"]["words"])),
         pronouns=frozenset(w.lower() for w in d["pronouns"]["person"] + d["pronouns"]["any"]),

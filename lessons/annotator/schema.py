@@ -203,7 +203,7 @@ SCHEMAS = {
         "not_names": _GROUP, "calendar_words": _GROUP,
         "demonyms": _fields({"doc": _text, "suffixes": _words, "words": _words, **_SENTENCES},
                             required=("suffixes", "words")),
-        "name_connectors": _GROUP, "person_roles": _GROUP, "portfolio_roles": _GROUP, "capitalised_titles": _GROUP, "plural_roles": _GROUP, "body_words": _GROUP,
+        "name_connectors": _GROUP, "person_roles": _GROUP, "portfolio_roles": _GROUP, "capitalised_titles": _GROUP, "plural_roles": _GROUP, "body_words": _GROUP, "company_words": _GROUP,
         "roles_said_again": _GROUP, "speak_for_a_body": _GROUP,
         "pronouns": _fields({"doc": _text, "person": _words, "any": _words}, required=("person", "any")),
         "subject_pronouns": _GROUP,
@@ -212,7 +212,7 @@ SCHEMAS = {
                           required=("she_titles", "he_titles", "she_pronouns", "he_pronouns")),
         "former": _fields({"doc": _text, "words": _words, "before_name": _words}, required=("words", "before_name")),
     }, required=("abbreviated_titles", "name_particles", "courtesy_titles", "title_words", "not_names",
-                 "calendar_words", "demonyms", "name_connectors", "person_roles", "portfolio_roles", "capitalised_titles", "plural_roles", "body_words",
+                 "calendar_words", "demonyms", "name_connectors", "person_roles", "portfolio_roles", "capitalised_titles", "plural_roles", "body_words", "company_words",
                  "roles_said_again", "speak_for_a_body",
                  "pronouns", "subject_pronouns", "gender", "former")),
     "reading.yaml": _fields({

@@ -257,6 +257,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
                 title and (title.split()[-1].lower().strip(".") in names.person_roles
                            or names.courtesy_title.match(title + " ")))):
             continue                  # "Media Studies" is not a person called Studies
+        if len(name.split()) == 1 and not after and names_a_body(name, lex):
+            continue                  # "General Motors" is a company, not a general called Motors
         desc = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s+", " ", desc)).strip(" ,")
         is_body = names_a_body(name, lex)
         sp = Speaker(name=name, kind=kind, description=desc, person=not is_body)
