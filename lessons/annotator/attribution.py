@@ -230,7 +230,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         subj = ""
         found = [] if _inverted_name(s, vs, ve, rules) else \
             [(c, *resolve(c, state, rules)) for c in subject_candidates(left)]
-        found = [f for f in found if f[1] and not _dateline_place(f[0], left)]
+        found = [f for f in found if f[1] and not _dateline_place(f[0], left)
+                 and not _locative_place(f[0], left[:left.rstrip().rfind(f[0].strip())], rules)]
         if not found and vs_word.endswith("ing") and left.endswith(","):
             found = _participle_subject(left, state, rules)   # "Washington has imposed sanctions, blaming ..."
         if vs_word in rules.sources.finding_verbs:
@@ -290,6 +291,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             parts = (re.split(r"\s+and\s+|,\s*", first[0]) if first else []) + parts
         if len(parts) > 1 and len(" ".join(parts).split()) <= 8:
             for part in parts:
+                if _locative_place(part, subj[:subj.find(part)], rules):
+                    continue              # "Researchers at a university in St. Louis, Missouri": where, not who
                 other, _ = resolve(part, State(people=state.people), rules)
                 if other is not None and other.kind != sp.kind and other.kind in ("official", "expert"):
                     out.append(Attribution(other, (part.strip() + " " + s[vs:ve]).strip(), "attribution", verb,
@@ -302,6 +305,16 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1],
                                    named_as(headline.group(1), sp, rules), headline.start(1)))
     return distinct(out)
+
+
+_LOCATIVE_END = re.compile(r"\b(?:in|at|from|near|outside)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*$")
+"""A place named after "in", "at", "from" ...: the state or country after its comma says where ("in St. Louis, Missouri")."""
+
+
+def _locative_place(phrase: str, before: str, rules: Rules) -> bool:
+    """A state or country after a place named with "in", "at", "from" says where, not who speaks:
+    "Researchers at a university in St. Louis, Missouri say"."""
+    return bool(_LOCATIVE_END.search(before)) and bool(rules.sources.place_pattern.fullmatch(phrase.strip(" ,")))
 
 
 def _dateline_place(phrase: str, left: str) -> bool:
