@@ -309,6 +309,7 @@ CHECKS = {
     ("names.yaml", "speak_for_a_body"): the_body_quoted_before,
     ("reading.yaml", "no_statement_before_verb"): reports_no_speaker,
     ("reading.yaml", "credits"): reports_no_speaker,
+    ("reading.yaml", "verbs_after_quote"): reports_a_speaker,
     ("reading.yaml", "actuality_cues"): marked_with("expert.continuation"),
     ("reading.yaml", "official_figures"): official_figure,
     ("reading.yaml", "appositive_ends"): a_description,

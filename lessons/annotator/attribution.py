@@ -143,6 +143,13 @@ def _speech_verbs(sentence: str, rules: Rules):
         if w in lex.figure_verbs and not _figure_words_pattern(lex.figure_words).search(sentence[e:e + 40].lower()):
             continue
         yield s, e
+    for m in _AFTER_QUOTE.finditer(sentence):
+        if m.group(1).lower() in rules.reading.verbs_after_quote:
+            yield m.start(1), m.end(1)    # '"...," agreed President Putin'
+
+
+_AFTER_QUOTE = re.compile(r"[,!?][”\"’]\s+([a-z]+)\b")
+"""A word right after a quotation closed by a comma: where '"...," agreed the minister' speaks."""
 
 
 def _verb_as_written(sentence: str, vs: int, ve: int, lex) -> str:

@@ -226,7 +226,7 @@ SCHEMAS = {
         "appositive_ends": _fields({"doc": _text, "words": _words, "second": _words, **_SENTENCES},
                                    required=("words", "second")),
         "possessive_modifiers": _GROUP, "speech_event_nouns": _GROUP, "document_verbs": _GROUP,
-        "inverted_subject_ends": _GROUP, "official_figures": _PATTERN_GROUP, "claim_words": _GROUP,
+        "inverted_subject_ends": _GROUP, "verbs_after_quote": _GROUP, "official_figures": _PATTERN_GROUP, "claim_words": _GROUP,
         "every_claim_words": _fields({"doc": _text, "words": _words, "patterns": _patterns, **_SENTENCES},
                                      required=("words", "patterns")),
         "evidence_claims": _PATTERN_GROUP, "credits": _PATTERN_GROUP, "actuality_cues": _PATTERN_GROUP,
