@@ -180,7 +180,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
     out: list[Attribution] = []
     before = _before_speaker_pattern(rules.sources.before_speaker)
     for m in sorted([*before.finditer(low), *rules.sources.events_before_speaker.finditer(low)], key=lambda m: m.start()):
-        tail = re.split(r"[,;:“”\"]|(?<![A-Z])\.(?![A-Za-z])", s[m.end():m.end() + LEFT_WINDOW])[0]   # "U.S." holds
+        tail = re.split(r"[,;:“”\"]|(?<![A-Z])\.(?![A-Za-z])|\s(?:who|as saying)\b",    # "U.S." holds
+                        s[m.end():m.end() + LEFT_WINDOW])[0]       # "quoted officials who said": the officials
         sp, head = resolve(tail, state, rules)
         if sp:
             state.remember(sp, head)
