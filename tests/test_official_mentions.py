@@ -200,3 +200,13 @@ def test_a_state_after_a_city_named_with_in_is_where_not_who():
 def test_a_country_joined_to_another_voice_still_speaks():
     text = "Activists and Russia said the town fell."
     assert "official" in kinds_by_sentence(text)[0]
+
+
+def test_a_passive_headline_speaks_of_its_subject_not_for_it():
+    assert "official" not in kinds_by_sentence("African Countries Criticized in Rights Group's Report")[0]
+    assert "official" not in kinds_by_sentence("Kestrian Ministry Warned Over Flood Risk")[0]
+
+
+def test_an_active_headline_still_speaks_for_its_subject():
+    assert kinds_by_sentence("Troops Report Heavy Fighting Near Border")[0] == {"official"}
+    assert "official" in kinds_by_sentence("Kestrian Army Says Rebels Shelled Town")[0]

@@ -162,6 +162,10 @@ def _verb_as_written(sentence: str, vs: int, ve: int, lex) -> str:
     return sentence[vs:ve]
 
 
+_HEADLINE_PASSIVE = re.compile(r"(?i)(?<=ed)\s+(?:in|by|over)\s")
+"""A headline's verb in "-ed" before "in", "by", "over" ...: a passive ("Army Accused by Rebels"), whose subject is spoken of."""
+
+
 def _title_case(sentence: str) -> bool:
     """A headline in title case ("Russia Says Phones Gave Away Base"): its verbs are capitalised."""
     words = [w for w in _LETTERS.findall(sentence) if len(w) > 3]
@@ -230,6 +234,9 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             continue                      # "they would raise the toll to 71": a condition, not a statement
         if rules.reading.noun_determiner.search(left) or rules.reading.condition.search(left):
             continue                      # "the disputed oil rig", "their demands"; "if tests confirm": no statement
+        if _title_case(s) and not s.rstrip().endswith((".", "!", "?")) \
+                and (_HEADLINE_PASSIVE.match(s, ve) or not s[ve:].strip()):
+            continue                      # "African Countries Criticized in Rights Watch Report": criticised, and a report
         left = left.rstrip()
         left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])
         if vs_word in rules.sources.negated_views:
