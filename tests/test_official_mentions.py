@@ -190,3 +190,23 @@ def test_heads_of_international_bodies_are_found_again_by_name():
             "European Commission President Ana von der Ruiz spoke in Brussels. Von der Ruiz said the bloc would act.\n")
     kinds = kinds_by_sentence(text)
     assert kinds[1] == {"official"} and kinds[3] == {"official"}
+
+
+def test_a_state_after_a_city_named_with_in_is_where_not_who():
+    text = "Researchers at a university in St. Louis, Missouri say obesity rates fell."
+    assert "official" not in kinds_by_sentence(text)[0]
+
+
+def test_a_country_joined_to_another_voice_still_speaks():
+    text = "Activists and Russia said the town fell."
+    assert "official" in kinds_by_sentence(text)[0]
+
+
+def test_a_passive_headline_speaks_of_its_subject_not_for_it():
+    assert "official" not in kinds_by_sentence("African Countries Criticized in Rights Group's Report")[0]
+    assert "official" not in kinds_by_sentence("Kestrian Ministry Warned Over Flood Risk")[0]
+
+
+def test_an_active_headline_still_speaks_for_its_subject():
+    assert kinds_by_sentence("Troops Report Heavy Fighting Near Border")[0] == {"official"}
+    assert "official" in kinds_by_sentence("Kestrian Army Says Rebels Shelled Town")[0]

@@ -147,6 +147,13 @@ def _speech_verbs(sentence: str, rules: Rules):
         if w in lex.figure_verbs and not _figure_words_pattern(lex.figure_words).search(sentence[e:e + 40].lower()):
             continue
         yield s, e
+    for m in _AFTER_QUOTE.finditer(sentence):
+        if m.group(1).lower() in rules.reading.verbs_after_quote:
+            yield m.start(1), m.end(1)    # '"...," agreed President Putin'
+
+
+_AFTER_QUOTE = re.compile(r"[,!?][”\"’]\s+([a-z]+)\b")
+"""A word right after a quotation closed by a comma: where '"...," agreed the minister' speaks."""
 
 
 def _verb_as_written(sentence: str, vs: int, ve: int, lex) -> str:
@@ -157,6 +164,10 @@ def _verb_as_written(sentence: str, vs: int, ve: int, lex) -> str:
         if m:
             return sentence[vs:ve + m.end()]
     return sentence[vs:ve]
+
+
+_HEADLINE_PASSIVE = re.compile(r"(?i)(?<=ed)\s+(?:in|by|over)\s")
+"""A headline's verb in "-ed" before "in", "by", "over" ...: a passive ("Army Accused by Rebels"), whose subject is spoken of."""
 
 
 def _title_case(sentence: str) -> bool:
@@ -177,7 +188,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
     out: list[Attribution] = []
     before = _before_speaker_pattern(rules.sources.before_speaker)
     for m in sorted([*before.finditer(low), *rules.sources.events_before_speaker.finditer(low)], key=lambda m: m.start()):
-        tail = re.split(r"[,;:“”\"]|(?<![A-Z])\.(?![A-Za-z])", s[m.end():m.end() + LEFT_WINDOW])[0]   # "U.S." holds
+        tail = re.split(r"[,;:“”\"]|(?<![A-Z])\.(?![A-Za-z])|\s(?:who|as saying)\b",    # "U.S." holds
+                        s[m.end():m.end() + LEFT_WINDOW])[0]       # "quoted officials who said": the officials
         sp, head = resolve(tail, state, rules)
         if sp:
             state.remember(sp, head)
@@ -226,6 +238,9 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             continue                      # "they would raise the toll to 71": a condition, not a statement
         if rules.reading.noun_determiner.search(left) or rules.reading.condition.search(left):
             continue                      # "the disputed oil rig", "their demands"; "if tests confirm": no statement
+        if _title_case(s) and not s.rstrip().endswith((".", "!", "?")) \
+                and (_HEADLINE_PASSIVE.match(s, ve) or not s[ve:].strip()):
+            continue                      # "African Countries Criticized in Rights Watch Report": criticised, and a report
         left = left.rstrip()
         left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])
         if vs_word in rules.sources.negated_views:
@@ -234,7 +249,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         subj = ""
         found = [] if _inverted_name(s, vs, ve, rules) else \
             [(c, *resolve(c, state, rules)) for c in subject_candidates(left)]
-        found = [f for f in found if f[1] and not _dateline_place(f[0], left)]
+        found = [f for f in found if f[1] and not _dateline_place(f[0], left)
+                 and not _locative_place(f[0], left[:left.rstrip().rfind(f[0].strip())], rules)]
         if not found and vs_word.endswith("ing") and left.endswith(","):
             found = _participle_subject(left, state, rules)   # "Washington has imposed sanctions, blaming ..."
         if vs_word in rules.sources.finding_verbs:
@@ -301,6 +317,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             head_of_list = head_of_list[:-1 - len(item)].rstrip()
         if len(parts) > 1 and len(" ".join(parts).split()) <= 12:
             for part in parts:
+                if _locative_place(part, subj[:subj.find(part)], rules):
+                    continue              # "Researchers at a university in St. Louis, Missouri": where, not who
                 other, _ = resolve(part, State(people=state.people), rules)
                 if other is not None and other.kind != sp.kind and other.kind in ("official", "expert"):
                     out.append(Attribution(other, (part.strip() + " " + s[vs:ve]).strip(), "attribution", verb,
@@ -313,6 +331,16 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1],
                                    named_as(headline.group(1), sp, rules), headline.start(1)))
     return distinct(out)
+
+
+_LOCATIVE_END = re.compile(r"\b(?:in|at|from|near|outside)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*$")
+"""A place named after "in", "at", "from" ...: the state or country after its comma says where ("in St. Louis, Missouri")."""
+
+
+def _locative_place(phrase: str, before: str, rules: Rules) -> bool:
+    """A state or country after a place named with "in", "at", "from" says where, not who speaks:
+    "Researchers at a university in St. Louis, Missouri say"."""
+    return bool(_LOCATIVE_END.search(before)) and bool(rules.sources.place_pattern.fullmatch(phrase.strip(" ,")))
 
 
 def _dateline_place(phrase: str, left: str) -> bool:

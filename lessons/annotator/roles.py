@@ -38,8 +38,9 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
     chunk = rules.reading.role_phrase_break.split(phrase)
     kind, head = None, None
     for i, part in enumerate(chunk):
-        matches = list(lex.role_pattern.finditer(part))
-        if not matches:
+        matches = [m for m in lex.role_pattern.finditer(part)
+                   if not (m.group()[:1].isupper() and rules.names.company_words.match(part, m.end()))]
+        if not matches:                   # "General Motors": a company's name, not a general
             continue
         word = _singular(matches[-1].group().lower(), lex)
         armed = lex.armed_groups.search(part)

@@ -70,6 +70,7 @@ class ReadingWords:
     speech_event_nouns: re.Pattern
     document_verbs: frozenset
     inverted_subject_end: re.Pattern
+    verbs_after_quote: frozenset   # '"...," agreed the minister': speech only after a quotation
     official_figures: re.Pattern
     claim_words: re.Pattern
     every_claim_words: re.Pattern
@@ -283,6 +284,7 @@ def _reading_words(d: dict) -> ReadingWords:
         speech_event_nouns=re.compile(r"(?i)%s" % _grouped(d["speech_event_nouns"]["words"])),
         document_verbs=frozenset(w.lower() for w in d["document_verbs"]["words"]),
         inverted_subject_end=re.compile(r"[,.;:“”\"]|\b(?:%s)\b" % _alt(d["inverted_subject_ends"]["words"])),
+        verbs_after_quote=frozenset(w.lower() for w in d["verbs_after_quote"]["words"]),
         official_figures=re.compile(r"(?i)\b(?:%s)" % _alt(d["official_figures"]["patterns"], escape=False)),
         claim_words=re.compile(r"(?i)\b(%s)\b" % _alt(d["claim_words"]["words"])),
         every_claim_words=re.compile(r"(?i)\b(?:%s|%s)\b" % (_alt(d["every_claim_words"]["words"]),

@@ -70,9 +70,11 @@ class NameWords:
     demonym: re.Pattern
     acronym: re.Pattern          # "Bureau of Meteorology (BOM)": a body's full name and its initials
     person_roles: frozenset
+    portfolio_roles: frozenset   # "Minister" in "Finance Minister Ana Ruiz": the word before it is the portfolio
     capitalised_title: re.Pattern  # "Speaker" (as written): an official's title, not "a speaker"
     plural_roles: re.Pattern
     body_words: frozenset
+    company_words: re.Pattern    # "Motors" after "General": a company's name, not a title
     roles_said_again: re.Pattern  # "the spokesman": the person last named with that role
     speak_for_a_body: re.Pattern  # "a spokesperson": for the body quoted just before
     pronouns: frozenset          # pronouns that can stand for a speaker named before
@@ -180,9 +182,11 @@ def name_words(d: dict) -> NameWords:
         acronym=re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:%s)\s+)?){1,6}[A-Z][\w'’-]*)\s+\(([A-Z]{2,6})\)"
                            % _alt(d["name_connectors"]["words"])),
         person_roles=frozenset(w.lower() for w in d["person_roles"]["words"]),
+        portfolio_roles=frozenset(w.lower() for w in d["portfolio_roles"]["words"]),
         capitalised_title=re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % _alt(d["capitalised_titles"]["words"])),
         plural_roles=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["plural_roles"]["words"])),
-        body_words=frozenset(w.lower() for w in d["body_words"]["words"]),
+        body_words=frozenset(w.lower() for w in d["body_words"]["words"] + d["company_words"]["words"]),
+        company_words=re.compile(r"[ \t]+(?:%s)\b" % _alt(w.capitalize() for w in d["company_words"]["words"])),
         roles_said_again=re.compile(r"(?i)the\s+(?:[a-z-]+\s+){0,2}?(%s)" % _alt(d["roles_said_again"]["words"])),
         speak_for_a_body=re.compile(r"(?i)\b(?:%s)\b" % _alt(d["speak_for_a_body"]["words"])),
         pronouns=frozenset(w.lower() for w in d["pronouns"]["person"] + d["pronouns"]["any"]),

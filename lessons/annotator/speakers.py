@@ -123,6 +123,9 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
         if i + 3 < len(words) and three in lex.roles:
             i += 3                        # "Secretary of State Colin Powell"
             continue
+        if i + 4 < len(words) and " ".join(x.lower() for x in words[i:i + 4]) in lex.roles:
+            i += 4                        # "Chancellor of the Exchequer Alistair Darling"
+            continue
         two = (w + " " + words[i + 1].lower().rstrip(".")) if i + 1 < len(words) else w
         if i + 2 < len(words) and (_two_word_place(two, lex) or two in lex.ambiguous_roles):
             i += 2                        # "South African", "Sri Lankan": a nationality of two words
@@ -133,13 +136,20 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
                 or (lex.official_acronyms.fullmatch(words[i]) and (words[i + 1].lower() in lex.roles
                                                                     or words[i + 1].lower() in lex.ambiguous_roles))
                 or rules.names.demonym.match(words[i]) or w in rules.names.title_words
-                or rules.names.capitalised_title.fullmatch(words[i])):
+                or rules.names.capitalised_title.fullmatch(words[i])
+                or (i + 2 < len(words) and _portfolio(words[i], words[i + 1], rules))):
             if words[i + 1][:1].isupper() and rules.reading.role_phrase_break.fullmatch(words[i + 1]):
                 return "", candidate      # "Reporters Without Borders": a body's name, not a role and a name
             i += 1
             continue
         break
     return " ".join(words[:i]), " ".join(words[i:])
+
+
+def _portfolio(word: str, role: str, rules: Rules) -> bool:
+    """Is ``word`` the portfolio of the minister or secretary after it ("Finance Minister", "Trade Secretary")?"""
+    return (word[:1].isupper() and word.isalpha() and word not in rules.names.not_names
+            and role.rstrip(".").lower() in rules.names.portfolio_roles)
 
 
 @lru_cache(maxsize=4)
@@ -156,9 +166,10 @@ def _two_word_place(words: str, lex) -> bool:
 def _title_with_of(text: str, at: int, words: list, lex) -> list:
     """The words of a title with "of" that the run of capitalised words broke off: before "State
     Mike Pompeo", "U.S. Secretary of" ("Secretary of State" is one role)."""
-    back = re.search(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w.'’-]*)[ \t]+of[ \t]+$", text[max(0, at - 60):at])
-    if back and f"{back.group(1).split()[-1]} of {words[0]}".lower() in lex.roles:
-        return back.group(1).split() + ["of"]
+    back = re.search(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w.'’-]*)[ \t]+of[ \t]+(the[ \t]+)?$", text[max(0, at - 60):at])
+    link = ["of", "the"] if back and back.group(2) else ["of"]
+    if back and " ".join([back.group(1).split()[-1]] + link + [words[0]]).lower() in lex.roles:
+        return back.group(1).split() + link     # "Chancellor of the" before "Exchequer Alistair Darling"
     return []
 
 
@@ -247,6 +258,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
                 title and (title.split()[-1].lower().strip(".") in names.person_roles
                            or names.courtesy_title.match(title + " ")))):
             continue                  # "Media Studies" is not a person called Studies
+        if len(name.split()) == 1 and not after and names_a_body(name, lex):
+            continue                  # "General Motors" is a company, not a general called Motors
         desc = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s+", " ", desc)).strip(" ,")
         is_body = names_a_body(name, lex)
         sp = Speaker(name=name, kind=kind, description=desc, person=not is_body)
