@@ -49,6 +49,12 @@ def test_abbreviations_do_not_end_sentences():
         "Gen. Lt. Sergei Sevryukov spoke on Jan. 3 in the U.S. capital.", "Then he left."]
 
 
+def test_a_body_written_with_full_stops_does_not_end_a_sentence():
+    text = "Doctor Ana Ruiz at N.I.H. called the findings a step forward. Then she left."
+    assert [s.text for s in split_sentences(text)] == [
+        "Doctor Ana Ruiz at N.I.H. called the findings a step forward.", "Then she left."]
+
+
 def test_sentence_offsets_index_the_text_exactly(seed_text):
     for s in split_sentences(seed_text):
         assert seed_text[s.start:s.end] == s.text

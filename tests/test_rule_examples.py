@@ -82,6 +82,16 @@ def the_researchers_speak_next(ex, analysis) -> None:
         assert "expert" not in kinds, f"the next sentence should not be an expert's; marked {sorted(kinds)}"
 
 
+def the_team_speaks_next(ex, analysis) -> None:
+    """An expert "and her team" are a group: "they" in the last sentence are the researchers, an expert."""
+    assert not ex.fires or ex.marked in analysis.sentences[-2].text, f"[{ex.marked}] should name the team"
+    kinds = {a.category for a in analysis.sentences[-1].annotations}
+    if ex.fires:
+        assert "expert" in kinds, f"the last sentence should be the team's view; marked {sorted(kinds)}"
+    else:
+        assert "expert" not in kinds, f"the last sentence should not be an expert's; marked {sorted(kinds)}"
+
+
 def an_introduced_expert(ex, analysis) -> None:
     """"One analyst with that view is Tom Ash.": the person named last is an expert, whose words come next;
     a role that is no expert's introduces nobody."""
@@ -335,6 +345,7 @@ CHECKS = {
     ("sources.yaml", "views_held"): a_group_view,
     ("sources.yaml", "later_introductions"): quoted_first_then_introduced,
     ("sources.yaml", "interviewed_people"): a_quotation_after_an_interview,
+    ("sources.yaml", "research_teams"): the_team_speaks_next,
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

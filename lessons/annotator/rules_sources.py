@@ -56,6 +56,7 @@ class SourceLexicon:
     views_held: tuple = ()             # patterns with a group "who": "In Ash's view, ..."
     later_introductions: re.Pattern = re.compile(r"(?!x)x")   # "Mensah is a researcher at ...", after his quote
     interviewed_people: tuple = ()     # patterns with a group "who": "spoke with Frederic Hof, a senior fellow ..."
+    research_teams: re.Pattern = re.compile(r"(?!x)x")   # "Colin Kelley and his team": a group, "they" next
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         introduction_views=_phrase_regex(src.get("introduction_views") or ["(?!x)x"]),
         expert_reactions=tuple(re.compile(p, re.IGNORECASE) for p in src.get("expert_reactions") or ()),
         views_held=tuple(re.compile(p) for p in src.get("views_held") or ()),
+        research_teams=re.compile("|".join(src.get("research_teams") or ["(?!x)x"])),
         later_introductions=re.compile("|".join(src.get("later_introductions") or ["(?!x)x"])),
         interviewed_people=tuple(re.compile(p) for p in src.get("interviewed_people") or ()),
     )

@@ -356,6 +356,8 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
         found.append((m.start(), -len(name), name))
     if found:
         sp = state.people[min(found)[2]]
+        if sp.person and sp.kind == "expert" and lex.research_teams.search(phrase):   # "Kelley and his team": "they" next
+            return state.bodies.setdefault((phrase.lower(), "expert"), Speaker(phrase, "expert", f"{sp.name}'s team")), None
         tail = re.search(r"(?:[A-Z][\w'’-]*\s+)?([A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2})\s*$",
                          names.courtesy_title.sub("", phrase.split(",")[0].strip()))
         if not sp.person and tail and tail.group(1) not in sp.name:
