@@ -90,6 +90,8 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         return                            # a speaker does not dispute their own words
     if attributions[j] and rules.reading.agreed_subject.match(sentences[j].text):
         return                            # "Both rebels and military sources said ...": agreed, not disputed
+    if attributions[j] and rules.reading.feeling.search(sentences[j].text):
+        return                            # "Observers say they are cautiously optimistic": a feeling, no account
     # "The group says about 80 people were killed. Singers were also among the dead. The number
     # could not be verified.": a sentence that goes on with the claim before it in its paragraph.
     goes_on = not attributions[j] and j > 0 and attributions[j - 1] and not attributions[i] \

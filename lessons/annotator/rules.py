@@ -111,6 +111,7 @@ class ReadingWords:
     pledge: re.Pattern = re.compile(r"(?!x)x")  # "The rebels have vowed to ...": a stand, not an account
     denier_plan: re.Pattern = re.compile(r"(?!x)x")  # "he plans to fight this plot": the denier's stand
     agreed_subject: re.Pattern = re.compile(r"(?!x)x")  # "Both rebels and military sources said ...": agreed
+    feeling: re.Pattern = re.compile(r"(?!x)x")  # "they are cautiously optimistic about ...": no account
     complaint: re.Pattern = re.compile(r"(?!x)x")  # "Election monitors complained of ...": fault found
     all_well: re.Pattern = re.compile(r"(?!x)x")  # "... said the election proceeded well": the answer to it
     claim_clause: re.Pattern = re.compile(r"(?!x)x")  # ", a report separatists denied", "-- which Russia denies"
@@ -329,6 +330,8 @@ def _linking_words(d: dict) -> dict:
         complaint=re.compile(r"(?i)\b(?:%s)\b" % _spaced(words("complaint_words"))),
         all_well=re.compile(r"(?i)\b(?:%s)\b" % _spaced(words("all_well_words"))),
         agreed_subject=re.compile(r"(?i)^\W*(?:%s)\s+[^,;:]{1,80}?\s(?:and|as well as)\s" % _alt(words("agreed_subjects"))),
+        feeling=re.compile(r"(?i)\b(?:they|he|she|it|we|i)\s+(?:are|is|was|were|am|remains?|remained|feels?|felt)\s+"
+                           r"[\"“‘']?(?:\w+ly\s+)?(?:%s)[\"”’']?(?:\s+(?:about|over|for)\b|\W*$)" % _alt(words("feelings"))),
         rival_opener=re.compile(r"\W*(?:%s)\b" % _alt(words("rival_openers"))),
         rival_negation=re.compile(r"(?i)\b(?:%s)\b|(?:%s)\b" % (
             _alt(w for w in negations if w[:2] not in ("n'", "n’")),

@@ -165,7 +165,7 @@ _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "ans
                    "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
                    "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
                    "before_a_month", "document_owners", "joined_subjects", "elliptic_answers", "counter_claims",
-                   "pointed_claims", "new_topic_openers", "pledge_verbs", "agreed_subjects",
+                   "pointed_claims", "new_topic_openers", "pledge_verbs", "agreed_subjects", "feelings",
                    "complaint_words", "all_well_words", "denier_plans")
 _READING_SHAPES = ("contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
                    "group_views", "believed_to_be", "speaker_phrases")
