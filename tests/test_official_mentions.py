@@ -83,6 +83,12 @@ def test_a_role_set_off_by_a_comma_before_the_name_makes_the_person_an_official_
     assert kinds_by_sentence(text) == [{"official"}, {"official"}]
 
 
+def test_a_role_with_a_long_body_name_set_off_by_a_comma_makes_the_person_an_official():
+    text = ("The chairman of President Ruiz's Council of Economic Advisers, Tom Ashby, says the economy is healing. "
+            "Ashby said more work remains.")
+    assert kinds_by_sentence(text) == [{"official"}, {"official"}]
+
+
 def test_a_statement_revealed_by_an_official_is_theirs():
     text = "This was revealed by the Minister of Interior, Tom Ashby, when he spoke to lawmakers on Monday."
     assert kinds_by_sentence(text)[0] == {"official"}

@@ -173,8 +173,9 @@ def _title_with_of(text: str, at: int, words: list, lex) -> list:
     return []
 
 
-_ROLE_BEFORE_COMMA = re.compile(r"(?:^|[.!?]\s+|,\s+|\bby\s+)((?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}?[A-Z]?[\w'’-]+(?:\s+of\s+[A-Z][\w'’-]*)?),[ \t]*$")
-"""A role set off by a comma right before a name: "Interior Minister, Ali Yerlikaya, said"; "the Minister of Interior, Ambrose Dery,"."""
+_ROLE_BEFORE_COMMA = re.compile(r"(?:^|[.!?]\s+|,\s+|\bby\s+)((?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}?[A-Z]?[\w'’-]+(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,6})?),[ \t]*$")
+"""A role set off by a comma right before a name: "Interior Minister, Ali Yerlikaya, said"; "the Minister of Interior, Ambrose Dery,";
+"The chairman of President Obama's Council of Economic Advisers, Alan Krueger, says"."""
 
 
 _ORG_AFTER_NAME = re.compile(r"[ \t]+(?:of|at|from|with)[ \t]+((?:the[ \t]+)?[A-Z][\w'’.-]*"
