@@ -231,7 +231,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
                 after += ", " + more.group(1)
         kind = desc = None
         who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail) or \
-            re.match(r"\s+(?:is|was)\s+((?:a|an|the)\s+[^,.;:“”\"\n]{3,140})", tail)    # "Carl Thayer is a professor of ..."
+            re.match(r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:is|was)\s+((?:a|an|the)\s+[^,.;:“”\"\n]{3,140})",
+                     tail)    # "Carl Thayer is a professor of ...", "Matt Salmon of Arizona is a member of the House"
         if not after and who and not headline:
             # "Nadia Fellner, who researches workplace safety at the Institute for ..."
             kind, _ = classify_role(who.group(1), rules)
