@@ -83,6 +83,18 @@ def test_a_role_set_off_by_a_comma_before_the_name_makes_the_person_an_official_
     assert kinds_by_sentence(text) == [{"official"}, {"official"}]
 
 
+def test_a_role_with_a_long_body_name_set_off_by_a_comma_makes_the_person_an_official():
+    text = ("The chairman of President Ruiz's Council of Economic Advisers, Tom Ashby, says the economy is healing. "
+            "Ashby said more work remains.")
+    assert kinds_by_sentence(text) == [{"official"}, {"official"}]
+
+
+def test_a_person_of_a_place_who_is_a_legislator_speaks_as_an_official_later():
+    text = ("Tom Ashby of Northfield is a member of the House of Representatives. "
+            "At a recent hearing, he said the economy had come at a high cost.")
+    assert kinds_by_sentence(text)[1] == {"official"}
+
+
 def test_a_statement_revealed_by_an_official_is_theirs():
     text = "This was revealed by the Minister of Interior, Tom Ashby, when he spoke to lawmakers on Monday."
     assert kinds_by_sentence(text)[0] == {"official"}

@@ -211,7 +211,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
     m = rules.reading.official_figures.search(s)
     if m:
         out.append(Attribution(Speaker("officials", "official", "", False), m.group(0), "attribution",
-                               m.group(1) or m.group(2), "officials", m.start()))
+                               next(g for g in m.groups() if g), "officials", m.start()))
     view = rules.reading.group_view.match(s)   # "Analysts are divided": group_views in reading.yaml
     if view:
         sp, head = resolve(view.group(1), state, rules)

@@ -20,9 +20,12 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
     """
     lex = rules.sources
     title = rules.names.capitalised_title.search(phrase)
-    if title and not lex.role_pattern.search(phrase) and (re.fullmatch(r"\W*(?:[Tt]he\s+)?", phrase[:title.start()])
-                                                          or re.match(r"\s+[A-Z]", phrase[title.end():])):
-        return "official", title.group().lower()      # "Speaker Ruiz", "the Speaker"; not "Keynote Speaker"
+    before_name = title and re.match(r"\s+[A-Z]", phrase[title.end():])
+    if title and not any(m.span() != title.span() for m in lex.role_pattern.finditer(phrase)) and (
+            before_name or (not lex.role_pattern.search(phrase) and re.fullmatch(r"\W*(?:[Tt]he\s+)?", phrase[:title.start()]))):
+        # "Speaker Ruiz", "the Speaker", "Democratic Representative Jim Cooper"; not "Keynote Speaker",
+        # nor a title that is also a plain role word when no name follows ("Representative of the union")
+        return "official", title.group().lower()
     if lex.expert_phrases.search(phrase):
         return "expert", "author"          # "one of the authors of the study"
     now = re.search(r"\bnow\s+(?:(?:a|an|the)\s+)?([^;]{3,120})", phrase)

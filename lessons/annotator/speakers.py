@@ -173,8 +173,9 @@ def _title_with_of(text: str, at: int, words: list, lex) -> list:
     return []
 
 
-_ROLE_BEFORE_COMMA = re.compile(r"(?:^|[.!?]\s+|,\s+|\bby\s+)((?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}?[A-Z]?[\w'’-]+(?:\s+of\s+[A-Z][\w'’-]*)?),[ \t]*$")
-"""A role set off by a comma right before a name: "Interior Minister, Ali Yerlikaya, said"; "the Minister of Interior, Ambrose Dery,"."""
+_ROLE_BEFORE_COMMA = re.compile(r"(?:^|[.!?]\s+|,\s+|\bby\s+)((?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}?[A-Z]?[\w'’-]+(?:\s+of\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.'’-]*){0,6})?),[ \t]*$")
+"""A role set off by a comma right before a name: "Interior Minister, Ali Yerlikaya, said"; "the Minister of Interior, Ambrose Dery,";
+"The chairman of President Obama's Council of Economic Advisers, Alan Krueger, says"."""
 
 
 _ORG_AFTER_NAME = re.compile(r"[ \t]+(?:of|at|from|with)[ \t]+((?:the[ \t]+)?[A-Z][\w'’.-]*"
@@ -230,7 +231,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
                 after += ", " + more.group(1)
         kind = desc = None
         who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail) or \
-            re.match(r"\s+(?:is|was)\s+((?:a|an|the)\s+[^,.;:“”\"\n]{3,140})", tail)    # "Carl Thayer is a professor of ..."
+            re.match(r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:is|was)\s+((?:a|an|the)\s+[^,.;:“”\"\n]{3,140})",
+                     tail)    # "Carl Thayer is a professor of ...", "Matt Salmon of Arizona is a member of the House"
         if not after and who and not headline:
             # "Nadia Fellner, who researches workplace safety at the Institute for ..."
             kind, _ = classify_role(who.group(1), rules)
