@@ -23,6 +23,11 @@ GILES = ("Keir Giles, an expert on Russia at Chatham House, said the losses were
          "\u201cThe soldiers used their phones near the front line. Everyone could see them.\u201d")
 
 
+def unverified_rules(r: Reading, i: int) -> list[str]:
+    """The unverified rules that marked sentence ``i``."""
+    return [a.rule for a in r.per_sentence[i] if a.category == "unverified"]
+
+
 def test_passes_run_in_the_documented_order():
     assert [p.__name__ for p in PASSES] == [
         "find_speakers", "give_quotations_to_speakers", "continue_after_colon", "give_actualities_to_speakers",
@@ -79,7 +84,7 @@ def test_a_verification_statement_points_back_at_the_claim_without_a_pointing_wo
             "The agency was unable to verify the position of the ship. "
             "A third party, the monitoring group, could not confirm the cargo either.")
     r = read_until(text, "mark_unverified")
-    first = [a.rule for a in r.per_sentence[0] if a.category == "unverified"]
+    first = unverified_rules(r, 0)
     assert "unverified.neighbour" in first
 
 
@@ -94,7 +99,7 @@ def test_a_sentence_going_on_with_the_claim_is_part_of_the_claim_a_verification_
 def test_a_verification_statement_does_not_mark_the_reporter_s_own_background():
     text = "The port handles a third of the country's trade. The agency was unable to verify the position of the ship."
     r = read_until(text, "mark_unverified")
-    assert not [a for a in r.per_sentence[0] if a.category == "unverified"]
+    assert not unverified_rules(r, 0)
 
 
 def test_a_flat_denial_by_another_party_marks_the_claim_and_links_both_ways():
@@ -137,9 +142,9 @@ def test_fill_claim_runs_marks_a_sentence_between_two_disputes_by_the_same_speak
             "Dado said the soldiers fled from the town. "
             "Dado also denied reports that the rebels had left the province.")
     before = read_until(text, "fill_claim_runs", before=True)
-    assert not [a for a in before.per_sentence[2] if a.category == "unverified"]
+    assert not unverified_rules(before, 2)
     r = read_until(text, "fill_claim_runs")
-    assert [a.rule for a in r.per_sentence[2] if a.category == "unverified"] == ["unverified.claim_run"]
+    assert unverified_rules(r, 2) == ["unverified.claim_run"]
 
 
 def test_mark_denier_runs_marks_the_deniers_own_account_but_not_the_reporters():
@@ -149,7 +154,7 @@ def test_mark_denier_runs_marks_the_deniers_own_account_but_not_the_reporters():
             "Dado said the strike actually hit a rebel camp in the hills. "
             "The valley lies 40 miles from the capital.")
     before = read_until(text, "mark_denier_runs", before=True)
-    assert not [a for a in before.per_sentence[3] if a.category == "unverified"]
+    assert not unverified_rules(before, 3)
     r = read_until(text, "mark_denier_runs")
     rules = [[a.rule for a in anns if a.category == "unverified"] for anns in r.per_sentence]
     assert rules[3] == ["unverified.denier_run"]
@@ -161,10 +166,10 @@ def test_mark_denier_runs_takes_the_deniers_quotation_right_after_the_denial_but
             "A government spokesman, Moussa Ibrahim, denied the rebels were in control of Zawiya. "
             "\u201cThey were stopped easily by our armed forces,\u201d said Ibrahim.")
     r = read_until(text, "mark_denier_runs")
-    assert [a.rule for a in r.per_sentence[2] if a.category == "unverified"] == ["unverified.denier_run"]
+    assert unverified_rules(r, 2) == ["unverified.denier_run"]
     pledge = text.replace("They were stopped easily by our armed forces", "We will not allow them to stay")
     r = read_until(pledge, "mark_denier_runs")
-    assert not [a for a in r.per_sentence[2] if a.category == "unverified"]
+    assert not unverified_rules(r, 2)
 
 
 def test_a_check_after_a_contrast_also_points_back_at_the_claim_on_the_same_thing_before_it():
@@ -172,11 +177,11 @@ def test_a_check_after_a_contrast_also_points_back_at_the_claim_on_the_same_thin
             "Arab satellite channels showed rebels controlling parts of Brega, but it could not be "
             "independently confirmed how much of the town they hold.")
     r = read_until(text, "mark_unverified")
-    assert [a.rule for a in r.per_sentence[0] if a.category == "unverified"] == ["unverified.neighbour"]
+    assert unverified_rules(r, 0) == ["unverified.neighbour"]
     own = ("Officials said the captain was being questioned by police. Local media reported that the "
            "captain had been arrested, but police would not confirm this.")
     r = read_until(own, "mark_unverified")
-    assert not [a for a in r.per_sentence[0] if a.category == "unverified"]
+    assert not unverified_rules(r, 0)
 
 
 def test_a_denial_in_a_clause_on_its_own_sentence_s_claim_does_not_reach_back():
@@ -184,24 +189,24 @@ def test_a_denial_in_a_clause_on_its_own_sentence_s_claim_does_not_reach_back():
     for denial in ("Georgian officials demanded Russia stop air attacks on Georgian cities -- which Russia denies carrying out.",
                    "The minister told reporters Georgian forces are firmly in control of the city, a report separatists denied."):
         r = read_until(before + denial, "mark_unverified")
-        assert not [a for a in r.per_sentence[0] if a.category == "unverified"], denial
-        assert [a for a in r.per_sentence[1] if a.category == "unverified"], denial
+        assert not unverified_rules(r, 0), denial
+        assert unverified_rules(r, 1), denial
     # A relative clause about the denier is no such pointer: the claim before is still answered.
     other = ("Workers said two of the exits had been padlocked. A spokeswoman for the firm, which owns the plant, "
              "denied that any exit had been locked.")
     r = read_until(other, "mark_unverified")
-    assert [a.rule for a in r.per_sentence[0] if a.category == "unverified"] == ["unverified.neighbour"]
+    assert unverified_rules(r, 0) == ["unverified.neighbour"]
 
 
 def test_the_same_party_going_on_after_a_denial_in_a_clause_goes_on_with_the_denied_claim():
     text = ("Georgian officials demanded Russia stop air attacks on Georgian cities -- which Russia denies carrying out. "
             "They say Russian planes bombed two air bases outside Tbilisi.")
     r = read_until(text, "mark_unverified")
-    assert [a.rule for a in r.per_sentence[1] if a.category == "unverified"] == ["unverified.neighbour"]
+    assert unverified_rules(r, 1) == ["unverified.neighbour"]
     other = ("Georgian officials demanded Russia stop air attacks on Georgian cities -- which Russia denies carrying out. "
              "They say the talks in Geneva will go ahead on Monday.")
     r = read_until(other, "mark_unverified")
-    assert not [a for a in r.per_sentence[1] if a.category == "unverified"]
+    assert not unverified_rules(r, 1)
 
 
 def test_mark_denier_runs_takes_the_denier_s_next_sentence_on_what_the_denial_is_about():
@@ -209,10 +214,10 @@ def test_mark_denier_runs_takes_the_denier_s_next_sentence_on_what_the_denial_is
             "However, Phay Siphan, a spokesman for Cambodia's Council of Ministers, denies his country's troops fired first. "
             "He said Thai soldiers attacked first.")
     r = read_until(text, "mark_denier_runs")
-    assert [a.rule for a in r.per_sentence[2] if a.category == "unverified"] == ["unverified.denier_run"]
+    assert unverified_rules(r, 2) == ["unverified.denier_run"]
     other = text.replace("He said Thai soldiers attacked first.", "He said the council meets on Friday.")
     r = read_until(other, "mark_denier_runs")
-    assert not [a for a in r.per_sentence[2] if a.category == "unverified"]
+    assert not unverified_rules(r, 2)
 
 
 def test_mark_unverified_links_a_denial_and_the_claim_it_answers_both_ways():
