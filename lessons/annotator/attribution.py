@@ -254,7 +254,10 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         if not found and vs_word.endswith("ing") and left.endswith(","):
             found = _participle_subject(left, state, rules)   # "Washington has imposed sanctions, blaming ..."
         if vs_word in rules.sources.finding_verbs:
-            found = [f for f in found if f[1].kind == "expert"]   # "researchers found", not "police found"
+            # "researchers found", not "police found"; a finding verb that is also a speech verb
+            # ("estimated", "concluded") is an official's statement too ("Government economists estimated")
+            kinds = ("expert", "official") if vs_word in rules.sources.speech_verbs else ("expert",)
+            found = [f for f in found if f[1].kind in kinds]
         if vs_word in rules.sources.source_verbs:
             found = [f for f in found if f[1].kind in ("official", "expert")]   # "the files indicate": no one speaks
         if found:
