@@ -5,6 +5,7 @@ import bisect
 import re
 
 from ..text.sentences import Sentence
+from . import prefilter
 from .memo import search_once
 from .model import Annotation
 from .rules import Rules
@@ -59,7 +60,7 @@ def sentences_hit(pattern: re.Pattern, text: str, sentences) -> set[int]:
     """Indices of the sentences that any match of ``pattern`` in ``text`` touches."""
     starts = [s.start for s in sentences]
     hit: set[int] = set()
-    for m in pattern.finditer(text):
+    for m in prefilter.finditer(pattern, text):
         k = max(0, bisect.bisect_right(starts, m.start()) - 1)
         while k < len(sentences) and sentences[k].start < m.end():
             if sentences[k].end > m.start():

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..data import data_path
 from .alternation import alternation
+from .prefilter import compile_prefilter
 from .rules_sources import NameWords, SourceLexicon, _alt, _phrase_parts, _phrase_regex, name_words, source_lexicon
 from .schema import KINDS as _KINDS
 from .schema import SCHEMAS, RulesError, read_rule_file, split_example
@@ -186,7 +187,7 @@ def _prefilter(specs) -> re.Pattern:
     phrases = [r"(?:%s)(?![\w-])" % p.replace("(?<![\\w'’-])", "")
                for spec in specs for p in _phrase_parts(spec["phrases"])]
     lowered = [re.sub(r"(?<!\\)[A-Z]", lambda m: m.group().lower(), p) for p in phrases]
-    return re.compile(r"\b%s" % alternation(lowered))
+    return compile_prefilter(lowered, r"\b%s" % alternation(lowered))
 
 
 @lru_cache(maxsize=1)

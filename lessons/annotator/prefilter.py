@@ -1,0 +1,205 @@
+"""The pre-filters' matches found quickly: the same matches as ``pattern.finditer``, in less time.
+
+A pre-filter (:func:`.rules._prefilter`) is ``\\b`` and an alternation of hundreds of phrases, run
+over a whole text. Python's engine tries it at every word boundary, and at each one every phrase
+that can start with the letter found there: most of the time goes on places where none matches.
+:func:`finditer` first finds, with a small pattern, the places where some phrase's first few
+letters are (``"cou"`` for "could not be verified"), and tries there only the phrases that can
+start with the letters found, in the order the list gives them. A phrase's first letters are
+read from the parsed pattern; a phrase whose first letters cannot be told is tried at every
+place the small pattern finds for it. So the matches are exactly those of the whole pattern,
+found one after another as ``finditer`` finds them.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:
+    from re import _constants as _c
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - another Python: the plain finditer is used
+    _c = _sre_parse = None
+
+LETTERS = 4
+"""How many first letters of a phrase are read (more skips more places, for more small patterns)."""
+
+_MOST = 4096  # more first-letter strings than this for one phrase: read fewer letters
+
+
+class _TooMany(Exception):
+    pass
+
+
+class Scanner:
+    """``\\b`` and the alternation of ``phrases``, matched only where a phrase's first letters are."""
+
+    def __init__(self, phrases: list[str], letters: int = LETTERS):
+        self.phrases = list(phrases)
+        self.letters = letters
+        # Each phrase's first-letter strings; None where they cannot be told.
+        self.starts = [first_letters(p, letters) for p in self.phrases]
+        known = set().union(*(s for s in self.starts if s is not None))
+        self.known = frozenset(known)
+        anywhere = [p for p, s in zip(self.phrases, self.starts) if s is None]
+        self.places = re.compile(
+            r"\b(?=%s)" % "|".join(([_trie(known)] if known else []) + anywhere)
+        )
+        # The longest first-letter string found at a place -> the phrases to try there.
+        self._here: dict[str, re.Pattern | None] = {}
+
+    def finditer(self, text: str):
+        """The matches of ``\\b(?:phrase|phrase|...)`` in ``text``, as ``finditer`` gives them."""
+        pos = 0
+        for place in self.places.finditer(text):
+            at = place.start()
+            if at < pos:
+                continue  # inside the last match
+            pattern = self._phrases_for(text[at : at + self.letters])
+            m = pattern.match(text, at) if pattern is not None else None
+            if m is None:
+                continue
+            if m.end() == at:  # pragma: no cover - no phrase matches nothing
+                raise ValueError("a pre-filter phrase matched an empty string")
+            yield m
+            pos = m.end()
+
+    def _phrases_for(self, letters: str) -> re.Pattern | None:
+        """The phrases that can start with ``letters``, in their order, as one pattern (kept).
+
+        Which phrases can is decided by the longest of the phrases' first-letter strings that
+        ``letters`` starts with (the shorter ones it starts with are that one's beginnings), so
+        there are at most as many patterns as first-letter strings, whatever the text."""
+        key = next(
+            (
+                letters[:n]
+                for n in range(len(letters), 0, -1)
+                if letters[:n] in self.known
+            ),
+            "",
+        )
+        if key not in self._here:
+            alts = [
+                p
+                for p, s in zip(self.phrases, self.starts)
+                if s is None or any(key.startswith(x) for x in s)
+            ]
+            self._here[key] = re.compile(r"\b(?:%s)" % "|".join(alts)) if alts else None
+        return self._here[key]
+
+
+_SCANNERS: dict = {}  # pattern -> Scanner
+
+
+def compile_prefilter(phrases: list[str], pattern_text: str) -> re.Pattern:
+    """``re.compile(pattern_text)``, which must be ``\\b`` and an alternation matching exactly as
+    ``(?:phrase|phrase|...)`` does; :func:`finditer` then finds its matches quickly."""
+    pattern = re.compile(pattern_text)
+    if _sre_parse is not None:
+        try:
+            _SCANNERS[pattern] = Scanner(phrases)
+        except (
+            re.error,
+            RecursionError,
+            ValueError,
+        ):  # pragma: no cover - the plain finditer serves
+            pass
+    return pattern
+
+
+def finditer(pattern: re.Pattern, text: str):
+    """``pattern.finditer(text)``; quicker for a pattern made by :func:`compile_prefilter`."""
+    scanner = _SCANNERS.get(pattern)
+    return pattern.finditer(text) if scanner is None else scanner.finditer(text)
+
+
+def first_letters(phrase: str, letters: int = LETTERS) -> set[str] | None:
+    """Strings one of which starts every match of ``phrase`` (``letters`` long, or shorter where a
+    match can end or go on with any letter), or None when the phrase's first letter cannot be told."""
+    items = _sre_parse.parse(phrase)
+    while letters > 0:
+        try:
+            got = {s for s, _open in _extend(items, letters, {("", True)})}
+        except _TooMany:
+            letters -= 1
+            continue
+        return None if "" in got else got
+    return None
+
+
+def _extend(items, k: int, cur: set) -> set:
+    """Every (prefix, open) of ``cur`` followed by what ``items`` can match, up to ``k`` letters;
+    an open prefix may still grow, a closed one goes on with anything."""
+    for op, av in items:
+        if not any(is_open for _, is_open in cur):
+            break
+        if op is _c.LITERAL:
+            cur = _add(cur, k, {chr(av)})
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # takes no letter: leaving it out can only allow more
+        elif op is _c.IN:
+            chars = _in_chars(av)
+            cur = _closed(cur) if chars is None else _add(cur, k, chars)
+        elif op is _c.SUBPATTERN and not (av[1] or av[2]):
+            cur = _extend(av[3], k, cur)
+        elif op is _c.BRANCH:
+            cur = set().union(*(_extend(sub, k, cur) for sub in av[1]))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            cur = _repeat(av, k, cur)
+        else:
+            cur = _closed(cur)  # any letter, a category, a back-reference ...
+        if len(cur) > _MOST:
+            raise _TooMany
+    return cur
+
+
+def _repeat(av, k: int, cur: set) -> set:
+    lo, hi, sub = av
+    out = set(cur) if lo == 0 else set()
+    step = cur
+    for n in range(
+        1, min(hi, k + 1) + 1
+    ):  # k + 1 rounds fill every prefix that can grow
+        step = _extend(sub, k, step)
+        if n >= lo:
+            out |= step
+    return out or _closed(step)
+
+
+def _add(cur: set, k: int, chars: set) -> set:
+    out = set()
+    for prefix, is_open in cur:
+        if is_open and len(prefix) < k:
+            out.update((prefix + ch, len(prefix) + 1 < k) for ch in chars)
+        else:
+            out.add((prefix, False))
+    return out
+
+
+def _closed(cur: set) -> set:
+    return {(prefix, False) for prefix, _ in cur}
+
+
+def _in_chars(av) -> set[str] | None:
+    chars: set[str] = set()
+    for op, a in av:
+        if op is _c.LITERAL:
+            chars.add(chr(a))
+        elif op is _c.RANGE and a[1] - a[0] < 64:
+            chars.update(chr(x) for x in range(a[0], a[1] + 1))
+        else:
+            return None  # a negated set, a category (\w, \s) ...
+    return chars
+
+
+def _trie(strings: set[str]) -> str:
+    """An alternation of ``strings`` that shares their first letters: ``c(?:ou|la)|n(?:ot|o)``."""
+    by: dict[str, set[str]] = {}
+    for s in strings:
+        by.setdefault(s[0], set()).add(s[1:])
+    alts = []
+    for ch in sorted(by):
+        rest = by[ch]
+        tail = "" if "" in rest else _trie(rest)
+        alts.append(re.escape(ch) + ("(?:%s)" % tail if "|" in tail else tail))
+    return alts[0] if len(alts) == 1 else "(?:%s)" % "|".join(alts)
