@@ -1,4 +1,5 @@
-"""The pre-filters' quick search must find exactly the matches the whole pattern finds."""
+"""The quick search of long alternations must find exactly the matches the whole pattern finds."""
+
 from __future__ import annotations
 
 import re
@@ -9,30 +10,73 @@ from lessons.annotator import prefilter
 from lessons.annotator.alternation import alternation
 from lessons.annotator.rules import load_rules
 from tests.hostile.corpus import TEXT_ATTACKS, attack_text, news_text
-
 from tests.test_alternation import PHRASES, TEXT
+
+ODD = "İstanbul ıt ſaid KELVIN Kelvin ſpeech “Gave a speech” — he GAVE A SPEECH, called it a ſham. "
 
 
 def spans(matches) -> list[tuple[int, int]]:
     return [m.span() for m in matches]
 
 
-@pytest.mark.parametrize("name", ["hedge_any", "unverified_any"])
-def test_the_rule_files_prefilters_find_the_same_matches_quickly(name):
-    pattern = getattr(load_rules(), name)
-    assert pattern in prefilter._SCANNERS            # the quick search is used for it
-    texts = [news_text(20_000), " ".join(ex.sentence for ex in load_rules().examples)]
-    texts += [attack_text(attack, 3_000) for attack in TEXT_ATTACKS]
-    for text in texts:
-        low = text.lower()
-        assert spans(prefilter.finditer(pattern, low)) == spans(pattern.finditer(low))
+def texts() -> list[str]:
+    out = [
+        news_text(20_000),
+        " ".join(ex.sentence for ex in load_rules().examples),
+        TEXT,
+        ODD * 3,
+    ]
+    return out + [attack_text(attack, 3_000) for attack in TEXT_ATTACKS]
 
 
-def test_any_phrases_even_ones_whose_first_letters_cannot_be_told():
-    phrases = [p for p in PHRASES if not re.fullmatch(p, "")]    # a pre-filter phrase matches something
-    phrases += [r"(?<=\sand\s)[\w’'-]+\s+claim", r"(is|was)\s+not", r"no", r"not\s+(yet\s+)?clear", r"[a-z]{3}x"]
-    pattern = prefilter.compile_prefilter(phrases, r"\b%s" % alternation(phrases))
-    for text in (TEXT, TEXT.lower(), "it is not clear and they claim no x and abcx " * 3):
+@pytest.mark.parametrize(
+    "where", ["hedge_any", "unverified_any", "sources.speech_events"]
+)
+def test_the_rule_files_long_alternations_give_the_same_matches_quickly(where):
+    pattern = load_rules()
+    for name in where.split("."):
+        pattern = getattr(pattern, name)
+    assert prefilter._scanner(pattern) is not None  # the quick search is used for it
+    for text in texts():
+        for t in (text, text.lower()):
+            assert spans(prefilter.finditer(pattern, t)) == spans(pattern.finditer(t))
+            found, plain = prefilter.search(pattern, t), pattern.search(t)
+            assert (found and found.span()) == (plain and plain.span())
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+@pytest.mark.parametrize("lead", [r"\b", ""])
+def test_any_phrases_even_ones_whose_first_letters_cannot_be_told(flags, lead):
+    phrases = PHRASES + [
+        r"(?<=\sand\s)[\w’'-]+\s+claim",
+        r"(is|was)\s+not",
+        r"no",
+        r"not\s+(yet\s+)?clear",
+        r"[a-z]{3}x",
+        r"said",
+        r"kel",
+        r"istan",
+        r"İstan",
+        r"(?:gave|give)\s+a\s+speech",
+    ]
+    grouped = (
+        alternation(PHRASES, ignorecase=bool(flags)) if flags else alternation(phrases)
+    )
+    used = PHRASES if flags else phrases
+    pattern = prefilter.compile_scanned(used, lead + grouped, lead, flags)
+    for text in (
+        TEXT,
+        TEXT.lower(),
+        ODD,
+        "it is not clear and they claim no x and abcx " * 3,
+    ):
+        assert spans(prefilter.finditer(pattern, text)) == spans(pattern.finditer(text))
+
+
+def test_a_phrase_that_can_match_nothing_hands_over_to_the_whole_pattern():
+    phrases = ["may", "x?"]
+    pattern = prefilter.compile_scanned(phrases, "(?:may|x?)", "")
+    for text in ("a may x b", "xx may", ""):
         assert spans(prefilter.finditer(pattern, text)) == spans(pattern.finditer(text))
 
 
@@ -42,8 +86,10 @@ def test_first_letters_are_read_from_the_pattern():
     assert prefilter.first_letters(r"no(?![\w-])", 4) == {"no"}
     assert prefilter.first_letters(r"(?<=,\s)\w+\s+claim", 4) is None
     assert prefilter.first_letters(r"(a\s+)?rival", 2) == {"a", "ri"}
+    assert prefilter.first_letters(r"Said", 3, re.IGNORECASE) == {"Sai"}
 
 
 def test_a_pattern_made_elsewhere_is_searched_as_it_is():
     pattern = re.compile(r"\bmay")
     assert spans(prefilter.finditer(pattern, "may maybe")) == [(0, 3), (4, 7)]
+    assert prefilter.search(pattern, "a maybe").span() == (2, 5)

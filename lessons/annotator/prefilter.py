@@ -1,14 +1,15 @@
-"""The pre-filters' matches found quickly: the same matches as ``pattern.finditer``, in less time.
+"""Long alternations' matches found quickly: the same matches as ``pattern.finditer``, in less time.
 
 A pre-filter (:func:`.rules._prefilter`) is ``\\b`` and an alternation of hundreds of phrases, run
-over a whole text. Python's engine tries it at every word boundary, and at each one every phrase
-that can start with the letter found there: most of the time goes on places where none matches.
-:func:`finditer` first finds, with a small pattern, the places where some phrase's first few
-letters are (``"cou"`` for "could not be verified"), and tries there only the phrases that can
-start with the letters found, in the order the list gives them. A phrase's first letters are
-read from the parsed pattern; a phrase whose first letters cannot be told is tried at every
-place the small pattern finds for it. So the matches are exactly those of the whole pattern,
-found one after another as ``finditer`` finds them.
+over a whole text; the speech-event patterns are an alternation run over every sentence. Python's
+engine tries such a pattern at every place, and at each one every phrase that can start with the
+letter found there: most of the time goes on places where none matches. :func:`finditer` first
+finds, with a small pattern, the places where some phrase's first few letters are (``"cou"`` for
+"could not be verified"), and tries there only the phrases that can start with the letters found,
+in the order the list gives them. A phrase's first letters are read from the parsed pattern; a
+phrase whose first letters cannot be told is tried at every place the small pattern finds for it.
+So the matches are exactly those of the whole pattern, found one after another as ``finditer``
+finds them.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ except ImportError:  # pragma: no cover - another Python: the plain finditer is 
 LETTERS = 4
 """How many first letters of a phrase are read (more skips more places, for more small patterns)."""
 
+_KEPT = 20_000  # letters remembered before starting afresh
 _MOST = 4096  # more first-letter strings than this for one phrase: read fewer letters
+_FLAGS = re.IGNORECASE | re.ASCII | re.UNICODE  # the flags the small patterns take over
 
 
 class _TooMany(Exception):
@@ -32,44 +35,86 @@ class _TooMany(Exception):
 
 
 class Scanner:
-    """``\\b`` and the alternation of ``phrases``, matched only where a phrase's first letters are."""
+    """``pattern``, which is ``lead`` and the alternation of ``phrases`` compiled with its flags,
+    matched only where a phrase's first letters are."""
 
-    def __init__(self, phrases: list[str], letters: int = LETTERS):
+    def __init__(
+        self,
+        pattern: re.Pattern,
+        phrases: list[str],
+        lead: str = r"\b",
+        letters: int = LETTERS,
+    ):
+        self.pattern = pattern
         self.phrases = list(phrases)
+        self.lead = lead
         self.letters = letters
+        self.flags = pattern.flags & _FLAGS
+        self.folded = bool(pattern.flags & re.IGNORECASE)
         # Each phrase's first-letter strings; None where they cannot be told.
-        self.starts = [first_letters(p, letters) for p in self.phrases]
+        self.starts = [self._first_letters(p) for p in self.phrases]
         known = set().union(*(s for s in self.starts if s is not None))
         self.known = frozenset(known)
         anywhere = [p for p, s in zip(self.phrases, self.starts) if s is None]
-        self.places = re.compile(
-            r"\b(?=%s)" % "|".join(([_trie(known)] if known else []) + anywhere)
-        )
+        alts = ([_trie(known)] if known else []) + anywhere
+        self.places = re.compile(r"%s(?=%s)" % (lead, "|".join(alts)), self.flags)
         # The longest first-letter string found at a place -> the phrases to try there.
         self._here: dict[str, re.Pattern | None] = {}
+        # The letters found at a place -> the same (a text has few different ones; kept up to _KEPT).
+        self._at: dict[str, re.Pattern | None] = {}
+
+    def _first_letters(self, phrase: str) -> frozenset | None:
+        got = first_letters(phrase, self.letters, self.flags)
+        if got is not None and self.folded:
+            # Without case, letters are compared in lower case, and only ASCII ones (IGNORECASE
+            # matches "ſ" with "s": a place with other letters is tried with the whole pattern).
+            got = {x.lower() for x in got} if all(x.isascii() for x in got) else None
+        return None if got is None else frozenset(got)
 
     def finditer(self, text: str):
-        """The matches of ``\\b(?:phrase|phrase|...)`` in ``text``, as ``finditer`` gives them."""
+        """The matches of ``pattern`` in ``text``, as ``pattern.finditer(text)`` gives them."""
         pos = 0
         for place in self.places.finditer(text):
             at = place.start()
             if at < pos:
                 continue  # inside the last match
-            pattern = self._phrases_for(text[at : at + self.letters])
+            letters = text[at : at + self.letters]
+            if self.folded:
+                pattern = (
+                    self._phrases_for(letters.lower())
+                    if letters.isascii()
+                    else self.pattern
+                )
+            else:
+                pattern = self._phrases_for(letters)
             m = pattern.match(text, at) if pattern is not None else None
             if m is None:
                 continue
-            if m.end() == at:  # pragma: no cover - no phrase matches nothing
-                raise ValueError("a pre-filter phrase matched an empty string")
+            if m.end() == at:
+                # A phrase that matches nothing: from here on the pattern's own finditer, which
+                # finds the same matches from a place no earlier match reaches.
+                yield from self.pattern.finditer(text, at)
+                return
             yield m
             pos = m.end()
 
-    def _phrases_for(self, letters: str) -> re.Pattern | None:
-        """The phrases that can start with ``letters``, in their order, as one pattern (kept).
+    def search(self, text: str):
+        """``pattern.search(text)``: the first match."""
+        return next(self.finditer(text), None)
 
-        Which phrases can is decided by the longest of the phrases' first-letter strings that
-        ``letters`` starts with (the shorter ones it starts with are that one's beginnings), so
-        there are at most as many patterns as first-letter strings, whatever the text."""
+    def _phrases_for(self, letters: str) -> re.Pattern | None:
+        """The phrases that can start with ``letters``, in their order, as one pattern (kept)."""
+        found = self._at.get(letters, self)
+        if found is self:
+            if len(self._at) >= _KEPT:
+                self._at.clear()
+            found = self._at[letters] = self._phrases_after(letters)
+        return found
+
+    def _phrases_after(self, letters: str) -> re.Pattern | None:
+        """Which phrases can start with ``letters`` is decided by the longest of the phrases'
+        first-letter strings that ``letters`` starts with (the shorter ones it starts with are that
+        one's beginnings), so there are at most as many patterns as first-letter strings."""
         key = next(
             (
                 letters[:n]
@@ -84,20 +129,27 @@ class Scanner:
                 for p, s in zip(self.phrases, self.starts)
                 if s is None or any(key.startswith(x) for x in s)
             ]
-            self._here[key] = re.compile(r"\b(?:%s)" % "|".join(alts)) if alts else None
+            self._here[key] = (
+                re.compile(r"%s(?:%s)" % (self.lead, "|".join(alts)), self.flags)
+                if alts
+                else None
+            )
         return self._here[key]
 
 
-_SCANNERS: dict = {}  # pattern -> Scanner
+_SCANNERS: dict = {}  # id(pattern) -> Scanner (hashing a pattern reads all its compiled code)
 
 
-def compile_prefilter(phrases: list[str], pattern_text: str) -> re.Pattern:
-    """``re.compile(pattern_text)``, which must be ``\\b`` and an alternation matching exactly as
-    ``(?:phrase|phrase|...)`` does; :func:`finditer` then finds its matches quickly."""
-    pattern = re.compile(pattern_text)
+def compile_scanned(
+    phrases: list[str], pattern_text: str, lead: str = r"\b", flags: int = 0
+) -> re.Pattern:
+    """``re.compile(pattern_text, flags)``, which must match exactly as ``lead(?:phrase|phrase|...)``
+    does (flags written inside ``pattern_text`` count too); :func:`finditer` and :func:`search`
+    then find its matches quickly."""
+    pattern = re.compile(pattern_text, flags)
     if _sre_parse is not None:
         try:
-            _SCANNERS[pattern] = Scanner(phrases)
+            _SCANNERS[id(pattern)] = Scanner(pattern, phrases, lead)
         except (
             re.error,
             RecursionError,
@@ -107,16 +159,35 @@ def compile_prefilter(phrases: list[str], pattern_text: str) -> re.Pattern:
     return pattern
 
 
+def compile_prefilter(phrases: list[str], pattern_text: str) -> re.Pattern:
+    """A pre-filter: ``\\b`` and the alternation of ``phrases`` (see :func:`compile_scanned`)."""
+    return compile_scanned(phrases, pattern_text)
+
+
+def _scanner(pattern: re.Pattern) -> Scanner | None:
+    scanner = _SCANNERS.get(id(pattern))
+    return scanner if scanner is not None and scanner.pattern is pattern else None
+
+
 def finditer(pattern: re.Pattern, text: str):
-    """``pattern.finditer(text)``; quicker for a pattern made by :func:`compile_prefilter`."""
-    scanner = _SCANNERS.get(pattern)
+    """``pattern.finditer(text)``; quicker for a pattern made by :func:`compile_scanned`."""
+    scanner = _scanner(pattern)
     return pattern.finditer(text) if scanner is None else scanner.finditer(text)
 
 
-def first_letters(phrase: str, letters: int = LETTERS) -> set[str] | None:
+def search(pattern: re.Pattern, text: str):
+    """``pattern.search(text)``; quicker for a pattern made by :func:`compile_scanned`."""
+    scanner = _scanner(pattern)
+    return pattern.search(text) if scanner is None else scanner.search(text)
+
+
+def first_letters(
+    phrase: str, letters: int = LETTERS, flags: int = 0
+) -> set[str] | None:
     """Strings one of which starts every match of ``phrase`` (``letters`` long, or shorter where a
-    match can end or go on with any letter), or None when the phrase's first letter cannot be told."""
-    items = _sre_parse.parse(phrase)
+    match can end or go on with any letter), or None when the phrase's first letter cannot be told.
+    With IGNORECASE in ``flags`` the strings are as the pattern writes them, matched in any case."""
+    items = _sre_parse.parse(phrase, flags)
     while letters > 0:
         try:
             got = {s for s, _open in _extend(items, letters, {("", True)})}

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .alternation import alternation
+from .prefilter import compile_scanned
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,8 @@ def source_lexicon(src: dict) -> SourceLexicon:
         org_patterns={kind: re.compile(r"\b(?:%s)\b" % "|".join(re.escape(w) for w in words))
                       for kind, words in src["organisations"].items()},
         place_pattern=_words_regex(src["places"]),
-        speech_events=re.compile(alternation(src["speech_events"], ignorecase=True), re.IGNORECASE),   # by first letter
+        speech_events=compile_scanned(src["speech_events"], alternation(src["speech_events"], ignorecase=True), "",
+                                      re.IGNORECASE),   # by first letter; see prefilter.py
         finding_verbs=frozenset(w.lower() for w in src["finding_verbs"]),
         statement_nouns=frozenset(w.lower() for w in src["statement_nouns"]),
         not_speech=_phrase_regex(src.get("not_speech") or ["(?!x)x"]),
