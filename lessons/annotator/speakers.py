@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .alternation import alternation
 from .model import Speaker
 from .roles import org_kind, classify_role
 from .rules import Rules, load_rules
@@ -108,8 +109,8 @@ def _pronoun_after(sp: Speaker, window: str) -> str | None:
 @lru_cache(maxsize=4)
 def _speaking_pronoun(verbs: frozenset) -> re.Pattern:
     """"she said", "said he": the pronoun that is the subject of a speech verb."""
-    alts = "|".join(sorted(verbs, key=len, reverse=True))
-    return re.compile(r"(?i)\b(?:(he|she)\s+(?:\w+ly\s+)?(?:%s)|(?:%s)\s+(he|she))\b" % (alts, alts))
+    alts = alternation(sorted(verbs, key=len, reverse=True), ignorecase=True)   # by first letter: quick
+    return re.compile(r"(?i)\b(?:(he|she)\s+(?:\w+ly\s+)?%s|%s\s+(he|she))\b" % (alts, alts))
 
 
 def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
