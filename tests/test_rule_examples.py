@@ -50,6 +50,16 @@ def kind_of_speaker(kind: str):
     return check
 
 
+def a_panel_of_experts(ex, analysis) -> None:
+    """A panel the text presents as made of experts speaks as an expert; the body's spokesperson does not."""
+    kinds = {a.category for a in analysis.annotations}
+    if ex.fires:
+        assert ex.marked and ex.marked in ex.sentence, f"[{ex.marked}] should be words of the example"
+        assert "expert" in kinds, f"the sentence should be marked expert; it was marked {sorted(kinds)}"
+    else:
+        assert "expert" not in kinds, f"the sentence should not be marked expert; it was marked {sorted(kinds)}"
+
+
 def a_witness_at_the_bedside(ex, analysis) -> None:
     """A doctor giving the dead and wounded reports what they saw: another voice, not an expert."""
     kinds = {a.category for a in analysis.annotations}
@@ -346,6 +356,7 @@ CHECKS = {
     ("sources.yaml", "later_introductions"): quoted_first_then_introduced,
     ("sources.yaml", "interviewed_people"): a_quotation_after_an_interview,
     ("sources.yaml", "research_teams"): the_team_speaks_next,
+    ("sources.yaml", "expert_panels"): a_panel_of_experts,
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

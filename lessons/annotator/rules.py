@@ -238,7 +238,7 @@ _LISTED = ("phrases_before_speaker", "speech_events", "finding_verbs", "statemen
            "research_teams")
 """sources.yaml lists that may be written as a group with examples."""
 
-_STRUCTURED = ("national_roles",)
+_STRUCTURED = ("national_roles", "expert_panels")
 """sources.yaml groups with more than one list, whose examples are checked like a list's."""
 
 
