@@ -10,6 +10,8 @@ official, its director-general) stays an official: the words before the panel de
 
 from __future__ import annotations
 
+import re
+
 from .rules import Rules
 
 
@@ -22,3 +24,13 @@ def names_expert_panel(phrase: str, rules: Rules) -> bool:
     return not lex.panel_outsiders.search(
         phrase[: m.start()]
     )  # "a spokesman for the advisory panel": the body's voice
+
+
+def owns_document(sentence: str, noun: str) -> bool:
+    """Is the report a sentence names its speaker's own ("said in its report"), not one they talk about
+    ("spoke at a press conference about the new report", "commented on the report")?"""
+    return not re.search(
+        r"(?i)\b(?:about|on|of|to|over)\s+(?:the\s+|a\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}?%s\b"
+        % re.escape(noun),
+        sentence,
+    )

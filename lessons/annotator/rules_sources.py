@@ -58,6 +58,7 @@ class SourceLexicon:
     interviewed_people: tuple = ()     # patterns with a group "who": "spoke with Frederic Hof, a senior fellow ..."
     research_teams: re.Pattern = re.compile(r"(?!x)x")   # "Colin Kelley and his team": a group, "they" next
     expert_panels: re.Pattern = re.compile(r"(?!x)x")    # "a panel of independent experts": an expert body
+    report_owners: re.Pattern = re.compile(r"(?!x)x")    # "the new report from the ... Panel on ...": whose report
     panel_outsiders: re.Pattern = re.compile(r"(?!x)x")  # "a spokesman for" the panel: the body's voice
 
 
@@ -165,6 +166,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         views_held=tuple(re.compile(p) for p in src.get("views_held") or ()),
         research_teams=re.compile("|".join(src.get("research_teams") or ["(?!x)x"])),
         expert_panels=re.compile("|".join((src.get("expert_panels") or {}).get("patterns") or ["(?!x)x"])),
+        report_owners=re.compile("|".join(src.get("report_owners") or ["(?!x)x"])),
         panel_outsiders=_phrase_regex((src.get("expert_panels") or {}).get("outsiders") or ["(?!x)x"]),
         later_introductions=re.compile("|".join(src.get("later_introductions") or ["(?!x)x"])),
         interviewed_people=tuple(re.compile(p) for p in src.get("interviewed_people") or ()),
