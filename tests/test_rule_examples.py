@@ -50,6 +50,27 @@ def kind_of_speaker(kind: str):
     return check
 
 
+def a_panel_of_experts(ex, analysis) -> None:
+    """A panel the text presents as made of experts speaks as an expert; the body's spokesperson does not."""
+    kinds = {a.category for a in analysis.annotations}
+    if ex.fires:
+        assert ex.marked and ex.marked in ex.sentence, f"[{ex.marked}] should be words of the example"
+        assert "expert" in kinds, f"the sentence should be marked expert; it was marked {sorted(kinds)}"
+    else:
+        assert "expert" not in kinds, f"the sentence should not be marked expert; it was marked {sorted(kinds)}"
+
+
+def the_report_is_the_panels(ex, analysis) -> None:
+    """"the report says" in the last sentence is the expert body's report named before, not the last speaker's."""
+    if ex.fires:
+        assert ex.marked and ex.marked in ex.sentence, f"[{ex.marked}] should be words of the example"
+    last = analysis.sentences[-1]
+    if ex.fires:
+        assert "expert" in last.categories, f"the last sentence should be expert; it is {sorted(last.categories)}"
+    else:
+        assert "expert" not in last.categories, f"the last sentence should not be expert; it is {sorted(last.categories)}"
+
+
 def a_witness_at_the_bedside(ex, analysis) -> None:
     """A doctor giving the dead and wounded reports what they saw: another voice, not an expert."""
     kinds = {a.category for a in analysis.annotations}
@@ -346,6 +367,8 @@ CHECKS = {
     ("sources.yaml", "later_introductions"): quoted_first_then_introduced,
     ("sources.yaml", "interviewed_people"): a_quotation_after_an_interview,
     ("sources.yaml", "research_teams"): the_team_speaks_next,
+    ("sources.yaml", "expert_panels"): a_panel_of_experts,
+    ("sources.yaml", "report_owners"): the_report_is_the_panels,
     ("names.yaml", "abbreviated_titles"): outside_names,
     ("names.yaml", "title_words"): outside_names,
     ("names.yaml", "not_names"): outside_names,

@@ -41,6 +41,8 @@ from .bedside import reports_as_witness
 from .sides import speaks_for_a_side
 from .studies import remember_study_authors
 from .academics import remember_academic
+from .panel_reports import remember_report_owner
+from .panels import owns_document
 from .introductions import introduce_expert, introduce_quoted_expert, remember_interviewed
 from .reactions import expert_reaction
 from .labels import give_labelled_clips_to_speakers
@@ -77,7 +79,8 @@ def find_speakers(r: Reading) -> None:
         # not a report of whoever was named last.
         for f in found:
             for noun in set(re.findall(r"[a-z]+", f.cue.lower())) & r.rules.sources.document_nouns:
-                r.state.heads[noun] = f.speaker
+                if owns_document(sent.text, noun):     # not "spoke ... about the new report": someone else's
+                    r.state.heads[noun] = f.speaker
         if found and r.others[i]:
             r.state.remember(found[0].speaker)     # "he"/"it" next is the sentence's subject, not a speaker it mentions
         elif not found:
@@ -85,6 +88,7 @@ def find_speakers(r: Reading) -> None:
         if not any(f.speaker.kind in ("official", "expert") for f in found):
             remember_study_authors(sent.text, r.state, r.rules)   # "Ana Ruiz led the study." / "They found ..."
             remember_academic(sent.text, r.state, r.rules)        # "Sara Lin teaches history at ..." / "She says ..."
+            remember_report_owner(sent.text, r.state, r.rules)   # "the new report from the ... Panel on ..."
             introduced = None if found else introduce_expert(sent.text, r.state, r.rules)
             if introduced and introduced[1]:                       # "One analyst with that view is Tom Ash."
                 r.attributions[i] = Attribution(introduced[0], sent.text.split(" is ")[0].strip(), "attribution", "is")

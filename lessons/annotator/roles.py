@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .panels import names_expert_panel
 from .rules import Rules
 
 
@@ -28,6 +29,8 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         return "official", title.group().lower()
     if lex.expert_phrases.search(phrase):
         return "expert", "author"          # "one of the authors of the study"
+    if names_expert_panel(phrase, rules):
+        return "expert", "panel"           # "a panel of independent experts", "the vaccine advisory committee"
     now = re.search(r"\bnow\s+(?:(?:a|an|the)\s+)?([^;]{3,120})", phrase)
     if now and re.search(r"(?i)\b(?:former|formerly|served|retired|ex)\b", phrase[:now.start()]) \
             and (classify_role(now.group(1), rules)[0] == "expert" or lex.expert_places.search(now.group(1).lower())):

@@ -58,6 +58,9 @@ class SourceLexicon:
     later_introductions: re.Pattern = re.compile(r"(?!x)x")   # "Mensah is a researcher at ...", after his quote
     interviewed_people: tuple = ()     # patterns with a group "who": "spoke with Frederic Hof, a senior fellow ..."
     research_teams: re.Pattern = re.compile(r"(?!x)x")   # "Colin Kelley and his team": a group, "they" next
+    expert_panels: re.Pattern = re.compile(r"(?!x)x")    # "a panel of independent experts": an expert body
+    report_owners: re.Pattern = re.compile(r"(?!x)x")    # "the new report from the ... Panel on ...": whose report
+    panel_outsiders: re.Pattern = re.compile(r"(?!x)x")  # "a spokesman for" the panel: the body's voice
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,9 @@ def source_lexicon(src: dict) -> SourceLexicon:
         expert_reactions=tuple(re.compile(p, re.IGNORECASE) for p in src.get("expert_reactions") or ()),
         views_held=tuple(re.compile(p) for p in src.get("views_held") or ()),
         research_teams=re.compile("|".join(src.get("research_teams") or ["(?!x)x"])),
+        expert_panels=re.compile("|".join((src.get("expert_panels") or {}).get("patterns") or ["(?!x)x"])),
+        report_owners=re.compile("|".join(src.get("report_owners") or ["(?!x)x"])),
+        panel_outsiders=_phrase_regex((src.get("expert_panels") or {}).get("outsiders") or ["(?!x)x"]),
         later_introductions=re.compile("|".join(src.get("later_introductions") or ["(?!x)x"])),
         interviewed_people=tuple(re.compile(p) for p in src.get("interviewed_people") or ()),
     )
