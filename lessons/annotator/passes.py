@@ -3,6 +3,8 @@
 :func:`analyse` splits the text into sentences (NLTK Punkt, no downloads), finds the people a
 text introduces, then runs :data:`PASSES` in order over one shared :class:`Reading`:
 
+0. ``find_affiliated_experts``: a person introduced only by a research or advisory body after the
+   name ("Tom Ash, at Lowland Consulting, told VOA") is an expert (see voices.py);
 1. ``find_speakers``: who speaks in each sentence (an attribution verb with its subject,
    resolved through the article: "Giles said" is the expert introduced earlier, "the ministry"
    the last ministry named, "he" the last person quoted);
@@ -43,6 +45,7 @@ from .studies import remember_study_authors
 from .academics import remember_academic
 from .introductions import introduce_expert, introduce_quoted_expert, remember_interviewed
 from .reactions import expert_reaction
+from .voices import find_affiliated_experts
 from .labels import give_labelled_clips_to_speakers
 from .attribution import Attribution, attributions_in, continue_official_figures
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
@@ -436,6 +439,7 @@ def mark_rival_in_one(r: Reading) -> None:
 
 
 PASSES: tuple[Callable[[Reading], None], ...] = (
+    find_affiliated_experts,
     find_speakers,
     give_quotations_to_speakers,
     continue_after_colon,
