@@ -20,3 +20,15 @@ def test_a_person_introduced_by_a_union_or_a_company_is_no_expert():
     text = ("Mara Osei, of the Lowland Bakers Union, told VOA bread prices would rise. "
             "Tom Ash, at Brightwater Foods, said sales were down.")
     assert not any("expert" in k for k in kinds_by_sentence(text))
+
+
+def test_a_quotation_in_doubled_apostrophes_is_its_speakers_to_the_last_sentence():
+    text = ("Tom Ash, a political analyst, told VOA the vote was calm. "
+            "''Voters have grown used to coalitions'', he said, adding that ''the old blocs have broken up. "
+            "Nobody can count on a region any more.''")
+    assert kinds_by_sentence(text) == [{"expert"}, {"expert"}, {"expert"}]
+
+
+def test_doubled_apostrophes_with_no_speaker_give_nobody_the_words():
+    text = "The report was late. ''Nobody can count on a region any more, or on a party.''"
+    assert kinds_by_sentence(text) == [set(), set()]

@@ -14,6 +14,7 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
    ``give_labelled_clips_to_speakers``: a transcript's 'JAMES STOCK: "..."' is James Stock's (see labels.py);
    ``continue_official_figures``: a sentence that only adds casualty figures right after an
    official's account continues it ("The army said 40 rebels died. Five soldiers also died.");
+   ``give_experts_their_quotations``: quotations in two apostrophes ('' ... '') are their speakers' (voices.py);
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
@@ -45,7 +46,7 @@ from .studies import remember_study_authors
 from .academics import remember_academic
 from .introductions import introduce_expert, introduce_quoted_expert, remember_interviewed
 from .reactions import expert_reaction
-from .voices import find_affiliated_experts
+from .voices import find_affiliated_experts, give_experts_their_quotations
 from .labels import give_labelled_clips_to_speakers
 from .attribution import Attribution, attributions_in, continue_official_figures
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
@@ -446,6 +447,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     give_actualities_to_speakers,
     give_labelled_clips_to_speakers,
     continue_official_figures,
+    give_experts_their_quotations,
     mark_sources,
     mark_hedges,
     mark_unverified,

@@ -1,15 +1,19 @@
-"""Experts as recent wire copy brings them in.
+"""Experts as recent wire copy brings them in: by their firm, and in quotation marks of two apostrophes.
 
 - ``find_affiliated_experts``: "Javas Bigambo, at Nairobi-based Interthoughts Consulting, told VOA":
   a person set off by commas with "at", "with", "of" or "from" and an organisation whose words
   name a research or advisory body (``organisations.expert`` in sources.yaml) is an expert, and
   "Bigambo noted", "He said" later are that expert.
+- ``give_experts_their_quotations``: ''We can almost be sure ...'' written with two apostrophes for
+  each quotation mark (a typewriter habit some copy keeps) is a quotation like “...”: its sentences
+  belong to the speaker named with it.
 """
 
 from __future__ import annotations
 
 import re
 
+from .attribution import Attribution
 from .model import Speaker
 from .reading import Reading
 from .roles import org_kind
@@ -20,6 +24,8 @@ _AFFILIATION = re.compile(
     % PERSON_NAME.pattern
 )
 """A name, then ", at <organisation>,": the organisation is the person's only introduction."""
+
+_DOUBLED = re.compile(r"''")
 
 
 def find_affiliated_experts(r: Reading) -> None:
@@ -43,3 +49,59 @@ def find_affiliated_experts(r: Reading) -> None:
         people[name] = sp
         for surname in surnames(name):
             people.setdefault(surname, sp)
+
+
+def doubled_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quotations marked with two apostrophes ('' ... '') between ``start`` and ``end``, paired in order;
+    one left open runs to ``end``."""
+    spans, open_at = [], None
+    for m in _DOUBLED.finditer(text, start, end):
+        prev = text[m.start() - 1] if m.start() > start else " "
+        nxt = text[m.end()] if m.end() < end else " "
+        if (
+            open_at is None
+            and (prev.isspace() or prev in "([—–-")
+            and not nxt.isspace()
+        ):
+            open_at = m.start()
+        elif open_at is not None:
+            spans.append((open_at, m.end()))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, end))
+    return spans
+
+
+def _paragraphs(r: Reading) -> list[list[int]]:
+    """The sentence indices of each paragraph, in order."""
+    paras: list[list[int]] = []
+    for i, s in enumerate(r.sentences):
+        if paras and r.sentences[paras[-1][0]].paragraph == s.paragraph:
+            paras[-1].append(i)
+        else:
+            paras.append([i])
+    return paras
+
+
+def give_doubled_quotations_to_speakers(r: Reading) -> None:
+    """Every sentence of a quotation in doubled apostrophes belongs to the speaker named with it."""
+    for para in _paragraphs(r):
+        lo, hi = r.sentences[para[0]].start, r.sentences[para[-1]].end
+        for qs, qe in doubled_quote_spans(r.text, lo, hi):
+            touched = list(r.touched(qs, qe))
+            owner = next(
+                (r.attributions[i] for i in reversed(touched) if r.attributions[i]),
+                None,
+            )
+            if owner is None or len(r.text[qs:qe].split()) < 5:
+                continue
+            for i in touched:
+                if r.attributions[i] is None:
+                    r.attributions[i] = Attribution(
+                        owner.speaker, owner.cue, "quote", owner.verb
+                    )
+
+
+def give_experts_their_quotations(r: Reading) -> None:
+    """Quotations the quotation-mark reader does not see, given to their speakers."""
+    give_doubled_quotations_to_speakers(r)
