@@ -32,3 +32,17 @@ def test_a_quotation_in_doubled_apostrophes_is_its_speakers_to_the_last_sentence
 def test_doubled_apostrophes_with_no_speaker_give_nobody_the_words():
     text = "The report was late. ''Nobody can count on a region any more, or on a party.''"
     assert kinds_by_sentence(text) == [set(), set()]
+
+
+def test_a_quotation_paragraph_after_a_line_of_narration_is_the_expert_quoted_before():
+    text = ("An economist at Lowland University, Kofi Mensah, told VOA that farms could recover.\n\n"
+            "The drought cut the harvest by half last year.\n\n"
+            "“Farmers need seed before the rains. Without it they will leave the land.”")
+    assert kinds_by_sentence(text) == [{"expert"}, set(), {"expert"}, {"expert"}]
+
+
+def test_a_quotation_paragraph_after_narration_naming_someone_else_is_left_alone():
+    text = ("An economist at Lowland University, Kofi Mensah, told VOA that farms could recover.\n\n"
+            "Ana Ruiz has farmed near the river for thirty years.\n\n"
+            "“Farmers need seed before the rains. Without it they will leave the land.”")
+    assert kinds_by_sentence(text)[2:] == [set(), set()]

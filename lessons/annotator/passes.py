@@ -14,7 +14,8 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
    ``give_labelled_clips_to_speakers``: a transcript's 'JAMES STOCK: "..."' is James Stock's (see labels.py);
    ``continue_official_figures``: a sentence that only adds casualty figures right after an
    official's account continues it ("The army said 40 rebels died. Five soldiers also died.");
-   ``give_experts_their_quotations``: quotations in two apostrophes ('' ... '') are their speakers' (voices.py);
+   ``give_experts_their_quotations``: quotations in two apostrophes ('' ... '') are their speakers', and
+   so is a quotation paragraph after one line of narration (voices.py);
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;

@@ -1,4 +1,5 @@
-"""Experts as recent wire copy brings them in: by their firm, and in quotation marks of two apostrophes.
+"""Experts as recent wire copy brings them in: by their firm, in quotation marks of two apostrophes,
+and in a quotation paragraph of their own after a line of narration.
 
 - ``find_affiliated_experts``: "Javas Bigambo, at Nairobi-based Interthoughts Consulting, told VOA":
   a person set off by commas with "at", "with", "of" or "from" and an organisation whose words
@@ -6,7 +7,10 @@
   "Bigambo noted", "He said" later are that expert.
 - ``give_experts_their_quotations``: ''We can almost be sure ...'' written with two apostrophes for
   each quotation mark (a typewriter habit some copy keeps) is a quotation like “...”: its sentences
-  belong to the speaker named with it.
+  belong to the speaker named with it. A paragraph that is nothing but a quotation, after a
+  paragraph of narration that names no speaker, is the words of the person quoted in the paragraph
+  before that ("An economist ..., X, told VOA that ..." / "The war cut off wheat exports." /
+  "“For Africa to get out of this mess ...”").
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import re
 
 from .attribution import Attribution
 from .model import Speaker
+from .quotations import QUOTES
 from .reading import Reading
 from .roles import org_kind
 from .speakers import PERSON_NAME, names_a_body, surnames
@@ -105,3 +110,55 @@ def give_doubled_quotations_to_speakers(r: Reading) -> None:
 def give_experts_their_quotations(r: Reading) -> None:
     """Quotations the quotation-mark reader does not see, given to their speakers."""
     give_doubled_quotations_to_speakers(r)
+    give_quotation_paragraphs_to_speakers(r)
+
+
+def _whole_quotation(r: Reading, para: list[int]) -> bool:
+    """Is the paragraph one quotation, opening and closing with quotation marks, with no speaker named?"""
+    text = r.text[r.sentences[para[0]].start : r.sentences[para[-1]].end].strip()
+    return (
+        len(text) > 1
+        and text[0] in '“"'
+        and text[-1] in '”"'
+        and text.count("”") + text.count('"') <= 2
+        and all(r.attributions[i] is None and not r.others[i] for i in para)
+    )
+
+
+def _narration(r: Reading, para: list[int]) -> bool:
+    """A paragraph that reports nobody: no speaker, no introduction, no quotation mark, no known name."""
+    text = r.text[r.sentences[para[0]].start : r.sentences[para[-1]].end]
+    if any(q in text for q in QUOTES) or any(
+        r.attributions[i] or r.others[i] or i in r.introduced for i in para
+    ):
+        return False
+    names = r.rules.names
+    for m in PERSON_NAME.finditer(text):
+        words = m.group().split()
+        while words and words[0] in names.not_names:
+            words = words[1:]
+        if len(words) > 1 and not names_a_body(" ".join(words), r.rules.sources):
+            return False  # "Ana Ruiz has farmed here for years": a person the next quotation may be
+    return not any(w in r.state.people for w in re.findall(r"[A-Z][\w'’-]+", text))
+
+
+def give_quotation_paragraphs_to_speakers(r: Reading) -> None:
+    """A quotation paragraph after one paragraph of narration is the person quoted just before the narration."""
+    paras = _paragraphs(r)
+    for k in range(2, len(paras)):
+        if not (_whole_quotation(r, paras[k]) and _narration(r, paras[k - 1])):
+            continue
+        owner = next(
+            (r.attributions[i] for i in reversed(paras[k - 2]) if r.attributions[i]),
+            None,
+        )
+        if (
+            owner is None
+            or not owner.speaker.person
+            or owner.speaker.kind not in ("expert", "official")
+        ):
+            continue
+        for i in paras[k]:
+            r.attributions[i] = Attribution(
+                owner.speaker, owner.cue, "quote", owner.verb
+            )
