@@ -3,6 +3,8 @@
 :func:`analyse` splits the text into sentences (NLTK Punkt, no downloads), finds the people a
 text introduces, then runs :data:`PASSES` in order over one shared :class:`Reading`:
 
+0. ``find_affiliated_experts``: a person introduced only by a research or advisory body after the
+   name ("Tom Ash, at Lowland Consulting, told VOA") is an expert (see voices.py);
 1. ``find_speakers``: who speaks in each sentence (an attribution verb with its subject,
    resolved through the article: "Giles said" is the expert introduced earlier, "the ministry"
    the last ministry named, "he" the last person quoted);
@@ -12,6 +14,8 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
    ``give_labelled_clips_to_speakers``: a transcript's 'JAMES STOCK: "..."' is James Stock's (see labels.py);
    ``continue_official_figures``: a sentence that only adds casualty figures right after an
    official's account continues it ("The army said 40 rebels died. Five soldiers also died.");
+   ``give_experts_their_quotations``: quotations in two apostrophes ('' ... '') are their speakers', and
+   so is a quotation paragraph after one line of narration (voices.py);
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
@@ -45,6 +49,7 @@ from .panel_reports import remember_report_owner
 from .panels import owns_document
 from .introductions import introduce_expert, introduce_quoted_expert, remember_interviewed
 from .reactions import expert_reaction
+from .voices import find_affiliated_experts, give_experts_their_quotations
 from .labels import give_labelled_clips_to_speakers
 from .attribution import Attribution, attributions_in, continue_official_figures
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
@@ -440,12 +445,14 @@ def mark_rival_in_one(r: Reading) -> None:
 
 
 PASSES: tuple[Callable[[Reading], None], ...] = (
+    find_affiliated_experts,
     find_speakers,
     give_quotations_to_speakers,
     continue_after_colon,
     give_actualities_to_speakers,
     give_labelled_clips_to_speakers,
     continue_official_figures,
+    give_experts_their_quotations,
     mark_sources,
     mark_hedges,
     mark_unverified,
