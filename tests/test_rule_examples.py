@@ -360,6 +360,8 @@ CHECKS = {
     ("sources.yaml", "speaker_labels"): marked_with("expert.continuation"),
     ("sources.yaml", "national_roles"): kind_of_speaker("official"),
     ("sources.yaml", "de_facto_bodies"): kind_of_speaker("official"),
+    ("sources.yaml", "text_states"): kind_of_speaker("official"),
+    ("sources.yaml", "governing_groups"): kind_of_speaker("official"),
     ("sources.yaml", "expert_introductions"): an_introduced_expert,
     ("sources.yaml", "expert_phrases"): kind_of_speaker("expert"),
     ("sources.yaml", "expert_reactions"): a_group_view,

@@ -10,6 +10,7 @@ from ..text.sentences import Sentence, split_sentences
 from .model import Annotation
 from .quotations import quote_spans
 from .rules import Rules, load_rules
+from .authorities import governing_groups, in_power, text_states
 from .speakers import State, find_people
 
 
@@ -41,7 +42,10 @@ class Reading:
         rules = rules or load_rules()
         sentences = split_sentences(text)
         n = len(sentences)
-        return cls(text, rules, sentences, State(people=find_people(text, rules)),
+        governing = governing_groups(text, rules)
+        state = State(people=in_power(find_people(text, rules), governing, rules),
+                      states=text_states(text, rules), governing=governing)
+        return cls(text, rules, sentences, state,
                    attributions=[None] * n, others=[[] for _ in range(n)], hands_over=[False] * n,
                    framing=[False] * n, per_sentence=[[] for _ in range(n)])
 

@@ -48,6 +48,9 @@ class SourceLexicon:
     speaker_labels: re.Pattern = re.compile(r"(?!x)x")  # 'JAMES STOCK: "..."': a transcript's speaker label
     source_verbs: frozenset = frozenset()     # "indicated": a statement only with an official or expert subject
     de_facto_bodies: frozenset = frozenset()  # "the Taliban-run ministry": an armed group's state body is official
+    text_state_words: frozenset = frozenset()  # "Tavrenia's navy": Tavrenia is a state in that text
+    governing_words: frozenset = frozenset()   # "the Taliban government": the group in power in that text
+    governing_before: frozenset = frozenset()  # "the ruling Taliban"
     national_roles: frozenset = frozenset()   # "leader", "mediators": a state's when a nation is named with them
     national_qualifiers: re.Pattern = re.compile(r"(?!x)x")   # "world", "Western" leaders: states together
     not_nations: frozenset = frozenset()      # "Christian", "Kurdish": look like nationalities, name no state
@@ -159,6 +162,9 @@ def source_lexicon(src: dict) -> SourceLexicon:
         expert_work_verbs=frozenset(w.lower() for w in src.get("expert_work_verbs") or ()),
         speaker_labels=re.compile("|".join(src.get("speaker_labels") or ["(?!x)x"])),
         de_facto_bodies=frozenset(w.lower() for w in src.get("de_facto_bodies") or ()),
+        text_state_words=frozenset(w.lower() for w in src.get("text_states") or ()),
+        governing_words=frozenset(w.lower() for w in (src.get("governing_groups") or {}).get("words", ())),
+        governing_before=frozenset(w.lower() for w in (src.get("governing_groups") or {}).get("before", ())),
         national_roles=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("words", ())),
         national_qualifiers=_phrase_regex((src.get("national_roles") or {}).get("qualifiers") or ["(?!x)x"]),
         not_nations=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("not_nations", ())),

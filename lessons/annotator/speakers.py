@@ -14,6 +14,7 @@ from functools import lru_cache
 from .alternation import alternation
 from .model import Speaker
 from .roles import org_kind, classify_role
+from .authorities import as_authorities
 from .rules import Rules, load_rules
 
 # The word lists (titles, names that are not names, days and months, nationalities, role and
@@ -38,6 +39,8 @@ class State:
     window: str = ""           # this sentence and the next, to see which pronoun follows a name
     last_body: Speaker | None = None   # the last body (not a person) that spoke, and where
     last_body_at: int = -99
+    states: frozenset = frozenset()    # names the text gives state bodies ("Tavrenia's navy"): see .authorities
+    governing: frozenset = frozenset()  # armed groups the text shows in power ("the Taliban government")
 
     def remember(self, sp: Speaker, head: str | None = None) -> None:
         self.last = sp
@@ -394,6 +397,9 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
     if words and words[-1] in lex.document_nouns and rules.reading.document_owner.match(low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
         return state.last, None
     kind, head = classify_role(phrase, rules)
+    ruling = as_authorities(phrase, state.governing, rules) if kind in (None, "voice") else None
+    if ruling is not None:
+        return state.bodies.setdefault((ruling.name.lower(), "official"), ruling), head   # "Taliban officials in Khost"
     if kind is None and head and names.speak_for_a_body.search(phrase):
         body = state.last_body if state.last_body is not None and state.sentence - state.last_body_at <= 3 else \
             state.last if state.last is not None and state.sentence - state.last_at <= 2 and head in state.last.name.lower() else None
@@ -420,9 +426,9 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
             state.bodies[key] = Speaker(name=name, kind=kind, description="", person=bool(single))
         return state.bodies[key], head
     bare = re.sub(r"(?i)^the\s+", "", phrase).strip()
-    pm = lex.place_pattern.fullmatch(bare)
+    pm = lex.place_pattern.fullmatch(bare) or bare in state.states     # "Tavrenia" after "Tavrenia's navy"
     parts = [re.sub(r"(?i)^the\s+", "", p).strip() for p in re.split(r"\s*,\s*|\s+and\s+", bare)]
-    if pm or (len(parts) > 1 and all(p and lex.place_pattern.fullmatch(p) for p in parts)):
+    if pm or (len(parts) > 1 and all(p and (lex.place_pattern.fullmatch(p) or p in state.states) for p in parts)):
         return Speaker(name=bare, kind="official", description="government"), "government"
     given = _by_first_name(bare, state)
     if given is not None:
