@@ -323,6 +323,21 @@ def test_contested_claim_needs_a_dispute_of_an_explanation():
     assert claims == []
 
 
+def test_contested_claim_of_a_named_party_looks_after_the_dispute_when_the_party_s_earlier_lines_report_the_quarrel():
+    texts = ["Farmers are disputing Governor Lind's claims about the dam.",
+             "Farmers' union head Ola Berg rejected Governor Lind's claims that the dam was safe.",
+             "In a radio address on Monday, Governor Lind said the dam had passed every inspection.",
+             "Governor Lind said repairs would finish in May."]
+    speakers = ["Governor Lind", "Ola Berg", "Governor Lind", "Governor Lind"]
+    kinds = ["official", "voice", "official", "official"]
+    at = texts[1].index("rejected")
+    disputed = disputed_clause(texts[1], at, at + len("rejected"))
+    claims, _ = contested_claim(texts, speakers, kinds, range(1, 2), disputed, load_rules(), disputing=frozenset({0, 1}))
+    assert claims == [2, 3]       # the governor's own account after the dispute, not the lead reporting the quarrel
+    claims, _ = contested_claim(texts, speakers, kinds, range(1, 2), disputed, load_rules())
+    assert claims == [0]          # with no dispute known before it, the party's last run before it
+
+
 def test_analyse_is_the_passes_in_order_then_the_tidy_up():
     r = read_until(GILES, PASSES[-1].__name__)
     assert analyse(GILES) == passes.finish(r)
