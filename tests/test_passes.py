@@ -373,3 +373,11 @@ def test_a_broadcast_clip_between_cues_belongs_to_the_speaker_its_cue_names():
 def test_a_clip_whose_cue_names_nobody_quoted_just_before_is_nobody_s():
     r = read_until(ACT.replace("Ruiz act", "Marsh act"), "give_actualities_to_speakers")
     assert all(r.attributions[i] is None for i, s in enumerate(r.sentences) if "both parties" in s.text)
+
+
+def test_a_party_s_dispute_does_not_mark_an_analyst_s_comment_on_something_else_just_before_it():
+    a = analyse('Lena Ortiz, a senior analyst at the Meridian Institute, said the unrest had become a rebellion. '
+                '"The police cannot work in half the province," she said. "The trouble comes from the lack of jobs." '
+                'The interior ministry has rejected calling the unrest a rebellion.')
+    assert "unverified" in _sentence(a, "has rejected").categories
+    assert "unverified" not in _sentence(a, "lack of jobs").categories   # the analyst weighs claims; none is answered

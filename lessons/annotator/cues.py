@@ -92,6 +92,10 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         return
     if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
         return                            # a speaker does not dispute their own words
+    if attributions[i] and attributions[j] and attributions[j].speaker.kind == "expert" != attributions[i].speaker.kind \
+            and not (content_words(sentences[i].text, rules) & content_words(sentences[j].text, rules)) \
+            - content_words(attributions[j].speaker.label, rules) - rules.reading.speaker_stems:
+        return                            # a party answering an analyst's comment on something else: not that comment
     if attributions[j] and rules.reading.agreed_subject.match(sentences[j].text):
         return                            # "Both rebels and military sources said ...": agreed, not disputed
     if attributions[j] and rules.reading.feeling.search(sentences[j].text):
