@@ -324,6 +324,21 @@ def test_contested_claim_needs_a_dispute_of_an_explanation():
     assert claims == []
 
 
+def test_contested_claim_of_a_named_party_looks_after_the_dispute_when_the_party_s_earlier_lines_report_the_quarrel():
+    texts = ["Farmers are disputing Governor Lind's claims about the dam.",
+             "Farmers' union head Ola Berg rejected Governor Lind's claims that the dam was safe.",
+             "In a radio address on Monday, Governor Lind said the dam had passed every inspection.",
+             "Governor Lind said repairs would finish in May."]
+    speakers = ["Governor Lind", "Ola Berg", "Governor Lind", "Governor Lind"]
+    kinds = ["official", "voice", "official", "official"]
+    at = texts[1].index("rejected")
+    disputed = disputed_clause(texts[1], at, at + len("rejected"))
+    claims, _ = contested_claim(texts, speakers, kinds, range(1, 2), disputed, load_rules(), disputing=frozenset({0, 1}))
+    assert claims == [2, 3]       # the governor's own account after the dispute, not the lead reporting the quarrel
+    claims, _ = contested_claim(texts, speakers, kinds, range(1, 2), disputed, load_rules())
+    assert claims == [0]          # with no dispute known before it, the party's last run before it
+
+
 def test_analyse_is_the_passes_in_order_then_the_tidy_up():
     r = read_until(GILES, PASSES[-1].__name__)
     assert analyse(GILES) == passes.finish(r)
@@ -359,3 +374,11 @@ def test_a_broadcast_clip_between_cues_belongs_to_the_speaker_its_cue_names():
 def test_a_clip_whose_cue_names_nobody_quoted_just_before_is_nobody_s():
     r = read_until(ACT.replace("Ruiz act", "Marsh act"), "give_actualities_to_speakers")
     assert all(r.attributions[i] is None for i, s in enumerate(r.sentences) if "both parties" in s.text)
+
+
+def test_a_party_s_dispute_does_not_mark_an_analyst_s_comment_on_something_else_just_before_it():
+    a = analyse('Lena Ortiz, a senior analyst at the Meridian Institute, said the unrest had become a rebellion. '
+                '"The police cannot work in half the province," she said. "The trouble comes from the lack of jobs." '
+                'The interior ministry has rejected calling the unrest a rebellion.')
+    assert "unverified" in _sentence(a, "has rejected").categories
+    assert "unverified" not in _sentence(a, "lack of jobs").categories   # the analyst weighs claims; none is answered

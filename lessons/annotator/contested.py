@@ -46,7 +46,8 @@ CLAUSE_REACH = 300
 
 
 def contested_claim(texts: list[str], speakers: list, kinds: list, group: range, disputed: str,
-                    rules: Rules, cause_before: bool | None = None) -> tuple[list[int], list[int]]:
+                    rules: Rules, cause_before: bool | None = None,
+                    disputing: frozenset = frozenset()) -> tuple[list[int], list[int]]:
     """The sentences a dispute points at, and the rival explanations of the same event.
 
     ``texts``, ``speakers`` (names or None) and ``kinds`` describe the article's sentences;
@@ -60,6 +61,9 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
     ``(claims, rivals)``; rivals are found only for an explanation: another party's sentences that
     put forward a different possibility on the same event ("the damage suggested that ...").
     ``cause_before`` says whether any of the ``REACH`` sentences before ``group`` gives a cause (found here when None).
+    ``disputing`` holds the sentences that carry dispute words: a party's run before the dispute made
+    only of those reports the quarrel, not the claim ("Rebels are denying the President's claim ...");
+    the party's own claim is then the first run of its sentences after the dispute (:func:`_run_after`).
     """
     challenger = speakers[group[0]]
     named = rules.explanation_nouns.search(disputed)
@@ -81,6 +85,8 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
         run = before[-1:]
         while before and run and run[0] - 1 in before:
             run.insert(0, run[0] - 1)
+        if all(j in disputing for j in run):
+            run = _run_after([j for j in range(group[-1] + 1, min(len(texts), group[-1] + 1 + REACH)) if theirs(j)], disputing)
         return run, []
     if not named:
         return [], []
@@ -103,6 +109,16 @@ def contested_claim(texts: list[str], speakers: list, kinds: list, group: range,
               and kinds[k] in ("official", "expert") and rules.rival_markers.search(texts[k])
               and not rules.count_words.search(texts[k]) and content_words(texts[k], rules) & topic]
     return claims, rivals
+
+
+def _run_after(theirs: list[int], disputing: frozenset) -> list[int]:
+    """The first run of a party's sentences after a dispute (``theirs``, in order), when it makes a
+    claim rather than another dispute: "The rebels deny the President's claim ... In a statement on
+    state television, the President declared ..."."""
+    run = theirs[:1]
+    while run and run[-1] + 1 in theirs:
+        run.append(run[-1] + 1)
+    return [] if any(j in disputing for j in run) else run
 
 
 def _runs_of_disputes(r: Reading) -> list[tuple[range, list[int]]]:
@@ -150,13 +166,16 @@ def link_contested_claims(r: Reading) -> None:
     causes = [0]                                   # causes[k]: how many sentences before k give a cause
     for t in texts:
         causes.append(causes[-1] + bool(r.rules.cause_words.search(t)))
-    for group, marked in _runs_of_disputes(r):
+    runs = _runs_of_disputes(r)
+    disputing = frozenset(i for _, marked in runs for i in marked)
+    for group, marked in runs:
         disputed = " ".join(dict.fromkeys(
             disputed_clause(texts[i], a.start - r.sentences[i].start, a.end - r.sentences[i].start)
             for i in marked for a in r.per_sentence[i]
             if a.category == "unverified" and a.rule in r.dispute_ids))
         claims, rivals = contested_claim(texts, speakers, kinds, group, disputed, r.rules,
-                                         cause_before=causes[group[0]] > causes[max(0, group[0] - REACH)])
+                                         cause_before=causes[group[0]] > causes[max(0, group[0] - REACH)],
+                                         disputing=disputing)
         for j in claims:
             challengers.setdefault(j, set()).update(marked, rivals)
             cues.setdefault(j, next(a.cue for a in r.per_sentence[marked[0]]

@@ -44,7 +44,11 @@ def cue_matches(rule, sent: Sentence, text: str, state: State, rules: Rules):
 
 
 def _modal_in_title_case(sentence: str, before: str, after: str, rules: Rules) -> bool:
-    """"Crackdown May Fuel Extremism": in a title-case headline a capitalised "May" before a verb is the modal."""
+    """"Crackdown May Fuel Extremism": in a title-case headline a capitalised "May" before a verb is the
+    modal; so is "May be" or "May have" anywhere ("China May be Facing Problems"): no month or name
+    goes on that way."""
+    if re.match(r"\s+(?:not\s+)?(?:be|have)\s+[a-z]", after, re.IGNORECASE) and not rules.reading.before_a_month.search(before):
+        return True
     words = [w for w in re.findall(r"[A-Za-z]+", sentence) if len(w) > 3]
     title = bool(words) and sum(w[0].isupper() for w in words) * 2 > len(words)
     return title and bool(re.match(r"\s+(?:Not\s+)?(?:Be|Have|[A-Z][a-z]+)\b(?!\s*\d)", after)) \
@@ -89,6 +93,10 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         return
     if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
         return                            # a speaker does not dispute their own words
+    if attributions[i] and attributions[j] and attributions[j].speaker.kind == "expert" != attributions[i].speaker.kind \
+            and not (content_words(sentences[i].text, rules) & content_words(sentences[j].text, rules)) \
+            - content_words(attributions[j].speaker.label, rules) - rules.reading.speaker_stems:
+        return                            # a party answering an analyst's comment on something else: not that comment
     if attributions[j] and rules.reading.agreed_subject.match(sentences[j].text):
         return                            # "Both rebels and military sources said ...": agreed, not disputed
     if attributions[j] and rules.reading.feeling.search(sentences[j].text):

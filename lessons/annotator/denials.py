@@ -28,7 +28,8 @@ _CLAUSE_END = re.compile(r"[\"“”;]|[’'](?!\w)|,\s+(?:said|says|told|added)
 """Where what is denied ends: a closing quotation mark, or the speaker named after a quotation."""
 
 RUN = 3
-"""How many sentences of the claimant's run, before the claim found, are marked with it."""
+"""How many sentences of the claimant's run, before the claim found, are marked with it; and how
+many of the denier's own sentences may come right before a flat denial that still answers a claim."""
 
 
 def topic(text: str, rules) -> set[str]:
@@ -59,7 +60,10 @@ def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> l
     ``denied`` is the text right after the denial words: what they deny. Empty when sentence ``i``
     reports no party, reports an analyst (who weighs claims rather than making one), or when none
     of the ``LOOK_BACK`` sentences before the denier's run, within two paragraphs of it, reports a
-    different party (not an analyst) saying something about what is denied (a topic word in common).
+    different party (not an analyst) saying something about what is denied (a topic word in common),
+    or when more than ``RUN`` of the denier's own sentences come right before it: a negation that
+    deep in a speaker's own account explains it ("... But people have no immunity to the virus"),
+    it does not answer what someone else said before the speaker began.
     A sentence whose speaker was not found counts when a claim word shows it reports one ("Bashar
     also said the government forces bombed rebel positions").
     """
@@ -73,6 +77,8 @@ def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> l
             break
         b = attributions[j]
         if b and same_party(a.speaker, b.speaker, rules):
+            if seen == 0 and i - j > RUN:
+                return []                 # deep in the denier's own account: it goes on with it
             anchor = j                    # the denier's own run: it does not use up the window
             continue
         seen += 1
