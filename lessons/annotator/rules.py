@@ -334,9 +334,9 @@ def _linking_words(d: dict) -> dict:
         feeling=re.compile(r"(?i)\b(?:they|he|she|it|we|i)\s+(?:are|is|was|were|am|remains?|remained|feels?|felt)\s+"
                            r"[\"“‘']?(?:\w+ly\s+)?(?:%s)[\"”’']?(?:\s+(?:about|over|for)\b|\W*$)" % _alt(words("feelings"))),
         rival_opener=re.compile(r"\W*(?:%s)\b" % _alt(words("rival_openers"))),
-        rival_negation=re.compile(r"(?i)\b(?:%s)\b|(?:%s)\b" % (
+        rival_negation=re.compile(r"(?i)(?:\b(?:%s)\b|(?:%s)\b)(?!\s+(?:\w+ly\s+)?(?:%s)\b)" % (
             _alt(w for w in negations if w[:2] not in ("n'", "n’")),
-            _alt(w for w in negations if w[:2] in ("n'", "n’")))),
+            _alt(w for w in negations if w[:2] in ("n'", "n’")), _alt(d["rival_negations"]["weighing"]))),
         traded=re.compile(r"(?i)\b(?:%s)\b" % _alt(words("traded_words"))),
         contrast_within=re.compile(r"(?i)[,;]\s+(?:%s)\b|,\s+(?:a|an)\s+(?:%s)\b|(?:[,;]|\s--?|\s?[—–])\s*(?:%s)\s+(?:[\w’'.-]+\s+){1,3}$"
                                    % (contrast, _alt(d["contrast_words"]["claim_nouns"]),

@@ -162,12 +162,12 @@ _EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "qu
        "unverified.claim_run", "unverified.claim_run_in_dispute", "unverified.denier_run")
 
 _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "answer_openers", "rival_openers",
-                   "rival_negations", "traded_words", "no_cause", "pointing_back", "government_words",
+                   "traded_words", "no_cause", "pointing_back", "government_words",
                    "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
                    "before_a_month", "document_owners", "joined_subjects", "elliptic_answers", "counter_claims",
                    "pointed_claims", "new_topic_openers", "pledge_verbs", "agreed_subjects", "feelings",
                    "complaint_words", "all_well_words", "denier_plans")
-_READING_SHAPES = ("contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
+_READING_SHAPES = ("rival_negations", "contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
                    "group_views", "believed_to_be", "speaker_phrases")
 _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views", "did", "actions")
 
@@ -254,6 +254,8 @@ SCHEMAS = {
                       "month_abbreviations", "toll_to", "comparative_degrees", "comparatives",
                       "vague_verb_patterns", "vague_outcomes")),
         **{k: _GROUP for k in _READING_GROUPS},
+        "rival_negations": _fields({"doc": _text, "words": _words, "weighing": _words, **_SENTENCES},
+                                   required=("words", "weighing")),
         "contrast_words": _fields({"doc": _text, "words": _words, "claim_nouns": _words, "relatives": _words,
                                                     **_SENTENCES},
                                   required=("words", "claim_nouns", "relatives")),
