@@ -12,6 +12,7 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
    ``give_labelled_clips_to_speakers``: a transcript's 'JAMES STOCK: "..."' is James Stock's (see labels.py);
    ``continue_official_figures``: a sentence that only adds casualty figures right after an
    official's account continues it ("The army said 40 rebels died. Five soldiers also died.");
+   ``give_report_contents_to_owners``: what an official report "lists" is its owner's (see reports.py);
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
@@ -44,6 +45,7 @@ from .academics import remember_academic
 from .introductions import introduce_expert, introduce_quoted_expert, remember_interviewed
 from .reactions import expert_reaction
 from .labels import give_labelled_clips_to_speakers
+from .reports import give_report_contents_to_owners
 from .attribution import Attribution, attributions_in, continue_official_figures
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_accounts_after, mark_both_sides, mark_claim_after, mark_claim_before, same_party,
@@ -442,6 +444,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     give_actualities_to_speakers,
     give_labelled_clips_to_speakers,
     continue_official_figures,
+    give_report_contents_to_owners,
     mark_sources,
     mark_hedges,
     mark_unverified,
