@@ -16,6 +16,7 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
    official's account continues it ("The army said 40 rebels died. Five soldiers also died.");
    ``give_experts_their_quotations``: quotations in two apostrophes ('' ... '') are their speakers', and
    so is a quotation paragraph after one line of narration (voices.py);
+   ``give_report_contents_to_owners``: what an official report "lists" is its owner's (see reports.py);
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
 6. ``mark_unverified``: verification and dispute markers, and the claim they point at;
@@ -51,6 +52,7 @@ from .introductions import introduce_expert, introduce_quoted_expert, remember_i
 from .reactions import expert_reaction
 from .voices import find_affiliated_experts, give_experts_their_quotations
 from .labels import give_labelled_clips_to_speakers
+from .reports import give_report_contents_to_owners
 from .attribution import Attribution, attributions_in, continue_official_figures
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
                    mark_accounts_after, mark_both_sides, mark_claim_after, mark_claim_before, same_party,
@@ -453,6 +455,7 @@ PASSES: tuple[Callable[[Reading], None], ...] = (
     give_labelled_clips_to_speakers,
     continue_official_figures,
     give_experts_their_quotations,
+    give_report_contents_to_owners,
     mark_sources,
     mark_hedges,
     mark_unverified,

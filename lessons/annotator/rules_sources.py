@@ -51,6 +51,7 @@ class SourceLexicon:
     text_state_words: frozenset = frozenset()  # "Tavrenia's navy": Tavrenia is a state in that text
     governing_words: frozenset = frozenset()   # "the Taliban government": the group in power in that text
     governing_before: frozenset = frozenset()  # "the ruling Taliban"
+    report_contents: frozenset = frozenset()   # "listed in the report": the report's owner speaking
     national_roles: frozenset = frozenset()   # "leader", "mediators": a state's when a nation is named with them
     national_qualifiers: re.Pattern = re.compile(r"(?!x)x")   # "world", "Western" leaders: states together
     not_nations: frozenset = frozenset()      # "Christian", "Kurdish": look like nationalities, name no state
@@ -163,6 +164,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         speaker_labels=re.compile("|".join(src.get("speaker_labels") or ["(?!x)x"])),
         de_facto_bodies=frozenset(w.lower() for w in src.get("de_facto_bodies") or ()),
         text_state_words=frozenset(w.lower() for w in src.get("text_states") or ()),
+        report_contents=frozenset(w.lower() for w in src.get("report_contents") or ()),
         governing_words=frozenset(w.lower() for w in (src.get("governing_groups") or {}).get("words", ())),
         governing_before=frozenset(w.lower() for w in (src.get("governing_groups") or {}).get("before", ())),
         national_roles=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("words", ())),
