@@ -32,10 +32,7 @@ def test_passes_run_in_the_documented_order():
     assert [p.__name__ for p in PASSES] == [
         "find_affiliated_experts", "find_speakers", "give_quotations_to_speakers", "continue_after_colon", "give_actualities_to_speakers",
         "give_labelled_clips_to_speakers", "continue_official_figures",
-        "give_experts_their_quotations", "mark_sources", "mark_hedges", "mark_unverified",
-        "find_speakers", "give_quotations_to_speakers", "continue_after_colon", "give_actualities_to_speakers",
-        "give_labelled_clips_to_speakers", "continue_official_figures",
-        "give_report_contents_to_owners", "mark_sources", "mark_hedges", "mark_unverified",
+        "give_experts_their_quotations", "give_report_contents_to_owners", "mark_sources", "mark_hedges", "mark_unverified",
         "mark_competing_figures", "mark_rival_in_one",
         "fill_claim_runs", "mark_denier_runs", "link_contested_claims"]
     assert all(name in passes.__doc__ for name in (p.__name__ for p in PASSES))

@@ -14,8 +14,8 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
    ``give_labelled_clips_to_speakers``: a transcript's 'JAMES STOCK: "..."' is James Stock's (see labels.py);
    ``continue_official_figures``: a sentence that only adds casualty figures right after an
    official's account continues it ("The army said 40 rebels died. Five soldiers also died.");
-   ``give_experts_their_quotations``: quotations in two apostrophes ('' ... '') are their speakers', and
-   so is a quotation paragraph after one line of narration (voices.py);
+   ``give_experts_their_quotations``: '' ... '' quotations, and a quotation paragraph after one line of
+   narration, are their speakers' (voices.py);
    ``give_report_contents_to_owners``: what an official report "lists" is its owner's (see reports.py);
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;
@@ -66,8 +66,7 @@ from .reading import Reading
 from .quotations import QUOTES
 
 __all__ = ["PASSES", "Reading", "SENTENCE_LEVEL_RULES", "Analysis", "SentenceAnalysis", "Speaker",
-           "contested_claim", "disputed_clause",
-           "analyse", "annotate"]
+           "contested_claim", "disputed_clause", "analyse", "annotate"]
 
 def find_speakers(r: Reading) -> None:
     """Who speaks in each sentence; verbs inside a quotation are the quoted speaker's own words."""
