@@ -7,6 +7,8 @@ near, and its ``form``). Each consumer keeps the figures it needs and finds none
 * the charts and the lesson helpers take :func:`figure_spans`: numbers with a word about the
   dead or wounded near them, tolls ("toll to 89"), vague counts ("killed dozens") and comparative
   tolls ("much higher");
+* the annotator's test for neighbouring figures from different sides leaves figures set in two
+  different named places alone (:func:`named_places`: "in Paktika" / "in Khost province");
 * the annotator's test for neighbouring figures from different sides is stricter: it takes
   only a number followed within three words by a word about the dead ("31 people killed", form
   ``dead_count``), a verb about the dead before a number of people ("killed 50 militants", "lost
@@ -106,7 +108,14 @@ def _build(d: dict) -> SimpleNamespace:
         counted_after=re.compile(r"(?i)\s+(?:%s|%s)\b" % ("|".join(f["casualty_patterns"]), _spaced(dead.get("people", [])))),
         people=re.compile(r"(?i)\b(?:%s)\b" % _spaced(sorted(dead.get("people", []), key=len, reverse=True)) if dead.get("people")
                           else r"(?!)"),
+        place=re.compile(rf"\b[Ii]n\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,2}}?(?:(?P<named>{_NAME})\s+(?:{_alt(dead.get('place_nouns') or ['(?!)'])})\b"
+                         rf"(?:\s+of\s+(?P<of>{_NAME}))?|(?P<bare>{_NAME})(?=\s*(?:[,.;:!?)]|$)))"),
+        months=frozenset(m.lower() for m in f["months"]),
     )
+
+
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+"""A place's name: up to three capitalised words ("Khost", "Gaza Strip")."""
 
 
 def _a_year(p, text: str, m: re.Match) -> bool:
@@ -220,6 +229,26 @@ def victims(figure: FoundFigure, rules=None) -> str:
     "12 soldiers died": "soldi"), or "" when it names no one ("31 people killed" names "peopl")."""
     m = _patterns(rules).people.search(figure.words)
     return m.group().lower()[:5] if m else ""
+
+
+def named_places(text: str, rules=None) -> set[str]:
+    """The places other than countries a sentence names as the place of its events, lower-cased: a
+    capitalised name after "in" followed by a word for a place (``place_nouns`` of
+    ``casualty_figures``: "in neighboring Khost province", "in the southern city of Rafah") or
+    ending its clause ("injured in Paktika."). Two neighbouring figures set in different places
+    count two places, not rival tolls. A name followed by another word ("in Israeli strikes") is
+    no place, and neither is a month.
+
+    >>> sorted(named_places("Officials said 13 people were hurt in neighboring Khost province."))
+    ['khost']
+    >>> sorted(named_places("Nine people died in an Israeli strike on a house in the city of Rafah."))
+    ['rafah']
+    >>> sorted(named_places("Two people died in March, and in Israeli strikes."))
+    []
+    """
+    p = _patterns(rules)
+    names = (m.group("of") or m.group("named") or m.group("bare") for m in p.place.finditer(text))
+    return {n.lower() for n in names if n and n.lower() not in p.months}
 
 
 def is_casualty_word(word: str, rules=None) -> bool:

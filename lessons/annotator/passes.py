@@ -59,7 +59,7 @@ from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, ded
                    sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
 from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial, rival_claim_before
-from .figures import digit_numbers, find_figures, is_additional, outcome, victims
+from .figures import digit_numbers, find_figures, is_additional, named_places, outcome, victims
 from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .phrasing import speaker_phrase
 from .reading import Reading
@@ -316,10 +316,10 @@ def _figure(text: str, rules):
     return next((f for form in ("dead_count", "killed_count", "toll_at") for f in found if f.form == form), None)
 
 
-def _countries_in(text: str, rules) -> set[str]:
-    """The countries a sentence puts its events in ("in Turkey", "In Syria, ..."), lower-cased."""
+def _places_in(text: str, rules) -> set[str]:
+    """The places a sentence puts its events in ("In Syria, ...", "in neighboring Khost province"), lower-cased."""
     return {m.group().lower() for p in re.finditer(r"\b[Ii]n\s+(?:the\s+)?", text)
-            if (m := rules.sources.place_pattern.match(text, p.end()))}
+            if (m := rules.sources.place_pattern.match(text, p.end()))} | named_places(text, rules)
 
 
 def _count(figure) -> str:
@@ -398,7 +398,7 @@ def mark_competing_figures(r: Reading) -> None:
                 and not (victims(pair[0], r.rules) == victims(pair[1], r.rules) != "peopl"
                          and victims(pair[0], r.rules) and not same_party(a.speaker, b.speaker, r.rules)):
             continue                      # "killed 11 civilians" / "killing six militants": one side, two groups
-        places = _countries_in(sentences[i].text, r.rules), _countries_in(sentences[i + 1].text, r.rules)
+        places = _places_in(sentences[i].text, r.rules), _places_in(sentences[i + 1].text, r.rules)
         if all(places) and not places[0] & places[1]:
             continue                      # "Officials in Turkey said 6,957 ..." / "In Syria, 2,470 ...": two places' counts
         kinds = (outcome(pair[0], r.rules), outcome(pair[1], r.rules)) if pair[0] and pair[1] else ("", "")

@@ -242,7 +242,7 @@ SCHEMAS = {
         "every_claim_words": _fields({"doc": _text, "words": _words, "patterns": _patterns, **_SENTENCES},
                                      required=("words", "patterns")),
         "evidence_claims": _PATTERN_GROUP, "credits": _PATTERN_GROUP, "actuality_cues": _PATTERN_GROUP,
-        "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, "verbs_before": _words,
+        "casualty_figures": _fields({"doc": _text, "numbers": _words, "words": _words, "verbs_before": _words, "place_nouns": _words,
                                      "people": _words, "outcomes": _word_groups, **_SENTENCES},
                                     required=("numbers", "words")),
         "chart_figures": _fields({
