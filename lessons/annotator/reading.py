@@ -10,6 +10,7 @@ from ..text.sentences import Sentence, split_sentences
 from .model import Annotation
 from .quotations import quote_spans
 from .rules import Rules, load_rules
+from .acronyms import with_coined_acronyms
 from .authorities import governing_groups, in_power, text_states
 from .speakers import State, find_people
 
@@ -39,7 +40,7 @@ class Reading:
 
     @classmethod
     def start(cls, text: str, rules: Rules | None = None) -> "Reading":
-        rules = rules or load_rules()
+        rules = with_coined_acronyms(text, rules or load_rules())
         sentences = split_sentences(text)
         n = len(sentences)
         governing = governing_groups(text, rules)

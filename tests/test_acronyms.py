@@ -1,0 +1,44 @@
+"""Acronyms a report coins for a state body it has named in full (lessons/annotator/acronyms.py)."""
+
+from __future__ import annotations
+
+from lessons.annotator import analyse
+from lessons.annotator.acronyms import coined_acronyms
+from lessons.annotator.rules import load_rules
+
+
+def kinds_by_sentence(text: str) -> list[set[str]]:
+    return [
+        {
+            a.category
+            for a in s.annotations
+            if a.category in ("official", "expert", "voice")
+        }
+        for s in analyse(text).sentences
+    ]
+
+
+def test_a_title_after_the_initials_of_a_named_state_body_is_an_officials():
+    text = (
+        "The Federal Transit Commission on Monday banned scooters on trains. "
+        "“Trains are for passengers. Scooters block the doors,” FTC Chairwoman Ana Ruiz said in a statement. "
+        "The ban starts in May, Ruiz said."
+    )
+    assert kinds_by_sentence(text) == [set(), {"official"}, {"official"}, {"official"}]
+
+
+def test_initials_that_spell_no_state_body_are_left_alone():
+    text = (
+        "Brightwater Bakery Group opened a shop. "
+        "BBG chairwoman Ana Ruiz said sales were up."
+    )
+    assert coined_acronyms(text, load_rules()) == []
+    assert not any("official" in k for k in kinds_by_sentence(text))
+
+
+def test_initials_of_an_armed_groups_army_are_no_state_body():
+    text = (
+        "A faction of the Lowland Liberation Army joined the talks. "
+        "A spokesman for an LLA faction spoke from a rebel stronghold."
+    )
+    assert coined_acronyms(text, load_rules()) == []
