@@ -182,6 +182,9 @@ _ROLE_BEFORE_COMMA = re.compile(r"(?:^|[.!?]\s+|,\s+|\bby\s+)((?:[Tt]he\s+)?(?:[
 "The chairman of President Obama's Council of Economic Advisers, Alan Krueger, says"."""
 
 
+_LEAD_IN_ROLE = re.compile(r"(?:^|[.!?]\s+|\n)([^.,;:!?\n“”\"]{3,70}),[ \t]*$")
+"""A phrase that opens the sentence and ends in a comma right before a name: "One of the study's writers, Ana Ruiz"."""
+
 _ORG_AFTER_NAME = re.compile(r"[ \t]+(?:of|at|from|with)[ \t]+((?:the[ \t]+)?[A-Z][\w'’.-]*"
                              r"(?:[ \t]+(?:of|for|on|and|the|[A-Z][\w'’.-]*)){0,6})")
 """A body named right after a person's name: "Olga Marsh of the Carnegie Endowment"."""
@@ -260,6 +263,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         of = _ORG_AFTER_NAME.match(tail) if kind is None and len(name.split()) > 1 else None
         if of and org_kind(of.group(1).lower(), rules) in ("expert", "official"):
             kind, desc = org_kind(of.group(1).lower(), rules), f"of {of.group(1)}"   # "Olga Marsh of the Carnegie Endowment"
+        lead_in = _LEAD_IN_ROLE.search(text[max(0, m.start() - 80):m.start()])
+        if lead_in and not headline and lex.expert_phrases.search(lead_in.group(1)):
+            kind, desc = "expert", lead_in.group(1)   # "One of the study's writers, Ana Ruiz of the health agency, said"
         if kind is None or (len(name.split()) == 1 and not after and not (
                 title and (title.split()[-1].lower().strip(".") in names.person_roles
                            or names.courtesy_title.match(title + " ")))):
