@@ -60,8 +60,9 @@ class State:
             self.seen.append(sp)
 
     def mention(self, sentence: str) -> None:
-        """A known person as the subject of a sentence that reports no speech: "he" may be them next."""
-        opening = re.match(r"\W*((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*)", sentence)
+        """A known person as the subject of a sentence that reports no speech: "he" may be them next
+        ("Carl Thayer is ...", "Biology professor Ana Ruiz was ...")."""
+        opening = _ROLE_THEN_NAME.match(sentence) or re.match(r"\W*((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*)", sentence)
         m = _names_pattern(tuple(self.people)).search(opening.group(1)) if opening and self.people else None
         sp = self.people.get(m.group()) if m else None
         if sp is not None and sp.person:
@@ -71,6 +72,9 @@ class State:
         """The most recent person "he" or "she" can refer to (unknown gender fits both)."""
         return next((p for p in self.recent if self.gender.get(p.name) in (None, pronoun)), None)
 
+
+_ROLE_THEN_NAME = re.compile(r"\W*([^,;:.“”\"]{0,60}?\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:is|was|has|had)\s")
+"""An opening that ends in a name before its verb: "University of Victoria biology professor Ana Ruiz was ..."."""
 
 _PRONOUN_CHARS = 400
 """How far after a name its pronouns are looked for (a bound, so a long sentence costs no more per name)."""
