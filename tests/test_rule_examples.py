@@ -113,6 +113,27 @@ def the_team_speaks_next(ex, analysis) -> None:
         assert "expert" not in kinds, f"the last sentence should not be an expert's; marked {sorted(kinds)}"
 
 
+def a_finding_owned_after(ex, analysis) -> None:
+    """"These are the findings of a study by ...": the sentence and the finding before it are the researchers'."""
+    first, last = analysis.sentences[0], analysis.sentences[-1]
+    if ex.fires:
+        assert ex.marked and ex.marked in last.text, f"[{ex.marked}] should be words of the last sentence"
+        assert "expert" in last.categories and "expert" in first.categories, \
+            f"both sentences should be expert; marked {sorted(first.categories)}, {sorted(last.categories)}"
+    else:
+        assert "expert" not in first.categories, f"the first sentence should not be expert; it is {sorted(first.categories)}"
+
+
+def a_researcher_in_own_words(ex, analysis) -> None:
+    """A sentence with no speaker named that speaks of "our study" is a researcher's own words."""
+    last = analysis.sentences[-1]
+    if ex.fires:
+        assert ex.marked and ex.marked in last.text, f"[{ex.marked}] should be words of the last sentence"
+        assert "expert" in last.categories, f"the last sentence should be expert; it is {sorted(last.categories)}"
+    else:
+        assert "expert" not in last.categories, f"the last sentence should not be expert; it is {sorted(last.categories)}"
+
+
 def an_introduced_expert(ex, analysis) -> None:
     """"One analyst with that view is Tom Ash.": the person named last is an expert, whose words come next;
     a role that is no expert's introduces nobody."""
@@ -370,6 +391,8 @@ CHECKS = {
     ("sources.yaml", "later_introductions"): quoted_first_then_introduced,
     ("sources.yaml", "interviewed_people"): a_quotation_after_an_interview,
     ("sources.yaml", "research_teams"): the_team_speaks_next,
+    ("sources.yaml", "findings_owners"): a_finding_owned_after,
+    ("sources.yaml", "own_research"): a_researcher_in_own_words,
     ("sources.yaml", "expert_panels"): a_panel_of_experts,
     ("sources.yaml", "report_owners"): the_report_is_the_panels,
     ("names.yaml", "abbreviated_titles"): outside_names,

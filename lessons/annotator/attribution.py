@@ -49,6 +49,8 @@ def _before_speaker_pattern(phrases: tuple) -> re.Pattern:
 
 
 _LETTERS = re.compile(r"[A-Za-z]+")
+_PRONOUN_AFTER_CLAUSE = re.compile(r",\s+(?:but|and|yet)\s+(?:he|she)\s")
+"""A second clause whose subject is "he" or "she": the person the sentence opens with, as a rule."""
 
 
 @lru_cache(maxsize=8)
@@ -187,6 +189,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
     s = sent.text
     low = s.lower()
     out: list[Attribution] = []
+    if _PRONOUN_AFTER_CLAUSE.search(s):
+        state.mention(s)          # "Professor Ana Ruiz was not part of the study, but she said ...": she is Ruiz
     before = _before_speaker_pattern(rules.sources.before_speaker)
     for m in sorted([*before.finditer(low), *rules.sources.events_before_speaker.finditer(low)], key=lambda m: m.start()):
         tail = re.split(r"[,;:“”\"]|(?<![A-Z])\.(?![A-Za-z])|\s(?:who|as saying)\b",    # "U.S." holds

@@ -15,7 +15,7 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
    ``continue_official_figures``: a sentence that only adds casualty figures right after an
    official's account continues it ("The army said 40 rebels died. Five soldiers also died.");
    ``give_experts_their_quotations``: '' ... '' quotations, and a quotation paragraph after one line of
-   narration, are their speakers' (voices.py);
+   narration, are their speakers' (voices.py), and so are findings owned a sentence later and "our study" (researchers.py);
    ``give_report_contents_to_owners``: what an official report "lists" is its owner's (see reports.py);
 4. ``mark_sources``: official statements, expert commentary and other voices;
 5. ``mark_hedges``: hedge cues from the rule files;

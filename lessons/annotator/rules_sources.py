@@ -62,6 +62,8 @@ class SourceLexicon:
     later_introductions: re.Pattern = re.compile(r"(?!x)x")   # "Mensah is a researcher at ...", after his quote
     interviewed_people: tuple = ()     # patterns with a group "who": "spoke with Frederic Hof, a senior fellow ..."
     research_teams: re.Pattern = re.compile(r"(?!x)x")   # "Colin Kelley and his team": a group, "they" next
+    findings_owners: re.Pattern = re.compile(r"(?!x)x")  # "These are the findings of a study by ...": the finding before
+    own_research: re.Pattern = re.compile(r"(?!x)x")     # "we found in our study": a researcher's own words
     expert_panels: re.Pattern = re.compile(r"(?!x)x")    # "a panel of independent experts": an expert body
     report_owners: re.Pattern = re.compile(r"(?!x)x")    # "the new report from the ... Panel on ...": whose report
     panel_outsiders: re.Pattern = re.compile(r"(?!x)x")  # "a spokesman for" the panel: the body's voice
@@ -175,6 +177,8 @@ def source_lexicon(src: dict) -> SourceLexicon:
         expert_reactions=tuple(re.compile(p, re.IGNORECASE) for p in src.get("expert_reactions") or ()),
         views_held=tuple(re.compile(p) for p in src.get("views_held") or ()),
         research_teams=re.compile("|".join(src.get("research_teams") or ["(?!x)x"])),
+        findings_owners=re.compile("|".join(src.get("findings_owners") or ["(?!x)x"])),
+        own_research=re.compile("|".join(src.get("own_research") or ["(?!x)x"])),
         expert_panels=re.compile("|".join((src.get("expert_panels") or {}).get("patterns") or ["(?!x)x"])),
         report_owners=re.compile("|".join(src.get("report_owners") or ["(?!x)x"])),
         panel_outsiders=_phrase_regex((src.get("expert_panels") or {}).get("outsiders") or ["(?!x)x"]),

@@ -203,6 +203,7 @@ SCHEMAS = {
         "expert_reactions": _listed(_patterns, "patterns"), "views_held": _listed(_patterns, "patterns"),
         "later_introductions": _listed(_patterns, "patterns"), "interviewed_people": _listed(_patterns, "patterns"),
         "research_teams": _listed(_patterns, "patterns"),
+        "findings_owners": _listed(_patterns, "patterns"), "own_research": _listed(_patterns, "patterns"),
         "report_owners": _listed(_patterns, "patterns"),
         "expert_panels": _fields({"doc": _text, "patterns": _patterns, "outsiders": _words, **_SENTENCES},
                                  required=("patterns", "outsiders")),

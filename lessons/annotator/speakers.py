@@ -60,8 +60,9 @@ class State:
             self.seen.append(sp)
 
     def mention(self, sentence: str) -> None:
-        """A known person as the subject of a sentence that reports no speech: "he" may be them next."""
-        opening = re.match(r"\W*((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*)", sentence)
+        """A known person as the subject of a sentence that reports no speech: "he" may be them next
+        ("Carl Thayer is ...", "Biology professor Ana Ruiz was ...")."""
+        opening = _ROLE_THEN_NAME.match(sentence) or re.match(r"\W*((?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’-]*)", sentence)
         m = _names_pattern(tuple(self.people)).search(opening.group(1)) if opening and self.people else None
         sp = self.people.get(m.group()) if m else None
         if sp is not None and sp.person:
@@ -71,6 +72,9 @@ class State:
         """The most recent person "he" or "she" can refer to (unknown gender fits both)."""
         return next((p for p in self.recent if self.gender.get(p.name) in (None, pronoun)), None)
 
+
+_ROLE_THEN_NAME = re.compile(r"\W*([^,;:.“”\"]{0,60}?\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:is|was|has|had)\s")
+"""An opening that ends in a name before its verb: "University of Victoria biology professor Ana Ruiz was ..."."""
 
 _PRONOUN_CHARS = 400
 """How far after a name its pronouns are looked for (a bound, so a long sentence costs no more per name)."""
@@ -182,6 +186,9 @@ _ROLE_BEFORE_COMMA = re.compile(r"(?:^|[.!?]\s+|,\s+|\bby\s+)((?:[Tt]he\s+)?(?:[
 "The chairman of President Obama's Council of Economic Advisers, Alan Krueger, says"."""
 
 
+_LEAD_IN_ROLE = re.compile(r"(?:^|[.!?]\s+|\n)([^.,;:!?\n“”\"]{3,70}),[ \t]*$")
+"""A phrase that opens the sentence and ends in a comma right before a name: "One of the study's writers, Ana Ruiz"."""
+
 _ORG_AFTER_NAME = re.compile(r"[ \t]+(?:of|at|from|with)[ \t]+((?:the[ \t]+)?[A-Z][\w'’.-]*"
                              r"(?:[ \t]+(?:of|for|on|and|the|[A-Z][\w'’.-]*)){0,6})")
 """A body named right after a person's name: "Olga Marsh of the Carnegie Endowment"."""
@@ -260,6 +267,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         of = _ORG_AFTER_NAME.match(tail) if kind is None and len(name.split()) > 1 else None
         if of and org_kind(of.group(1).lower(), rules) in ("expert", "official"):
             kind, desc = org_kind(of.group(1).lower(), rules), f"of {of.group(1)}"   # "Olga Marsh of the Carnegie Endowment"
+        lead_in = _LEAD_IN_ROLE.search(text[max(0, m.start() - 80):m.start()])
+        if lead_in and not headline and lex.expert_phrases.search(lead_in.group(1)):
+            kind, desc = "expert", lead_in.group(1)   # "One of the study's writers, Ana Ruiz of the health agency, said"
         if kind is None or (len(name.split()) == 1 and not after and not (
                 title and (title.split()[-1].lower().strip(".") in names.person_roles
                            or names.courtesy_title.match(title + " ")))):

@@ -3,7 +3,8 @@
 A sentence whose subject did, led or carried out a study (``study_authors`` in
 ``lessons/data/rules/sources.yaml``) reports no finding yet, but it tells who the researchers are:
 "they", "he" or the surname in the next sentences are them, and what they found or say is expert
-commentary. The sentence itself is left unmarked (it names the researchers, not what they found).
+commentary. A person described first ("Dr. Ana Ruiz is director of the ... Center and led the
+research") is the researcher too. The sentence itself is left unmarked (it names the researchers, not what they found).
 An official body that ran a survey stays official.
 """
 from __future__ import annotations
@@ -19,6 +20,8 @@ _POSSESSIVE_ORG = re.compile(r"^((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)['’]s\s+
 _HEAD_END = re.compile(r"\s+(?:from|at|of|in|with|for|who)\s+|,")
 """Where the head of a subject ends: "Researchers | from the University of ..."."""
 _LEAD = re.compile(r"^\W*(?:(?:But|And|So|Now|Then|Also)\s+)?")
+_DESCRIBED = re.compile(r"^(?:(?:Dr|Prof|Professor)\.?\s+)?(%s)\s+(?:is|was)\s+[^.;:“”\"]{3,200}?\s+and$" % PERSON_NAME.pattern)
+"""A person described before "and led the study": "Dr. Ana Ruiz is director of the ... Center and"."""
 
 
 def remember_study_authors(sentence: str, state: State, rules: Rules) -> None:
@@ -29,6 +32,9 @@ def remember_study_authors(sentence: str, state: State, rules: Rules) -> None:
     subject = _LEAD.sub("", sentence[:m.start()]).strip(" ,")
     if not subject or len(subject.split()) > 25:
         return
+    described = _DESCRIBED.match(subject)
+    if described:
+        subject = described.group(1)
     org = _POSSESSIVE_ORG.match(subject)
     bare = subject[org.end():] if org else subject
     if PERSON_NAME.fullmatch(bare) and not names_a_body(bare, rules.sources):

@@ -10,7 +10,8 @@ and in a quotation paragraph of their own after a line of narration.
   belong to the speaker named with it. A paragraph that is nothing but a quotation, after a
   paragraph of narration that names no speaker, is the words of the person quoted in the paragraph
   before that ("An economist ..., X, told VOA that ..." / "The war cut off wheat exports." /
-  "“For Africa to get out of this mess ...”").
+  "“For Africa to get out of this mess ...”"). Then researchers.py gives a finding to the
+  researchers named a sentence later, and a researcher's unnamed words ("our study") to them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .attribution import Attribution
 from .model import Speaker
 from .quotations import QUOTES
 from .reading import Reading
+from .researchers import give_research_to_researchers
 from .roles import org_kind
 from .speakers import PERSON_NAME, names_a_body, surnames
 
@@ -108,9 +110,11 @@ def give_doubled_quotations_to_speakers(r: Reading) -> None:
 
 
 def give_experts_their_quotations(r: Reading) -> None:
-    """Quotations the quotation-mark reader does not see, given to their speakers."""
+    """Quotations the quotation-mark reader does not see, given to their speakers; then findings
+    owned a sentence later and researchers' unnamed words (see researchers.py)."""
     give_doubled_quotations_to_speakers(r)
     give_quotation_paragraphs_to_speakers(r)
+    give_research_to_researchers(r)
 
 
 def _whole_quotation(r: Reading, para: list[int]) -> bool:
