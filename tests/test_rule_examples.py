@@ -383,6 +383,7 @@ CHECKS = {
     ("sources.yaml", "de_facto_bodies"): kind_of_speaker("official"),
     ("sources.yaml", "text_states"): kind_of_speaker("official"),
     ("sources.yaml", "report_contents"): kind_of_speaker("official"),
+    ("sources.yaml", "official_statistics"): kind_of_speaker("official"),
     ("sources.yaml", "governing_groups"): kind_of_speaker("official"),
     ("sources.yaml", "expert_introductions"): an_introduced_expert,
     ("sources.yaml", "expert_phrases"): kind_of_speaker("expert"),

@@ -19,6 +19,7 @@ from .model import Speaker
 from .rules import Rules, load_rules
 from .roles import classify_role
 from .speakers import PERSON_NAME, State, resolve, surnames
+from .statistics import continues_release
 
 # The small words that shape a sentence (relative pronouns, helping verbs, words between a
 # subject and its verb, photo credits ...) are in lessons/data/rules/reading.yaml, read
@@ -365,7 +366,8 @@ _DATELINE = re.compile(r"\W*[A-Z][A-Z.'’ -]+,\s*([^,()—–-]+?)\s*(?:\([^)]*
 def continue_official_figures(r) -> None:
     """A sentence that only adds casualty figures to an official's account just before it, in the
     same paragraph and with no speaker of its own, continues that account ("The army said 40 rebels
-    were killed. Five soldiers also died."). One sentence on only, and never a quotation."""
+    were killed. Five soldiers also died."); so does one of statistics after an official release of
+    them (:func:`.statistics.continues_release`). One sentence on only, and never a quotation."""
     sentences, attributions, credit = r.sentences, r.attributions, r.credit
     for i in range(1, len(sentences)):
         prev, sent = attributions[i - 1], sentences[i]
@@ -378,7 +380,7 @@ def continue_official_figures(r) -> None:
                 reading.condition_modal.search(sent.text[max(0, w.start() - 40):w.start()])
                 for w in islice(re.finditer(r"(?<=\s)\w", sent.text), 60)):
             continue                  # "If tests confirm it, they would raise the toll to 71": not yet a count
-        if figure_spans(sent.text):
+        if figure_spans(sent.text) or continues_release(r, i):   # casualties, or statistics (statistics.py)
             attributions[i] = Attribution(prev.speaker, prev.cue, "continuation", prev.verb)
 
 

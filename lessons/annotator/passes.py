@@ -12,8 +12,8 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
 3. ``continue_after_colon``: "X tweeted:" hands its speaker to the next paragraph;
    ``give_actualities_to_speakers``: a broadcast script's clip ("/// Ruiz act ///") is its speaker's;
    ``give_labelled_clips_to_speakers``: a transcript's 'JAMES STOCK: "..."' is James Stock's (see labels.py);
-   ``continue_official_figures``: a sentence that only adds casualty figures right after an
-   official's account continues it ("The army said 40 rebels died. Five soldiers also died.");
+   ``continue_official_figures``: a sentence that only adds casualty figures or statistics (statistics.py) right
+   after an official's account continues it ("The army said 40 rebels died. Five soldiers also died.");
    ``give_experts_their_quotations``: '' ... '' quotations, and a quotation paragraph after one line of
    narration, are their speakers' (voices.py), and so are findings owned a sentence later and "our study" (researchers.py);
    ``give_report_contents_to_owners``: what an official report "lists" is its owner's (see reports.py);

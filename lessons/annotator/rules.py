@@ -239,7 +239,7 @@ _LISTED = ("phrases_before_speaker", "speech_events", "finding_verbs", "statemen
            "research_teams", "report_owners", "findings_owners", "own_research")
 """sources.yaml lists that may be written as a group with examples."""
 
-_STRUCTURED = ("national_roles", "expert_panels", "governing_groups")
+_STRUCTURED = ("national_roles", "expert_panels", "governing_groups", "official_statistics")
 """sources.yaml groups with more than one list, whose examples are checked like a list's."""
 
 

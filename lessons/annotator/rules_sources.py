@@ -52,6 +52,8 @@ class SourceLexicon:
     governing_words: frozenset = frozenset()   # "the Taliban government": the group in power in that text
     governing_before: frozenset = frozenset()  # "the ruling Taliban"
     report_contents: frozenset = frozenset()   # "listed in the report": the report's owner speaking
+    statistic_units: frozenset = frozenset()   # "percent", "million": a sentence of statistics
+    statistic_releases: frozenset = frozenset()   # "figures", "data": an official release of statistics
     national_roles: frozenset = frozenset()   # "leader", "mediators": a state's when a nation is named with them
     national_qualifiers: re.Pattern = re.compile(r"(?!x)x")   # "world", "Western" leaders: states together
     not_nations: frozenset = frozenset()      # "Christian", "Kurdish": look like nationalities, name no state
@@ -167,6 +169,8 @@ def source_lexicon(src: dict) -> SourceLexicon:
         de_facto_bodies=frozenset(w.lower() for w in src.get("de_facto_bodies") or ()),
         text_state_words=frozenset(w.lower() for w in src.get("text_states") or ()),
         report_contents=frozenset(w.lower() for w in src.get("report_contents") or ()),
+        statistic_units=frozenset(w.lower() for w in (src.get("official_statistics") or {}).get("words", ())),
+        statistic_releases=frozenset(w.lower() for w in (src.get("official_statistics") or {}).get("releases", ())),
         governing_words=frozenset(w.lower() for w in (src.get("governing_groups") or {}).get("words", ())),
         governing_before=frozenset(w.lower() for w in (src.get("governing_groups") or {}).get("before", ())),
         national_roles=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("words", ())),

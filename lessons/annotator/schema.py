@@ -195,6 +195,8 @@ SCHEMAS = {
         "de_facto_bodies": _listed(_words),
         "text_states": _listed(_words),
         "report_contents": _listed(_words),
+        "official_statistics": _fields({"doc": _text, "words": _words, "releases": _words, **_SENTENCES},
+                                       required=("words", "releases")),
         "governing_groups": _fields({"doc": _text, "words": _words, "before": _words, **_SENTENCES},
                                     required=("words", "before")),
         "national_roles": _fields({"doc": _text, "words": _words, "qualifiers": _words, "not_nations": _words,

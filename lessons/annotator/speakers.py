@@ -16,6 +16,7 @@ from .model import Speaker
 from .roles import org_kind, classify_role
 from .authorities import as_authorities
 from .rules import Rules, load_rules
+from .spellings import respelled
 
 # The word lists (titles, names that are not names, days and months, nationalities, role and
 # body words, pronouns) are in lessons/data/rules/names.yaml, read through rules.names.
@@ -382,6 +383,9 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
             if name not in state.people and not names_a_body(name, lex) and name.split()[0] not in names.not_names:
                 return Speaker(name=name, kind=sp.kind, description=f"speaking for {sp.name}", person=True), None
         return sp, None
+    again = respelled(phrase, state.people, state.recent)   # "Al-Mandhari" for "Al-Mandhar" named before (spellings.py)
+    if again is not None:
+        return again, None
     low = phrase.lower()
     first = low.split()[0] if low.split() else ""
     if first not in names.pronouns and len(low.split()) == 1 and names.pronoun_forms.fullmatch(first):
