@@ -76,7 +76,7 @@ def _first(items) -> tuple[set[str] | None, bool]:
         if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             continue               # takes no character; a superset of first characters is fine
         if op is _c.IN:
-            got = _in_chars(av)
+            got = set_chars(av)
             return (None, False) if got is None else (out | got, False)
         if op is _c.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
@@ -107,7 +107,8 @@ def _first(items) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def _in_chars(av) -> set[str] | None:
+def set_chars(av) -> set[str] | None:
+    """The characters a parsed character set ``[...]`` can match, or None when they are too many to list."""
     chars: set[str] = set()
     for op, a in av:
         if op is _c.LITERAL:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .alternation import set_chars
+
 try:
     from re import _constants as _c
     from re import _parser as _sre_parse
@@ -209,7 +211,7 @@ def _extend(items, k: int, cur: set) -> set:
         elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
             continue  # takes no letter: leaving it out can only allow more
         elif op is _c.IN:
-            chars = _in_chars(av)
+            chars = set_chars(av)
             cur = _closed(cur) if chars is None else _add(cur, k, chars)
         elif op is _c.SUBPATTERN and not (av[1] or av[2]):
             cur = _extend(av[3], k, cur)
@@ -249,18 +251,6 @@ def _add(cur: set, k: int, chars: set) -> set:
 
 def _closed(cur: set) -> set:
     return {(prefix, False) for prefix, _ in cur}
-
-
-def _in_chars(av) -> set[str] | None:
-    chars: set[str] = set()
-    for op, a in av:
-        if op is _c.LITERAL:
-            chars.add(chr(a))
-        elif op is _c.RANGE and a[1] - a[0] < 64:
-            chars.update(chr(x) for x in range(a[0], a[1] + 1))
-        else:
-            return None  # a negated set, a category (\w, \s) ...
-    return chars
 
 
 def _trie(strings: set[str]) -> str:
