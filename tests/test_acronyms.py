@@ -42,3 +42,28 @@ def test_initials_of_an_armed_groups_army_are_no_state_body():
         "A spokesman for an LLA faction spoke from a rebel stronghold."
     )
     assert coined_acronyms(text, load_rules()) == []
+
+
+def _many_acronyms(n: int) -> str:
+    import itertools
+    import string
+
+    words = ("".join(p) for p in itertools.product(string.ascii_uppercase, repeat=3))
+    return " ".join(f"The {w} said." for w in itertools.islice(words, n))
+
+
+def test_many_different_acronyms_cost_time_in_proportion_to_the_text():
+    import time
+
+    rules = load_rules()
+    small, large = _many_acronyms(400), _many_acronyms(4000)
+
+    def per_char(text: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            coined_acronyms(text, rules)
+            best = min(best, time.process_time() - start)
+        return max(best, 1e-4) / len(text)
+
+    assert per_char(large) <= 3 * per_char(small)

@@ -23,33 +23,50 @@ _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
 """A word of two to six capital letters: a candidate acronym."""
 
 
-def _spelled_out(acronym: str) -> re.Pattern:
-    """Capitalised words whose first letters are ``acronym``, one small word allowed between two."""
-    gap = r"\s+(?:[a-z]+\s+)?"
-    return re.compile(
-        r"\b" + gap.join(r"%s[a-z]+" % letter for letter in acronym) + r"\b"
-    )
+_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_RUN = re.compile(r"\b[A-Z][a-z]+\b(?:\s+(?:[a-z]+\s+)?[A-Z][a-z]+\b)*")
+"""Capitalised words in a row, one small word allowed between two ("Office of Road Safety")."""
+_SEGMENT = re.compile(r"[^.!?\n]+")
 
 
-def _among_armed_groups(text: str, acronym: str, rules: Rules) -> bool:
-    """Whether a sentence with ``acronym`` in it also names an armed group ("rebel", "militia")."""
-    sentences = re.findall(r"[^.!?\n]*(?<![\w.])%s(?![\w])[^.!?\n]*" % acronym, text)
-    return any(rules.sources.armed_groups.search(s.lower()) for s in sentences)
+def _names_by_initials(text: str, acronyms: set[str]) -> dict[str, list[str]]:
+    """Every run of capitalised words whose first letters are one of ``acronyms``, by those letters.
+
+    One pass over the text: each run of capitalised words is read once, and only its stretches as
+    long as an acronym are looked at, so many acronyms cost no more than a few."""
+    lengths = {len(a) for a in acronyms}
+    names: dict[str, list[str]] = {}
+    for run in _RUN.finditer(text):
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text, run.start(), run.end())]
+        for i in range(len(words)):
+            for n in lengths:
+                if i + n <= len(words):
+                    key = "".join(text[a] for a, _ in words[i:i + n])
+                    if key in acronyms:
+                        names.setdefault(key, []).append(text[words[i][0]:words[i + n - 1][1]])
+    return names
+
+
+def _among_armed_groups(text: str, acronyms: set[str], rules: Rules) -> set[str]:
+    """The ``acronyms`` used in a sentence that also names an armed group ("rebel", "militia")."""
+    armed: set[str] = set()
+    for seg in _SEGMENT.finditer(text):
+        here = {m.group() for m in _ACRONYM.finditer(text, seg.start(), seg.end())} & acronyms
+        if here - armed and rules.sources.armed_groups.search(seg.group().lower()):
+            armed |= here
+    return armed
 
 
 def coined_acronyms(text: str, rules: Rules) -> list[str]:
     """Acronyms in ``text``, not yet known as official, that spell out a state body the text names."""
     known = rules.sources.official_acronyms
-    found = []
-    for word in sorted({m.group() for m in _ACRONYM.finditer(text)}):
-        if known.fullmatch(word) or _among_armed_groups(text, word, rules):
-            continue
-        if any(
-            org_kind(m.group().lower(), rules) == "official"
-            for m in _spelled_out(word).finditer(text)
-        ):
-            found.append(word)
-    return found
+    words = {m.group() for m in _ACRONYM.finditer(text)}
+    words = {w for w in words if not known.fullmatch(w)}
+    if not words:
+        return []
+    words -= _among_armed_groups(text, words, rules)
+    names = _names_by_initials(text, words)
+    return [w for w in sorted(names) if any(org_kind(name.lower(), rules) == "official" for name in names[w])]
 
 
 def with_coined_acronyms(text: str, rules: Rules) -> Rules:
