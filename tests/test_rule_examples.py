@@ -381,6 +381,7 @@ CHECKS = {
     ("sources.yaml", "speaker_labels"): marked_with("expert.continuation"),
     ("sources.yaml", "national_roles"): kind_of_speaker("official"),
     ("sources.yaml", "de_facto_bodies"): kind_of_speaker("official"),
+    ("sources.yaml", "state_forces"): kind_of_speaker("official"),
     ("sources.yaml", "text_states"): kind_of_speaker("official"),
     ("sources.yaml", "report_contents"): kind_of_speaker("official"),
     ("sources.yaml", "official_statistics"): kind_of_speaker("official"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .forces import nonstate_forces
 from .panels import names_expert_panel
 from .rules import Rules
 
@@ -27,6 +28,9 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         # "Speaker Ruiz", "the Speaker", "Democratic Representative Jim Cooper"; not "Keynote Speaker",
         # nor a title that is also a plain role word when no name follows ("Representative of the union")
         return "official", title.group().lower()
+    forces = nonstate_forces(phrase, rules) if lex.role_pattern.search(phrase) else None
+    if forces:
+        return "voice", forces.group().lower()   # "Tigray forces spokesman", "... of the Ambazonia Defense Forces"
     if lex.expert_phrases.search(phrase):
         return "expert", "author"          # "one of the authors of the study"
     if names_expert_panel(phrase, rules):

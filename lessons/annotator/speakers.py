@@ -17,6 +17,7 @@ from .roles import org_kind, classify_role
 from .authorities import as_authorities
 from .rules import Rules, load_rules
 from .spellings import respelled
+from .namings import before_possessive, labelled_person, only_in_headline, speaks_for_armed_group
 
 # The word lists (titles, names that are not names, days and months, nationalities, role and
 # body words, pronouns) are in lessons/data/rules/names.yaml, read through rules.names.
@@ -68,6 +69,10 @@ class State:
         sp = self.people.get(m.group()) if m else None
         if sp is not None and sp.person:
             self.remember(sp)          # "Former Congressman Timothy Roemer played a key role ..."
+        elif sp is None:
+            other = labelled_person(sentence, load_rules())
+            if other is not None:
+                self.remember(other)   # "Motorcycle taxi driver Lukong Genesis, 54, said ...": "he" next is him
 
     def person_for(self, pronoun: str) -> Speaker | None:
         """The most recent person "he" or "she" can refer to (unknown gender fits both)."""
@@ -214,15 +219,17 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             continue
         words = _title_with_of(text, m.start(), words, lex) + words
         title, name = _split_name(" ".join(words), rules)
+        name = " ".join(before_possessive(name.split()))    # "Paul Biya's New Year's Eve speech": Paul Biya
         headline = _title_case_line(text, m.start())
         group = title.split()[-1].lower() if title else ""
-        if headline and (any(w.lower() in lex.speech_verbs for w in name.split())
-                         or names.plural_roles.search(group) or (group.endswith("s") and group[:-1] in lex.roles)):
-            continue                  # "Govt Denies Attack", "Analysts Clash Over Figures": no name in a headline
+        if headline and (any(w.lower() in lex.speech_verbs for w in name.split()) or (name and only_in_headline(
+                text, name, text.find("\n", m.end()))) or names.plural_roles.search(group)
+                or (group.endswith("s") and group[:-1] in lex.roles)):
+            continue                  # "Govt Denies Attack", "Military Cracks Down On ...": no name in a headline
         if not name or all(w.lower().strip(".") in lex.places or w.lower() in lex.roles or w in names.calendar
                            for w in name.split()):
             continue
-        lead = re.search(r"((?<![\w'’-])(?:[A-Za-z][\w'’-]*\s+){0,3})$",
+        lead = re.search(r"((?<![\w'’.-])(?:(?:[A-Z]\.){2,}\s+|[A-Za-z][\w'’-]*\s+){0,3})$",   # "U.N. spokesman"
                          text[max(0, m.start() - 50):m.start()].rsplit("\n", 1)[-1])   # never from the line above
         lead = reading.words_before_a_title.sub("", reading.verbish.split(lead.group(1) if lead else "")[-1])
         # "the government is persecuting Mr. Chen": words after a verb are no title of the person
@@ -243,13 +250,13 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
                 after += ", " + more.group(1)
         kind = desc = None
         who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail) or \
-            re.match(r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:is|was)\s+((?:a|an|the)\s+[^,.;:“”\"\n]{3,140})",
-                     tail)    # "Carl Thayer is a professor of ...", "Matt Salmon of Arizona is a member of the House"
+            re.match(r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:is|was)\s+((?:a|an|the|self-\w+)\s+[^,.;:“”\"\n]{3,140})",
+                     tail)    # "Carl Thayer is a professor of ...", "X is self-declared deputy defense chief of ..."
         if not after and who and not headline:
             # "Nadia Fellner, who researches workplace safety at the Institute for ..."
             kind, _ = classify_role(who.group(1), rules)
             kind = kind or org_kind(who.group(1).lower(), rules)
-            if kind == "voice":
+            if kind == "voice" and not speaks_for_armed_group(who.group(1), rules):
                 kind = None           # "who has written books about the guerrilla war": what they did, not a side
             desc = who.group(1) if kind else None
         if after:
