@@ -382,6 +382,7 @@ CHECKS = {
     ("sources.yaml", "national_roles"): kind_of_speaker("official"),
     ("sources.yaml", "de_facto_bodies"): kind_of_speaker("official"),
     ("sources.yaml", "state_forces"): kind_of_speaker("official"),
+    ("sources.yaml", "headline_acts"): kind_of_speaker("official"),
     ("sources.yaml", "text_states"): kind_of_speaker("official"),
     ("sources.yaml", "report_contents"): kind_of_speaker("official"),
     ("sources.yaml", "official_statistics"): kind_of_speaker("official"),

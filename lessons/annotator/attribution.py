@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..text.sentences import Sentence
 from . import prefilter
 from .figures import figure_spans
+from .headline_acts import headline_act
 from .model import Speaker
 from .rules import Rules, load_rules
 from .roles import classify_role
@@ -339,6 +340,9 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             state.remember(sp, head)
             out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1],
                                    named_as(headline.group(1), sp, rules), headline.start(1)))
+    act = headline_act(s, state, rules) if state.sentence == 0 and not out else None
+    if act is not None:
+        out.append(act)           # "US Regulator Bans AI-Generated Voices ...": an official act told as a fact
     return distinct(out)
 
 

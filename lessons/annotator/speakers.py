@@ -282,8 +282,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
                 title and (title.split()[-1].lower().strip(".") in names.person_roles
                            or names.courtesy_title.match(title + " ")))):
             continue                  # "Media Studies" is not a person called Studies
-        if len(name.split()) == 1 and not after and names_a_body(name, lex):
-            continue                  # "General Motors" is a company, not a general called Motors
+        if len(name.split()) == 1 and (not after or re.search(r"[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$", text[max(0, m.start() - 40):m.start()])) \
+                and (names_a_body(name, lex) or after):
+            continue                  # "General Motors" is a company, not a general called Motors; "Ministry of Information, ..." a body
         desc = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s+", " ", desc)).strip(" ,")
         is_body = names_a_body(name, lex)
         sp = Speaker(name=name, kind=kind, description=desc, person=not is_body)
