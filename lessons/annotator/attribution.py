@@ -16,6 +16,7 @@ from ..text.sentences import Sentence
 from . import prefilter
 from .figures import figure_spans
 from .headline_acts import headline_act
+from .relative_speakers import clause_subject
 from .model import Speaker
 from .rules import Rules, load_rules
 from .roles import classify_role
@@ -260,6 +261,9 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                  and not _locative_place(f[0], left[:left.rstrip().rfind(f[0].strip())], rules)]
         if not found and vs_word.endswith("ing") and left.endswith(","):
             found = _participle_subject(left, state, rules)   # "Washington has imposed sanctions, blaming ..."
+        opener = clause_subject(s, left, state, rules)
+        if opener is not None:
+            found = [opener]              # "The military led journalists to a tunnel where it said ...": the military
         if vs_word in rules.sources.finding_verbs:
             # "researchers found", not "police found"; a finding verb that is also a speech verb
             # ("estimated", "concluded") is an official's statement too ("Government economists estimated")
