@@ -86,5 +86,5 @@ def speaks_for_armed_group(description: str, rules) -> bool:
 
     lex = rules.sources
     armed = lex.armed_groups.search(description.lower()) or nonstate_forces(description, rules)
-    roles = rules.names.person_roles
-    return bool(armed and any(w in roles for w in re.findall(r"[a-z]+", description.lower())))
+    roles = rules.names.person_roles          # a spokesman, chief or commander; an expert on the group is no member
+    return bool(armed and any(w in roles and lex.roles.get(w) != "expert" for w in re.findall(r"[a-z]+", description.lower())))

@@ -242,7 +242,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if headline and ap and not tail[ap.end():].startswith(","):
             ap = None                 # "Army, Rebels Claim Victory": in a headline only "Ash, the Envoy, ..." describes
         if ap and not reading.not_an_appositive.match(ap.group(1)) \
-                and ap.group(1).split()[0].lower() not in lex.speech_verbs and (
+                and ap.group(1).split()[0].lower() not in lex.speech_verbs | lex.clause_openers and (
                 re.match(r"(?i)(?:a|an|the)\s", ap.group(1)) or lex.role_pattern.search(" ".join(ap.group(1).split()[:4]))):
             after = ap.group(1)
             more = reading.second_appositive.match(tail[ap.end():])
@@ -270,14 +270,16 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
                 kind, desc = "expert", f"{before}, now {now.group(1).strip()}"   # "... and is now president of the Center for ..."
         role = _ROLE_BEFORE_COMMA.search(text[max(0, m.start() - 80):m.start()]) \
             if kind is None and len(name.split()) > 1 and not headline and tail.lstrip().startswith(",") else None
-        if role and classify_role(role.group(1), rules)[0] in ("official", "expert"):
-            kind, desc = classify_role(role.group(1), rules)[0], role.group(1)   # "Interior Minister, Ali Yerlikaya, said"
+        if role and (classify_role(role.group(1), rules)[0] in ("official", "expert") or speaks_for_armed_group(role.group(1), rules)):
+            kind, desc = classify_role(role.group(1), rules)[0], role.group(1)   # "Interior Minister, Ali Yerlikaya, said"; a rebel spokesman
         of = _ORG_AFTER_NAME.match(tail) if kind is None and len(name.split()) > 1 else None
         if of and org_kind(of.group(1).lower(), rules) in ("expert", "official"):
             kind, desc = org_kind(of.group(1).lower(), rules), f"of {of.group(1)}"   # "Olga Marsh of the Carnegie Endowment"
         lead_in = _LEAD_IN_ROLE.search(text[max(0, m.start() - 80):m.start()])
         if lead_in and not headline and lex.expert_phrases.search(lead_in.group(1)):
             kind, desc = "expert", lead_in.group(1)   # "One of the study's writers, Ana Ruiz of the health agency, said"
+        elif kind is None and lead_in and not headline and speaks_for_armed_group(lead_in.group(1), rules):
+            kind, desc = "voice", lead_in.group(1)    # "A spokesman for the National Liberation Forces, Pasteur Hakimana, denies"
         if kind is None or (len(name.split()) == 1 and not after and not (
                 title and (title.split()[-1].lower().strip(".") in names.person_roles
                            or names.courtesy_title.match(title + " ")))):
