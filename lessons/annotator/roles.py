@@ -96,6 +96,8 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             org = org_kind(" ".join(chunk[i + 1:]).lower(), rules)
             if org in ("expert", "voice"):
                 return org, word          # "president of the Lowland Institute", "president of the company"
+        if lex.roles.get(word) == "expert" and lex.state_bodies.search(" ".join(phrase.lower().split())):
+            return "official", word       # "The U.S. National Institute of Health says": a state body, not a think tank
         return lex.roles.get(word), word
     if kind is None and lex.expert_places.search(phrase.lower()):
         return "expert", head         # "... at the University of X", "... of the Y Institute"
