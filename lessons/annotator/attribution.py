@@ -17,6 +17,7 @@ from . import prefilter
 from .figures import figure_spans
 from .headline_acts import headline_act
 from .relative_speakers import clause_subject
+from .runons import goes_on
 from .model import Speaker
 from .rules import Rules, load_rules
 from .roles import classify_role
@@ -388,7 +389,8 @@ def continue_official_figures(r) -> None:
                 reading.condition_modal.search(sent.text[max(0, w.start() - 40):w.start()])
                 for w in islice(re.finditer(r"(?<=\s)\w", sent.text), 60)):
             continue                  # "If tests confirm it, they would raise the toll to 71": not yet a count
-        if figure_spans(sent.text) or continues_release(r, i):   # casualties, or statistics (statistics.py)
+        if figure_spans(sent.text) or continues_release(r, i) or goes_on(sent.text, prev.speaker, r.rules):
+            # casualties, statistics (statistics.py), or "It also cannot meet the demand ..." (runons.py)
             attributions[i] = Attribution(prev.speaker, prev.cue, "continuation", prev.verb)
 
 

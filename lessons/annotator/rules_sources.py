@@ -51,6 +51,7 @@ class SourceLexicon:
     state_forces: frozenset = frozenset()     # "Government forces", "Coalition forces": the state's (see forces.py)
     headline_acts: re.Pattern = re.compile(r"(?!x)x")   # "US Regulator Bans ...": a headline's official act
     clause_openers: frozenset = frozenset()   # "where it said": the sentence's subject speaks (relative_speakers.py)
+    account_run_ons: re.Pattern = re.compile(r"(?!x)x")   # "It also cannot ...": the body's account goes on (runons.py)
     text_state_words: frozenset = frozenset()  # "Tavrenia's navy": Tavrenia is a state in that text
     governing_words: frozenset = frozenset()   # "the Taliban government": the group in power in that text
     governing_before: frozenset = frozenset()  # "the ruling Taliban"
@@ -173,6 +174,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         state_forces=frozenset(w.lower() for w in src.get("state_forces") or ()),
         headline_acts=_phrase_regex(src.get("headline_acts") or ["(?!x)x"]),
         clause_openers=frozenset(w.lower() for w in src.get("clause_openers") or ()),
+        account_run_ons=re.compile(r"(?i)\s*(?:%s)\b" % "|".join(re.escape(w) for w in src.get("account_run_ons") or ["(?!x)x"])),
         text_state_words=frozenset(w.lower() for w in src.get("text_states") or ()),
         report_contents=frozenset(w.lower() for w in src.get("report_contents") or ()),
         statistic_units=frozenset(w.lower() for w in (src.get("official_statistics") or {}).get("words", ())),
