@@ -346,8 +346,9 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1],
                                    named_as(headline.group(1), sp, rules), headline.start(1)))
     act = headline_act(s, state, rules) if state.sentence == 0 and not out else None
-    if act is not None:
-        out.append(act)           # "US Regulator Bans AI-Generated Voices ...": an official act told as a fact
+    if act is not None:           # "US Regulator Bans AI-Generated Voices ...": an official act told as a fact
+        subject, sp, verb = act
+        out.append(Attribution(sp, f"{subject} {verb}", "attribution", verb, named_as(subject, sp, rules), 0))
     return distinct(out)
 
 

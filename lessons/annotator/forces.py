@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .nations import names_a_nation
+
 _FORCES = re.compile(r"((?:[A-Z][\w.'’-]*\s+){1,3}?)(?:[Dd]efen[cs]e\s+)?[Ff]orces\b")
 
 
@@ -19,8 +21,6 @@ def nonstate_forces(phrase: str, rules) -> re.Match | None:
     """The "X forces" of ``phrase`` whose X names no state (see the module's doc), or None."""
     if "orces" not in phrase:
         return None
-    from .roles import names_a_nation     # roles.py asks this module; imported here, not at load
-
     lex = rules.sources
     for m in _FORCES.finditer(phrase):
         words = [re.sub(r"['’]s$", "", w) for w in m.group(1).split()]

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from .speakers import resolve
+
 _AT_MOST_WORDS = 4          # "Somali Military", "US Regulator", "Zambian president": a short subject
 
 
 def headline_act(s: str, state, rules):
-    """The official body a headline ``s`` (the first line, with no full stop) says acted, as an
-    attribution, or None."""
+    """The official body a headline ``s`` (the first line, with no full stop) says acted, or None:
+    ``(subject, speaker, verb)``, the subject as written and the act verb."""
     if s.rstrip().endswith((".", "!", "?", '"', "”")):
         return None
     m = rules.sources.headline_acts.search(s)
@@ -25,12 +27,8 @@ def headline_act(s: str, state, rules):
     if not subject or len(subject.split()) > _AT_MOST_WORDS or not subject[:1].isupper() \
             or re.search(r"[,:;“”\"()]", subject):
         return None
-    from .attribution import Attribution, named_as
-    from .speakers import resolve
-
     sp, head = resolve(subject, state, rules)
     if sp is None or sp.kind != "official":
         return None
     state.remember(sp, head)
-    return Attribution(sp, f"{subject} {m.group().strip()}", "attribution", m.group().strip(),
-                       named_as(subject, sp, rules), 0)
+    return subject, sp, m.group().strip()
