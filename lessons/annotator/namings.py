@@ -32,6 +32,7 @@ def only_in_headline(text: str, name: str, line_end: int) -> bool:
 
     A person a headline names is named again in the body; words of a headline that merely start with
     capitals ("Sending Home Peacekeepers Implicated") are not found there. One search per headline name.
+    (:mod:`.speakers` does not ask for a name the headline itself describes: "Tom Ash, Former Army Officer, Wins".)
     """
     last = name.split()[-1]
     return line_end >= 0 and text.find(last, line_end) < 0

@@ -222,7 +222,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         name = " ".join(before_possessive(name.split()))    # "Paul Biya's New Year's Eve speech": Paul Biya
         headline = _title_case_line(text, m.start())
         group = title.split()[-1].lower() if title else ""
-        if headline and (any(w.lower() in lex.speech_verbs for w in name.split()) or (name and only_in_headline(
+        if headline and (any(w.lower() in lex.speech_verbs for w in name.split()) or (name and not text.startswith(",", m.end()) and only_in_headline(
                 text, name, text.find("\n", m.end()))) or names.plural_roles.search(group)
                 or (group.endswith("s") and group[:-1] in lex.roles)):
             continue                  # "Govt Denies Attack", "Military Cracks Down On ...": no name in a headline
