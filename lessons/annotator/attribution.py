@@ -15,6 +15,9 @@ from functools import lru_cache
 from ..text.sentences import Sentence
 from . import prefilter
 from .figures import figure_spans
+from .headline_acts import headline_act
+from .relative_speakers import clause_subject
+from .runons import goes_on
 from .model import Speaker
 from .rules import Rules, load_rules
 from .roles import classify_role
@@ -259,6 +262,9 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                  and not _locative_place(f[0], left[:left.rstrip().rfind(f[0].strip())], rules)]
         if not found and vs_word.endswith("ing") and left.endswith(","):
             found = _participle_subject(left, state, rules)   # "Washington has imposed sanctions, blaming ..."
+        opener = clause_subject(s, left, state, rules)
+        if opener is not None:
+            found = [opener]              # "The military led journalists to a tunnel where it said ...": the military
         if vs_word in rules.sources.finding_verbs:
             # "researchers found", not "police found"; a finding verb that is also a speech verb
             # ("estimated", "concluded") is an official's statement too ("Government economists estimated")
@@ -339,6 +345,10 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             state.remember(sp, head)
             out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1],
                                    named_as(headline.group(1), sp, rules), headline.start(1)))
+    act = headline_act(s, state, rules) if state.sentence == 0 and not out else None
+    if act is not None:           # "US Regulator Bans AI-Generated Voices ...": an official act told as a fact
+        subject, sp, verb = act
+        out.append(Attribution(sp, f"{subject} {verb}", "attribution", verb, named_as(subject, sp, rules), 0))
     return distinct(out)
 
 
@@ -380,7 +390,8 @@ def continue_official_figures(r) -> None:
                 reading.condition_modal.search(sent.text[max(0, w.start() - 40):w.start()])
                 for w in islice(re.finditer(r"(?<=\s)\w", sent.text), 60)):
             continue                  # "If tests confirm it, they would raise the toll to 71": not yet a count
-        if figure_spans(sent.text) or continues_release(r, i):   # casualties, or statistics (statistics.py)
+        if figure_spans(sent.text) or continues_release(r, i) or goes_on(sent.text, prev.speaker, r.rules):
+            # casualties, statistics (statistics.py), or "It also cannot meet the demand ..." (runons.py)
             attributions[i] = Attribution(prev.speaker, prev.cue, "continuation", prev.verb)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .forces import nonstate_forces
+from .nations import names_a_nation
 from .panels import names_expert_panel
 from .rules import Rules
 
@@ -27,6 +29,9 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
         # "Speaker Ruiz", "the Speaker", "Democratic Representative Jim Cooper"; not "Keynote Speaker",
         # nor a title that is also a plain role word when no name follows ("Representative of the union")
         return "official", title.group().lower()
+    forces = nonstate_forces(phrase, rules) if lex.role_pattern.search(phrase) else None
+    if forces:
+        return "voice", forces.group().lower()   # "Tigray forces spokesman", "... of the Ambazonia Defense Forces"
     if lex.expert_phrases.search(phrase):
         return "expert", "author"          # "one of the authors of the study"
     if names_expert_panel(phrase, rules):
@@ -92,6 +97,8 @@ def classify_role(phrase: str, rules: Rules) -> tuple[str | None, str | None]:
             org = org_kind(" ".join(chunk[i + 1:]).lower(), rules)
             if org in ("expert", "voice"):
                 return org, word          # "president of the Lowland Institute", "president of the company"
+        if lex.roles.get(word) == "expert" and lex.state_bodies.search(" ".join(phrase.lower().split())):
+            return "official", word       # "The U.S. National Institute of Health says": a state body, not a think tank
         return lex.roles.get(word), word
     if kind is None and lex.expert_places.search(phrase.lower()):
         return "expert", head         # "... at the University of X", "... of the Y Institute"
@@ -122,45 +129,3 @@ def _singular(word: str, lex) -> str:
         if word.endswith(suffix) and word[: -len(suffix)] in lex.ambiguous_roles:
             return word[: -len(suffix)]
     return word
-
-
-def names_a_nation(words: str, rules: Rules) -> bool:
-    """Do the words right before a role name a state or states, and nothing else ("the Georgian",
-    "U.S. and Saudi", "world"), so that the role speaks for them?
-
-    Every word must be a nationality or a country written with a capital, or one of the words for
-    several states (national_roles in sources.yaml), apart from articles and "and": "Venezuelan
-    opposition leader" speaks for a party, and a faith or a people without a state ("Christian",
-    "Kurdish") is no nation.
-    """
-    lex = rules.sources
-    tokens = re.findall(r"[\w.'’-]+", words)
-    named = False
-    k = 0
-    while k < len(tokens):
-        token = tokens[k]
-        token = re.sub(r"(?i)-(?:led|backed|based|brokered)$", "", token)   # "the U.S.-led coalition", "US-Led"
-        bare = re.sub(r"['’]s$", "", token.rstrip(".'’")) if not re.fullmatch(r"(?:[A-Z]\.)+", token) else token
-        two = " ".join(tokens[k:k + 2]).lower()
-        if token.lower() in _JOINERS:
-            k += 1
-            continue
-        if token[:1].isupper() and two in lex.places:
-            named, k = True, k + 2        # "South Korean" is "South Korea"'s; "Saudi Arabia"
-            continue
-        if bare.lower() in lex.not_nations:
-            return False
-        if lex.national_qualifiers.fullmatch(bare) or (token[:1].isupper() and (
-                rules.names.demonym.match(bare) or bare.lower() in lex.places or token.lower() in lex.places)):
-            named = True
-            k += 1
-            continue
-        if token[:1].isupper() and k + 1 < len(tokens) and rules.names.demonym.match(tokens[k + 1]):
-            k += 1                        # "South African", "North Korean": the second word decides
-            continue
-        return False
-    return named
-
-
-_JOINERS = frozenset({"the", "a", "an", "and", "both"})
-"""Words that may stand between the nationalities before a role ("the U.S. and Saudi mediators")."""

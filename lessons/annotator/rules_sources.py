@@ -48,6 +48,10 @@ class SourceLexicon:
     speaker_labels: re.Pattern = re.compile(r"(?!x)x")  # 'JAMES STOCK: "..."': a transcript's speaker label
     source_verbs: frozenset = frozenset()     # "indicated": a statement only with an official or expert subject
     de_facto_bodies: frozenset = frozenset()  # "the Taliban-run ministry": an armed group's state body is official
+    state_forces: frozenset = frozenset()     # "Government forces", "Coalition forces": the state's (see forces.py)
+    headline_acts: re.Pattern = re.compile(r"(?!x)x")   # "US Regulator Bans ...": a headline's official act
+    clause_openers: frozenset = frozenset()   # "where it said": the sentence's subject speaks (relative_speakers.py)
+    account_run_ons: re.Pattern = re.compile(r"(?!x)x")   # "It also cannot ...": the body's account goes on (runons.py)
     text_state_words: frozenset = frozenset()  # "Tavrenia's navy": Tavrenia is a state in that text
     governing_words: frozenset = frozenset()   # "the Taliban government": the group in power in that text
     governing_before: frozenset = frozenset()  # "the ruling Taliban"
@@ -167,6 +171,10 @@ def source_lexicon(src: dict) -> SourceLexicon:
         expert_work_verbs=frozenset(w.lower() for w in src.get("expert_work_verbs") or ()),
         speaker_labels=re.compile("|".join(src.get("speaker_labels") or ["(?!x)x"])),
         de_facto_bodies=frozenset(w.lower() for w in src.get("de_facto_bodies") or ()),
+        state_forces=frozenset(w.lower() for w in src.get("state_forces") or ()),
+        headline_acts=_phrase_regex(src.get("headline_acts") or ["(?!x)x"]),
+        clause_openers=frozenset(w.lower() for w in src.get("clause_openers") or ()),
+        account_run_ons=re.compile(r"(?i)\s*(?:%s)\b" % "|".join(re.escape(w) for w in src.get("account_run_ons") or ["(?!x)x"])),
         text_state_words=frozenset(w.lower() for w in src.get("text_states") or ()),
         report_contents=frozenset(w.lower() for w in src.get("report_contents") or ()),
         statistic_units=frozenset(w.lower() for w in (src.get("official_statistics") or {}).get("words", ())),

@@ -17,6 +17,7 @@ from .roles import org_kind, classify_role
 from .authorities import as_authorities
 from .rules import Rules, load_rules
 from .spellings import respelled
+from .namings import before_possessive, labelled_person, only_in_headline, speaks_for_armed_group
 
 # The word lists (titles, names that are not names, days and months, nationalities, role and
 # body words, pronouns) are in lessons/data/rules/names.yaml, read through rules.names.
@@ -68,6 +69,10 @@ class State:
         sp = self.people.get(m.group()) if m else None
         if sp is not None and sp.person:
             self.remember(sp)          # "Former Congressman Timothy Roemer played a key role ..."
+        elif sp is None:
+            other = labelled_person(sentence, load_rules())
+            if other is not None:
+                self.remember(other)   # "Motorcycle taxi driver Lukong Genesis, 54, said ...": "he" next is him
 
     def person_for(self, pronoun: str) -> Speaker | None:
         """The most recent person "he" or "she" can refer to (unknown gender fits both)."""
@@ -214,15 +219,17 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             continue
         words = _title_with_of(text, m.start(), words, lex) + words
         title, name = _split_name(" ".join(words), rules)
+        name = " ".join(before_possessive(name.split()))    # "Paul Biya's New Year's Eve speech": Paul Biya
         headline = _title_case_line(text, m.start())
         group = title.split()[-1].lower() if title else ""
-        if headline and (any(w.lower() in lex.speech_verbs for w in name.split())
-                         or names.plural_roles.search(group) or (group.endswith("s") and group[:-1] in lex.roles)):
-            continue                  # "Govt Denies Attack", "Analysts Clash Over Figures": no name in a headline
+        if headline and (any(w.lower() in lex.speech_verbs for w in name.split()) or (name and not text.startswith(",", m.end()) and only_in_headline(
+                text, name, text.find("\n", m.end()))) or names.plural_roles.search(group)
+                or (group.endswith("s") and group[:-1] in lex.roles)):
+            continue                  # "Govt Denies Attack", "Military Cracks Down On ...": no name in a headline
         if not name or all(w.lower().strip(".") in lex.places or w.lower() in lex.roles or w in names.calendar
                            for w in name.split()):
             continue
-        lead = re.search(r"((?<![\w'’-])(?:[A-Za-z][\w'’-]*\s+){0,3})$",
+        lead = re.search(r"((?<![\w'’.-])(?:(?:[A-Z]\.){2,}\s+|[A-Za-z][\w'’-]*\s+){0,3})$",   # "U.N. spokesman"
                          text[max(0, m.start() - 50):m.start()].rsplit("\n", 1)[-1])   # never from the line above
         lead = reading.words_before_a_title.sub("", reading.verbish.split(lead.group(1) if lead else "")[-1])
         # "the government is persecuting Mr. Chen": words after a verb are no title of the person
@@ -235,7 +242,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if headline and ap and not tail[ap.end():].startswith(","):
             ap = None                 # "Army, Rebels Claim Victory": in a headline only "Ash, the Envoy, ..." describes
         if ap and not reading.not_an_appositive.match(ap.group(1)) \
-                and ap.group(1).split()[0].lower() not in lex.speech_verbs and (
+                and ap.group(1).split()[0].lower() not in lex.speech_verbs | lex.clause_openers and (
                 re.match(r"(?i)(?:a|an|the)\s", ap.group(1)) or lex.role_pattern.search(" ".join(ap.group(1).split()[:4]))):
             after = ap.group(1)
             more = reading.second_appositive.match(tail[ap.end():])
@@ -243,13 +250,13 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
                 after += ", " + more.group(1)
         kind = desc = None
         who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail) or \
-            re.match(r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:is|was)\s+((?:a|an|the)\s+[^,.;:“”\"\n]{3,140})",
-                     tail)    # "Carl Thayer is a professor of ...", "Matt Salmon of Arizona is a member of the House"
+            re.match(r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:is|was)\s+((?:a|an|the|self-\w+)\s+[^,.;:“”\"\n]{3,140})",
+                     tail)    # "Carl Thayer is a professor of ...", "X is self-declared deputy defense chief of ..."
         if not after and who and not headline:
             # "Nadia Fellner, who researches workplace safety at the Institute for ..."
             kind, _ = classify_role(who.group(1), rules)
             kind = kind or org_kind(who.group(1).lower(), rules)
-            if kind == "voice":
+            if kind == "voice" and not speaks_for_armed_group(who.group(1), rules):
                 kind = None           # "who has written books about the guerrilla war": what they did, not a side
             desc = who.group(1) if kind else None
         if after:
@@ -263,20 +270,23 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
                 kind, desc = "expert", f"{before}, now {now.group(1).strip()}"   # "... and is now president of the Center for ..."
         role = _ROLE_BEFORE_COMMA.search(text[max(0, m.start() - 80):m.start()]) \
             if kind is None and len(name.split()) > 1 and not headline and tail.lstrip().startswith(",") else None
-        if role and classify_role(role.group(1), rules)[0] in ("official", "expert"):
-            kind, desc = classify_role(role.group(1), rules)[0], role.group(1)   # "Interior Minister, Ali Yerlikaya, said"
+        if role and (classify_role(role.group(1), rules)[0] in ("official", "expert") or speaks_for_armed_group(role.group(1), rules)):
+            kind, desc = classify_role(role.group(1), rules)[0], role.group(1)   # "Interior Minister, Ali Yerlikaya, said"; a rebel spokesman
         of = _ORG_AFTER_NAME.match(tail) if kind is None and len(name.split()) > 1 else None
         if of and org_kind(of.group(1).lower(), rules) in ("expert", "official"):
             kind, desc = org_kind(of.group(1).lower(), rules), f"of {of.group(1)}"   # "Olga Marsh of the Carnegie Endowment"
         lead_in = _LEAD_IN_ROLE.search(text[max(0, m.start() - 80):m.start()])
         if lead_in and not headline and lex.expert_phrases.search(lead_in.group(1)):
             kind, desc = "expert", lead_in.group(1)   # "One of the study's writers, Ana Ruiz of the health agency, said"
+        elif kind is None and lead_in and not headline and speaks_for_armed_group(lead_in.group(1), rules):
+            kind, desc = "voice", lead_in.group(1)    # "A spokesman for the National Liberation Forces, Pasteur Hakimana, denies"
         if kind is None or (len(name.split()) == 1 and not after and not (
                 title and (title.split()[-1].lower().strip(".") in names.person_roles
                            or names.courtesy_title.match(title + " ")))):
             continue                  # "Media Studies" is not a person called Studies
-        if len(name.split()) == 1 and not after and names_a_body(name, lex):
-            continue                  # "General Motors" is a company, not a general called Motors
+        if len(name.split()) == 1 and (not after or re.search(r"[A-Z][\w'’-]*\s+of\s+(?:the\s+)?$", text[max(0, m.start() - 40):m.start()])) \
+                and (names_a_body(name, lex) or after):
+            continue                  # "General Motors" is a company, not a general called Motors; "Ministry of Information, ..." a body
         desc = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s+", " ", desc)).strip(" ,")
         is_body = names_a_body(name, lex)
         sp = Speaker(name=name, kind=kind, description=desc, person=not is_body)
