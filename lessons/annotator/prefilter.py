@@ -60,6 +60,13 @@ class Scanner:
         anywhere = [p for p, s in zip(self.phrases, self.starts) if s is None]
         alts = ([_trie(known)] if known else []) + anywhere
         self.places = re.compile(r"%s(?=%s)" % (lead, "|".join(alts)), self.flags)
+        # Without case, in ASCII text: the same places found in the text lower-cased, with case, which
+        # Python's engine tries several times faster (there lower case and IGNORECASE agree).
+        self.lower_places = (
+            re.compile(r"%s(?=%s)" % (lead, _trie(known)), self.flags & ~re.IGNORECASE)
+            if self.folded and known and not anywhere
+            else None
+        )
         # The longest first-letter string found at a place -> the phrases to try there.
         self._here: dict[str, re.Pattern | None] = {}
         # The letters found at a place -> the same (a text has few different ones; kept up to _KEPT).
@@ -76,7 +83,11 @@ class Scanner:
     def finditer(self, text: str):
         """The matches of ``pattern`` in ``text``, as ``pattern.finditer(text)`` gives them."""
         pos = 0
-        for place in self.places.finditer(text):
+        if self.lower_places is not None and text.isascii():
+            places = self.lower_places.finditer(text.lower())
+        else:
+            places = self.places.finditer(text)
+        for place in places:
             at = place.start()
             if at < pos:
                 continue  # inside the last match
