@@ -359,7 +359,7 @@ def _answers_a_complaint(r: Reading, j: int) -> bool:
     sentence before it, in its paragraph, by another party ("Election monitors complained of ...");
     both are marked. The complainer may be the subject of the fault-finding verb itself."""
     a, b, i = r.attributions[j - 1], r.attributions[j], j - 1
-    fault = r.rules.reading.complaint.search(r.sentences[i].text)
+    fault = b and r.rules.reading.rival_opener.match(r.sentences[j].text) and r.rules.reading.complaint.search(r.sentences[i].text)
     if not (b and fault and b.speaker.kind != "expert" and r.sentences[i].paragraph == r.sentences[j].paragraph
             and r.rules.reading.rival_opener.match(r.sentences[j].text) and r.rules.reading.all_well.search(r.sentences[j].text)) \
             or a and (a.speaker.kind == "expert" or same_party(a.speaker, b.speaker, r.rules)):
