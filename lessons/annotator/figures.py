@@ -170,12 +170,25 @@ def _chart_forms(p, text: str) -> list[FoundFigure]:
 
 
 def _counted(p, text: str, pattern: re.Pattern, form: str) -> list[FoundFigure]:
-    out = []
-    for m in pattern.finditer(text):
-        number = p.count_word.search(m.group())
-        first = number.group(1) if number else m.group()
-        out.append(FoundFigure(m.start(), m.end(), m.group(), first, _value(p, first), "", True, form))
-    return out
+    return [_count(p, m, form) for m in pattern.finditer(text)]
+
+
+def _count(p, m: re.Match, form: str) -> FoundFigure:
+    number = p.count_word.search(m.group())
+    first = number.group(1) if number else m.group()
+    return FoundFigure(m.start(), m.end(), m.group(), first, _value(p, first), "", True, form)
+
+
+def first_count(text: str, rules=None) -> FoundFigure | None:
+    """The first figure of ``text`` in the form "dead_count" ("31 people killed"), else the first
+    in the form "killed_count" ("killed 50 militants"), else "toll_at" ("put the toll at 40"):
+    the one :func:`find_figures` gives first in that form, found without reading the other forms."""
+    p = _patterns(rules)
+    for pattern, form in ((p.dead_count, "dead_count"), (p.killed_count, "killed_count"), (p.toll_at, "toll_at")):
+        m = pattern.search(text)
+        if m:
+            return _count(p, m, form)
+    return None
 
 
 def find_figures(text: str, rules=None) -> list[FoundFigure]:
