@@ -59,7 +59,7 @@ from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, ded
                    sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
 from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial, rival_claim_before
-from .figures import digit_numbers, first_count, is_additional, named_places, outcome, victims
+from .figures import COUNT_FORMS, digit_numbers, find_figures, is_additional, named_places, outcome, victims
 from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .phrasing import speaker_phrase
 from .reading import Reading
@@ -311,8 +311,9 @@ def _figure(text: str, rules):
     "innocent" people died'): a number then a word about the dead ("31 people killed"), else a
     verb about the dead before a number of people ("killed 50 militants", "lost only three
     fighters"), else a toll put at a number ("put the toll at 40"). The figures come from the one
-    detector (figures.first_count is the first of each form that find_figures gives)."""
-    return first_count(re.sub(r"[\"“”‘’]", "", text), rules)
+    detector."""
+    found = find_figures(re.sub(r"[\"“”‘’]", "", text), rules, COUNT_FORMS)   # only the forms compared
+    return next((f for form in ("dead_count", "killed_count", "toll_at") for f in found if f.form == form), None)
 
 
 def _places_in(text: str, rules) -> set[str]:
