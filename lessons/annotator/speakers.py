@@ -175,7 +175,11 @@ def _two_word_place(words: str, lex) -> bool:
 def _title_with_of(text: str, at: int, words: list, lex) -> list:
     """The words of a title with "of" that the run of capitalised words broke off: before "State
     Mike Pompeo", "U.S. Secretary of" ("Secretary of State" is one role)."""
-    back = re.search(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w.'’-]*)[ \t]+of[ \t]+(the[ \t]+)?$", text[max(0, at - 60):at])
+    window = text[max(0, at - 60):at]
+    # Only a window ending in "of" or "the" can end as the pattern does: the search, which tries
+    # every place of the window, is left out for the others.
+    back = re.search(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w.'’-]*)[ \t]+of[ \t]+(the[ \t]+)?$", window) \
+        if window.rstrip(" \t\n").endswith(("of", "the")) else None
     link = ["of", "the"] if back and back.group(2) else ["of"]
     if back and " ".join([back.group(1).split()[-1]] + link + [words[0]]).lower() in lex.roles:
         return back.group(1).split() + link     # "Chancellor of the" before "Exchequer Alistair Darling"
