@@ -30,7 +30,7 @@ def texts() -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "where", ["hedge_any", "unverified_any", "sources.speech_events"]
+    "where", ["hedge_any", "unverified_any", "sources.speech_events", "sources.armed_groups"]
 )
 def test_the_rule_files_long_alternations_give_the_same_matches_quickly(where):
     pattern = load_rules()
