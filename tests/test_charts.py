@@ -284,10 +284,10 @@ def test_figures_come_from_the_one_detector(seed, monkeypatch):
     assert passes.find_figures is figures.find_figures
     text = "The army said pumpkins were seen. The rebels said apples were seen."
 
-    def fake(t, rules=None):
+    def fake(t, rules=None, forms=figures.FORMS):
         return [figures.FoundFigure(m.start(), m.end(), m.group(), m.group(), None, "", True, form)
                 for word in ("pumpkins", "apples") for m in [re.search(word, t)] if m
-                for form in ("vague", "dead_count")]
+                for form in ("vague", "dead_count") if form in forms]
     assert not plots.extract_figures(analyse(text))
     assert death_toll_sentences()                               # the seed's "89", "more than 60" ...
     monkeypatch.setattr(figures, "find_figures", fake)

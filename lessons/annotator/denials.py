@@ -14,6 +14,7 @@ import re
 from .contested import _paragraph_number, _paragraphs
 from .cues import WINDOW, cue_matches, explain, is_headline, nations, same_party
 from .figures import digit_numbers, is_casualty_word
+from .memo import per_text
 from .model import Annotation
 from .phrasing import speaker_phrase
 
@@ -40,6 +41,13 @@ def topic(text: str, rules) -> set[str]:
     >>> sorted(topic("Rebels killed 12 soldiers", __import__("lessons").annotator.rules.load_rules()))
     ['casualties', 'rebel', 'soldi']
     """
+    return set(_topic(text, rules))
+
+
+@per_text
+def _topic(text: str, rules) -> frozenset[str]:
+    """:func:`topic`, worked out once per text: a claim is weighed against several denials, and a
+    denial against several claims."""
     stop = rules.reading.topic_stop_words
     out = set()
     for w in re.findall(r"[A-Za-z]+", text):
@@ -48,7 +56,7 @@ def topic(text: str, rules) -> set[str]:
             out.add("casualties")         # "killed", "dead" and "casualties" speak of one thing
         elif len(w) > 3 and w not in stop:
             out.add(_ENDING.sub("", w)[:5] if len(_ENDING.sub("", w)) >= 4 else w[:5])
-    return out
+    return frozenset(out)
 
 
 _ENDING = re.compile(r"(?:ing|ed|es|s)$")

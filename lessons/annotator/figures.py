@@ -32,6 +32,7 @@ FORMS = ("near", "toll_to", "comparative", "vague", "dead_count", "killed_count"
 higher", "dozens" (the charts' forms); a number then a word about the dead within three words,
 "killed 50 militants", "the death toll at four" (the annotator's)."""
 CHART_FORMS = FORMS[:4]
+COUNT_FORMS = FORMS[4:]
 
 
 @dataclass(frozen=True)
@@ -178,23 +179,26 @@ def _counted(p, text: str, pattern: re.Pattern, form: str) -> list[FoundFigure]:
     return out
 
 
-def find_figures(text: str, rules=None) -> list[FoundFigure]:
-    """Every figure in ``text``, in order of where it starts (see :data:`FORMS`).
+def find_figures(text: str, rules=None, forms: tuple = FORMS) -> list[FoundFigure]:
+    """Every figure in ``text``, in order of where it starts (see :data:`FORMS`); with ``forms``,
+    only the figures in those forms, and the others are not looked for.
 
     Numbers of minutes, months, years or percentages, and dates, are not figures. A number with
     no word about the dead or wounded near it is given with ``casualty_near`` False.
     """
     p = _patterns(rules)
-    found = (_chart_forms(p, text) + _counted(p, text, p.dead_count, "dead_count")
-             + _counted(p, text, p.killed_count, "killed_count") + _counted(p, text, p.toll_at, "toll_at"))
+    found = [f for f in _chart_forms(p, text) if f.form in forms] if set(forms) & set(CHART_FORMS) else []
+    for pattern, form in ((p.dead_count, "dead_count"), (p.killed_count, "killed_count"), (p.toll_at, "toll_at")):
+        if form in forms:
+            found += _counted(p, text, pattern, form)
     return sorted(found, key=lambda f: (f.start, f.end, FORMS.index(f.form)))
 
 
 def figure_spans(text: str) -> list[tuple[int, int, str, int | None, str]]:
     """The figures the charts and lessons show, as ``(start, end, words, lowest number or None,
     qualifier)``: the chart forms of :func:`find_figures` with a word about the dead near them."""
-    return [(f.start, f.end, f.words, f.value, f.qualifier) for f in find_figures(text)
-            if f.form in CHART_FORMS and f.casualty_near]
+    return [(f.start, f.end, f.words, f.value, f.qualifier) for f in find_figures(text, forms=CHART_FORMS)
+            if f.casualty_near]
 
 
 def first_figure(text: str) -> str | None:

@@ -23,3 +23,36 @@ def search_once(pattern: re.Pattern, text: str):
         _REMEMBERED.clear()
     _REMEMBERED[key] = (pattern, found)
     return found
+
+
+_PER_TEXT: list = []        # the memories of per_text functions, emptied when a new text is read
+_AT_MOST_PER_TEXT = 4096    # answers kept for one function (a text with more starts afresh)
+
+
+def per_text(fn):
+    """``fn``, whose result depends on its arguments alone, remembered while one text is read
+    (:func:`forget` starts afresh): a text names the same few speakers again and again. Strings
+    and numbers are compared by value, anything else (the rules) by identity."""
+    seen: dict = {}
+    _PER_TEXT.append(seen)
+
+    def once(*args):
+        key = tuple(a if isinstance(a, (str, int)) else id(a) for a in args)
+        hit = seen.get(key)
+        if hit is not None and all(x is y for x, y in zip(hit[0], args) if not isinstance(y, (str, int))):
+            return hit[1]
+        found = fn(*args)
+        if len(seen) >= _AT_MOST_PER_TEXT:
+            seen.clear()
+        seen[key] = (args, found)
+        return found
+
+    once.__wrapped__ = fn
+    once.__doc__ = fn.__doc__
+    return once
+
+
+def forget() -> None:
+    """A new text: what :func:`per_text` functions remembered is for the last one."""
+    for seen in _PER_TEXT:
+        seen.clear()

@@ -59,7 +59,7 @@ from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, ded
                    sentences_hit)
 from .contested import contested_claim, disputed_clause, link_contested_claims
 from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial, rival_claim_before
-from .figures import digit_numbers, find_figures, is_additional, named_places, outcome, victims
+from .figures import COUNT_FORMS, digit_numbers, find_figures, is_additional, named_places, outcome, victims
 from .model import Analysis, Annotation, Attributed, SentenceAnalysis, Speaker
 from .phrasing import speaker_phrase
 from .reading import Reading
@@ -312,7 +312,7 @@ def _figure(text: str, rules):
     verb about the dead before a number of people ("killed 50 militants", "lost only three
     fighters"), else a toll put at a number ("put the toll at 40"). The figures come from the one
     detector."""
-    found = find_figures(re.sub(r"[\"“”‘’]", "", text), rules)
+    found = find_figures(re.sub(r"[\"“”‘’]", "", text), rules, COUNT_FORMS)   # only the forms compared
     return next((f for form in ("dead_count", "killed_count", "toll_at") for f in found if f.form == form), None)
 
 
@@ -359,7 +359,7 @@ def _answers_a_complaint(r: Reading, j: int) -> bool:
     sentence before it, in its paragraph, by another party ("Election monitors complained of ...");
     both are marked. The complainer may be the subject of the fault-finding verb itself."""
     a, b, i = r.attributions[j - 1], r.attributions[j], j - 1
-    fault = r.rules.reading.complaint.search(r.sentences[i].text)
+    fault = b and r.rules.reading.rival_opener.match(r.sentences[j].text) and r.rules.reading.complaint.search(r.sentences[i].text)
     if not (b and fault and b.speaker.kind != "expert" and r.sentences[i].paragraph == r.sentences[j].paragraph
             and r.rules.reading.rival_opener.match(r.sentences[j].text) and r.rules.reading.all_well.search(r.sentences[j].text)) \
             or a and (a.speaker.kind == "expert" or same_party(a.speaker, b.speaker, r.rules)):

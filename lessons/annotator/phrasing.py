@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .memo import per_text
 from .model import Speaker
 from .rules import Rules
 
@@ -130,7 +131,11 @@ def speaker_phrase(speaker: Speaker | str, rules: Rules) -> str:
     plural ("Keir Giles", "Russia", "Ukraine's military", "Liberian defense officials"); an
     overlong phrase cut to its head ("a purported statement from the group").
     """
-    name = speaker.name if isinstance(speaker, Speaker) else speaker
+    return _phrase(speaker.name if isinstance(speaker, Speaker) else speaker, rules)
+
+
+@per_text
+def _phrase(name: str, rules: Rules) -> str:
     words = name.split(",")[0].split()
     if not words:
         return name

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..text.sentences import Sentence, split_sentences
+from .memo import forget
 from .model import Annotation
 from .quotations import quote_spans
 from .rules import Rules, load_rules
@@ -40,6 +41,7 @@ class Reading:
 
     @classmethod
     def start(cls, text: str, rules: Rules | None = None) -> "Reading":
+        forget()                          # what was remembered of the last text (memo.py)
         rules = with_coined_acronyms(text, rules or load_rules())
         sentences = split_sentences(text)
         n = len(sentences)

@@ -180,7 +180,11 @@ def _two_word_place(words: str, lex) -> bool:
 def _title_with_of(text: str, at: int, words: list, lex) -> list:
     """The words of a title with "of" that the run of capitalised words broke off: before "State
     Mike Pompeo", "U.S. Secretary of" ("Secretary of State" is one role)."""
-    back = re.search(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w.'’-]*)[ \t]+of[ \t]+(the[ \t]+)?$", text[max(0, at - 60):at])
+    window = text[max(0, at - 60):at]
+    # Only a window ending in "of" or "the" can end as the pattern does: the search, which tries
+    # every place of the window, is left out for the others.
+    back = re.search(r"((?:[A-Z][\w.'’-]*[ \t]+){0,2}[A-Z][\w.'’-]*)[ \t]+of[ \t]+(the[ \t]+)?$", window) \
+        if window.rstrip(" \t\n").endswith(("of", "the")) else None
     link = ["of", "the"] if back and back.group(2) else ["of"]
     if back and " ".join([back.group(1).split()[-1]] + link + [words[0]]).lower() in lex.roles:
         return back.group(1).split() + link     # "Chancellor of the" before "Exchequer Alistair Darling"
@@ -210,6 +214,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
     lex = rules.sources
     names, reading = rules.names, rules.reading
     people: dict[str, Speaker] = {}
+    lines: dict = {}                  # (start, end) of a line -> whether it is a title-case headline
     for m in names.name.finditer(text):
         cand = m.group()
         words = cand.split()
@@ -220,7 +225,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         words = _title_with_of(text, m.start(), words, lex) + words
         title, name = _split_name(" ".join(words), rules)
         name = " ".join(before_possessive(name.split()))    # "Paul Biya's New Year's Eve speech": Paul Biya
-        headline = _title_case_line(text, m.start())
+        headline = _title_case_line(text, m.start(), lines)
         group = title.split()[-1].lower() if title else ""
         if headline and (any(w.lower() in lex.speech_verbs for w in name.split()) or (name and not text.startswith(",", m.end()) and only_in_headline(
                 text, name, text.find("\n", m.end()))) or names.plural_roles.search(group)
@@ -308,17 +313,25 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
 _HEADLINE_CHARS = 160
 
 
-def _title_case_line(text: str, at: int) -> bool:
+def _title_case_line(text: str, at: int, seen: dict | None = None) -> bool:
     """Is the line holding ``text[at]`` a title-case headline standing alone ("Army, Rebels Claim Victory")?
 
     A line of its own, no full stop at its end, every word of four letters or more capitalised.
+    ``seen`` keeps the answers for the lines of one text (a line holds many names).
     """
     start = text.rfind("\n", max(0, at - _HEADLINE_CHARS), at) + 1
     end = text.find("\n", at, at + _HEADLINE_CHARS)
     end = len(text) if end < 0 and len(text) - at <= _HEADLINE_CHARS else end
     if (start == 0 and at > _HEADLINE_CHARS) or end < 0:
         return False                  # a longer line: body text (looked at in bounded steps, so linear)
-    line = text[start:end].strip()
+    if seen is None:
+        return _headline(text[start:end].strip())
+    if (start, end) not in seen:
+        seen[(start, end)] = _headline(text[start:end].strip())
+    return seen[(start, end)]
+
+
+def _headline(line: str) -> bool:
     long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
     return len(long) >= 3 and len(line) <= _HEADLINE_CHARS and not line.endswith((".", "!", "?", "”", '"')) \
         and all(w[0].isupper() for w in long)
