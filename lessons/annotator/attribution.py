@@ -245,9 +245,11 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         if rules.reading.noun_determiner.search(left) or rules.reading.condition.search(left):
             continue                      # "the disputed oil rig", "their demands"; "if tests confirm": no statement
         if not s.rstrip().endswith((".", "!", "?")) and _title_case(s) \
-                and (_HEADLINE_PASSIVE.match(s, ve) or not s[ve:].strip()):
+                and (_HEADLINE_PASSIVE.match(s, ve) or (not s[ve:].strip() and not _source_last(s, vs, vs_word))):
             continue                      # "African Countries Criticized in Rights Watch Report": criticised, and a report
         left = left.rstrip()
+        if not s[ve:].strip() and _source_last(s, vs, vs_word) and _title_case(s):
+            left = left[left.rfind(",") + 1:]     # "..., Position Secure, Analysts Say": the group after the comma
         left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])
         if vs_word in rules.sources.negated_views:
             left = _NEGATION_END.sub("", left)      # "analysts do not believe": the subject is "analysts"
@@ -454,6 +456,16 @@ def _inverted_name(s: str, vs: int, ve: int, rules: Rules) -> bool:
     m = re.match(r"\s+([^,.;:“”\"]+?)\s*(?:,|\.|$)", s[ve:ve + LEFT_WINDOW])
     name = load_rules().names.courtesy_title.sub("", m.group(1)) if m else ""
     return bool(PERSON_NAME.fullmatch(name)) and name.split()[0] not in rules.names.not_names
+
+
+_SOURCE_BEFORE_LAST_VERB = re.compile(r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}$")
+"""A headline's last words after a comma: ", Analysts " before a closing "Say"."""
+
+
+def _source_last(s: str, vs: int, verb: str) -> bool:
+    """A title-case headline that ends with its source and a present-tense verb after a comma
+    ("..., Hun Sen's Position Secure, Analysts Say"): the group speaks; "..., Army Accused" is spoken of."""
+    return not verb.endswith("ed") and bool(_SOURCE_BEFORE_LAST_VERB.search(s[:vs]))
 
 
 _HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]|:)\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
