@@ -25,3 +25,26 @@ def test_a_headline_ending_with_a_passive_verb_names_nobody_who_speaks():
     text = ("Lowland Ministers, Rebel Leaders Criticized\n\n"
             "The talks went on for a third week.")
     assert kinds_by_sentence(text) == [set(), set()]
+
+
+INTERVIEW = ("Ana Ruiz, director of the Lowland Policy Institute, says growth will stay high.\n\n"
+             "Can you tell us about the last few years?\n\n"
+             "The economy has grown by 7 percent a year. Exports led the way.\n\n"
+             "What comes next?\n\n"
+             "Farming will grow too.")
+
+
+def test_the_answers_of_an_interview_are_the_words_of_the_person_introduced_before_the_questions():
+    assert kinds_by_sentence(INTERVIEW) == [{"expert"}, set(), {"expert"}, {"expert"}, set(), {"expert"}]
+
+
+def test_an_officials_answers_are_official():
+    text = INTERVIEW.replace("director of the Lowland Policy Institute", "the finance minister")
+    assert kinds_by_sentence(text) == [{"official"}, set(), {"official"}, {"official"}, set(), {"official"}]
+
+
+def test_one_rhetorical_question_in_a_report_hands_nothing_over():
+    text = ("Ana Ruiz, director of the Lowland Policy Institute, says growth will stay high.\n\n"
+            "So what went wrong?\n\n"
+            "The harvest failed in the north.")
+    assert kinds_by_sentence(text) == [{"expert"}, set(), set()]

@@ -22,6 +22,7 @@ from .attribution import Attribution
 from .model import Speaker
 from .quotations import QUOTES
 from .reading import Reading
+from .interviews import give_answers_to_interviewee
 from .researchers import give_research_to_researchers
 from .roles import org_kind
 from .speakers import PERSON_NAME, names_a_body, surnames
@@ -111,10 +112,12 @@ def give_doubled_quotations_to_speakers(r: Reading) -> None:
 
 def give_experts_their_quotations(r: Reading) -> None:
     """Quotations the quotation-mark reader does not see, given to their speakers; then findings
-    owned a sentence later and researchers' unnamed words (see researchers.py)."""
+    owned a sentence later and researchers' unnamed words (see researchers.py), and an interview's
+    answers (see interviews.py)."""
     give_doubled_quotations_to_speakers(r)
     give_quotation_paragraphs_to_speakers(r)
     give_research_to_researchers(r)
+    give_answers_to_interviewee(r)
 
 
 def _whole_quotation(r: Reading, para: list[int]) -> bool:
