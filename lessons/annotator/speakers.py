@@ -255,7 +255,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if after:
             kind, _ = classify_role(after, rules)
             desc = after
-        if kind is None and before:
+        if kind is None and before and not (not title and _OBJECT_OF_PREPOSITION.search(lead)):
+            # not "Intergovernmental Panel on | Climate Change": words after "on", "of", "for" end a body's name
             kind, _ = classify_role(before, rules)
             desc = before
             now = re.search(r"\bnow\s+([^.;]{3,120})", tail)
@@ -294,6 +295,9 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             people[short] = Speaker(name=f"{full} ({short})", kind=kind, description="", person=False)
     return people
 
+
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:on|of|for|and|in|at|to|from|with)\s*$")
+"""Words before a capitalised pair that end in a preposition: the pair is the end of a body's name, not a person."""
 
 _HEADLINE_CHARS = 160
 
