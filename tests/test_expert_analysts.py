@@ -48,3 +48,9 @@ def test_one_rhetorical_question_in_a_report_hands_nothing_over():
             "So what went wrong?\n\n"
             "The harvest failed in the north.")
     assert kinds_by_sentence(text) == [{"expert"}, set(), set()]
+
+
+def test_a_person_quoted_after_the_verb_is_known_when_a_later_line_says_they_are_an_expert():
+    text = ("The talks went on for a week.\n\n"
+            "“Exports are falling,” says Ana Ruiz. Ruiz is an economist at Lowland University.")
+    assert kinds_by_sentence(text)[1] == {"expert"}

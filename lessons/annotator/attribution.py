@@ -288,13 +288,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                 role = f[2] or classify_role(f[0], rules)[1]    # "the mission" is the same speaker
                 if role and f[1].kind == sp.kind:
                     state.heads[role.split()[-1]] = sp
-            if sp.person and sp.name not in state.people and PERSON_NAME.fullmatch(sp.name):
-                state.people[sp.name] = sp
-                if len(sp.name.split()) > 1:
-                    for surname in surnames(sp.name):
-                        state.people.setdefault(surname, sp)     # "Giles"; "Huang" for "Huang Chun-ming"
-                if len(sp.name.split()) == 3 and sp.kind in ("official", "expert"):
-                    state.people.setdefault(sp.name.split()[1], sp)   # "Alfredo Rangel Suarez" ... "Mr. Rangel"
+            _register(sp, state)
         if sp is None:
             # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
             right = rules.reading.inverted_subject_end.split(s[ve:ve + LEFT_WINDOW])[0]
@@ -305,6 +299,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                 if sp and (vs_word not in rules.sources.finding_verbs or sp.kind == "expert") \
                         and (vs_word not in rules.sources.source_verbs or sp.kind in ("official", "expert")):
                     # '"..." found Okafor in the car park': only an expert's finding is a statement
+                    _register(sp, state)             # '"...," says Ana Ruiz.' / 'Ruiz is an economist ...'
                     state.remember(sp, head)
                     out.append(Attribution(sp, (s[vs:ve] + right).strip(), "attribution",
                                            _verb_as_written(s, vs, ve, rules.sources), named_as(right, sp, rules), vs))
@@ -342,6 +337,17 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
             out.append(Attribution(sp, headline.group(0).strip(" -–—:"), "attribution", headline.group(0).strip()[:1],
                                    named_as(headline.group(1), sp, rules), headline.start(1)))
     return distinct(out)
+
+
+def _register(sp: Speaker, state: State) -> None:
+    """A person named as a speaker is known from now on, by full name and surname ("Giles" later)."""
+    if sp.person and sp.name not in state.people and PERSON_NAME.fullmatch(sp.name):
+        state.people[sp.name] = sp
+        if len(sp.name.split()) > 1:
+            for surname in surnames(sp.name):
+                state.people.setdefault(surname, sp)     # "Giles"; "Huang" for "Huang Chun-ming"
+        if len(sp.name.split()) == 3 and sp.kind in ("official", "expert"):
+            state.people.setdefault(sp.name.split()[1], sp)   # "Alfredo Rangel Suarez" ... "Mr. Rangel"
 
 
 _LOCATIVE_END = re.compile(r"\b(?:in|at|from|near|outside)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*$")
