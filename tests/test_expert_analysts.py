@@ -54,3 +54,17 @@ def test_a_person_quoted_after_the_verb_is_known_when_a_later_line_says_they_are
     text = ("The talks went on for a week.\n\n"
             "“Exports are falling,” says Ana Ruiz. Ruiz is an economist at Lowland University.")
     assert kinds_by_sentence(text)[1] == {"expert"}
+
+
+def test_a_quotation_after_an_introduction_that_goes_on_about_the_person_is_theirs():
+    text = ("The talks went on for a week.\n\n"
+            "Ana Ruiz is a climate scientist at Lowland University. She has worked with the authors of the report.\n\n"
+            "“The most we can say is that the heat waves are linked to warming.”")
+    assert kinds_by_sentence(text)[-1] == {"expert"}
+
+
+def test_a_quotation_after_a_paragraph_that_turns_to_something_else_is_nobodys():
+    text = ("The talks went on for a week.\n\n"
+            "Ana Ruiz is a climate scientist at Lowland University. The report was printed in May.\n\n"
+            "“The most we can say is that the heat waves are linked to warming.”")
+    assert kinds_by_sentence(text)[-1] == set()
