@@ -241,6 +241,11 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             more = reading.second_appositive.match(tail[ap.end():])
             if more and not reading.auxiliary.search(more.group(1)):   # "..., the army is exhausted" is a clause
                 after += ", " + more.group(1)
+        within = _WITHIN_A_BODY.search(text[max(0, m.start() - 60):m.start()]) if not title else None
+        if within and any(w.lower() in names.person_roles for w in within.group(1).split()):
+            within = None             # "Director of Research Ana Ruiz": a person's title, not a body
+        if within:                    # "Union of | Concerned Scientists, a non-profit group": the end of a body's name
+            name = within.group(1) + " " + name
         kind = desc = None
         who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail) or \
             re.match(r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:is|was)\s+((?:a|an|the)\s+[^,.;:“”\"\n]{3,140})",
@@ -279,7 +284,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if len(name.split()) == 1 and not after and names_a_body(name, lex):
             continue                  # "General Motors" is a company, not a general called Motors
         desc = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s+", " ", desc)).strip(" ,")
-        is_body = names_a_body(name, lex)
+        is_body = bool(within) or names_a_body(name, lex)
         sp = Speaker(name=name, kind=kind, description=desc, person=not is_body)
         people.setdefault(name, sp)
         if len(name.split()) > 1 and not is_body:
@@ -295,6 +300,10 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             people[short] = Speaker(name=f"{full} ({short})", kind=kind, description="", person=False)
     return people
 
+
+_WITHIN_A_BODY = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){1,4}(?:on|of|for))\s*$")
+"""A capitalised word and "on", "of" or "for" right before a name: "Union of", "Council on", "Center for"
+(not "according to", "spoke with", "a report by": a person may follow those)."""
 
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:on|of|for|and|in|at|to|from|with)\s*$")
 """Words before a capitalised pair that end in a preposition: the pair is the end of a body's name, not a person."""
