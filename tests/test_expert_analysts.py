@@ -68,3 +68,16 @@ def test_a_quotation_after_a_paragraph_that_turns_to_something_else_is_nobodys()
             "Ana Ruiz is a climate scientist at Lowland University. The report was printed in May.\n\n"
             "“The most we can say is that the heat waves are linked to warming.”")
     assert kinds_by_sentence(text)[-1] == set()
+
+
+def test_the_words_after_a_bodys_of_are_the_bodys_name_not_a_person():
+    from lessons.annotator.rules import load_rules
+    from lessons.annotator.speakers import find_people
+    people = find_people("Ana Ruiz is a climate scientist with the Union of Concerned Scientists, a non-profit group.",
+                         load_rules())
+    assert "Scientists" not in people and not people["Union of Concerned Scientists"].person
+
+
+def test_experts_surer_than_ever_that_report_their_view():
+    text = "The report came out in May. Scientists are surer than ever before that the Earth is warming."
+    assert kinds_by_sentence(text)[1] == {"expert"}
