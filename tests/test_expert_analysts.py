@@ -81,3 +81,13 @@ def test_the_words_after_a_bodys_of_are_the_bodys_name_not_a_person():
 def test_experts_surer_than_ever_that_report_their_view():
     text = "The report came out in May. Scientists are surer than ever before that the Earth is warming."
     assert kinds_by_sentence(text)[1] == {"expert"}
+
+
+def test_a_study_that_found_inside_an_officials_sentence_is_the_researchers_finding():
+    text = ("The town was quiet. Officials said the water was safe, despite a study by independent "
+            "scientists that found lead levels above the limit.")
+    assert kinds_by_sentence(text)[1] == {"official", "expert"}
+
+
+def test_someone_that_found_a_thing_reports_no_finding():
+    assert kinds_by_sentence("The town was quiet. Police arrested a man that found the bag.")[1] == set()

@@ -253,6 +253,9 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])
         if vs_word in rules.sources.negated_views:
             left = _NEGATION_END.sub("", left)      # "analysts do not believe": the subject is "analysts"
+        if vs_word in rules.sources.finding_verbs and _RELATIVE_END.search(left):
+            # "..., despite a study by independent scientists that found ...": the study found it
+            left = _FINDER_LEAD.sub("", _RELATIVE_END.sub("", left))
         sp = head = None
         subj = ""
         found = [] if _inverted_name(s, vs, ve, rules) else \
@@ -448,6 +451,11 @@ def _joined_subject(left: str, subj: str, rules: Rules) -> str:
     before = re.split(r"[,;:“”\"(]", left[:at])[-1]
     return before + words if before.strip(" —–-") else subj
 
+
+_RELATIVE_END = re.compile(r"\s+(?:that|which)\s*$")
+""""that" or "which" right before a finding verb: the noun before them found it ("a study ... that found")."""
+_FINDER_LEAD = re.compile(r"(?i)\b(?:despite|in\s+spite\s+of|contrary\s+to|unlike)\s+(?=[^,]*$)")
+""""despite a study by ...": the study, after the preposition that sets it against the sentence's claim."""
 
 _NEGATION_END = re.compile(r"(?i)\s*\b(?:do|does|did)(?:\s+not|n['’]t)?(?:\s+\w+ly)?\s*$")
 
