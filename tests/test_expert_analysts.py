@@ -91,3 +91,9 @@ def test_a_study_that_found_inside_an_officials_sentence_is_the_researchers_find
 
 def test_someone_that_found_a_thing_reports_no_finding():
     assert kinds_by_sentence("The town was quiet. Police arrested a man that found the bag.")[1] == set()
+
+
+def test_a_thing_found_somewhere_is_no_finding():
+    text = "Air pollution harms the body. Researchers often study chemicals and toxins found in polluted air."
+    assert kinds_by_sentence(text)[1] == set()
+    assert kinds_by_sentence("The vote was held. Researchers found in a survey that most voters were young.")[1] == {"expert"}

@@ -253,6 +253,8 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])
         if vs_word in rules.sources.negated_views:
             left = _NEGATION_END.sub("", left)      # "analysts do not believe": the subject is "analysts"
+        if vs_word in _PARTICIPLES and _PLACE_AFTER.match(s, ve) and " that " not in s[ve:ve + 80]:
+            continue                      # "toxins found in air pollution": a thing found somewhere, no finding
         if vs_word in rules.sources.finding_verbs and _RELATIVE_END.search(left):
             # "..., despite a study by independent scientists that found ...": the study found it
             left = _FINDER_LEAD.sub("", _RELATIVE_END.sub("", left))
@@ -451,6 +453,11 @@ def _joined_subject(left: str, subj: str, rules: Rules) -> str:
     before = re.split(r"[,;:“”\"(]", left[:at])[-1]
     return before + words if before.strip(" —–-") else subj
 
+
+_PARTICIPLES = frozenset({"found", "shown", "seen"})
+"""Finding verbs that are also participles after a noun ("toxins found in the air", "the cells shown here")."""
+_PLACE_AFTER = re.compile(r"\s+(?:in|on|at|near|across|inside|among|throughout|around|along|within|here|there)\b")
+"""A place right after such a participle: where the thing is, not what someone found."""
 
 _RELATIVE_END = re.compile(r"\s+(?:that|which)\s*$")
 """"that" or "which" right before a finding verb: the noun before them found it ("a study ... that found")."""
