@@ -97,3 +97,10 @@ def test_a_thing_found_somewhere_is_no_finding():
     text = "Air pollution harms the body. Researchers often study chemicals and toxins found in polluted air."
     assert kinds_by_sentence(text)[1] == set()
     assert kinds_by_sentence("The vote was held. Researchers found in a survey that most voters were young.")[1] == {"expert"}
+
+
+def test_a_paragraph_labelled_with_its_speaker_is_theirs_to_the_end():
+    text = ("Tom Ash, an economist at Lowland University, spoke to VOA about the budget.\n\n"
+            "VOA: Will growth slow?\n\n"
+            "Ash: Growth will slow next year. Exports are falling.")
+    assert kinds_by_sentence(text)[-2:] == [{"expert"}, {"expert"}]

@@ -7,7 +7,9 @@ ending with a question mark, and the answers after them with no attribution at a
     Can you tell us about the trend of the last few years?
     In recent years, the economy has grown by 7 percent a year. ...
 
-``give_answers_to_interviewee`` gives every unattributed sentence of an answer to the person
+A transcript that labels each answer with its speaker ("Ash: Growth will slow. Exports are falling.")
+hands the whole paragraph to that speaker. Otherwise ``give_answers_to_interviewee`` gives every
+unattributed sentence of an answer to the person
 quoted last before the first question, when that person is an official or an expert. A text
 counts as an interview only when at least :data:`MIN_QUESTIONS` question paragraphs stand in
 it, so that one rhetorical question in a report ("So what went wrong?") hands nothing over.
@@ -40,8 +42,22 @@ def is_question_paragraph(texts: list[str], attributed: list[bool]) -> bool:
                                for t, a in zip(texts, attributed))
 
 
+def continue_labelled_answers(r: Reading) -> None:
+    """A paragraph that opens with its speaker's name and a colon ("Ash: Growth will slow. Exports are
+    falling.") is that speaker's to its end, as a transcript prints an answer."""
+    for para in _paragraphs(r):
+        first = r.attributions[para[0]]
+        if first is None or first.verb != ":" or first.speaker.kind not in ("official", "expert") \
+                or not first.speaker.person or not r.sentences[para[0]].text.lstrip().startswith(first.cue):
+            continue
+        for i in para[1:]:
+            if r.attributions[i] is None and not r.others[i]:
+                r.attributions[i] = Attribution(first.speaker, first.cue, "answer", first.verb)
+
+
 def give_answers_to_interviewee(r: Reading) -> None:
     """Answers after the reporter's questions are the words of the official or expert quoted before them."""
+    continue_labelled_answers(r)
     paras = _paragraphs(r)
     asks = [k for k, para in enumerate(paras) if k > 0 and is_question_paragraph(
         [r.sentences[i].text for i in para], [bool(r.attributions[i] or r.others[i]) for i in para])]
