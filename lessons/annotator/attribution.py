@@ -20,6 +20,7 @@ from .rules import Rules, load_rules
 from .roles import classify_role
 from .speakers import PERSON_NAME, State, resolve, surnames
 from .statistics import continues_release
+from .verb_context import finder_subject, place_participle, source_last
 
 # The small words that shape a sentence (relative pronouns, helping verbs, words between a
 # subject and its verb, photo credits ...) are in lessons/data/rules/reading.yaml, read
@@ -245,19 +246,18 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         if rules.reading.noun_determiner.search(left) or rules.reading.condition.search(left):
             continue                      # "the disputed oil rig", "their demands"; "if tests confirm": no statement
         if not s.rstrip().endswith((".", "!", "?")) and _title_case(s) \
-                and (_HEADLINE_PASSIVE.match(s, ve) or (not s[ve:].strip() and not _source_last(s, vs, vs_word))):
+                and (_HEADLINE_PASSIVE.match(s, ve) or (not s[ve:].strip() and not source_last(s, vs, vs_word))):
             continue                      # "African Countries Criticized in Rights Watch Report": criticised, and a report
         left = left.rstrip()
-        if not s[ve:].strip() and _source_last(s, vs, vs_word) and _title_case(s):
+        if not s[ve:].strip() and source_last(s, vs, vs_word) and _title_case(s):
             left = left[left.rfind(",") + 1:]     # "..., Position Secure, Analysts Say": the group after the comma
         left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])
         if vs_word in rules.sources.negated_views:
             left = _NEGATION_END.sub("", left)      # "analysts do not believe": the subject is "analysts"
-        if vs_word in _PARTICIPLES and _PLACE_AFTER.match(s, ve) and " that " not in s[ve:ve + 80]:
+        if place_participle(s, ve, vs_word):
             continue                      # "toxins found in air pollution": a thing found somewhere, no finding
-        if vs_word in rules.sources.finding_verbs and _RELATIVE_END.search(left):
-            # "..., despite a study by independent scientists that found ...": the study found it
-            left = _FINDER_LEAD.sub("", _RELATIVE_END.sub("", left))
+        if vs_word in rules.sources.finding_verbs and finder_subject(left) is not None:
+            left = finder_subject(left)   # "..., despite a study by independent scientists that found ..."
         sp = head = None
         subj = ""
         found = [] if _inverted_name(s, vs, ve, rules) else \
@@ -454,16 +454,6 @@ def _joined_subject(left: str, subj: str, rules: Rules) -> str:
     return before + words if before.strip(" —–-") else subj
 
 
-_PARTICIPLES = frozenset({"found", "shown", "seen"})
-"""Finding verbs that are also participles after a noun ("toxins found in the air", "the cells shown here")."""
-_PLACE_AFTER = re.compile(r"\s+(?:in|on|at|near|across|inside|among|throughout|around|along|within|here|there)\b")
-"""A place right after such a participle: where the thing is, not what someone found."""
-
-_RELATIVE_END = re.compile(r"\s+(?:that|which)\s*$")
-""""that" or "which" right before a finding verb: the noun before them found it ("a study ... that found")."""
-_FINDER_LEAD = re.compile(r"(?i)\b(?:despite|in\s+spite\s+of|contrary\s+to|unlike)\s+(?=[^,]*$)")
-""""despite a study by ...": the study, after the preposition that sets it against the sentence's claim."""
-
 _NEGATION_END = re.compile(r"(?i)\s*\b(?:do|does|did)(?:\s+not|n['’]t)?(?:\s+\w+ly)?\s*$")
 
 
@@ -477,16 +467,6 @@ def _inverted_name(s: str, vs: int, ve: int, rules: Rules) -> bool:
     m = re.match(r"\s+([^,.;:“”\"]+?)\s*(?:,|\.|$)", s[ve:ve + LEFT_WINDOW])
     name = load_rules().names.courtesy_title.sub("", m.group(1)) if m else ""
     return bool(PERSON_NAME.fullmatch(name)) and name.split()[0] not in rules.names.not_names
-
-
-_SOURCE_BEFORE_LAST_VERB = re.compile(r",\s+(?:[A-Z][\w.'’-]*\s+){1,3}$")
-"""A headline's last words after a comma: ", Analysts " before a closing "Say"."""
-
-
-def _source_last(s: str, vs: int, verb: str) -> bool:
-    """A title-case headline that ends with its source and a present-tense verb after a comma
-    ("..., Hun Sen's Position Secure, Analysts Say"): the group speaks; "..., Army Accused" is spoken of."""
-    return not verb.endswith("ed") and bool(_SOURCE_BEFORE_LAST_VERB.search(s[:vs]))
 
 
 _HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]|:)\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*$")
