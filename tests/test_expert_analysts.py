@@ -104,3 +104,12 @@ def test_a_paragraph_labelled_with_its_speaker_is_theirs_to_the_end():
             "VOA: Will growth slow?\n\n"
             "Ash: Growth will slow next year. Exports are falling.")
     assert kinds_by_sentence(text)[-2:] == [{"expert"}, {"expert"}]
+
+
+def test_another_report_right_after_experts_spoke_is_an_experts_too():
+    text = ("Ana Ruiz, a climate scientist at Lowland University, said the drought was the worst on record. "
+            "Another report suggests warming made the dry weather more likely.")
+    assert kinds_by_sentence(text)[1] == {"expert"}
+    text = ("The ministry said the drought was the worst on record. "
+            "Another report suggests warming made the dry weather more likely.")
+    assert "expert" not in kinds_by_sentence(text)[1]

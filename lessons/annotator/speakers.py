@@ -77,6 +77,9 @@ class State:
 _ROLE_THEN_NAME = re.compile(r"\W*([^,;:.“”\"]{0,60}?\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:is|was|has|had)\s")
 """An opening that ends in a name before its verb: "University of Victoria biology professor Ana Ruiz was ..."."""
 
+_ANOTHER_DOCUMENT = re.compile(r"(?:another|a\s+second|a\s+separate|a\s+third)\s+(?:new\s+|recent\s+)?(?:report|paper|analysis)")
+""""Another report", right after experts spoke: more of the same kind of work, an expert's too."""
+
 _PRONOUN_CHARS = 400
 """How far after a name its pronouns are looked for (a bound, so a long sentence costs no more per name)."""
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
@@ -421,6 +424,9 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
             and not (len(words) == 3 and (names.demonym.match(phrase.split()[1]) or words[1] in lex.places)):
         # "the service" is the fire service named before; "the Ethiopian government" is not the US one
         return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
+    other = _ANOTHER_DOCUMENT.fullmatch(low)
+    if other and state.last is not None and state.last.kind == "expert" and state.sentence - state.last_at <= 3:
+        return Speaker(phrase, "expert", f"like the work of {state.last.name}", False), None   # "Another report suggests"
     if words and words[-1] in lex.document_nouns and rules.reading.document_owner.match(low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
         return state.last, None
     kind, head = classify_role(phrase, rules)
