@@ -23,6 +23,7 @@ from .rules import Rules, load_rules
 from .roles import classify_role
 from .speakers import PERSON_NAME, State, resolve, surnames
 from .statistics import continues_release
+from .verb_context import finder_subject, place_participle, source_last
 
 # The small words that shape a sentence (relative pronouns, helping verbs, words between a
 # subject and its verb, photo credits ...) are in lessons/data/rules/reading.yaml, read
@@ -252,12 +253,18 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         if rules.reading.noun_determiner.search(left) or rules.reading.condition.search(left):
             continue                      # "the disputed oil rig", "their demands"; "if tests confirm": no statement
         if not s.rstrip().endswith((".", "!", "?")) and _title_case(s) \
-                and (_HEADLINE_PASSIVE.match(s, ve) or not s[ve:].strip()):
+                and (_HEADLINE_PASSIVE.match(s, ve) or (not s[ve:].strip() and not source_last(s, vs, vs_word))):
             continue                      # "African Countries Criticized in Rights Watch Report": criticised, and a report
         left = left.rstrip()
+        if not s[ve:].strip() and source_last(s, vs, vs_word) and _title_case(s):
+            left = left[left.rfind(",") + 1:]     # "..., Position Secure, Analysts Say": the group after the comma
         left = left[:-NEAR] + rules.reading.between_subject_and_verb.sub("", left[-NEAR:])
         if vs_word in rules.sources.negated_views:
             left = _NEGATION_END.sub("", left)      # "analysts do not believe": the subject is "analysts"
+        if place_participle(s, ve, vs_word):
+            continue                      # "toxins found in air pollution": a thing found somewhere, no finding
+        if vs_word in rules.sources.finding_verbs and finder_subject(left) is not None:
+            left = finder_subject(left)   # "..., despite a study by independent scientists that found ..."
         sp = head = None
         subj = ""
         found = [] if _inverted_name(s, vs, ve, rules) else \
@@ -296,13 +303,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                 role = f[2] or classify_role(f[0], rules)[1]    # "the mission" is the same speaker
                 if role and f[1].kind == sp.kind:
                     state.heads[role.split()[-1]] = sp
-            if sp.person and sp.name not in state.people and PERSON_NAME.fullmatch(sp.name):
-                state.people[sp.name] = sp
-                if len(sp.name.split()) > 1:
-                    for surname in surnames(sp.name):
-                        state.people.setdefault(surname, sp)     # "Giles"; "Huang" for "Huang Chun-ming"
-                if len(sp.name.split()) == 3 and sp.kind in ("official", "expert"):
-                    state.people.setdefault(sp.name.split()[1], sp)   # "Alfredo Rangel Suarez" ... "Mr. Rangel"
+            _register(sp, state)
         if sp is None:
             # Inverted order after a quotation: '..., said Giles.' / 'said the ministry'
             right = rules.reading.inverted_subject_end.split(s[ve:ve + LEFT_WINDOW])[0]
@@ -313,6 +314,7 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
                 if sp and (vs_word not in rules.sources.finding_verbs or sp.kind == "expert") \
                         and (vs_word not in rules.sources.source_verbs or sp.kind in ("official", "expert")):
                     # '"..." found Okafor in the car park': only an expert's finding is a statement
+                    _register(sp, state)             # '"...," says Ana Ruiz.' / 'Ruiz is an economist ...'
                     state.remember(sp, head)
                     out.append(Attribution(sp, (s[vs:ve] + right).strip(), "attribution",
                                            _verb_as_written(s, vs, ve, rules.sources), named_as(right, sp, rules), vs))
@@ -354,6 +356,17 @@ def attributions_in(sent: Sentence, text: str, state: State, rules: Rules,
         subject, sp, verb = act
         out.append(Attribution(sp, f"{subject} {verb}", "attribution", verb, named_as(subject, sp, rules), 0))
     return distinct(out)
+
+
+def _register(sp: Speaker, state: State) -> None:
+    """A person named as a speaker is known from now on, by full name and surname ("Giles" later)."""
+    if sp.person and sp.name not in state.people and PERSON_NAME.fullmatch(sp.name):
+        state.people[sp.name] = sp
+        if len(sp.name.split()) > 1:
+            for surname in surnames(sp.name):
+                state.people.setdefault(surname, sp)     # "Giles"; "Huang" for "Huang Chun-ming"
+        if len(sp.name.split()) == 3 and sp.kind in ("official", "expert"):
+            state.people.setdefault(sp.name.split()[1], sp)   # "Alfredo Rangel Suarez" ... "Mr. Rangel"
 
 
 _LOCATIVE_END = re.compile(r"\b(?:in|at|from|near|outside)\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*$")

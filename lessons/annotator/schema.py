@@ -156,7 +156,7 @@ _GROUP = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words
 _PATTERN_GROUP = _fields({"doc": _text, "patterns": _patterns, **_SENTENCES}, required=("patterns",))
 _ROLE = _fields({"doc": _text, "words": _words, **_SENTENCES}, required=("words",))
 KINDS = ("official", "expert", "voice")
-_EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "quote", "continuation", "according_to")) \
+_EXPLANATION_KEYS = tuple(f"{k}.{r}" for k in KINDS for r in ("attribution", "quote", "continuation", "according_to", "answer")) \
     + ("unverified.neighbour", "unverified.competing_figures", "unverified.contested", "unverified.challenge",
        "unverified.rival_account", "unverified.rival_in_one", "unverified.denied_later",
        "unverified.claim_run", "unverified.claim_run_in_dispute", "unverified.denier_run")

@@ -82,6 +82,9 @@ class State:
 _ROLE_THEN_NAME = re.compile(r"\W*([^,;:.“”\"]{0,60}?\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+)\s+(?:is|was|has|had)\s")
 """An opening that ends in a name before its verb: "University of Victoria biology professor Ana Ruiz was ..."."""
 
+_ANOTHER_DOCUMENT = re.compile(r"(?:another|a\s+second|a\s+separate|a\s+third)\s+(?:new\s+|recent\s+)?(?:report|paper|analysis)")
+""""Another report", right after experts spoke: more of the same kind of work, an expert's too."""
+
 _PRONOUN_CHARS = 400
 """How far after a name its pronouns are looked for (a bound, so a long sentence costs no more per name)."""
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
@@ -253,6 +256,11 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             more = reading.second_appositive.match(tail[ap.end():])
             if more and not reading.auxiliary.search(more.group(1)):   # "..., the army is exhausted" is a clause
                 after += ", " + more.group(1)
+        within = _WITHIN_A_BODY.search(text[max(0, m.start() - 60):m.start()]) if not title else None
+        if within and any(w.lower() in names.person_roles for w in within.group(1).split()):
+            within = None             # "Director of Research Ana Ruiz": a person's title, not a body
+        if within:                    # "Union of | Concerned Scientists, a non-profit group": the end of a body's name
+            name = within.group(1) + " " + name
         kind = desc = None
         who = re.match(r",[ \t]+who\s+(?:is|was|are|were)?\s*([^,.;:“”\"\n]{3,140})", tail) or \
             re.match(r"(?:\s+of\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?\s+(?:is|was)\s+((?:a|an|the|self-\w+)\s+[^,.;:“”\"\n]{3,140})",
@@ -267,7 +275,8 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         if after:
             kind, _ = classify_role(after, rules)
             desc = after
-        if kind is None and before:
+        if kind is None and before and not (not title and _OBJECT_OF_PREPOSITION.search(lead)):
+            # not "Intergovernmental Panel on | Climate Change": words after "on", "of", "for" end a body's name
             kind, _ = classify_role(before, rules)
             desc = before
             now = re.search(r"\bnow\s+([^.;]{3,120})", tail)
@@ -293,7 +302,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
                 and (names_a_body(name, lex) or after):
             continue                  # "General Motors" is a company, not a general called Motors; "Ministry of Information, ..." a body
         desc = re.sub(r"^(?:a|an|the)\s+", "", re.sub(r"\s+", " ", desc)).strip(" ,")
-        is_body = names_a_body(name, lex)
+        is_body = bool(within) or names_a_body(name, lex)
         sp = Speaker(name=name, kind=kind, description=desc, person=not is_body)
         people.setdefault(name, sp)
         if len(name.split()) > 1 and not is_body:
@@ -309,6 +318,13 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
             people[short] = Speaker(name=f"{full} ({short})", kind=kind, description="", person=False)
     return people
 
+
+_WITHIN_A_BODY = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){1,4}(?:on|of|for))\s*$")
+"""A capitalised word and "on", "of" or "for" right before a name: "Union of", "Council on", "Center for"
+(not "according to", "spoke with", "a report by": a person may follow those)."""
+
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:on|of|for|and|in|at|to|from|with)\s*$")
+"""Words before a capitalised pair that end in a preposition: the pair is the end of a body's name, not a person."""
 
 _HEADLINE_CHARS = 160
 
@@ -431,6 +447,9 @@ def resolve(phrase: str, state: State, rules: Rules) -> tuple[Speaker | None, st
             and not (len(words) == 3 and (names.demonym.match(phrase.split()[1]) or words[1] in lex.places)):
         # "the service" is the fire service named before; "the Ethiopian government" is not the US one
         return state.heads[words[-1]], words[-1]       # "the service" → the fire service named before
+    other = _ANOTHER_DOCUMENT.fullmatch(low)
+    if other and state.last is not None and state.last.kind == "expert" and state.sentence - state.last_at <= 3:
+        return Speaker(phrase, "expert", f"like the work of {state.last.name}", False), None   # "Another report suggests"
     if words and words[-1] in lex.document_nouns and rules.reading.document_owner.match(low) or (len(words) >= 2 and words[-2] in lex.document_nouns and words[-1] in rules.reading.document_verbs):
         return state.last, None
     kind, head = classify_role(phrase, rules)

@@ -37,6 +37,13 @@ def remember_study_authors(sentence: str, state: State, rules: Rules) -> None:
         subject = described.group(1)
     org = _POSSESSIVE_ORG.match(subject)
     bare = subject[org.end():] if org else subject
+    if m.groupdict().get("act"):
+        # "Scientists at ... examined 400 glaciers": a research act names the researchers only when the subject
+        # already says they are experts; "Tom Ash studied the law" says nothing of the kind.
+        sp = _expert_group(subject, state, rules)
+        if sp is not None:
+            state.remember(sp)
+        return
     if PERSON_NAME.fullmatch(bare) and not names_a_body(bare, rules.sources):
         sp = state.people.get(bare)
         if sp is None:
@@ -56,3 +63,12 @@ def remember_study_authors(sentence: str, state: State, rules: Rules) -> None:
             return                    # "The ministry carried out a survey": not the researchers of a study
     if sp.kind == "expert":
         state.remember(sp)
+
+
+def _expert_group(subject: str, state: State, rules: Rules) -> Speaker | None:
+    """The experts a subject names ("Researchers from the University of ...", "A team of scientists"), or None."""
+    head = _HEAD_END.split(subject, maxsplit=1)[0]
+    if classify_role(head, rules)[0] == "expert":
+        return Speaker(name=subject, kind="expert", description="", person=False)
+    sp, _ = resolve(subject, state, rules)
+    return sp if sp is not None and sp.kind == "expert" else None

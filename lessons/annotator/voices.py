@@ -22,6 +22,7 @@ from .attribution import Attribution
 from .model import Speaker
 from .quotations import QUOTES
 from .reading import Reading
+from .interviews import give_answers_to_interviewee
 from .researchers import give_research_to_researchers
 from .roles import org_kind
 from .speakers import PERSON_NAME, names_a_body, surnames
@@ -111,10 +112,13 @@ def give_doubled_quotations_to_speakers(r: Reading) -> None:
 
 def give_experts_their_quotations(r: Reading) -> None:
     """Quotations the quotation-mark reader does not see, given to their speakers; then findings
-    owned a sentence later and researchers' unnamed words (see researchers.py)."""
+    owned a sentence later and researchers' unnamed words (see researchers.py), and an interview's
+    answers (see interviews.py)."""
     give_doubled_quotations_to_speakers(r)
     give_quotation_paragraphs_to_speakers(r)
+    give_quotations_after_introductions(r)
     give_research_to_researchers(r)
+    give_answers_to_interviewee(r)
 
 
 def _whole_quotation(r: Reading, para: list[int]) -> bool:
@@ -166,3 +170,28 @@ def give_quotation_paragraphs_to_speakers(r: Reading) -> None:
             r.attributions[i] = Attribution(
                 owner.speaker, owner.cue, "quote", owner.verb
             )
+
+
+_HE_OR_SHE = re.compile(r"^\W*(?:He|She)\s")
+"""A sentence about the person just introduced: "She has worked with the scientists who ..."."""
+
+
+def give_quotations_after_introductions(r: Reading) -> None:
+    """A quotation paragraph after a paragraph that introduces an expert or official and goes on about
+    them ("Ana Ruiz is a climate scientist with .... She has worked with ...") is that person's."""
+    paras = _paragraphs(r)
+    for k in range(1, len(paras)):
+        if not _whole_quotation(r, paras[k]):
+            continue
+        before = paras[k - 1]
+        at = next((i for i in reversed(before) if i in r.introduced), None)
+        if at is None or at == before[-1]:
+            continue                  # none, or the introduction ends the paragraph (passes.py reads that one)
+        rest = before[before.index(at) + 1:]
+        if any(r.attributions[i] or r.others[i] or not _HE_OR_SHE.match(r.sentences[i].text) for i in rest):
+            continue                  # someone else speaks, or the paragraph goes on about something else
+        owner = r.introduced[at]
+        if not owner.person or owner.kind not in ("expert", "official"):
+            continue
+        for i in paras[k]:
+            r.attributions[i] = Attribution(owner, owner.name, "quote", "")
