@@ -1,5 +1,6 @@
 """How a text names the people it quotes, where the plain patterns of :mod:`.speakers` miss them.
 
+- a title-case line standing alone is a headline (its capitals are no names of themselves);
 - a name in the possessive ends there: "President Paul Biya's New Year's Eve speech" names Paul Biya;
 - a headline's run of capitals that the body never repeats is no person ("UN Sending Home
   Peacekeepers Implicated ...", "Cameroon Military Cracks Down on ...");
@@ -89,3 +90,30 @@ def speaks_for_armed_group(description: str, rules) -> bool:
     armed = lex.armed_groups.search(description.lower()) or nonstate_forces(description, rules)
     roles = rules.names.person_roles          # a spokesman, chief or commander; an expert on the group is no member
     return bool(armed and any(w in roles and lex.roles.get(w) != "expert" for w in re.findall(r"[a-z]+", description.lower())))
+
+
+_HEADLINE_CHARS = 160
+
+
+def title_case_line(text: str, at: int, seen: dict | None = None) -> bool:
+    """Is the line holding ``text[at]`` a title-case headline standing alone ("Army, Rebels Claim Victory")?
+
+    A line of its own, no full stop at its end, every word of four letters or more capitalised.
+    ``seen`` keeps the answers for the lines of one text (a line holds many names).
+    """
+    start = text.rfind("\n", max(0, at - _HEADLINE_CHARS), at) + 1
+    end = text.find("\n", at, at + _HEADLINE_CHARS)
+    end = len(text) if end < 0 and len(text) - at <= _HEADLINE_CHARS else end
+    if (start == 0 and at > _HEADLINE_CHARS) or end < 0:
+        return False                  # a longer line: body text (looked at in bounded steps, so linear)
+    if seen is None:
+        return _headline(text[start:end].strip())
+    if (start, end) not in seen:
+        seen[(start, end)] = _headline(text[start:end].strip())
+    return seen[(start, end)]
+
+
+def _headline(line: str) -> bool:
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    return len(long) >= 3 and len(line) <= _HEADLINE_CHARS and not line.endswith((".", "!", "?", "”", '"')) \
+        and all(w[0].isupper() for w in long)

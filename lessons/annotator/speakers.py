@@ -17,7 +17,7 @@ from .roles import org_kind, classify_role
 from .authorities import as_authorities
 from .rules import Rules, load_rules
 from .spellings import respelled
-from .namings import before_possessive, labelled_person, only_in_headline, speaks_for_armed_group
+from .namings import before_possessive, labelled_person, only_in_headline, speaks_for_armed_group, title_case_line
 
 # The word lists (titles, names that are not names, days and months, nationalities, role and
 # body words, pronouns) are in lessons/data/rules/names.yaml, read through rules.names.
@@ -228,7 +228,7 @@ def find_people(text: str, rules: Rules) -> dict[str, Speaker]:
         words = _title_with_of(text, m.start(), words, lex) + words
         title, name = _split_name(" ".join(words), rules)
         name = " ".join(before_possessive(name.split()))    # "Paul Biya's New Year's Eve speech": Paul Biya
-        headline = _title_case_line(text, m.start(), lines)
+        headline = title_case_line(text, m.start(), lines)
         group = title.split()[-1].lower() if title else ""
         if headline and (any(w.lower() in lex.speech_verbs for w in name.split()) or (name and not text.startswith(",", m.end()) and only_in_headline(
                 text, name, text.find("\n", m.end()))) or names.plural_roles.search(group)
@@ -325,33 +325,6 @@ _WITHIN_A_BODY = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){1,4}(?:on|of
 
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:on|of|for|and|in|at|to|from|with)\s*$")
 """Words before a capitalised pair that end in a preposition: the pair is the end of a body's name, not a person."""
-
-_HEADLINE_CHARS = 160
-
-
-def _title_case_line(text: str, at: int, seen: dict | None = None) -> bool:
-    """Is the line holding ``text[at]`` a title-case headline standing alone ("Army, Rebels Claim Victory")?
-
-    A line of its own, no full stop at its end, every word of four letters or more capitalised.
-    ``seen`` keeps the answers for the lines of one text (a line holds many names).
-    """
-    start = text.rfind("\n", max(0, at - _HEADLINE_CHARS), at) + 1
-    end = text.find("\n", at, at + _HEADLINE_CHARS)
-    end = len(text) if end < 0 and len(text) - at <= _HEADLINE_CHARS else end
-    if (start == 0 and at > _HEADLINE_CHARS) or end < 0:
-        return False                  # a longer line: body text (looked at in bounded steps, so linear)
-    if seen is None:
-        return _headline(text[start:end].strip())
-    if (start, end) not in seen:
-        seen[(start, end)] = _headline(text[start:end].strip())
-    return seen[(start, end)]
-
-
-def _headline(line: str) -> bool:
-    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
-    return len(long) >= 3 and len(line) <= _HEADLINE_CHARS and not line.endswith((".", "!", "?", "”", '"')) \
-        and all(w[0].isupper() for w in long)
-
 
 _GIVEN_NAME_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
 """A hyphenated given name in lower case after the hyphen ("Ying-jeou"): the family name comes first."""
