@@ -50,6 +50,18 @@ def test_one_rhetorical_question_in_a_report_hands_nothing_over():
     assert kinds_by_sentence(text) == [{"expert"}, set(), set()]
 
 
+def test_an_explainers_question_subheads_over_long_sections_hand_nothing_over():
+    section = "The harvest failed in the north. Prices rose.\n\n" * 4
+    text = ("Ana Ruiz, director of the Lowland Policy Institute, says growth will stay high.\n\n"
+            "What went wrong?\n\n" + section + "What happens next?\n\n" + section.rstrip())
+    assert not any(kinds_by_sentence(text)[1:])
+
+
+def test_a_long_last_section_after_the_questions_is_no_answer():
+    text = INTERVIEW + "\n\n" + "The harvest failed in the north.\n\n" * 4
+    assert not any(kinds_by_sentence(text)[1:])
+
+
 def test_a_person_quoted_after_the_verb_is_known_when_a_later_line_says_they_are_an_expert():
     text = ("The talks went on for a week.\n\n"
             "“Exports are falling,” says Ana Ruiz. Ruiz is an economist at Lowland University.")

@@ -12,7 +12,10 @@ hands the whole paragraph to that speaker. Otherwise ``give_answers_to_interview
 unattributed sentence of an answer to the person
 quoted last before the first question, when that person is an official or an expert. A text
 counts as an interview only when at least :data:`MIN_QUESTIONS` question paragraphs stand in
-it, so that one rhetorical question in a report ("So what went wrong?") hands nothing over.
+it, so that one rhetorical question in a report ("So what went wrong?") hands nothing over, and
+only when every answer is short (at most :data:`MAX_ANSWER_PARAGRAPHS` paragraphs, the last one
+too), so that an explainer's question subheads ("What happens next?"), each over a long section of
+the reporter's own narration, hand nothing over either.
 """
 from __future__ import annotations
 
@@ -22,6 +25,10 @@ from .reading import Reading
 
 MIN_QUESTIONS = 2
 """Question paragraphs a text needs before its answers are read as an interview's."""
+
+MAX_ANSWER_PARAGRAPHS = 3
+"""The longest answer, in paragraphs, of a text read as an interview: an interview's answers are short,
+an explainer's sections under question subheads are long."""
 
 
 def _paragraphs(r: Reading) -> list[list[int]]:
@@ -55,13 +62,20 @@ def continue_labelled_answers(r: Reading) -> None:
                 r.attributions[i] = Attribution(first.speaker, first.cue, "answer", first.verb)
 
 
+def _short_answers(asks: list[int], paragraphs: int) -> bool:
+    """Does every question (paragraph numbers ``asks``) get an answer of one to
+    :data:`MAX_ANSWER_PARAGRAPHS` paragraphs before the next question or the end of the text?"""
+    ends = asks[1:] + [paragraphs]
+    return all(1 <= end - ask - 1 <= MAX_ANSWER_PARAGRAPHS for ask, end in zip(asks, ends))
+
+
 def give_answers_to_interviewee(r: Reading) -> None:
     """Answers after the reporter's questions are the words of the official or expert quoted before them."""
     continue_labelled_answers(r)
     paras = _paragraphs(r)
     asks = [k for k, para in enumerate(paras) if k > 0 and is_question_paragraph(
         [r.sentences[i].text for i in para], [bool(r.attributions[i] or r.others[i]) for i in para])]
-    if len(asks) < MIN_QUESTIONS:
+    if len(asks) < MIN_QUESTIONS or not _short_answers(asks, len(paras)):
         return
     owner = next((a for i in range(paras[asks[0]][0] - 1, -1, -1) for a in [r.attributions[i]]
                   if a and a.speaker.person and a.speaker.kind in ("official", "expert")), None)
