@@ -9,6 +9,7 @@ from . import prefilter
 from .memo import search_once
 from .model import Annotation
 from .rules import Rules
+from .accounts import is_pledge
 from .attribution import subject_before
 from .speakers import State, resolve
 
@@ -91,6 +92,8 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
     j = i - 1
     if sentences[j].paragraph < sentences[i].paragraph - 1:
         return
+    if attributions[j] and is_pledge(sentences[j].text, rules):
+        return                            # "He vowed the Taliban would fight on": a stand, no account
     if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
         return                            # a speaker does not dispute their own words
     if attributions[i] and attributions[j] and attributions[j].speaker.kind == "expert" != attributions[i].speaker.kind \
