@@ -92,7 +92,7 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
     j = i - 1
     if sentences[j].paragraph < sentences[i].paragraph - 1:
         return
-    if attributions[j] and is_pledge(sentences[j].text, rules):
+    if attributions[j] and is_pledge(sentences[j].text, attributions[j].verb, rules):
         return                            # "He vowed the Taliban would fight on": a stand, no account
     if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
         return                            # a speaker does not dispute their own words
