@@ -1,5 +1,5 @@
-"""Sentences that give no account a dispute could answer (lessons/annotator/accounts.py): a vow
-is a stand, not an account."""
+"""Lines and sentences that give no account a dispute could answer (lessons/annotator/accounts.py):
+a subhead announces the paragraphs after it, and a vow is a stand, not an account."""
 from __future__ import annotations
 
 import doctest
@@ -13,6 +13,14 @@ def _unverified_sentences(text: str) -> set[str]:
 
 def test_doctests():
     assert doctest.testmod(accounts, raise_on_error=False).failed == 0
+
+
+def test_a_dispute_in_a_subhead_does_not_answer_the_sentence_before_it():
+    before = "The army said its troops had killed 40 rebels near the border on Tuesday."
+    text = f"Army Claims Gains\n\n{before}\n\n'Completely unfounded'\n\nThe rebels said they lost no fighters.\n"
+    assert before not in _unverified_sentences(text)
+    text = f"Army Claims Gains\n\n{before}\n\nThe rebels denied the claim.\n"
+    assert before in _unverified_sentences(text)
 
 
 def test_a_vow_is_not_the_claim_a_dispute_answers():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .accounts import is_subhead
 from .contested import _paragraph_number, _paragraphs
 from .cues import WINDOW, cue_matches, explain, is_headline, nations, same_party
 from .figures import digit_numbers, is_casualty_word
@@ -68,7 +69,7 @@ def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> l
     also said the government forces bombed rebel positions").
     """
     a = attributions[i]
-    if not a or a.speaker.kind == "expert":
+    if not a or a.speaker.kind == "expert" or is_subhead(sentences, i):
         return []
     mine = topic(denied, rules) - topic(a.speaker.label, rules) - rules.reading.speaker_stems
     anchor, seen = i, 0
