@@ -9,6 +9,7 @@ from . import prefilter
 from .memo import search_once
 from .model import Annotation
 from .rules import Rules
+from .accounts import is_pledge, is_subhead
 from .attribution import subject_before
 from .speakers import State, resolve
 
@@ -89,8 +90,10 @@ def is_headline(sentences, j: int, text: str) -> bool:
 def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
     """Mark the reported claim just before a verification or dispute marker, and the same party's run."""
     j = i - 1
-    if sentences[j].paragraph < sentences[i].paragraph - 1:
-        return
+    if sentences[j].paragraph < sentences[i].paragraph - 1 or is_subhead(sentences, i):
+        return                            # too far back, or a subhead announcing what follows
+    if attributions[j] and is_pledge(sentences[j].text, attributions[j].verb, rules):
+        return                            # "He vowed the Taliban would fight on": a stand, no account
     if attributions[i] and attributions[j] and attributions[i].speaker == attributions[j].speaker:
         return                            # a speaker does not dispute their own words
     if attributions[i] and attributions[j] and attributions[j].speaker.kind == "expert" != attributions[i].speaker.kind \

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .accounts import is_subhead
 from .contested import _paragraph_number, _paragraphs
 from .cues import WINDOW, cue_matches, explain, is_headline, nations, same_party
 from .figures import digit_numbers, is_casualty_word
@@ -76,7 +77,7 @@ def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> l
     also said the government forces bombed rebel positions").
     """
     a = attributions[i]
-    if not a or a.speaker.kind == "expert":
+    if not a or a.speaker.kind == "expert" or is_subhead(sentences, i):
         return []
     mine = topic(denied, rules) - topic(a.speaker.label, rules) - rules.reading.speaker_stems
     anchor, seen = i, 0
@@ -216,8 +217,10 @@ def mark_denier_runs(r) -> None:
     an empty field. There was zero chance of civilian casualties,' he said." The guidelines count a
     run of one party's sentences as one claim; here only the sentences of the run, up to
     ``DENIER_RUN`` after the denial, that set an account against the claim themselves are marked:
-    a negation, "but", "actually" (``counter_claims`` in reading.yaml) or a figure in digits, and
-    the denier's quotation right after the denial, unless it is a pledge ("We will not allow ...").
+    a negation, "but", "actually" (``counter_claims`` in reading.yaml) or a figure in digits, a
+    sentence that speaks again of what was denied (a topic word of the denied words: "There was a
+    small group that resided inside Zawiya"), and the denier's quotation right after the denial,
+    unless it is a pledge ("We will not allow ...").
     A sentence that reports nobody (the reporter's own) or another party ends the run."""
     sentences, attributions = r.sentences, r.attributions
     for i in range(len(sentences) - 1):
@@ -231,8 +234,8 @@ def mark_denier_runs(r) -> None:
                 break
             counter = _counter_claim(sentences[j].text, r.rules)
             figure = digit_numbers(sentences[j].text, r.rules)
-            if not (counter or figure or (j == i + 1 and (_goes_on_quoting(sentences[j].text)
-                                                         or _says_it_again(r, i, j)))):
+            if not (counter or figure or (j == i + 1 and _goes_on_quoting(sentences[j].text))
+                    or _says_it_again(r, i, j)):
                 continue                  # the denier goes on about something else: not part of the dispute
             s = sentences[j]
             cue = counter.group() if counter else s.text[figure[0][0]:figure[0][1]] if figure else (b.verb or b.cue)

@@ -326,7 +326,7 @@ def _linking_words(d: dict) -> dict:
         generic_speaker_stems=frozenset(w.lower()[:5] for w in words("generic_speakers")),
         answer_opener=re.compile(r"(?i)\W*(?:%s)\b" % _alt(words("answer_openers"))),
         new_topic_opener=re.compile(r"(?i)\W*(?:%s)\b" % _spaced(words("new_topic_openers"))),
-        pledge=re.compile(r"(?i)\b(?:%s)\s+to\b" % _alt(words("pledge_verbs"))),
+        pledge=re.compile(r"(?i)\b(?:%s)\s+(?:to\b|(?:that\s+)?[^.;:!?]{0,80}?\b(?:would|will)\b)" % _alt(words("pledge_verbs"))),
         denier_plan=re.compile(r"(?i)\b(?:he|she|they|it|we|i)\s+(?:%s)\s+to\b" % _alt(words("denier_plans"))),
         complaint=re.compile(r"(?i)\b(?:%s)\b" % _spaced(words("complaint_words"))),
         all_well=re.compile(r"(?i)\b(?:%s)\b" % _spaced(words("all_well_words"))),
