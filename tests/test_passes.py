@@ -30,7 +30,7 @@ def unverified_rules(r: Reading, i: int) -> list[str]:
 
 def test_passes_run_in_the_documented_order():
     assert [p.__name__ for p in PASSES] == [
-        "find_affiliated_experts", "find_speakers", "give_quotations_to_speakers", "continue_after_colon", "give_actualities_to_speakers",
+        "find_affiliated_experts", "find_speakers", "find_official_acts", "give_quotations_to_speakers", "continue_after_colon", "give_actualities_to_speakers",
         "give_labelled_clips_to_speakers", "continue_official_figures",
         "give_experts_their_quotations", "give_report_contents_to_owners", "mark_sources", "mark_hedges", "mark_unverified",
         "mark_competing_figures", "mark_rival_in_one",

@@ -383,6 +383,7 @@ CHECKS = {
     ("sources.yaml", "de_facto_bodies"): kind_of_speaker("official"),
     ("sources.yaml", "state_forces"): kind_of_speaker("official"),
     ("sources.yaml", "headline_acts"): kind_of_speaker("official"),
+    ("sources.yaml", "official_acts"): kind_of_speaker("official"),
     ("sources.yaml", "clause_openers"): kind_of_speaker("official"),
     ("sources.yaml", "account_run_ons"): last_sentence_marked_with("official.continuation"),
     ("sources.yaml", "text_states"): kind_of_speaker("official"),

@@ -3,8 +3,9 @@
 A sentence that opens with a person's name and a verb of academic work (``expert_work_verbs`` in
 ``lessons/data/rules/sources.yaml``: "teaches", "directs", "is with") followed by a research body
 ("... at Lowland University", "... the Center for Asian Studies") introduces an expert: "she says"
-and the surname in the next sentences are that expert's words. Only experts are introduced this
-way; a person who works for a ministry or heads a company is left to the other rules.
+and the surname in the next sentences are that expert's words. A state body after the verb introduces an
+official the same way ("Jeong Eun-kyung is with South Korea's disease control center. She says ...");
+a person who heads a company or a bakery is left to the other rules.
 """
 from __future__ import annotations
 
@@ -39,14 +40,16 @@ def remember_academic(sentence: str, state: State, rules: Rules) -> None:
     if kind == "official" and rules.sources.expert_places.search(body.lower()) \
             and not rules.sources.state_bodies.search(body):
         kind = None                   # a university's department is academic, not the state's
-    if kind != "expert" and not (kind is None and rules.sources.expert_places.search(rest.lower())):
-        return                        # "Tom Ash works for the ministry": not introduced as an expert
+    if kind is None and rules.sources.expert_places.search(rest.lower()):
+        kind = "expert"
+    if kind not in ("expert", "official"):
+        return                        # "Sara Lin heads a bakery": not introduced as a source
     sp = state.people.get(name)
     if sp is None:
-        sp = Speaker(name=name, kind="expert", description=" ".join(sentence[m.start(2) - 1:].split())[:140].strip(),
+        sp = Speaker(name=name, kind=kind, description=" ".join(sentence[m.start(2) - 1:].split())[:140].strip(),
                      person=True)
         state.people[name] = sp
         for surname in surnames(name):
             state.people.setdefault(surname, sp)
-    if sp.kind == "expert":
+    if sp.kind == kind:
         state.remember(sp)

@@ -7,7 +7,7 @@ text introduces, then runs :data:`PASSES` in order over one shared :class:`Readi
    name ("Tom Ash, at Lowland Consulting, told VOA") is an expert (see voices.py);
 1. ``find_speakers``: who speaks in each sentence (an attribution verb with its subject,
    resolved through the article: "Giles said" is the expert introduced earlier, "the ministry"
-   the last ministry named, "he" the last person quoted);
+   the last ministry named, "he" the last person quoted); ``find_official_acts``: "The FCC outlawed ..." (acts.py);
 2. ``give_quotations_to_speakers``: every sentence of a quotation belongs to its speaker;
 3. ``continue_after_colon``: "X tweeted:" hands its speaker to the next paragraph;
    ``give_actualities_to_speakers``: a broadcast script's clip ("/// Ruiz act ///") is its speaker's;
@@ -55,8 +55,8 @@ from .labels import give_labelled_clips_to_speakers
 from .reports import give_report_contents_to_owners
 from .attribution import Attribution, attributions_in, continue_official_figures
 from .cues import (SENTENCE_LEVEL_RULES, WINDOW, content_words, cue_matches, dedupe, explain, is_headline,
-                   mark_accounts_after, mark_both_sides, mark_claim_after, mark_claim_before, same_party,
-                   sentences_hit)
+                   mark_accounts_after, mark_both_sides, mark_claim_after, mark_claim_before, same_party, sentences_hit)
+from .acts import find_official_acts
 from .contested import contested_claim, disputed_clause, link_contested_claims
 from .denials import fill_claim_runs, mark_denier_runs, mark_flat_denial, rival_claim_before
 from .figures import COUNT_FORMS, digit_numbers, find_figures, is_additional, named_places, outcome, victims
@@ -447,7 +447,7 @@ def mark_rival_in_one(r: Reading) -> None:
 
 PASSES: tuple[Callable[[Reading], None], ...] = (
     find_affiliated_experts,
-    find_speakers,
+    find_speakers, find_official_acts,
     give_quotations_to_speakers,
     continue_after_colon,
     give_actualities_to_speakers,

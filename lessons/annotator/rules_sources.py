@@ -50,6 +50,7 @@ class SourceLexicon:
     de_facto_bodies: frozenset = frozenset()  # "the Taliban-run ministry": an armed group's state body is official
     state_forces: frozenset = frozenset()     # "Government forces", "Coalition forces": the state's (see forces.py)
     headline_acts: re.Pattern = re.compile(r"(?!x)x")   # "US Regulator Bans ...": a headline's official act
+    official_acts: re.Pattern = re.compile(r"(?!x)x")   # "The FCC on Thursday outlawed ...": a body sentence's (acts.py)
     clause_openers: frozenset = frozenset()   # "where it said": the sentence's subject speaks (relative_speakers.py)
     account_run_ons: re.Pattern = re.compile(r"(?!x)x")   # "It also cannot ...": the body's account goes on (runons.py)
     text_state_words: frozenset = frozenset()  # "Tavrenia's navy": Tavrenia is a state in that text
@@ -180,6 +181,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         de_facto_bodies=frozenset(w.lower() for w in src.get("de_facto_bodies") or ()),
         state_forces=frozenset(w.lower() for w in src.get("state_forces") or ()),
         headline_acts=_phrase_regex(src.get("headline_acts") or ["(?!x)x"]),
+        official_acts=_phrase_regex(src.get("official_acts") or ["(?!x)x"]),
         clause_openers=frozenset(w.lower() for w in src.get("clause_openers") or ()),
         account_run_ons=re.compile(r"(?i)\s*(?:%s)\b" % "|".join(re.escape(w) for w in src.get("account_run_ons") or ["(?!x)x"])),
         text_state_words=frozenset(w.lower() for w in src.get("text_states") or ()),

@@ -192,7 +192,7 @@ SCHEMAS = {
         "state_bodies": _listed(_words), "clinical_roles": _listed(_words), "partisan_modifiers": _listed(_words),
         "study_authors": _listed(_patterns, "patterns"), "expert_work_verbs": _listed(_words),
         "speaker_labels": _listed(_patterns, "patterns"),
-        "de_facto_bodies": _listed(_words), "state_forces": _listed(_words), "headline_acts": _listed(_words), "clause_openers": _listed(_words), "account_run_ons": _listed(_words),
+        "de_facto_bodies": _listed(_words), "state_forces": _listed(_words), "headline_acts": _listed(_words), "official_acts": _listed(_words), "clause_openers": _listed(_words), "account_run_ons": _listed(_words),
         "text_states": _listed(_words),
         "report_contents": _listed(_words),
         "official_statistics": _fields({"doc": _text, "words": _words, "releases": _words, **_SENTENCES},

@@ -144,8 +144,8 @@ def _split_name(candidate: str, rules: Rules) -> tuple[str, str]:
             i += 4                        # "Chancellor of the Exchequer Alistair Darling"
             continue
         two = (w + " " + words[i + 1].lower().rstrip(".")) if i + 1 < len(words) else w
-        if i + 2 < len(words) and (_two_word_place(two, lex) or two in lex.ambiguous_roles):
-            i += 2                        # "South African", "Sri Lankan": a nationality of two words
+        if i + 2 < len(words) and (_two_word_place(two, lex) or two in lex.ambiguous_roles or two in lex.roles):
+            i += 2                        # "South African", "Sri Lankan"; "State's Attorney": a role of two words
             continue
         if words[i].lower() in lex.places:
             w = words[i].lower()          # "U.S."
