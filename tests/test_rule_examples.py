@@ -148,6 +148,17 @@ def an_introduced_expert(ex, analysis) -> None:
         assert not any("expert" in s.categories for s in analysis.sentences), "no expert should be introduced"
 
 
+def one_of_the_group(ex, analysis) -> None:
+    """"Cyber pros think so. One of them is Ana Ruiz, ...": she is one of the experts just quoted, and her words
+    next are an expert's; one of a group of residents or officials is no expert."""
+    last = analysis.sentences[-1]
+    if ex.fires:
+        _in_list(ex)
+        assert "expert" in last.categories, f"the last sentence should be an expert's; marked {sorted(last.categories)}"
+    else:
+        assert "expert" not in last.categories, f"the last sentence should not be an expert's; marked {sorted(last.categories)}"
+
+
 def quoted_first_then_introduced(ex, analysis) -> None:
     """"Mensah is a researcher at ..." after Mensah was quoted makes his earlier words an expert's."""
     first = analysis.sentences[0]
@@ -391,6 +402,7 @@ CHECKS = {
     ("sources.yaml", "official_statistics"): kind_of_speaker("official"),
     ("sources.yaml", "governing_groups"): kind_of_speaker("official"),
     ("sources.yaml", "expert_introductions"): an_introduced_expert,
+    ("sources.yaml", "group_members"): one_of_the_group,
     ("sources.yaml", "expert_phrases"): kind_of_speaker("expert"),
     ("sources.yaml", "expert_reactions"): a_group_view,
     ("sources.yaml", "views_held"): a_group_view,

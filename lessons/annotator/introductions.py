@@ -26,11 +26,13 @@ def introduce_expert(sentence: str, state: State, rules: Rules) -> tuple[Speaker
         return None
     role, name = m.group("role"), m.group("name")
     kind, _ = classify_role(role, rules)
-    if kind != "expert":
+    group = _group_just_quoted(role, state, rules)
+    if kind != "expert" and group is None:
         return None
     sp = state.people.get(name)
     if sp is None:
-        sp = Speaker(name=name, kind="expert", description=" ".join(role.split())[:140], person=True)
+        described = f"one of the {group.name[:1].lower()}{group.name[1:]}" if group is not None else role
+        sp = Speaker(name=name, kind="expert", description=" ".join(described.split())[:140], person=True)
         state.people[name] = sp
         for surname in surnames(name):
             state.people.setdefault(surname, sp)
@@ -38,6 +40,14 @@ def introduce_expert(sentence: str, state: State, rules: Rules) -> tuple[Speaker
         return None
     state.remember(sp)
     return sp, bool(rules.sources.introduction_views.search(role))
+
+
+def _group_just_quoted(role: str, state: State, rules: Rules) -> Speaker | None:
+    """"One of them is ...": the expert group the sentence before quoted (``group_members``), or ``None``."""
+    last = state.last
+    if not rules.sources.group_members.fullmatch(role.strip()) or last is None:
+        return None
+    return last if last.kind == "expert" and not last.person and state.sentence - state.last_at <= 1 else None
 
 
 def introduce_quoted_expert(sentence: str, state: State, rules: Rules) -> tuple[Speaker, Speaker] | None:

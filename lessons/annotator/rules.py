@@ -236,7 +236,7 @@ _LISTED = ("phrases_before_speaker", "speech_events", "finding_verbs", "statemen
            "negated_views", "events_before_speaker", "state_bodies", "clinical_roles", "partisan_modifiers",
            "study_authors", "expert_work_verbs", "speaker_labels", "de_facto_bodies", "state_forces", "headline_acts", "official_acts", "clause_openers", "account_run_ons", "text_states", "report_contents", "expert_introductions",
            "expert_reactions", "views_held", "later_introductions", "interviewed_people",
-           "research_teams", "report_owners", "findings_owners", "own_research")
+           "research_teams", "report_owners", "findings_owners", "own_research", "group_members")
 """sources.yaml lists that may be written as a group with examples."""
 
 _STRUCTURED = ("national_roles", "expert_panels", "governing_groups", "official_statistics")

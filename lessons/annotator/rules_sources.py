@@ -64,6 +64,7 @@ class SourceLexicon:
     not_nations: frozenset = frozenset()      # "Christian", "Kurdish": look like nationalities, name no state
     expert_introductions: re.Pattern = re.compile(r"(?!x)x")   # "One analyst with that view is Tom Ash."
     introduction_views: re.Pattern = re.compile(r"(?!x)x")     # "with that view": the introduction holds a view
+    group_members: re.Pattern = re.compile(r"(?!x)x")          # "One of them is Ana Ruiz": one of the group just quoted
     expert_reactions: tuple = ()       # patterns with a group "who": "has some experts worried", "than economists predicted"
     views_held: tuple = ()             # patterns with a group "who": "In Ash's view, ..."
     later_introductions: re.Pattern = re.compile(r"(?!x)x")   # "Mensah is a researcher at ...", after his quote
@@ -195,6 +196,7 @@ def source_lexicon(src: dict) -> SourceLexicon:
         not_nations=frozenset(w.lower() for w in (src.get("national_roles") or {}).get("not_nations", ())),
         expert_introductions=re.compile("|".join(src.get("expert_introductions") or ["(?!x)x"])),
         introduction_views=_phrase_regex(src.get("introduction_views") or ["(?!x)x"]),
+        group_members=_phrase_regex(src.get("group_members") or ["(?!x)x"]),
         expert_reactions=tuple(re.compile(p, re.IGNORECASE) for p in src.get("expert_reactions") or ()),
         views_held=tuple(re.compile(p) for p in src.get("views_held") or ()),
         research_teams=re.compile("|".join(src.get("research_teams") or ["(?!x)x"])),

@@ -202,6 +202,7 @@ SCHEMAS = {
         "national_roles": _fields({"doc": _text, "words": _words, "qualifiers": _words, "not_nations": _words,
                                    **_SENTENCES}, required=("words", "qualifiers", "not_nations")),
         "expert_introductions": _listed(_patterns, "patterns"), "introduction_views": _words,
+        "group_members": _listed(_words),
         "expert_reactions": _listed(_patterns, "patterns"), "views_held": _listed(_patterns, "patterns"),
         "later_introductions": _listed(_patterns, "patterns"), "interviewed_people": _listed(_patterns, "patterns"),
         "research_teams": _listed(_patterns, "patterns"),
