@@ -111,7 +111,7 @@ def mark_flat_denial(r, i: int, rule) -> None:
         # What is denied: the words after the denial, and those inside it ("no attack had been carried out").
         denied = cue + _CLAUSE_END.split(r.text[e0:min(sent.end, e0 + CLAUSE)], maxsplit=1)[0]
         against = rival_claim_before(i, denied, r.sentences, r.attributions, r.rules)
-        if against:
+        if against and not _says_the_same_no(r, against, rule, cue, denied):
             found.append((s0, e0, cue))
             claims = sorted(set(claims) | set(against))
     if not claims:
@@ -126,6 +126,20 @@ def mark_flat_denial(r, i: int, rule) -> None:
         s = r.sentences[j]
         r.add(j, Annotation("unverified", s.start, s.end, found[0][2], "unverified.denied_later", why,
                             r.source_label(j), challenged_by=((sent.start, sent.end),)))
+
+
+def _says_the_same_no(r, claims: list[int], rule, mine_cue: str, denied: str) -> bool:
+    """One of ``claims`` already says "no" about the thing the flat denial speaks of ("We have no
+    shelter and no food," a victim says; "So far, we have no food," says another): the second
+    party agrees with the first, it denies nothing. Only what each "no" denies is compared, the
+    speakers' words and the denial words both share ("never" and "never") aside."""
+    mine = topic(denied, r.rules) - r.rules.reading.speaker_stems
+    for j in claims:
+        for s0, e0, cue in cue_matches(rule, r.sentences[j], r.text, r.state, r.rules):
+            theirs = cue + _CLAUSE_END.split(r.text[e0:min(r.sentences[j].end, e0 + CLAUSE)], maxsplit=1)[0]
+            if mine & topic(theirs, r.rules) - (topic(mine_cue, r.rules) & topic(cue, r.rules)):
+                return True
+    return False
 
 
 def fill_claim_runs(r) -> None:
