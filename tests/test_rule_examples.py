@@ -443,6 +443,7 @@ CHECKS = {
     ("reading.yaml", "complaint_words"): marked_with("unverified.rival_account"),
     ("reading.yaml", "all_well_words"): marked_with("unverified.rival_account"),
     ("reading.yaml", "denier_plans"): keeps_off("unverified.denier_run"),
+    ("reading.yaml", "named_claims"): keeps_off("unverified.neighbour"),
 }
 """What each word list's examples show, by (file, group)."""
 

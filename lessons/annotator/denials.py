@@ -14,10 +14,10 @@ import re
 from .accounts import is_subhead
 from .contested import _paragraph_number, _paragraphs
 from .cues import WINDOW, cue_matches, explain, is_headline, nations, same_party
-from .figures import digit_numbers, is_casualty_word
-from .memo import per_text
+from .figures import digit_numbers
 from .model import Annotation
 from .phrasing import speaker_phrase
+from .topics import topic
 
 LOOK_BACK = 4
 """How many sentences before a flat denial its claim is looked for (the work per denial is bounded)."""
@@ -32,35 +32,6 @@ _CLAUSE_END = re.compile(r"[\"“”;]|[’'](?!\w)|,\s+(?:said|says|told|added)
 RUN = 3
 """How many sentences of the claimant's run, before the claim found, are marked with it; and how
 many of the denier's own sentences may come right before a flat denial that still answers a claim."""
-
-
-def topic(text: str, rules) -> set[str]:
-    """The words that carry what a text is about, their endings cut off ("bombed" and "bomb" are one).
-
-    >>> sorted(topic("Government forces bombed the rebel positions", __import__("lessons").annotator.rules.load_rules()))
-    ['bomb', 'forc', 'gover', 'posit', 'rebel']
-    >>> sorted(topic("Rebels killed 12 soldiers", __import__("lessons").annotator.rules.load_rules()))
-    ['casualties', 'rebel', 'soldi']
-    """
-    return set(_topic(text, rules))
-
-
-@per_text
-def _topic(text: str, rules) -> frozenset[str]:
-    """:func:`topic`, worked out once per text: a claim is weighed against several denials, and a
-    denial against several claims."""
-    stop = rules.reading.topic_stop_words
-    out = set()
-    for w in re.findall(r"[A-Za-z]+", text):
-        w = w.lower()
-        if is_casualty_word(w, rules):
-            out.add("casualties")         # "killed", "dead" and "casualties" speak of one thing
-        elif len(w) > 3 and w not in stop:
-            out.add(_ENDING.sub("", w)[:5] if len(_ENDING.sub("", w)) >= 4 else w[:5])
-    return frozenset(out)
-
-
-_ENDING = re.compile(r"(?:ing|ed|es|s)$")
 
 
 def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> list[int]:
