@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .accounts import is_subhead
+from .checked_runs import mark_run_after_check
 from .contested import _paragraph_number, _paragraphs
 from .cues import WINDOW, cue_matches, explain, is_headline, nations, same_party
 from .figures import digit_numbers
@@ -119,7 +120,9 @@ def fill_claim_runs(r) -> None:
     reason says which: both neighbours disputed or unchecked claims ("The army says 12 rebels died.
     It says the camp was hit. Rebels deny it."), or both disputes of another party's claim ("He
     denies the government's version. He says the army fled. He also denies ..."). With one of each
-    the run is not one thing, and the sentence is left alone."""
+    the run is not one thing, and the sentence is left alone. First, a run the reporter's check
+    interrupts goes on after it (checked_runs.py)."""
+    mark_run_after_check(r)
     sentences, attributions = r.sentences, r.attributions
     marked = [any(a.category == "unverified" for a in anns) for anns in r.per_sentence]
     disputes = [all(a.rule in r.dispute_ids for a in anns if a.category == "unverified") for anns in r.per_sentence]
