@@ -18,9 +18,12 @@ RUN = 3
 def _check_in(r, i: int):
     """The reporter's own verification marker in sentence ``i`` (no speaker, not a dispute) that
     speaks of a party's claims in general (``checked_claims``), or None."""
-    if r.attributions[i] or not r.rules.reading.checked_claims.search(r.sentences[i].text):
-        return None                       # a party's words, or a check of one thing ("If confirmed, it ...")
-    return next((a for a in r.per_sentence[i] if a.category == "unverified" and a.rule in r.verification_ids), None)
+    if r.attributions[i]:
+        return None                       # a party's words
+    check = next((a for a in r.per_sentence[i] if a.category == "unverified" and a.rule in r.verification_ids), None)
+    if check is None or not r.rules.reading.checked_claims.search(r.sentences[i].text):
+        return None                       # no check, or a check of one thing ("If confirmed, it would be ...")
+    return check
 
 
 def mark_run_after_check(r) -> None:
