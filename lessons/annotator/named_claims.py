@@ -8,13 +8,14 @@ further back, by its topic, as for a flat denial.
 """
 from __future__ import annotations
 
+from .memo import search_once
 from .topics import topic
 
 
 def named_claim(text: str, rules) -> str:
     """The claim a sentence names after one of the ``named_claims`` nouns and "that" ("the
     allegation that their forces have been reduced" gives "their forces have been reduced"), or ""."""
-    m = rules.reading.named_claim.search(text)
+    m = search_once(rules.reading.named_claim, text)     # once per sentence, however many markers it holds
     return m.group(1) if m else ""
 
 
