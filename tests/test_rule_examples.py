@@ -343,6 +343,18 @@ def last_sentence_marked_with(rule: str):
     return check
 
 
+def the_run_goes_on_after_the_check(ex, analysis) -> None:
+    """A reporter's check of a party's claims (the bracketed word in it) also marks the party's
+    sentence right after the check, the last one; without the word it does not."""
+    last = analysis.sentences[-1]
+    marked = any(a.rule == "unverified.neighbour" for a in last.annotations)
+    if ex.fires:
+        _in_list(ex)
+        assert marked, "the party's sentence after the check should be marked unverified.neighbour"
+    else:
+        assert not marked, "the party's sentence after the check should not be marked"
+
+
 def keeps_off(rule: str):
     """The words stop ``rule`` firing (the month "May" is no hedge); without them it fires."""
     def check(ex, analysis) -> None:
@@ -456,6 +468,8 @@ CHECKS = {
     ("reading.yaml", "complaint_words"): marked_with("unverified.rival_account"),
     ("reading.yaml", "all_well_words"): marked_with("unverified.rival_account"),
     ("reading.yaml", "denier_plans"): keeps_off("unverified.denier_run"),
+    ("reading.yaml", "named_claims"): keeps_off("unverified.neighbour"),
+    ("reading.yaml", "checked_claims"): the_run_goes_on_after_the_check,
 }
 """What each word list's examples show, by (file, group)."""
 

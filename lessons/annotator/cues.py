@@ -11,6 +11,7 @@ from .model import Annotation
 from .rules import Rules
 from .accounts import is_pledge, is_subhead
 from .attribution import subject_before
+from .named_claims import names_another_claim
 from .speakers import State, resolve
 
 
@@ -114,6 +115,8 @@ def mark_claim_before(i, sentences, attributions, rules, cue, add) -> None:
         j = _claim_past_background(i, sentences, attributions, rules, cue)
         if j is None:
             return
+    if names_another_claim(i, j, sentences, attributions, rules):
+        return                            # "He dismissed the allegation that their forces ...": a claim on something else
     speaker = attributions[j].speaker if attributions[j] else None
     if speaker is None and j > 0 and attributions[j - 1] and sentences[j - 1].paragraph >= sentences[j].paragraph - 1 \
             and (goes_on or search_once(rules.reading.evidence_claim, sentences[j].text)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 from .accounts import is_subhead
+from .checked_runs import mark_run_after_check
 from .contested import _paragraph_number, _paragraphs
 from .cues import WINDOW, cue_matches, explain, is_headline, nations, same_party
-from .figures import digit_numbers, is_casualty_word
-from .memo import per_text
+from .figures import digit_numbers
 from .model import Annotation
 from .phrasing import speaker_phrase
+from .topics import topic
 
 LOOK_BACK = 4
 """How many sentences before a flat denial its claim is looked for (the work per denial is bounded)."""
@@ -32,35 +33,6 @@ _CLAUSE_END = re.compile(r"[\"“”;]|[’'](?!\w)|,\s+(?:said|says|told|added)
 RUN = 3
 """How many sentences of the claimant's run, before the claim found, are marked with it; and how
 many of the denier's own sentences may come right before a flat denial that still answers a claim."""
-
-
-def topic(text: str, rules) -> set[str]:
-    """The words that carry what a text is about, their endings cut off ("bombed" and "bomb" are one).
-
-    >>> sorted(topic("Government forces bombed the rebel positions", __import__("lessons").annotator.rules.load_rules()))
-    ['bomb', 'forc', 'gover', 'posit', 'rebel']
-    >>> sorted(topic("Rebels killed 12 soldiers", __import__("lessons").annotator.rules.load_rules()))
-    ['casualties', 'rebel', 'soldi']
-    """
-    return set(_topic(text, rules))
-
-
-@per_text
-def _topic(text: str, rules) -> frozenset[str]:
-    """:func:`topic`, worked out once per text: a claim is weighed against several denials, and a
-    denial against several claims."""
-    stop = rules.reading.topic_stop_words
-    out = set()
-    for w in re.findall(r"[A-Za-z]+", text):
-        w = w.lower()
-        if is_casualty_word(w, rules):
-            out.add("casualties")         # "killed", "dead" and "casualties" speak of one thing
-        elif len(w) > 3 and w not in stop:
-            out.add(_ENDING.sub("", w)[:5] if len(_ENDING.sub("", w)) >= 4 else w[:5])
-    return frozenset(out)
-
-
-_ENDING = re.compile(r"(?:ing|ed|es|s)$")
 
 
 def rival_claim_before(i: int, denied: str, sentences, attributions, rules) -> list[int]:
@@ -111,7 +83,7 @@ def mark_flat_denial(r, i: int, rule) -> None:
         # What is denied: the words after the denial, and those inside it ("no attack had been carried out").
         denied = cue + _CLAUSE_END.split(r.text[e0:min(sent.end, e0 + CLAUSE)], maxsplit=1)[0]
         against = rival_claim_before(i, denied, r.sentences, r.attributions, r.rules)
-        if against:
+        if against and not _says_the_same_no(r, against, rule, cue, denied):
             found.append((s0, e0, cue))
             claims = sorted(set(claims) | set(against))
     if not claims:
@@ -128,13 +100,29 @@ def mark_flat_denial(r, i: int, rule) -> None:
                             r.source_label(j), challenged_by=((sent.start, sent.end),)))
 
 
+def _says_the_same_no(r, claims: list[int], rule, mine_cue: str, denied: str) -> bool:
+    """One of ``claims`` already says "no" about the thing the flat denial speaks of ("We have no
+    shelter and no food," a victim says; "So far, we have no food," says another): the second
+    party agrees with the first, it denies nothing. Only what each "no" denies is compared, the
+    speakers' words and the denial words both share ("never" and "never") aside."""
+    mine = topic(denied, r.rules) - r.rules.reading.speaker_stems
+    for j in claims:
+        for s0, e0, cue in cue_matches(rule, r.sentences[j], r.text, r.state, r.rules):
+            theirs = cue + _CLAUSE_END.split(r.text[e0:min(r.sentences[j].end, e0 + CLAUSE)], maxsplit=1)[0]
+            if mine & topic(theirs, r.rules) - (topic(mine_cue, r.rules) & topic(cue, r.rules)):
+                return True
+    return False
+
+
 def fill_claim_runs(r) -> None:
     """A sentence inside one party's run, with a marked sentence of that party on each side of it,
     belongs to the same claim (the guidelines: a run of one party's sentences is one claim). Its
     reason says which: both neighbours disputed or unchecked claims ("The army says 12 rebels died.
     It says the camp was hit. Rebels deny it."), or both disputes of another party's claim ("He
     denies the government's version. He says the army fled. He also denies ..."). With one of each
-    the run is not one thing, and the sentence is left alone."""
+    the run is not one thing, and the sentence is left alone. First, a run the reporter's check
+    interrupts goes on after it (checked_runs.py)."""
+    mark_run_after_check(r)
     sentences, attributions = r.sentences, r.attributions
     marked = [any(a.category == "unverified" for a in anns) for anns in r.per_sentence]
     disputes = [all(a.rule in r.dispute_ids for a in anns if a.category == "unverified") for anns in r.per_sentence]

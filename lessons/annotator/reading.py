@@ -84,6 +84,11 @@ class Reading:
                          if rule.section == "dispute" and not rule.id.startswith("unverified.accusation"))
 
     @cached_property
+    def verification_ids(self) -> frozenset:
+        """The rules whose words say a claim has not been checked ("could not be verified")."""
+        return frozenset(rule.id for rule in self.rules.unverified if rule.section == "verification")
+
+    @cached_property
     def credit(self) -> list[bool]:
         """Photo credits and image lines: not statements by anyone."""
         return [bool(self.rules.reading.credit.search(s.text)) for s in self.sentences]

@@ -116,6 +116,8 @@ class ReadingWords:
     complaint: re.Pattern = re.compile(r"(?!x)x")  # "Election monitors complained of ...": fault found
     all_well: re.Pattern = re.compile(r"(?!x)x")  # "... said the election proceeded well": the answer to it
     claim_clause: re.Pattern = re.compile(r"(?!x)x")  # ", a report separatists denied", "-- which Russia denies"
+    named_claim: re.Pattern = re.compile(r"(?!x)x")  # "dismissed the allegation that ...": the claim named
+    checked_claims: re.Pattern = re.compile(r"(?!x)x")  # "no confirmation of the military's claims": all of them
 
 
 @dataclass(frozen=True)
@@ -333,6 +335,9 @@ def _linking_words(d: dict) -> dict:
         agreed_subject=re.compile(r"(?i)^\W*(?:%s)\s+[^,;:]{1,80}?\s(?:and|as well as)\s" % _alt(words("agreed_subjects"))),
         feeling=re.compile(r"(?i)\b(?:they|he|she|it|we|i)\s+(?:are|is|was|were|am|remains?|remained|feels?|felt)\s+"
                            r"[\"“‘']?(?:\w+ly\s+)?(?:%s)[\"”’']?(?:\s+(?:about|over|for)\b|\W*$)" % _alt(words("feelings"))),
+        checked_claims=re.compile(r"(?i)\b(?:%s)\b" % _alt(words("checked_claims"))),
+        named_claim=re.compile(r"(?i)\b(?:the|these|those|such|any|its|their|his|her|[\w-]+[’']s)\s+(?:[\w-]+\s+)?"
+                               r"(?:%s)\s+that\s+([^.;:!?]{1,120})" % _alt(words("named_claims"))),
         rival_opener=re.compile(r"\W*(?:%s)\b" % _alt(words("rival_openers"))),
         rival_negation=re.compile(r"(?i)(?:\b(?:%s)\b|(?:%s)\b)(?!\s+(?:\w+ly\s+)?(?:%s)\b)" % (
             _alt(w for w in negations if w[:2] not in ("n'", "n’")),

@@ -166,7 +166,7 @@ _READING_GROUPS = ("topic_stop_words", "speaker_words", "generic_speakers", "ans
                    "noun_determiners", "condition_modals", "condition_words", "armed_owner_links",
                    "before_a_month", "document_owners", "joined_subjects", "elliptic_answers", "counter_claims",
                    "pointed_claims", "new_topic_openers", "pledge_verbs", "agreed_subjects", "feelings",
-                   "complaint_words", "all_well_words", "denier_plans")
+                   "complaint_words", "all_well_words", "denier_plans", "named_claims", "checked_claims")
 _READING_SHAPES = ("rival_negations", "contrast_words", "toll_figures", "counted_numbers", "figure_numbers", "party_claims",
                    "group_views", "believed_to_be", "speaker_phrases")
 _GROUP_VIEW_FIELDS = ("openers", "describing", "groups", "about", "is", "views", "did", "actions")
