@@ -31,7 +31,7 @@ MAX_ANSWER_PARAGRAPHS = 3
 an explainer's sections under question subheads are long."""
 
 
-def _paragraphs(r: Reading) -> list[list[int]]:
+def paragraphs(r: Reading) -> list[list[int]]:
     """The sentence indices of each paragraph, in order."""
     paras: list[list[int]] = []
     for i, s in enumerate(r.sentences):
@@ -52,7 +52,7 @@ def is_question_paragraph(texts: list[str], attributed: list[bool]) -> bool:
 def continue_labelled_answers(r: Reading) -> None:
     """A paragraph that opens with its speaker's name and a colon ("Ash: Growth will slow. Exports are
     falling.") is that speaker's to its end, as a transcript prints an answer."""
-    for para in _paragraphs(r):
+    for para in paragraphs(r):
         first = r.attributions[para[0]]
         if first is None or first.verb != ":" or first.speaker.kind not in ("official", "expert") \
                 or not first.speaker.person or not r.sentences[para[0]].text.lstrip().startswith(first.cue):
@@ -72,7 +72,7 @@ def _short_answers(asks: list[int], paragraphs: int) -> bool:
 def give_answers_to_interviewee(r: Reading) -> None:
     """Answers after the reporter's questions are the words of the official or expert quoted before them."""
     continue_labelled_answers(r)
-    paras = _paragraphs(r)
+    paras = paragraphs(r)
     asks = [k for k, para in enumerate(paras) if k > 0 and is_question_paragraph(
         [r.sentences[i].text for i in para], [bool(r.attributions[i] or r.others[i]) for i in para])]
     if len(asks) < MIN_QUESTIONS or not _short_answers(asks, len(paras)):

@@ -22,7 +22,7 @@ from .attribution import Attribution
 from .model import Speaker
 from .quotations import QUOTES
 from .reading import Reading
-from .interviews import give_answers_to_interviewee
+from .interviews import give_answers_to_interviewee, paragraphs
 from .researchers import give_research_to_researchers
 from .roles import org_kind
 from .speakers import PERSON_NAME, names_a_body, surnames
@@ -80,20 +80,9 @@ def doubled_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]
     return spans
 
 
-def _paragraphs(r: Reading) -> list[list[int]]:
-    """The sentence indices of each paragraph, in order."""
-    paras: list[list[int]] = []
-    for i, s in enumerate(r.sentences):
-        if paras and r.sentences[paras[-1][0]].paragraph == s.paragraph:
-            paras[-1].append(i)
-        else:
-            paras.append([i])
-    return paras
-
-
 def give_doubled_quotations_to_speakers(r: Reading) -> None:
     """Every sentence of a quotation in doubled apostrophes belongs to the speaker named with it."""
-    for para in _paragraphs(r):
+    for para in paragraphs(r):
         lo, hi = r.sentences[para[0]].start, r.sentences[para[-1]].end
         for qs, qe in doubled_quote_spans(r.text, lo, hi):
             touched = list(r.touched(qs, qe))
@@ -152,7 +141,7 @@ def _narration(r: Reading, para: list[int]) -> bool:
 
 def give_quotation_paragraphs_to_speakers(r: Reading) -> None:
     """A quotation paragraph after one paragraph of narration is the person quoted just before the narration."""
-    paras = _paragraphs(r)
+    paras = paragraphs(r)
     for k in range(2, len(paras)):
         if not (_whole_quotation(r, paras[k]) and _narration(r, paras[k - 1])):
             continue
@@ -179,7 +168,7 @@ _HE_OR_SHE = re.compile(r"^\W*(?:He|She)\s")
 def give_quotations_after_introductions(r: Reading) -> None:
     """A quotation paragraph after a paragraph that introduces an expert or official and goes on about
     them ("Ana Ruiz is a climate scientist with .... She has worked with ...") is that person's."""
-    paras = _paragraphs(r)
+    paras = paragraphs(r)
     for k in range(1, len(paras)):
         if not _whole_quotation(r, paras[k]):
             continue
