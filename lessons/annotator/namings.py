@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from .memo import per_text
+
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -32,11 +34,27 @@ def only_in_headline(text: str, name: str, line_end: int) -> bool:
     """Is ``name``, found on a headline line that ends at ``line_end``, absent from the rest of the text?
 
     A person a headline names is named again in the body; words of a headline that merely start with
-    capitals ("Sending Home Peacekeepers Implicated") are not found there. One search per headline name.
+    capitals ("Sending Home Peacekeepers Implicated") are not found there. The surname's longest run of
+    letters is looked up in an index of the text built once per text.
     (:mod:`.speakers` does not ask for a name the headline itself describes: "Tom Ash, Former Army Officer, Wins".)
     """
-    last = name.split()[-1]
-    return line_end >= 0 and text.find(last, line_end) < 0
+    if line_end < 0:
+        return False
+    parts = _LETTERS.findall(name.split()[-1]) if name.split() else []
+    if not parts:
+        return False
+    last_at = _last_written(text)          # one pass over the text, shared by every headline name
+    return last_at.get(max(parts, key=len), -1) < line_end
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@per_text
+def _last_written(text: str) -> dict[str, int]:
+    """Where each run of letters in ``text`` is last written: one pass, so that asking about every
+    name of every headline line stays linear in the text ("Biya" in "Biya's" counts, "Ash" in "Ashton" does not)."""
+    return {m.group(): m.start() for m in _LETTERS.finditer(text)}
 
 
 _AGE = re.compile(r",\s*\d{1,3}\s*,?\s*$")
