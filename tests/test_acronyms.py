@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from lessons.annotator import analyse
+from tests.speaker_kinds import kinds_by_sentence
 from lessons.annotator.acronyms import coined_acronyms
 from lessons.annotator.rules import load_rules
-
-
-def kinds_by_sentence(text: str) -> list[set[str]]:
-    return [
-        {
-            a.category
-            for a in s.annotations
-            if a.category in ("official", "expert", "voice")
-        }
-        for s in analyse(text).sentences
-    ]
 
 
 def test_a_title_after_the_initials_of_a_named_state_body_is_an_officials():

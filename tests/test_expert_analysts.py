@@ -1,12 +1,7 @@
 """Expert voices the real-dev-analysts set taught: headlines ending with their source, interview answers."""
 from __future__ import annotations
 
-from lessons.annotator import analyse
-
-
-def kinds_by_sentence(text: str) -> list[set[str]]:
-    return [{a.category for a in s.annotations if a.category in ("official", "expert", "voice")}
-            for s in analyse(text).sentences]
+from tests.speaker_kinds import kinds_by_sentence
 
 
 def test_a_headline_ending_with_its_source_and_a_present_verb_is_that_source():

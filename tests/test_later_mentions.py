@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.annotator import analyse
+from tests.speaker_kinds import kinds_by_sentence
 from lessons.annotator.rules import load_rules
 from lessons.annotator.speakers import find_people
-
-
-def kinds_by_sentence(text: str) -> list[set[str]]:
-    return [{a.category for a in s.annotations if a.category in ("official", "expert", "voice")}
-            for s in analyse(text).sentences]
 
 
 def test_it_after_a_body_that_mentions_someone_else_is_the_body():

@@ -3,11 +3,7 @@ several sources joined after it, and later mentions of an official by one part o
 from __future__ import annotations
 
 from lessons.annotator import analyse
-
-
-def kinds_by_sentence(text: str) -> list[set[str]]:
-    return [{a.category for a in s.annotations if a.category in ("official", "expert", "voice")}
-            for s in analyse(text).sentences]
+from tests.speaker_kinds import kinds_by_sentence
 
 
 def test_according_to_him_is_the_official_named_just_before():

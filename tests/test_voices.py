@@ -1,12 +1,7 @@
 """Experts as recent wire copy brings them in (lessons/annotator/voices.py)."""
 from __future__ import annotations
 
-from lessons.annotator import analyse
-
-
-def kinds_by_sentence(text: str) -> list[set[str]]:
-    return [{a.category for a in s.annotations if a.category in ("official", "expert", "voice")}
-            for s in analyse(text).sentences]
+from tests.speaker_kinds import kinds_by_sentence
 
 
 def test_a_person_introduced_only_by_a_consultancy_is_an_expert_later_too():
